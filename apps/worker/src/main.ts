@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../../activities';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
+import { MAILER, type Mailer } from '../../../libs/mail/src';
+import { WorkerModule } from './worker.module';
+import { workflowSource } from './workflow-source';
+
+/**
+ * Hosts the Temporal worker. Temporal's Runtime owns SIGINT/SIGTERM: `worker.run()` resolves
+ * after a graceful drain, and only then are the database pool and the connection closed.
+ */
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const connection = await NativeConnection.connect({
+    address: config.temporal.address,
+    tls: config.temporal.tls,
+    apiKey: config.temporal.apiKey,
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...workflowSource(),
+    activities: createActivities({
+      dataSource: app.get(DataSource),
+      mailer: app.get<Mailer>(MAILER),
+      config: { mailFrom: config.mailFrom, publicBaseUrl: config.publicBaseUrl },
+    }),
+    shutdownGraceTime: '10s',
+  });
+  logger.log(`Polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  try {
+    await worker.run();
+  } finally {
+    await app.close();
+    await connection.close();
+  }
+}
+
+bootstrap().catch((err: unknown) => {
+  new Logger('Worker').error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+/** Defaults of the embedded development stack (`npm start`); production sets every URL. */
+export const DEV_DEFAULTS = {
+  port: 3000,
+  postgresPort: 5433,
+  temporalPort: 7233,
+  temporalUiPort: 8233,
+  smtpPort: 1025,
+  mailUiPort: 1080,
+} as const;
+
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly temporal: {
+    readonly address: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly apiKey: string | undefined;
+    readonly tls: boolean;
+  };
+  readonly auth: { readonly tokenTtlSeconds: number };
+  readonly seedPassword: string;
+  /** Addresses that receive escalations beyond the lead agency. */
+  readonly secretariatEmail: string;
+  readonly committeeHeadEmail: string;
+  readonly publicBaseUrl: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const clean = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      PORT: port({ default: DEV_DEFAULTS.port }),
+      DATA_DIR: str({ default: './.data' }),
+      DATABASE_URL: url({
+        default: `postgres://dondoc:dondoc@127.0.0.1:${DEV_DEFAULTS.postgresPort}/dondoc`,
+      }),
+      SMTP_URL: url({ default: `smtp://127.0.0.1:${DEV_DEFAULTS.smtpPort}` }),
+      MAIL_FROM: str({ default: 'Đôn Đốc <dondoc@dondoc.local>' }),
+      TEMPORAL_ADDRESS: str({ default: `127.0.0.1:${DEV_DEFAULTS.temporalPort}` }),
+      TEMPORAL_NAMESPACE: str({ default: 'default' }),
+      TEMPORAL_TASK_QUEUE: str({ default: 'dondoc-items' }),
+      TEMPORAL_API_KEY: str({ default: '' }),
+      TEMPORAL_TLS: bool({ default: false }),
+      AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600 }),
+      SEED_PASSWORD: str({ default: 'dondoc-dev' }),
+      SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
+      COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
+      PUBLIC_BASE_URL: str({ default: '' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const entries = Object.entries(errors) as [string, Error | undefined][];
+        if (entries.length > 0) {
+          const detail = entries.map(([n, e]) => `${n}: ${e?.message ?? 'invalid'}`);
+          throw new ConfigError(`Invalid configuration: ${detail.join('; ')}`);
+        }
+      },
+    },
+  );
+  const nodeEnv = clean.NODE_ENV;
+  return {
+    nodeEnv,
+    port: clean.PORT,
+    dataDir: clean.DATA_DIR,
+    databaseUrl: clean.DATABASE_URL,
+    smtpUrl: clean.SMTP_URL,
+    mailFrom: clean.MAIL_FROM,
+    temporal: {
+      address: clean.TEMPORAL_ADDRESS,
+      namespace: clean.TEMPORAL_NAMESPACE,
+      taskQueue: clean.TEMPORAL_TASK_QUEUE,
+      apiKey: clean.TEMPORAL_API_KEY === '' ? undefined : clean.TEMPORAL_API_KEY,
+      tls: clean.TEMPORAL_TLS || clean.TEMPORAL_API_KEY !== '',
+    },
+    auth: { tokenTtlSeconds: clean.AUTH_TOKEN_TTL_SECONDS },
+    seedPassword: clean.SEED_PASSWORD,
+    secretariatEmail: clean.SECRETARIAT_EMAIL,
+    committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,
+    publicBaseUrl: clean.PUBLIC_BASE_URL || `http://localhost:${clean.PORT}`,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './item-workflow.messages';
+export * from './item-workflow.types';
+export * from './workflow-ids';

@@ -1,0 +1,149 @@
+/** Everything that crosses the workflow boundary: plain JSON, instants as epoch milliseconds. */
+
+export type ItemStatus = 'open' | 'overdue' | 'submitted' | 'completed' | 'cancelled';
+
+export interface AgencyRef {
+  readonly code: string;
+  readonly name: string;
+  readonly contactEmail: string;
+  readonly headEmail: string | null;
+}
+
+export interface ReminderPolicy {
+  readonly remindBefore: readonly string[];
+  readonly escalateAfter: readonly string[];
+}
+
+/** A resolved deadline: computed once by the API from the literal date or instant. */
+export interface DueSpec {
+  /** The literal civil date ('YYYY-MM-DD') when the deadline names a day; null for an exact instant. */
+  readonly date: string | null;
+  /** The instant the item becomes overdue: 24:00 of the date, moved past days off; or the exact instant. */
+  readonly at: number;
+}
+
+export interface ItemWorkflowInput {
+  readonly itemId: string;
+  readonly noticeId: string | null;
+  readonly noticeTitle: string | null;
+  readonly noticeNumber: string | null;
+  /** Position in the notice ("2.g.1"), null for a single item. */
+  readonly code: string | null;
+  readonly text: string;
+  readonly lead: AgencyRef;
+  readonly support: readonly AgencyRef[];
+  readonly reportTo: string | null;
+  /** null: no deadline (no reminders, still reported). */
+  readonly due: DueSpec | null;
+  readonly policy: ReminderPolicy;
+  /** Escalation addresses beyond the lead agency. */
+  readonly secretariatEmail: string;
+  readonly committeeHeadEmail: string;
+  /** Who created it (user e-mail), recorded in the 'created' event. */
+  readonly createdBy: string | null;
+  /** Present only when the workflow continued as new: the state it carries over. */
+  readonly carried?: ItemCarriedState;
+}
+
+export interface ExtensionRequestView {
+  readonly id: string;
+  readonly due: DueSpec;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAt: number;
+}
+
+/** The state the workflow keeps, returned by the state query and by every update. */
+export interface ItemView {
+  readonly itemId: string;
+  readonly workflowId: string;
+  readonly status: ItemStatus;
+  readonly lead: AgencyRef;
+  readonly support: readonly AgencyRef[];
+  readonly due: DueSpec | null;
+  readonly originalDue: DueSpec | null;
+  /** Increases whenever the deadline changes (extension approved); part of mail idempotency keys. */
+  readonly deadlineVersion: number;
+  readonly escalationLevel: number;
+  readonly progressPercent: number | null;
+  readonly completedLate: boolean | null;
+  readonly pendingExtension: ExtensionRequestView | null;
+  /** Keys of the schedule steps already performed for the current deadline version. */
+  readonly doneSteps: readonly string[];
+  /** Sequence number of the last history event written. */
+  readonly seq: number;
+}
+
+export type ItemCarriedState = ItemView & { readonly lastWeeklyReminderAt: number | null };
+
+/** Actor of a command: the authenticated user, as the API knows them. */
+export interface Actor {
+  readonly email: string;
+  readonly role: 'secretariat' | 'agency' | 'committee_head';
+  readonly agencyCode: string | null;
+}
+
+export interface ProgressCommand {
+  readonly actor: Actor;
+  readonly note: string;
+  readonly percent?: number;
+}
+export interface SubmitCommand {
+  readonly actor: Actor;
+  readonly note: string;
+}
+export interface AcceptCommand {
+  readonly actor: Actor;
+  readonly note?: string;
+}
+export interface ReturnCommand {
+  readonly actor: Actor;
+  readonly reason: string;
+}
+export interface ExtensionRequestCommand {
+  readonly actor: Actor;
+  /** Id chosen by the API (unique per item), so a retried request is recognised. */
+  readonly requestId: string;
+  readonly due: DueSpec;
+  readonly reason: string;
+}
+export interface ExtensionDecisionCommand {
+  readonly actor: Actor;
+  readonly requestId: string;
+  readonly approve: boolean;
+  readonly reason?: string;
+}
+export interface ReassignCommand {
+  readonly actor: Actor;
+  readonly lead: AgencyRef;
+  readonly reason?: string;
+}
+export interface CancelCommand {
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** History event types, as the HTTP contract names them. */
+export type ItemEventType =
+  | 'created'
+  | 'reminder_sent'
+  | 'overdue'
+  | 'escalated'
+  | 'progress_reported'
+  | 'submitted'
+  | 'completed'
+  | 'returned'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_rejected'
+  | 'reassigned'
+  | 'cancelled';
+
+/** Failure types the workflow's update validators throw; the API maps them to HTTP codes. */
+export const UPDATE_REJECTION = {
+  /** The current status forbids the command → 409. */
+  invalidTransition: 'INVALID_TRANSITION',
+  /** The command's content is wrong (e.g. unknown extension request, due in the past) → 400/404. */
+  invalidCommand: 'INVALID_COMMAND',
+  notFound: 'NOT_FOUND',
+} as const;

@@ -1,0 +1,190 @@
+/* eslint-disable no-console -- this is the terminal UI of `npm start` */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { DEV_DEFAULTS } from '../../config/src/app-config';
+import { dataSourceOptions } from '../../persistence/src/data-source-options';
+import { runMigrations } from '../../persistence/src/migrate';
+import { seedDevData } from '../../persistence/src/seed/dev-seed';
+import { startProcess, type ManagedProcess } from './child-process';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+import { assertPortFree, PortInUseError, waitForPort } from './ports';
+import { checkPostgres, checkReachable, StartError } from './preflight';
+import { resolveTemporalCli } from './temporal-binaries';
+
+const root = resolve(__dirname, '../../../..');
+const say = (line: string) => console.log(line);
+
+interface Stack {
+  processes: ManagedProcess[];
+  postgres?: EmbeddedPostgresHandle;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const env = process.env;
+  const port = Number(env.PORT ?? DEV_DEFAULTS.port);
+  const dataDir = resolve(env.DATA_DIR ?? join(root, '.data'));
+  const seedPassword = env.SEED_PASSWORD ?? 'dondoc-dev';
+  await mkdir(dataDir, { recursive: true });
+  const stack: Stack = { processes: [] };
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('\nStopping Đôn Đốc …');
+    for (const p of [...stack.processes].reverse()) await p.stop();
+    await stack.postgres?.stop();
+    say('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    await assertPortFree(port, 'API', 'PORT');
+    const urls = {
+      temporalAddress: env.TEMPORAL_ADDRESS,
+      temporalUi: undefined as string | undefined,
+      databaseUrl: env.DATABASE_URL,
+      smtpUrl: env.SMTP_URL,
+      mailUi: undefined as string | undefined,
+    };
+
+    // Temporal: an external cluster when TEMPORAL_ADDRESS is set, else the dev server (CLI).
+    if (urls.temporalAddress) {
+      await checkReachable(urls.temporalAddress, 'Temporal', 'TEMPORAL_ADDRESS');
+    } else {
+      const tp = DEV_DEFAULTS.temporalPort;
+      const uiPort = DEV_DEFAULTS.temporalUiPort;
+      await assertPortFree(tp, 'Temporal dev server', 'TEMPORAL_ADDRESS');
+      await assertPortFree(uiPort, 'Temporal Web UI', 'TEMPORAL_ADDRESS');
+      const cli = resolveTemporalCli();
+      if (cli.type !== 'existing-path') {
+        throw new StartError('No Temporal CLI: install Go (to build it) or set TEMPORAL_CLI_PATH, then run `npm run provision`.');
+      }
+      // `--db-filename` makes workflows, timers and history survive a restart of the stack.
+      const temporal = startProcess(
+        'temporal',
+        cli.path,
+        ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(tp), '--ui-port', String(uiPort),
+          '--db-filename', join(dataDir, 'temporal.db'), '--namespace', 'default', '--log-level', 'error'],
+        env,
+        say,
+      );
+      stack.processes.push(temporal);
+      await waitForPort('127.0.0.1', tp, 60000);
+      urls.temporalAddress = `127.0.0.1:${tp}`;
+      urls.temporalUi = `http://127.0.0.1:${uiPort}`;
+    }
+
+    // PostgreSQL: external when DATABASE_URL is set, else embedded in DATA_DIR.
+    if (urls.databaseUrl) {
+      await checkPostgres(urls.databaseUrl);
+    } else {
+      await assertPortFree(DEV_DEFAULTS.postgresPort, 'embedded PostgreSQL', 'DATABASE_URL');
+      stack.postgres = await startEmbeddedPostgres({ dataDir, port: DEV_DEFAULTS.postgresPort, persistent: true });
+      urls.databaseUrl = stack.postgres.url;
+    }
+
+    // Mail: external SMTP when SMTP_URL is set, else MailDev (SMTP catcher with a web view).
+    if (!urls.smtpUrl) {
+      const smtpPort = DEV_DEFAULTS.smtpPort;
+      const webPort = DEV_DEFAULTS.mailUiPort;
+      await assertPortFree(smtpPort, 'mail catcher SMTP', 'SMTP_URL');
+      await assertPortFree(webPort, 'mail catcher web view', 'SMTP_URL');
+      const maildev = startProcess(
+        'maildev',
+        process.execPath,
+        [require.resolve('maildev/dist/bin/maildev.js'), '--smtp', String(smtpPort), '--web', String(webPort),
+          '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent'],
+        env,
+        say,
+      );
+      stack.processes.push(maildev);
+      await waitForPort('127.0.0.1', smtpPort, 30000);
+      urls.smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+      urls.mailUi = `http://127.0.0.1:${webPort}`;
+    }
+
+    const applied = await runMigrations(urls.databaseUrl);
+    if (applied.length > 0) say(`Migrations applied: ${applied.join(', ')}`);
+    if (env.NODE_ENV !== 'production') {
+      const ds = new DataSource(dataSourceOptions(urls.databaseUrl));
+      await ds.initialize();
+      try {
+        await seedDevData(ds, seedPassword);
+      } finally {
+        await ds.destroy();
+      }
+    }
+
+    const childEnv: NodeJS.ProcessEnv = {
+      ...env,
+      TZ: 'UTC',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: urls.databaseUrl,
+      TEMPORAL_ADDRESS: urls.temporalAddress,
+      SMTP_URL: urls.smtpUrl,
+    };
+    const dist = (app: string) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+    for (const app of ['worker', 'api']) {
+      if (!existsSync(dist(app))) throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);
+      const proc = startProcess(app, process.execPath, ['--enable-source-maps', dist(app)], childEnv, say);
+      stack.processes.push(proc);
+      void proc.exited.then((code) => {
+        if (!stopping) {
+          say(`${app} exited (${code}); stopping the stack.`);
+          void stopAll(1);
+        }
+      });
+    }
+
+    const apiUrl = `http://localhost:${port}/api`;
+    await waitHealthy(`${apiUrl}/health`, 180000);
+    const line = '─'.repeat(72);
+    say([
+      line,
+      ` Đôn Đốc is running (healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      line,
+      ` API           ${apiUrl}`,
+      ` OpenAPI docs  ${apiUrl}/docs`,
+      ` Health        ${apiUrl}/health`,
+      ` Temporal      ${urls.temporalAddress}${urls.temporalUi ? `   Web UI ${urls.temporalUi}` : ''}`,
+      ` Mail          ${urls.smtpUrl}${urls.mailUi ? `   Web UI ${urls.mailUi}` : ''}`,
+      ` Data          ${dataDir}`,
+      '',
+      ` Logins (password "${seedPassword}"):`,
+      '   secretariat@dondoc.local   secretariat',
+      '   head@dondoc.local          committee head',
+      '   stc@dondoc.local           agency Sở Tài chính (one per agency: <code>@dondoc.local)',
+      '',
+      ' Ctrl-C stops everything; `npm start` again resumes the same data.',
+      line,
+    ].join('\n'));
+  } catch (err) {
+    const message = err instanceof StartError || err instanceof PortInUseError ? err.message : String(err instanceof Error ? err.stack : err);
+    console.error(`\nCannot start Đôn Đốc: ${message}`);
+    await stopAll(1);
+  }
+}
+
+async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new StartError(`the API did not become healthy within ${timeoutMs / 1000} s (last answer: ${last})`);
+}
+
+void main();

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'agencies' })
+export class AgencyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Spellings seen in notices; the parser matches them (per-province data, editable). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases!: string[];
+
+  @Column({ name: 'contact_email', type: 'text' })
+  contactEmail!: string;
+
+  @Column({ name: 'head_email', type: 'text', nullable: true })
+  headEmail!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,91 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type ItemStatusColumn = 'open' | 'overdue' | 'submitted' | 'completed' | 'cancelled';
+export type WorkflowStartState = 'pending' | 'started';
+
+/**
+ * The read model of one item. The API inserts it (version 0) before starting the workflow; from
+ * then on only the workflow's activities write it, newest `version` wins.
+ */
+@Entity({ name: 'items' })
+export class ItemEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'workflow_id', type: 'text', unique: true })
+  workflowId!: string;
+
+  @Index()
+  @Column({ name: 'notice_id', type: 'uuid', nullable: true })
+  noticeId!: string | null;
+
+  /** Position in the notice ("2.g.1"); null for items created one by one. */
+  @Column({ type: 'text', nullable: true })
+  code!: string | null;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Index()
+  @Column({ name: 'lead_code', type: 'varchar', length: 32 })
+  leadCode!: string;
+
+  @Column({ name: 'support_codes', type: 'text', array: true, default: () => "'{}'" })
+  supportCodes!: string[];
+
+  @Column({ name: 'report_to', type: 'text', nullable: true })
+  reportTo!: string | null;
+
+  /** The literal due date when the deadline names a day; null for an exact instant or none. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  /** The instant the item is legally due (end of the next working day for a day off). */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'original_due_date', type: 'date', nullable: true })
+  originalDueDate!: string | null;
+
+  @Column({ name: 'original_due_at', type: 'timestamptz', nullable: true })
+  originalDueAt!: Date | null;
+
+  /** The deadline as parsed at intake (kind, phrase …), kept for display and audit. */
+  @Column({ type: 'jsonb', nullable: true })
+  deadline!: unknown;
+
+  @Column({ type: 'jsonb' })
+  policy!: unknown;
+
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  status!: ItemStatusColumn;
+
+  @Column({ name: 'completed_late', type: 'boolean', nullable: true })
+  completedLate!: boolean | null;
+
+  @Column({ name: 'escalation_level', type: 'int', default: 0 })
+  escalationLevel!: number;
+
+  @Column({ name: 'progress_percent', type: 'int', nullable: true })
+  progressPercent!: number | null;
+
+  /** Open extension request as { id, due, reason, requestedAt }, or null. */
+  @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
+  pendingExtension!: unknown;
+
+  @Column({ type: 'int', default: 0 })
+  version!: number;
+
+  @Column({ name: 'workflow_state', type: 'varchar', length: 16, default: 'pending' })
+  workflowState!: WorkflowStartState;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type UserRole = 'secretariat' | 'agency' | 'committee_head';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  role!: UserRole;
+
+  /** Set for role 'agency' only: the one agency whose items this user sees and acts on. */
+  @Column({ name: 'agency_code', type: 'varchar', length: 32, nullable: true })
+  agencyCode!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: set up what is missing, then lint, type-check and run every jest project against
+# real servers (time-skipping Temporal, Temporal dev server, embedded PostgreSQL, SMTP).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+bash scripts/provision.sh
+echo "== lint" >&2
+npx eslint . --max-warnings 0
+echo "== type-check" >&2
+npx tsc -p tsconfig.json --noEmit
+echo "== jest" >&2
+export TZ=UTC
+npx jest --ci "$@"

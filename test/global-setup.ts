@@ -1,0 +1,58 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '../libs/devstack/src/embedded-postgres';
+import { freePort } from '../libs/devstack/src/ports';
+import { resolveTemporalCli } from '../libs/devstack/src/temporal-binaries';
+import { runMigrations } from '../libs/persistence/src/migrate';
+import { TEMPLATE_DATABASE } from './support/database';
+
+interface Servers {
+  postgres?: EmbeddedPostgresHandle;
+  temporal?: TestWorkflowEnvironment;
+}
+const servers = globalThis as typeof globalThis & { __dondocServers?: Servers };
+
+/**
+ * Starts the real servers the integration tests share: embedded PostgreSQL (migrated template
+ * database each test file clones) and the Temporal dev server (CLI). An external server is used
+ * instead when TEST_DATABASE_URL / TEST_TEMPORAL_ADDRESS are set.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started: Servers = {};
+  servers.__dondocServers = started;
+  const log = (line: string) => process.stderr.write(`[test servers] ${line}\n`);
+
+  if (!process.env.TEST_DATABASE_URL) {
+    const t0 = Date.now();
+    const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-test-pg-'));
+    // mkdtemp creates 0700; as root the server runs as the `postgres` user, which must enter it.
+    await chmod(dataDir, 0o755);
+    started.postgres = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      persistent: false,
+      database: TEMPLATE_DATABASE,
+    });
+    process.env.TEST_DATABASE_URL = started.postgres.url;
+    log(`embedded PostgreSQL at ${started.postgres.url} in ${Date.now() - t0} ms`);
+  }
+  const applied = await runMigrations(process.env.TEST_DATABASE_URL);
+  log(`migrations applied: ${applied.join(', ') || 'none pending'}`);
+
+  if (!process.env.TEST_TEMPORAL_ADDRESS) {
+    const t0 = Date.now();
+    const executable = resolveTemporalCli();
+    started.temporal = await TestWorkflowEnvironment.createLocal({
+      server: { executable, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+    });
+    process.env.TEST_TEMPORAL_ADDRESS = started.temporal.address;
+    log(
+      `Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) at ${started.temporal.address} in ${Date.now() - t0} ms`,
+    );
+  }
+}
