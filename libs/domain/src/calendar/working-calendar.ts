@@ -1,0 +1,142 @@
+import { DomainError } from '../errors';
+import {
+  addDays,
+  civilParts,
+  compareCivil,
+  dayOfWeek,
+  parseCivilDate,
+  type CivilDate,
+} from '../time/civil-date';
+import {
+  VN_PUBLIC_SECTOR_CALENDAR_DATA,
+  type CalendarData,
+  type CalendarYear,
+  type CalendarYearStatus,
+} from './vn-public-sector';
+
+export type { CalendarData, CalendarYear, CalendarYearStatus } from './vn-public-sector';
+
+/** Years outside the data: weekends only. */
+export type CalendarStatus = CalendarYearStatus | 'weekends-only';
+
+// Any stretch of consecutive days off is far shorter than this; guards against bad data looping forever.
+const MAX_SCAN_DAYS = 366;
+
+export class WorkingCalendar {
+  readonly version: string;
+  readonly name: string;
+  private readonly daysOff = new Set<CivilDate>();
+  private readonly makeUp = new Set<CivilDate>();
+  private readonly years = new Map<number, CalendarYear>();
+
+  constructor(data: CalendarData) {
+    this.version = data.version;
+    this.name = data.name;
+    for (const y of data.years) {
+      if (this.years.has(y.year)) {
+        throw new DomainError('INVALID_CALENDAR', `Lịch làm việc khai báo năm ${y.year} hai lần.`);
+      }
+      this.years.set(y.year, y);
+      for (const d of y.daysOff) this.daysOff.add(this.inYear(d, y.year));
+      for (const d of y.makeUpWorkingDays) this.makeUp.add(this.inYear(d, y.year));
+    }
+    for (const d of this.makeUp) {
+      if (this.daysOff.has(d)) {
+        throw new DomainError('INVALID_CALENDAR', `Ngày ${d} vừa là ngày nghỉ vừa là ngày làm bù.`);
+      }
+    }
+  }
+
+  private inYear(d: CivilDate, year: number): CivilDate {
+    const date = parseCivilDate(d);
+    if (civilParts(date).year !== year) {
+      throw new DomainError(
+        'INVALID_CALENDAR',
+        `Ngày ${d} không thuộc năm ${year} của lịch làm việc.`,
+      );
+    }
+    return date;
+  }
+
+  statusOf(year: number): CalendarStatus {
+    return this.years.get(year)?.status ?? 'weekends-only';
+  }
+
+  isWorkingDay(d: CivilDate): boolean {
+    if (this.makeUp.has(d)) return true;
+    if (this.daysOff.has(d)) return false;
+    const dow = dayOfWeek(d);
+    return dow !== 0 && dow !== 6;
+  }
+
+  /** The first working day strictly after d. */
+  nextWorkingDay(d: CivilDate): CivilDate {
+    return this.scan(d, 1);
+  }
+
+  /** The last working day strictly before d. */
+  previousWorkingDay(d: CivilDate): CivilDate {
+    return this.scan(d, -1);
+  }
+
+  private scan(d: CivilDate, step: 1 | -1): CivilDate {
+    let cur = d;
+    for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+      cur = addDays(cur, step);
+      if (this.isWorkingDay(cur)) return cur;
+    }
+    throw new DomainError('INVALID_CALENDAR', `Không tìm thấy ngày làm việc gần ngày ${d}.`);
+  }
+
+  /**
+   * "N ngày làm việc kể từ ngày X": counting starts the day after X (BLDS art. 147) and only working
+   * days count; the result is the N-th working day. n = 0 returns d unchanged.
+   */
+  addWorkingDays(d: CivilDate, n: number): CivilDate {
+    assertCount(n);
+    let cur = d;
+    for (let i = 0; i < n; i++) cur = this.nextWorkingDay(cur);
+    return cur;
+  }
+
+  /** The n-th working day strictly before d; n = 0 → d if it is a working day, else the previous one. */
+  subtractWorkingDays(d: CivilDate, n: number): CivilDate {
+    assertCount(n);
+    if (n === 0) return this.isWorkingDay(d) ? d : this.previousWorkingDay(d);
+    let cur = d;
+    for (let i = 0; i < n; i++) cur = this.previousWorkingDay(cur);
+    return cur;
+  }
+
+  /** A period ending on a day off ends at the end of the next working day (BLDS 2015 art. 148(5)). */
+  legalDueDate(d: CivilDate): CivilDate {
+    return this.isWorkingDay(d) ? d : this.nextWorkingDay(d);
+  }
+
+  /**
+   * Working days in the half-open interval (a, b]: the count n such that addWorkingDays(a, n) is the
+   * last working day ≤ b. Negative when b is before a.
+   */
+  workingDaysBetween(a: CivilDate, b: CivilDate): number {
+    const c = compareCivil(a, b);
+    if (c === 0) return 0;
+    if (c > 0) return -this.workingDaysBetween(b, a);
+    let count = 0;
+    for (let cur = addDays(a, 1); compareCivil(cur, b) <= 0; cur = addDays(cur, 1)) {
+      if (this.isWorkingDay(cur)) count++;
+    }
+    return count;
+  }
+}
+
+function assertCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `Số ngày làm việc phải là số nguyên không âm (nhận ${n}).`,
+    );
+  }
+}
+
+/** The public-sector calendar of Việt Nam (2026 official, 2027 provisional, weekends only otherwise). */
+export const vnPublicSectorCalendar = new WorkingCalendar(VN_PUBLIC_SECTOR_CALENDAR_DATA);
