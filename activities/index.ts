@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import type { Mailer } from '../libs/mail/src';
+import { createMailActivities, type MailActivityConfig } from './mail.activities';
+import { pgItemStore, pgMailLogStore } from './pg-stores';
+import { createProjectionActivities } from './projection.activities';
+
+export * from './types';
+export type { ItemStore, MailLogEntry, MailLogStatus, MailLogStore } from './ports';
+export { createMailActivities, mailIdempotencyKey, messageIdFor, type MailActivityConfig } from './mail.activities';
+export { createProjectionActivities } from './projection.activities';
+export { pgItemStore, pgMailLogStore } from './pg-stores';
+
+export interface ActivityDeps {
+  readonly dataSource: DataSource;
+  readonly mailer: Mailer;
+  readonly config: MailActivityConfig;
+}
+
+/** Every activity the item workflow calls, built from ports (the worker passes Nest's DI objects). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createProjectionActivities({ items: pgItemStore(deps.dataSource) }),
+    ...createMailActivities({ mailLog: pgMailLogStore(deps.dataSource), mailer: deps.mailer, config: deps.config }),
+  };
+}
+
+/** The activity interface the workflow proxies (import type only). */
+export type ItemActivities = ReturnType<typeof createActivities>;

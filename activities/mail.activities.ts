@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { MailDeliveryError, renderItemMail, toMailDeliveryError, type Mailer } from '../libs/mail/src';
+import type { MailLogStore } from './ports';
+import { workingDaysLeft } from './working-days';
+import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput, type SendItemMailResult } from './types';
+
+export interface MailActivityConfig {
+  readonly publicBaseUrl: string;
+  /** Right-hand side of generated Message-IDs; default 'dondoc.local'. */
+  readonly messageIdDomain?: string;
+  /** Kept for callers that pass it; the Mailer already carries the From address. */
+  readonly mailFrom?: string;
+}
+
+export interface MailActivityDeps {
+  readonly mailLog: MailLogStore;
+  readonly mailer: Mailer;
+  readonly config: MailActivityConfig;
+  /** Wall clock for `sent_at` (tests may pin it). */
+  readonly now?: () => Date;
+}
+
+/** `${workflowId}:${step}:${deadlineVersion}:${recipient}`: one mail per key, ever. */
+export function mailIdempotencyKey(workflowId: string, step: string, deadlineVersion: number, recipient: string): string {
+  return `${workflowId}:${step}:${deadlineVersion}:${recipient}`;
+}
+
+/** Deterministic Message-ID: a resend after a lost acknowledgement carries the same id. */
+export function messageIdFor(key: string, domain = 'dondoc.local'): string {
+  return `<${createHash('sha256').update(key, 'utf8').digest('hex')}@${domain}>`;
+}
+
+const normalise = (addresses: readonly string[]): string[] => [
+  ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
+];
+
+export function createMailActivities(deps: MailActivityDeps) {
+  const domain = deps.config.messageIdDomain ?? 'dondoc.local';
+  const now = deps.now ?? (() => new Date());
+
+  /**
+   * Sends one mail per recipient, at most once per idempotency key. A transient failure throws a
+   * retryable failure (recipients already sent are skipped on the retry); permanent failures are
+   * logged 'failed' and, after every other recipient was tried, reported as non-retryable
+   * MAIL_PERMANENT with the failed addresses in its details.
+   */
+  async function sendItemMail(input: SendItemMailInput): Promise<SendItemMailResult> {
+    const rendered = renderItemMail({
+      kind: input.kind,
+      itemId: input.itemId,
+      code: input.item.code,
+      text: input.item.text,
+      noticeTitle: input.item.noticeTitle,
+      noticeNumber: input.item.noticeNumber,
+      leadName: input.item.leadName,
+      due: input.due,
+      nowMs: input.nowMs,
+      workingDaysLeft: input.due ? workingDaysLeft(input.due, input.nowMs) : null,
+      level: input.level,
+      reason: input.reason ?? null,
+      previousDue: input.previousDue ?? null,
+      previousLeadName: input.previousLeadName ?? null,
+      publicBaseUrl: deps.config.publicBaseUrl,
+    });
+    const sent: string[] = [];
+    const skipped: string[] = [];
+    const failed: { recipient: string; error: string }[] = [];
+    for (const recipient of normalise(input.recipients)) {
+      const key = mailIdempotencyKey(input.workflowId, input.step, input.deadlineVersion, recipient);
+      const messageId = messageIdFor(key, domain);
+      const before = await deps.mailLog.begin({
+        idempotencyKey: key,
+        workflowId: input.workflowId,
+        step: input.step,
+        recipient,
+        subject: rendered.subject,
+        messageId,
+      });
+      if (before === 'sent') {
+        skipped.push(recipient);
+        continue;
+      }
+      if (before === 'failed') {
+        // A permanent failure is final for this key: report it again, never resend.
+        failed.push({ recipient, error: 'earlier permanent failure' });
+        continue;
+      }
+      try {
+        await deps.mailer.send({
+          to: recipient,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId,
+          headers: {
+            'X-DonDoc-Item': input.itemId,
+            'X-DonDoc-Step': `${input.step}:${input.deadlineVersion}`,
+            'X-DonDoc-Kind': input.kind,
+          },
+        });
+      } catch (raw) {
+        const err = raw instanceof MailDeliveryError ? raw : toMailDeliveryError(raw);
+        const detail = `${err.responseCode ?? err.code ?? 'error'}: ${err.message}`;
+        await deps.mailLog.markFailed(key, detail, err.permanent);
+        if (!err.permanent) {
+          throw ApplicationFailure.retryable(`Gửi thư tới ${recipient} tạm thời thất bại (${detail})`, MAIL_TRANSIENT, {
+            recipient,
+            responseCode: err.responseCode,
+            code: err.code,
+          });
+        }
+        failed.push({ recipient, error: detail });
+        continue;
+      }
+      await deps.mailLog.markSent(key, now());
+      sent.push(recipient);
+    }
+    if (failed.length > 0) {
+      throw ApplicationFailure.nonRetryable(
+        `Không gửi được thư tới ${failed.map((f) => f.recipient).join(', ')}: ${failed.map((f) => f.error).join('; ')}`,
+        MAIL_PERMANENT,
+        { failed, sent, skipped },
+      );
+    }
+    return { sent, skipped };
+  }
+
+  return { sendItemMail };
+}

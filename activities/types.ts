@@ -1,0 +1,85 @@
+import type { DueSpec, ExtensionRequestView, ItemEventType, ItemStatus } from '../libs/contracts/src';
+import type { ItemMailKind } from '../libs/mail/src/templates/item-mail';
+
+export type { ItemMailKind };
+
+/** One history event as the workflow records it; `seq` is the workflow's own counter. */
+export interface RecordedEvent {
+  readonly seq: number;
+  readonly type: ItemEventType;
+  /** Epoch ms (workflow time). */
+  readonly at: number;
+  readonly actor?: string | null;
+  readonly detail?: Readonly<Record<string, unknown>> | null;
+}
+
+/** The `items` row columns the workflow owns; `version` orders writes (newest wins). */
+export interface ItemProjection {
+  readonly version: number;
+  readonly status: ItemStatus;
+  readonly leadCode: string;
+  readonly supportCodes: readonly string[];
+  readonly dueDate: string | null;
+  readonly dueAt: number | null;
+  readonly originalDueDate: string | null;
+  readonly originalDueAt: number | null;
+  readonly completedLate: boolean | null;
+  readonly escalationLevel: number;
+  readonly progressPercent: number | null;
+  readonly pendingExtension: ExtensionRequestView | null;
+  /** Epoch ms when the item was completed or cancelled. */
+  readonly closedAt: number | null;
+}
+
+export interface RecordEventsInput {
+  readonly itemId: string;
+  readonly workflowId: string;
+  readonly events: readonly RecordedEvent[];
+  readonly projection: ItemProjection;
+}
+
+export interface RecordEventsResult {
+  /** Events actually inserted (0 on a retry that already wrote them). */
+  readonly inserted: number;
+  /** Whether the items row took this projection (false: a newer version was already there). */
+  readonly projected: boolean;
+}
+
+/** What a mail names about the item (from the workflow input and state). */
+export interface MailItemFields {
+  readonly code: string | null;
+  readonly text: string;
+  readonly noticeTitle: string | null;
+  readonly noticeNumber: string | null;
+  readonly leadName: string;
+}
+
+export interface SendItemMailInput {
+  readonly workflowId: string;
+  readonly itemId: string;
+  /** Schedule step key ('remind-P3D', 'overdue', 'escalate-1', 'weekly-2026-03-09' …) or notification key. */
+  readonly step: string;
+  readonly deadlineVersion: number;
+  readonly kind: ItemMailKind;
+  /** One mail per recipient, each with its own idempotency key. */
+  readonly recipients: readonly string[];
+  readonly item: MailItemFields;
+  readonly due: DueSpec | null;
+  /** Workflow time when the step ran: days left / overdue are counted from here. */
+  readonly nowMs: number;
+  readonly level?: number;
+  readonly reason?: string | null;
+  readonly previousDue?: DueSpec | null;
+  readonly previousLeadName?: string | null;
+}
+
+export interface SendItemMailResult {
+  readonly sent: readonly string[];
+  /** Already sent by an earlier attempt (idempotency key found with status 'sent'). */
+  readonly skipped: readonly string[];
+}
+
+/** Failure type of a mail that can never be delivered (5xx, invalid address): not retried. */
+export const MAIL_PERMANENT = 'MAIL_PERMANENT';
+/** Failure type of a mail worth retrying (4xx, connection): retried with backoff until stale. */
+export const MAIL_TRANSIENT = 'MAIL_TRANSIENT';

@@ -1,0 +1,113 @@
+import { renderItemMail, type ItemMailData } from './item-mail';
+
+/** 2026-01-22 is a Thursday; the deadline ends at 24:00+07 that day = 2026-01-22T17:00Z. */
+const dueAt = Date.parse('2026-01-22T17:00:00Z');
+const base: ItemMailData = {
+  kind: 'reminder',
+  itemId: '3f1c9a52-8a3b-4d7e-9a61-0d2c6b0b9e11',
+  code: '2.g.1',
+  text: 'Sở Tài chính chủ trì, phối hợp các đơn vị tham mưu phương án bố trí kinh phí <năm 2026> & báo cáo UBND tỉnh.',
+  noticeTitle: 'Kết luận của Trưởng Ban Chỉ đạo tại phiên họp thứ 3',
+  noticeNumber: '12/TB-BCĐ',
+  leadName: 'Sở Tài chính',
+  due: { date: '2026-01-22', at: dueAt },
+  nowMs: Date.parse('2026-01-19T01:00:00Z'), // Mon 19/01 08:00+07
+  workingDaysLeft: 3,
+  publicBaseUrl: 'http://localhost:3000/',
+};
+const url = `http://localhost:3000/api/items/${base.itemId}`;
+
+describe('renderItemMail', () => {
+  it('reminder: names item, notice, due date, working days left and what to do', () => {
+    const m = renderItemMail(base);
+    expect(m.subject).toBe('[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 3 ngày làm việc (hạn 22/01/2026)');
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Kính gửi: Sở Tài chính');
+      expect(body).toContain('Kết luận của Trưởng Ban Chỉ đạo tại phiên họp thứ 3 (số 12/TB-BCĐ)');
+      expect(body).toContain('ngày 22/01/2026');
+      expect(body).toContain('còn 3 ngày làm việc');
+      expect(body).toContain(url);
+      expect(body).toContain(`${url}/progress`);
+      expect(body).toContain(`${url}/submit`);
+      expect(body).toContain(`${url}/extension-requests`);
+      expect(body).toContain('đề nghị gia hạn');
+    }
+    expect(m.text).toContain('<năm 2026> & báo cáo');
+  });
+
+  it('escapes HTML in every user-supplied field', () => {
+    const m = renderItemMail({ ...base, kind: 'returned', reason: '<script>alert("x")</script>' });
+    expect(m.html).not.toContain('<script>');
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(m.html).toContain('&lt;năm 2026&gt; &amp; báo cáo');
+    expect(m.html).toContain('<html lang="vi">');
+    expect(m.html).toContain('<meta charset="utf-8">');
+    expect(m.text).toContain('> <script>alert("x")</script>');
+  });
+
+  it('on the due day says so', () => {
+    const m = renderItemMail({ ...base, workingDaysLeft: 0, nowMs: Date.parse('2026-01-22T01:00:00Z') });
+    expect(m.subject).toContain('hạn chót là hôm nay');
+  });
+
+  it('sub-day deadlines: exact instant with HH:mm in UTC+7 and minutes/seconds left', () => {
+    const at = Date.parse('2026-03-02T03:05:00Z'); // 10:05 +07
+    const m = renderItemMail({ ...base, due: { date: null, at }, workingDaysLeft: null, nowMs: at - 100_000 });
+    expect(m.subject).toBe('[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 1 phút 40 giây (hạn 10:05 02/03/2026)');
+    expect(m.text).toContain('10:05 02/03/2026 (giờ Việt Nam)');
+    const h = renderItemMail({ ...base, due: { date: null, at }, nowMs: at - (2 * 3600_000 + 15 * 60_000) });
+    expect(h.subject).toContain('còn 2 giờ 15 phút');
+  });
+
+  it('a due date on a day off shows the legal due (end of the next working day)', () => {
+    // Sunday 22/02/2026 is the last Tết day off: legally due at the end of Monday 23/02/2026.
+    const m = renderItemMail({ ...base, due: { date: '2026-02-22', at: Date.parse('2026-02-23T17:00:00Z') } });
+    expect(m.text).toContain('ngày 22/02/2026 (trùng ngày nghỉ, hạn được tính đến hết ngày 23/02/2026)');
+  });
+
+  it('overdue notice counts days overdue', () => {
+    const m = renderItemMail({ ...base, kind: 'overdue', nowMs: dueAt });
+    expect(m.subject).toBe('[Đôn Đốc] Quá hạn: Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
+    expect(m.text).toContain('đã quá thời hạn');
+    const w = renderItemMail({ ...base, kind: 'weekly_overdue', nowMs: dueAt + 8 * 86_400_000 + 3600_000 });
+    expect(w.subject).toContain('đã quá hạn 8 ngày');
+    expect(w.text).toContain('đã quá hạn 8 ngày và vẫn chưa được báo cáo hoàn thành');
+  });
+
+  it('escalation level 1 addresses the agency head and secretariat, level 2 the committee head', () => {
+    const l1 = renderItemMail({ ...base, kind: 'escalation', level: 1, nowMs: dueAt + 86_400_000 });
+    expect(l1.text).toContain('Kính gửi: Thủ trưởng Sở Tài chính; Văn phòng UBND tỉnh,');
+    expect(l1.text).toContain('(báo cáo cấp 1)');
+    expect(l1.subject).toContain('Sở Tài chính');
+    const l2 = renderItemMail({ ...base, kind: 'escalation', level: 2, nowMs: dueAt + 3 * 86_400_000 });
+    expect(l2.subject).toContain('Báo cáo Trưởng Ban Chỉ đạo');
+    expect(l2.text).toContain('Kính gửi: Trưởng Ban Chỉ đạo,');
+    expect(l2.text).toContain('đã quá hạn 3 ngày');
+  });
+
+  it('notifications: returned, extension approved / rejected, reassigned', () => {
+    const r = renderItemMail({ ...base, kind: 'returned', reason: 'Thiếu số liệu quý IV' });
+    expect(r.subject).toBe('[Đôn Đốc] Kết quả chưa được chấp nhận: Nhiệm vụ 2.g.1');
+    expect(r.text).toContain('Thiếu số liệu quý IV');
+    const a = renderItemMail({
+      ...base,
+      kind: 'extension_approved',
+      previousDue: { date: '2026-01-15', at: Date.parse('2026-01-15T17:00:00Z') },
+    });
+    expect(a.subject).toBe('[Đôn Đốc] Đồng ý gia hạn: Nhiệm vụ 2.g.1 — hạn mới 22/01/2026');
+    expect(a.text).toContain('Thời hạn trước khi gia hạn: ngày 15/01/2026.');
+    const j = renderItemMail({ ...base, kind: 'extension_rejected', reason: 'Không có căn cứ' });
+    expect(j.subject).toContain('Không đồng ý gia hạn');
+    expect(j.text).toContain('thời hạn thực hiện giữ nguyên');
+    const g = renderItemMail({ ...base, kind: 'reassigned', leadName: 'Sở Xây dựng', previousLeadName: 'Sở Tài chính' });
+    expect(g.subject).toContain('Giao chủ trì nhiệm vụ');
+    expect(g.text).toContain('được chuyển từ Sở Tài chính sang Sở Xây dựng chủ trì thực hiện');
+  });
+
+  it('items without a code are named by their text; without a due date say so', () => {
+    const m = renderItemMail({ ...base, code: null, due: null, text: 'Rà soát toàn bộ hồ sơ đất đai tồn đọng trên địa bàn tỉnh và đề xuất phương án xử lý dứt điểm' });
+    expect(m.subject.startsWith('[Đôn Đốc] Nhắc hạn: Rà soát toàn bộ hồ sơ')).toBe(true);
+    expect(m.subject).toContain('…');
+    expect(m.text).not.toContain('Thời hạn:');
+  });
+});

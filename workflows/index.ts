@@ -1,0 +1,2 @@
+/** Workflow entry point: Temporal bundles this file and everything it imports. */
+export { itemWorkflow } from './item.workflow';

@@ -1,0 +1,114 @@
+/**
+ * Test harness for the item workflow on the time-skipping server: in-memory fakes of the
+ * activities (recording every call, in workflow time) and input builders. Used by the workflow
+ * spec, the replay spec and the history recorder. Not workflow code.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import type { AgencyRef, DueSpec, ItemWorkflowInput, ReminderPolicy } from '../../libs/contracts/src';
+import type {
+  ItemActivities,
+  ItemProjection,
+  RecordEventsInput,
+  RecordedEvent,
+  SendItemMailInput,
+} from '../../activities';
+
+export const STC: AgencyRef = {
+  code: 'STC',
+  name: 'Sở Tài chính',
+  contactEmail: 'stc@dondoc.local',
+  headEmail: 'stc-head@dondoc.local',
+};
+export const SXD: AgencyRef = {
+  code: 'SXD',
+  name: 'Sở Xây dựng',
+  contactEmail: 'sxd@dondoc.local',
+  headEmail: 'sxd-head@dondoc.local',
+};
+export const DEFAULT_TEST_POLICY: ReminderPolicy = { remindBefore: ['P7D', 'P3D', 'P1D', 'P0D'], escalateAfter: ['P1D', 'P3D'] };
+export const SUB_DAY_POLICY: ReminderPolicy = { remindBefore: ['PT100S', 'PT60S', 'PT30S'], escalateAfter: ['PT30S', 'PT60S'] };
+
+export const SECRETARIAT = { email: 'secretariat@dondoc.local', role: 'secretariat', agencyCode: null } as const;
+export const STC_USER = { email: 'stc@dondoc.local', role: 'agency', agencyCode: 'STC' } as const;
+
+export function itemInput(due: DueSpec | null, over: Partial<ItemWorkflowInput> = {}): ItemWorkflowInput {
+  return {
+    itemId: randomUUID(),
+    noticeId: null,
+    noticeTitle: 'Kết luận phiên họp thứ 3 của Ban Chỉ đạo',
+    noticeNumber: '12/TB-BCĐ',
+    code: '2.a',
+    text: 'Sở Tài chính tham mưu phương án bố trí kinh phí năm 2026.',
+    lead: STC,
+    support: [],
+    reportTo: null,
+    due,
+    policy: SUB_DAY_POLICY,
+    secretariatEmail: 'secretariat@dondoc.local',
+    committeeHeadEmail: 'head@dondoc.local',
+    createdBy: 'secretariat@dondoc.local',
+    ...over,
+  };
+}
+
+/** Everything the fake activities saw, per workflow id. */
+export class FakeActivities {
+  readonly events = new Map<string, RecordedEvent[]>();
+  readonly projections = new Map<string, ItemProjection>();
+  readonly mails = new Map<string, SendItemMailInput[]>();
+  /** Recipients whose mail fails permanently. */
+  readonly bounce = new Set<string>();
+
+  eventsOf(workflowId: string): RecordedEvent[] {
+    return this.events.get(workflowId) ?? [];
+  }
+  mailsOf(workflowId: string): SendItemMailInput[] {
+    return this.mails.get(workflowId) ?? [];
+  }
+
+  readonly activities: ItemActivities = {
+    recordEvents: (input: RecordEventsInput) => {
+      const list = this.events.get(input.workflowId) ?? [];
+      let inserted = 0;
+      for (const ev of input.events) {
+        if (!list.some((e) => e.seq === ev.seq)) {
+          list.push(ev);
+          inserted++;
+        }
+      }
+      list.sort((a, b) => a.seq - b.seq);
+      this.events.set(input.workflowId, list);
+      const current = this.projections.get(input.workflowId);
+      const projected = !current || current.version < input.projection.version;
+      if (projected) this.projections.set(input.workflowId, input.projection);
+      return Promise.resolve({ inserted, projected });
+    },
+    sendItemMail: (input: SendItemMailInput) => {
+      const list = this.mails.get(input.workflowId) ?? [];
+      list.push(input);
+      this.mails.set(input.workflowId, list);
+      const failed = input.recipients.filter((r) => this.bounce.has(r)).map((recipient) => ({ recipient, error: '550' }));
+      if (failed.length > 0) {
+        return Promise.reject(ApplicationFailure.nonRetryable('bounced', 'MAIL_PERMANENT', { failed, sent: [], skipped: [] }));
+      }
+      return Promise.resolve({ sent: [...input.recipients], skipped: [] });
+    },
+  };
+}
+
+/** The time-skipping server (provisioned, or TEMPORAL_TEST_SERVER_PATH): see test/support/temporal.ts. */
+export { createTimeSkippingEnv as createTestEnv } from '../../test/support/temporal';
+
+/** Polls (real time) until `fn` stops throwing. */
+export async function eventually<T>(fn: () => T, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return fn();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

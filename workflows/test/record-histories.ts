@@ -1,0 +1,143 @@
+/**
+ * Records the histories the replay test (workflows/replay.spec.ts) replays. Run it after a
+ * deliberate, *compatible* change and commit the JSON files it writes:
+ *
+ *   node -r ts-node/register/transpile-only workflows/test/record-histories.ts
+ *
+ * Never re-record to make a failing replay pass: a failing replay means the new code would
+ * break running items. Guard the change with `patched('<id>')` (old path when false), keep the
+ * old histories, and add new ones recorded with the patch.
+ *
+ * Uses the time-skipping server (provisioned by scripts/provision.sh, or TEMPORAL_TEST_SERVER_PATH)
+ * and the in-memory activity fakes of harness.ts.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  acceptUpdate,
+  cancelUpdate,
+  decideExtensionUpdate,
+  itemWorkflowId,
+  reassignUpdate,
+  reportProgressUpdate,
+  requestExtensionUpdate,
+  submitUpdate,
+  type DueSpec,
+  type ItemWorkflowInput,
+} from '../../libs/contracts/src';
+import type { itemWorkflow } from '../item.workflow';
+import { historyToFileJSON } from './history-files';
+import { createTestEnv, DEFAULT_TEST_POLICY, FakeActivities, itemInput, SECRETARIAT, STC_USER, SUB_DAY_POLICY, SXD } from './harness';
+
+const DAY = 86_400_000;
+export const HISTORIES_DIR = join(__dirname, 'histories');
+
+type Handle = WorkflowHandle<typeof itemWorkflow>;
+interface Scenario {
+  readonly name: string;
+  run(env: TestWorkflowEnvironment, start: (input: ItemWorkflowInput) => Promise<Handle>): Promise<Handle>;
+}
+
+async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
+  const ms = at - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
+}
+
+const cancel = async (h: Handle) => {
+  await h.executeUpdate(cancelUpdate, { args: [{ actor: SECRETARIAT, reason: 'Kết thúc ghi lịch sử' }] });
+  await h.result();
+};
+
+const scenarios: Scenario[] = [
+  {
+    // Default policy over weeks: 4 reminders, overdue, escalations 1 and 2, weekly reminders, progress.
+    name: 'default-policy-escalation',
+    async run(env, start) {
+      const t0 = await env.currentTimeMs();
+      const date = new Date(t0 + 21 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
+      const due: DueSpec = { date, at: Date.parse(`${date}T17:00:00Z`) };
+      const h = await start(itemInput(due, { policy: DEFAULT_TEST_POLICY }));
+      await env.sleep(10 * DAY);
+      await h.executeUpdate(reportProgressUpdate, { args: [{ actor: STC_USER, note: 'Đang tổng hợp', percent: 40 }] });
+      await sleepUntil(env, due.at + 20 * DAY);
+      await cancel(h);
+      return h;
+    },
+  },
+  {
+    // Sub-day policy; extension requested (twice, idempotent), approved, re-planned; submit, accept.
+    name: 'extension-approved-completed',
+    async run(env, start) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 300_000 };
+      const h = await start(itemInput(due, { policy: SUB_DAY_POLICY }));
+      await sleepUntil(env, due.at - 50_000);
+      const req = { actor: STC_USER, requestId: 'ext-1', due: { date: null, at: now + 1_000_000 }, reason: 'Chờ ý kiến Bộ' };
+      await h.executeUpdate(requestExtensionUpdate, { args: [req] });
+      await h.executeUpdate(requestExtensionUpdate, { args: [req] });
+      await h.executeUpdate(decideExtensionUpdate, { args: [{ actor: SECRETARIAT, requestId: 'ext-1', approve: true }] });
+      await sleepUntil(env, now + 1_000_000 + 40_000);
+      await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã hoàn thành' }] });
+      await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
+      await h.result();
+      return h;
+    },
+  },
+  {
+    // Reassign, a rejected update (validator), a reminder to the new lead, then cancel.
+    name: 'reassign-cancel',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 200_000 };
+      const h = await start(itemInput(due, { policy: SUB_DAY_POLICY }));
+      await h.executeUpdate(reassignUpdate, { args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }] });
+      await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] }).catch(() => undefined);
+      await sleepUntil(env, due.at - 70_000);
+      await cancel(h);
+      return h;
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const env = await createTestEnv();
+  const fakes = new FakeActivities();
+  const taskQueue = `record-${randomUUID()}`;
+  try {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../index'),
+      activities: fakes.activities,
+    });
+    await worker.runUntil(async () => {
+      await mkdir(HISTORIES_DIR, { recursive: true });
+      for (const scenario of scenarios) {
+        const handle = await scenario.run(env, (input) =>
+          env.client.workflow.start<typeof itemWorkflow>('itemWorkflow', {
+            taskQueue,
+            workflowId: itemWorkflowId(input.itemId),
+            args: [input],
+          }),
+        );
+        const history = await handle.fetchHistory();
+        const file = join(HISTORIES_DIR, `${scenario.name}.json`);
+        await writeFile(file, historyToFileJSON(history));
+        process.stderr.write(`${file}: ${history.events?.length ?? 0} events\n`);
+      }
+    });
+  } finally {
+    await env.teardown();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
