@@ -6,7 +6,12 @@ import { createProjectionActivities } from './projection.activities';
 
 export * from './types';
 export type { ItemStore, MailLogEntry, MailLogStatus, MailLogStore } from './ports';
-export { createMailActivities, mailIdempotencyKey, messageIdFor, type MailActivityConfig } from './mail.activities';
+export {
+  createMailActivities,
+  mailIdempotencyKey,
+  messageIdFor,
+  type MailActivityConfig,
+} from './mail.activities';
 export { createProjectionActivities } from './projection.activities';
 export { pgItemStore, pgMailLogStore } from './pg-stores';
 
@@ -20,7 +25,11 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectionActivities({ items: pgItemStore(deps.dataSource) }),
-    ...createMailActivities({ mailLog: pgMailLogStore(deps.dataSource), mailer: deps.mailer, config: deps.config }),
+    ...createMailActivities({
+      mailLog: pgMailLogStore(deps.dataSource),
+      mailer: deps.mailer,
+      config: deps.config,
+    }),
   };
 }
 

@@ -8,7 +8,10 @@ import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from './types'
 
 /** In-memory mail_log with the same semantics as the PostgreSQL store. */
 function memoryMailLog() {
-  const rows = new Map<string, { status: MailLogStatus; attempts: number; lastError: string | null }>();
+  const rows = new Map<
+    string,
+    { status: MailLogStatus; attempts: number; lastError: string | null }
+  >();
   const store: MailLogStore = {
     begin(e) {
       const row = rows.get(e.idempotencyKey);
@@ -26,7 +29,8 @@ function memoryMailLog() {
     },
     markFailed(key, error, permanent) {
       const row = rows.get(key);
-      if (row && row.status !== 'sent') Object.assign(row, { lastError: error, status: permanent ? 'failed' : row.status });
+      if (row && row.status !== 'sent')
+        {Object.assign(row, { lastError: error, status: permanent ? 'failed' : row.status });}
       return Promise.resolve();
     },
   };
@@ -55,7 +59,13 @@ const input: SendItemMailInput = {
   deadlineVersion: 1,
   kind: 'reminder',
   recipients: ['STC@dondoc.local', 'stc-head@dondoc.local', 'stc@dondoc.local'],
-  item: { code: '1', text: 'Nộp báo cáo', noticeTitle: null, noticeNumber: null, leadName: 'Sở Tài chính' },
+  item: {
+    code: '1',
+    text: 'Nộp báo cáo',
+    noticeTitle: null,
+    noticeNumber: null,
+    leadName: 'Sở Tài chính',
+  },
   due: { date: null, at: Date.parse('2026-03-02T03:00:00Z') },
   nowMs: Date.parse('2026-03-01T03:00:00Z'),
 };
@@ -76,7 +86,11 @@ describe('sendItemMail', () => {
   it('sends one mail per distinct recipient with a deterministic Message-ID, once per key', async () => {
     const log = memoryMailLog();
     const { mailer, sent } = scriptedMailer();
-    const { sendItemMail } = createMailActivities({ mailLog: log.store, mailer, config: { publicBaseUrl: 'http://x' } });
+    const { sendItemMail } = createMailActivities({
+      mailLog: log.store,
+      mailer,
+      config: { publicBaseUrl: 'http://x' },
+    });
     const first = await env.run(sendItemMail, input);
     expect(first).toEqual({ sent: ['stc@dondoc.local', 'stc-head@dondoc.local'], skipped: [] });
     const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
@@ -96,7 +110,11 @@ describe('sendItemMail', () => {
     const { mailer, sent } = scriptedMailer({
       'stc-head@dondoc.local': [new MailDeliveryError('try later', false, 450, 'EENVELOPE')],
     });
-    const { sendItemMail } = createMailActivities({ mailLog: log.store, mailer, config: { publicBaseUrl: 'http://x' } });
+    const { sendItemMail } = createMailActivities({
+      mailLog: log.store,
+      mailer,
+      config: { publicBaseUrl: 'http://x' },
+    });
     const failure = await runFailure(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
     expect(failure.nonRetryable).toBe(false);
@@ -104,14 +122,22 @@ describe('sendItemMail', () => {
     const retry = await env.run(sendItemMail, input);
     expect(retry).toEqual({ sent: ['stc-head@dondoc.local'], skipped: ['stc@dondoc.local'] });
     expect(sent.map((m) => m.to)).toEqual(['stc@dondoc.local', 'stc-head@dondoc.local']);
-    const row = log.rows.get(mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc-head@dondoc.local'));
+    const row = log.rows.get(
+      mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc-head@dondoc.local'),
+    );
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('a connection error is transient too', async () => {
     const log = memoryMailLog();
-    const { mailer } = scriptedMailer({ 'stc@dondoc.local': [new MailDeliveryError('ECONNREFUSED', false, null, 'ESOCKET')] });
-    const { sendItemMail } = createMailActivities({ mailLog: log.store, mailer, config: { publicBaseUrl: 'http://x' } });
+    const { mailer } = scriptedMailer({
+      'stc@dondoc.local': [new MailDeliveryError('ECONNREFUSED', false, null, 'ESOCKET')],
+    });
+    const { sendItemMail } = createMailActivities({
+      mailLog: log.store,
+      mailer,
+      config: { publicBaseUrl: 'http://x' },
+    });
     const failure = await runFailure(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
     expect(failure.nonRetryable).toBe(false);
@@ -122,13 +148,22 @@ describe('sendItemMail', () => {
     const { mailer, sent } = scriptedMailer({
       'stc@dondoc.local': [new MailDeliveryError('no such user', true, 550, 'EENVELOPE')],
     });
-    const { sendItemMail } = createMailActivities({ mailLog: log.store, mailer, config: { publicBaseUrl: 'http://x' } });
+    const { sendItemMail } = createMailActivities({
+      mailLog: log.store,
+      mailer,
+      config: { publicBaseUrl: 'http://x' },
+    });
     const failure = await runFailure(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_PERMANENT);
     expect(failure.nonRetryable).toBe(true);
-    expect(failure.details?.[0]).toMatchObject({ failed: [{ recipient: 'stc@dondoc.local' }], sent: ['stc-head@dondoc.local'] });
+    expect(failure.details?.[0]).toMatchObject({
+      failed: [{ recipient: 'stc@dondoc.local' }],
+      sent: ['stc-head@dondoc.local'],
+    });
     expect(sent.map((m) => m.to)).toEqual(['stc-head@dondoc.local']);
-    expect(log.rows.get(mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local'))?.status).toBe('failed');
+    expect(
+      log.rows.get(mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local'))?.status,
+    ).toBe('failed');
     // Running the same step again never resends to a permanently failed key.
     const again = await runFailure(env.run(sendItemMail, input));
     expect(again.type).toBe(MAIL_PERMANENT);
@@ -138,7 +173,11 @@ describe('sendItemMail', () => {
   it('an unclassified error from a foreign Mailer counts as transient', async () => {
     const log = memoryMailLog();
     const mailer: Mailer = { send: () => Promise.reject(new Error('socket hang up')) };
-    const { sendItemMail } = createMailActivities({ mailLog: log.store, mailer, config: { publicBaseUrl: 'http://x' } });
+    const { sendItemMail } = createMailActivities({
+      mailLog: log.store,
+      mailer,
+      config: { publicBaseUrl: 'http://x' },
+    });
     const failure = await runFailure(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
   });

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { MailDeliveryError, renderItemMail, toMailDeliveryError, type Mailer } from '../libs/mail/src';
+import {
+  MailDeliveryError,
+  renderItemMail,
+  toMailDeliveryError,
+  type Mailer,
+} from '../libs/mail/src';
 import type { MailLogStore } from './ports';
 import { workingDaysLeft } from './working-days';
-import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput, type SendItemMailResult } from './types';
+import {
+  MAIL_PERMANENT,
+  MAIL_TRANSIENT,
+  type SendItemMailInput,
+  type SendItemMailResult,
+} from './types';
 
 export interface MailActivityConfig {
   readonly publicBaseUrl: string;
@@ -22,7 +32,12 @@ export interface MailActivityDeps {
 }
 
 /** `${workflowId}:${step}:${deadlineVersion}:${recipient}`: one mail per key, ever. */
-export function mailIdempotencyKey(workflowId: string, step: string, deadlineVersion: number, recipient: string): string {
+export function mailIdempotencyKey(
+  workflowId: string,
+  step: string,
+  deadlineVersion: number,
+  recipient: string,
+): string {
   return `${workflowId}:${step}:${deadlineVersion}:${recipient}`;
 }
 
@@ -67,7 +82,12 @@ export function createMailActivities(deps: MailActivityDeps) {
     const skipped: string[] = [];
     const failed: { recipient: string; error: string }[] = [];
     for (const recipient of normalise(input.recipients)) {
-      const key = mailIdempotencyKey(input.workflowId, input.step, input.deadlineVersion, recipient);
+      const key = mailIdempotencyKey(
+        input.workflowId,
+        input.step,
+        input.deadlineVersion,
+        recipient,
+      );
       const messageId = messageIdFor(key, domain);
       const before = await deps.mailLog.begin({
         idempotencyKey: key,
@@ -104,11 +124,15 @@ export function createMailActivities(deps: MailActivityDeps) {
         const detail = `${err.responseCode ?? err.code ?? 'error'}: ${err.message}`;
         await deps.mailLog.markFailed(key, detail, err.permanent);
         if (!err.permanent) {
-          throw ApplicationFailure.retryable(`Gửi thư tới ${recipient} tạm thời thất bại (${detail})`, MAIL_TRANSIENT, {
-            recipient,
-            responseCode: err.responseCode,
-            code: err.code,
-          });
+          throw ApplicationFailure.retryable(
+            `Gửi thư tới ${recipient} tạm thời thất bại (${detail})`,
+            MAIL_TRANSIENT,
+            {
+              recipient,
+              responseCode: err.responseCode,
+              code: err.code,
+            },
+          );
         }
         failed.push({ recipient, error: detail });
         continue;

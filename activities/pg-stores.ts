@@ -22,9 +22,10 @@ export function pgMailLogStore(dataSource: DataSource): MailLogStore {
       );
       const status = rows[0]?.status ?? 'sending';
       if (status !== 'sent') {
-        await dataSource.query(`UPDATE mail_log SET attempts = attempts + 1 WHERE idempotency_key = $1`, [
-          e.idempotencyKey,
-        ]);
+        await dataSource.query(
+          `UPDATE mail_log SET attempts = attempts + 1 WHERE idempotency_key = $1`,
+          [e.idempotencyKey],
+        );
       }
       return status;
     },
@@ -112,7 +113,8 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
 /** TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING. */
 function rowCount(result: unknown): number {
   if (Array.isArray(result)) {
-    if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+    if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+      {return result[1];}
     return result.length;
   }
   return 0;

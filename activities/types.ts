@@ -1,4 +1,9 @@
-import type { DueSpec, ExtensionRequestView, ItemEventType, ItemStatus } from '../libs/contracts/src';
+import type {
+  DueSpec,
+  ExtensionRequestView,
+  ItemEventType,
+  ItemStatus,
+} from '../libs/contracts/src';
 import type { ItemMailKind } from '../libs/mail/src/templates/item-mail';
 
 export type { ItemMailKind };

@@ -24,9 +24,19 @@ import type {
 } from '../libs/contracts/src';
 import { UPDATE_REJECTION } from '../libs/contracts/src';
 import type { ItemMailKind, ItemProjection, RecordedEvent } from '../activities/types';
-import { civilDateOf, nextWeeklyReminderAt, planSteps, statusAfter, type PlannedStep } from './domain-bridge';
+import {
+  nextWeeklyStep,
+  planSteps,
+  isFinal,
+  refusal,
+  statusAfter,
+  stepKeys,
+  type PlannedStep,
+  type StatusAction,
+  type WeeklyStep,
+} from './domain-bridge';
 
-export type { PlannedStep };
+export type { PlannedStep, StatusAction, WeeklyStep };
 
 /** Everything the workflow keeps; ItemView plus what it needs to decide the next step. */
 export interface ItemState extends ItemView {
@@ -74,11 +84,20 @@ export interface Context {
   readonly input: ItemWorkflowInput;
 }
 
-const reject = (type: UpdateRejectionType, message: string): Rejection => ({ rejected: true, type, message });
+const reject = (type: UpdateRejectionType, message: string): Rejection => ({
+  rejected: true,
+  type,
+  message,
+});
 const invalid = (message: string): Rejection => reject(UPDATE_REJECTION.invalidCommand, message);
 const unchanged = (state: ItemState): Transition => ({ state, events: [], mails: [] });
 
-export const isClosed = (s: Pick<ItemView, 'status'>): boolean => s.status === 'completed' || s.status === 'cancelled';
+export const isClosed = (s: Pick<ItemView, 'status'>): boolean => isFinal(s.status);
+
+/** Why `action` is refused on a closed item, in the domain's words. */
+export function closedRefusal(state: Pick<ItemView, 'status'>, action: StatusAction): Rejection {
+  return reject(UPDATE_REJECTION.invalidTransition, refusal(state.status, action));
+}
 
 function emit(
   state: ItemState,
@@ -89,14 +108,23 @@ function emit(
 ): [ItemState, RecordedEvent] {
   const seq = state.seq + 1;
   const who = actor === null ? null : typeof actor === 'string' ? actor : actor.email;
-  return [{ ...state, seq }, { seq, type, at, actor: who, detail }];
+  return [
+    { ...state, seq },
+    { seq, type, at, actor: who, detail },
+  ];
 }
 
-const withDone = (state: ItemState, key: string): ItemState =>
-  state.doneSteps.includes(key) ? state : { ...state, doneSteps: [...state.doneSteps, key] };
+/** Marks keys done (a merged reminder step stands for several policy entries). */
+function withDone(state: ItemState, keys: readonly string[]): ItemState {
+  const fresh = keys.filter((k) => !state.doneSteps.includes(k));
+  return fresh.length === 0 ? state : { ...state, doneSteps: [...state.doneSteps, ...fresh] };
+}
 
 /** The schedule of the current deadline version (empty without a deadline). */
-export function scheduleOf(state: Pick<ItemView, 'due'>, input: ItemWorkflowInput): readonly PlannedStep[] {
+export function scheduleOf(
+  state: Pick<ItemView, 'due'>,
+  input: ItemWorkflowInput,
+): readonly PlannedStep[] {
   return state.due ? planSteps(state.due, input.policy) : [];
 }
 
@@ -109,7 +137,7 @@ function skipPast(state: ItemState, ctx: Context): ItemState {
   const plan = scheduleOf(state, ctx.input);
   let s = state;
   for (const step of plan) {
-    if (step.at < ctx.now && step.kind !== 'overdue') s = withDone(s, step.key);
+    if (step.at < ctx.now && step.kind !== 'overdue') s = withDone(s, stepKeys(step));
   }
   const last = plan[plan.length - 1];
   if (last && last.at < ctx.now) s = { ...s, lastWeeklyReminderAt: ctx.now };
@@ -119,9 +147,14 @@ function skipPast(state: ItemState, ctx: Context): ItemState {
 // ---------------------------------------------------------------- creation and continue-as-new
 
 /** The state at start: fresh (plus its 'created' event) or carried over from continue-as-new. */
-export function initialState(input: ItemWorkflowInput, workflowId: string, now: number): Transition {
+export function initialState(
+  input: ItemWorkflowInput,
+  workflowId: string,
+  now: number,
+): Transition {
   if (input.carried) {
-    const c = input.carried as ItemCarriedState & Partial<Pick<ItemState, 'closedAt' | 'submittedAt' | 'decidedExtensionIds'>>;
+    const c = input.carried as ItemCarriedState &
+      Partial<Pick<ItemState, 'closedAt' | 'submittedAt' | 'decidedExtensionIds'>>;
     return unchanged({
       ...c,
       closedAt: c.closedAt ?? null,
@@ -203,11 +236,6 @@ export function toProjection(s: ItemState): ItemProjection {
 // ---------------------------------------------------------------- the schedule
 
 export type DueStep = PlannedStep | WeeklyStep;
-export interface WeeklyStep {
-  readonly key: string;
-  readonly kind: 'weekly';
-  readonly at: number;
-}
 
 /** The next thing the timer loop must do, or null when only a message can change anything. */
 export function nextStep(state: ItemState, input: ItemWorkflowInput): DueStep | null {
@@ -218,8 +246,7 @@ export function nextStep(state: ItemState, input: ItemWorkflowInput): DueStep | 
   const last = plan[plan.length - 1];
   if (!last || state.status !== 'overdue') return null;
   const anchor = Math.max(state.lastWeeklyReminderAt ?? last.at, last.at);
-  const at = nextWeeklyReminderAt(anchor);
-  return { key: `weekly-${civilDateOf(at)}`, kind: 'weekly', at };
+  return nextWeeklyStep(anchor);
 }
 
 export interface StepEffects extends Transition {
@@ -243,9 +270,15 @@ const leadMail = (
 });
 
 /** Recipients of an escalation: level 1 the agency head and the secretariat (and the lead's contact); 2+ the committee head. */
-export function escalationRecipients(level: number, lead: AgencyRef, input: ItemWorkflowInput): string[] {
+export function escalationRecipients(
+  level: number,
+  lead: AgencyRef,
+  input: ItemWorkflowInput,
+): string[] {
   if (level >= 2) return [input.committeeHeadEmail];
-  return [lead.headEmail, input.secretariatEmail, lead.contactEmail].filter((a): a is string => !!a);
+  return [lead.headEmail, input.secretariatEmail, lead.contactEmail].filter(
+    (a): a is string => !!a,
+  );
 }
 
 /**
@@ -253,50 +286,89 @@ export function escalationRecipients(level: number, lead: AgencyRef, input: Item
  * of an item that is not overdue) are only marked done.
  */
 export function performStep(state: ItemState, step: DueStep, ctx: Context): StepEffects {
-  const skip = (): StepEffects => ({ state: withDone(state, step.key), events: [], mails: [], recordFirst: false });
+  const keys = step.kind === 'weekly' ? [step.key] : stepKeys(step);
+  const skip = (): StepEffects => ({
+    state: withDone(state, keys),
+    events: [],
+    mails: [],
+    recordFirst: false,
+  });
   switch (step.kind) {
     case 'reminder': {
       if (state.status !== 'open') return skip();
-      const [s, ev] = emit(withDone(state, step.key), ctx.now, 'reminder_sent', null, {
+      const [s, ev] = emit(withDone(state, keys), ctx.now, 'reminder_sent', null, {
         step: step.key,
+        ...(keys.length > 1 ? { mergedSteps: keys.slice(1) } : {}),
         deadlineVersion: state.deadlineVersion,
         recipients: [state.lead.contactEmail],
       });
-      return { state: s, events: [ev], mails: [leadMail(s, step.key, 'reminder')], recordFirst: false };
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'reminder')],
+        recordFirst: false,
+      };
     }
     case 'overdue': {
-      if (state.status !== 'open' && state.status !== 'overdue') return skip();
-      const [s, ev] = emit({ ...withDone(state, step.key), status: 'overdue' }, ctx.now, 'overdue', null, {
+      // open → overdue by the domain's markOverdue. An item already overdue (a deadline version
+      // approved after it had passed) still gets the notice of the new version; submitted: skipped.
+      const marked = statusAfter(state.status, 'markOverdue', true);
+      const status =
+        typeof marked === 'string' ? marked : state.status === 'overdue' ? 'overdue' : null;
+      if (status === null) return skip();
+      const [s, ev] = emit({ ...withDone(state, keys), status }, ctx.now, 'overdue', null, {
         step: step.key,
         deadlineVersion: state.deadlineVersion,
         due: state.due,
         recipients: [state.lead.contactEmail],
       });
-      return { state: s, events: [ev], mails: [leadMail(s, step.key, 'overdue')], recordFirst: true };
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'overdue')],
+        recordFirst: true,
+      };
     }
     case 'escalation': {
       if (state.status !== 'overdue') return skip();
       const level = step.level ?? 1;
       const recipients = escalationRecipients(level, state.lead, ctx.input);
-      const [s, ev] = emit({ ...withDone(state, step.key), escalationLevel: level }, ctx.now, 'escalated', null, {
-        step: step.key,
-        level,
-        deadlineVersion: state.deadlineVersion,
-        recipients,
-      });
+      const [s, ev] = emit(
+        { ...withDone(state, keys), escalationLevel: level },
+        ctx.now,
+        'escalated',
+        null,
+        {
+          step: step.key,
+          level,
+          deadlineVersion: state.deadlineVersion,
+          recipients,
+        },
+      );
       const mail: MailCommand = { ...leadMail(s, step.key, 'escalation', { level }), recipients };
       return { state: s, events: [ev], mails: [mail], recordFirst: true };
     }
     case 'weekly': {
       // nextStep only yields weekly steps for overdue items; keep the guard for safety.
       if (state.status !== 'overdue') return { state, events: [], mails: [], recordFirst: false };
-      const [s, ev] = emit({ ...state, lastWeeklyReminderAt: step.at }, ctx.now, 'reminder_sent', null, {
-        step: step.key,
-        weekly: true,
-        deadlineVersion: state.deadlineVersion,
-        recipients: [state.lead.contactEmail],
-      });
-      return { state: s, events: [ev], mails: [leadMail(s, step.key, 'weekly_overdue')], recordFirst: false };
+      const [s, ev] = emit(
+        { ...state, lastWeeklyReminderAt: step.at },
+        ctx.now,
+        'reminder_sent',
+        null,
+        {
+          step: step.key,
+          weekly: true,
+          deadlineVersion: state.deadlineVersion,
+          recipients: [state.lead.contactEmail],
+        },
+      );
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'weekly_overdue')],
+        recordFirst: false,
+      };
     }
   }
 }
@@ -305,10 +377,13 @@ export function performStep(state: ItemState, step: DueStep, ctx: Context): Step
 
 const overdueAt = (due: DueSpec | null, now: number): boolean => due !== null && now >= due.at;
 
-type Action = Parameters<typeof statusAfter>[1];
-
 /** The status after `action`, or the domain's Vietnamese refusal. */
-function moveStatus(state: ItemState, action: Action, now: number, due: DueSpec | null = state.due): ItemStatus | Rejection {
+function moveStatus(
+  state: ItemState,
+  action: StatusAction,
+  now: number,
+  due: DueSpec | null = state.due,
+): ItemStatus | Rejection {
   const r = statusAfter(state.status, action, overdueAt(due, now));
   return typeof r === 'string' ? r : reject(UPDATE_REJECTION.invalidTransition, r.message);
 }
@@ -319,7 +394,10 @@ export function reportProgress(state: ItemState, cmd: ProgressCommand, ctx: Cont
   const status = moveStatus(state, 'progress', ctx.now);
   if (typeof status !== 'string') return status;
   if (blank(cmd.note)) return invalid('Nội dung báo cáo tiến độ không được để trống.');
-  if (cmd.percent !== undefined && (!Number.isInteger(cmd.percent) || cmd.percent < 0 || cmd.percent > 100)) {
+  if (
+    cmd.percent !== undefined &&
+    (!Number.isInteger(cmd.percent) || cmd.percent < 0 || cmd.percent > 100)
+  ) {
     return invalid('Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
   }
   const [s, ev] = emit(
@@ -336,10 +414,16 @@ export function submit(state: ItemState, cmd: SubmitCommand, ctx: Context): Deci
   const status = moveStatus(state, 'submit', ctx.now);
   if (typeof status !== 'string') return status;
   if (blank(cmd.note)) return invalid('Báo cáo hoàn thành phải có nội dung kết quả thực hiện.');
-  const [s, ev] = emit({ ...state, status, submittedAt: ctx.now }, ctx.now, 'submitted', cmd.actor, {
-    note: cmd.note,
-    from: state.status,
-  });
+  const [s, ev] = emit(
+    { ...state, status, submittedAt: ctx.now },
+    ctx.now,
+    'submitted',
+    cmd.actor,
+    {
+      note: cmd.note,
+      from: state.status,
+    },
+  );
   return { state: s, events: [ev], mails: [] };
 }
 
@@ -371,27 +455,48 @@ export function returnSubmission(state: ItemState, cmd: ReturnCommand, ctx: Cont
   if (typeof status !== 'string') return status;
   if (blank(cmd.reason)) return invalid('Phải nêu lý do trả lại.');
   const rearmed = status === 'overdue' ? { lastWeeklyReminderAt: ctx.now } : {};
-  const [s, ev] = emit({ ...state, status, submittedAt: null, ...rearmed }, ctx.now, 'returned', cmd.actor, {
-    reason: cmd.reason,
-    status,
-  });
-  return { state: s, events: [ev], mails: [leadMail(s, `returned-${s.seq}`, 'returned', { reason: cmd.reason })] };
+  const [s, ev] = emit(
+    { ...state, status, submittedAt: null, ...rearmed },
+    ctx.now,
+    'returned',
+    cmd.actor,
+    {
+      reason: cmd.reason,
+      status,
+    },
+  );
+  return {
+    state: s,
+    events: [ev],
+    mails: [leadMail(s, `returned-${s.seq}`, 'returned', { reason: cmd.reason })],
+  };
 }
 
-export function requestExtension(state: ItemState, cmd: ExtensionRequestCommand, ctx: Context): Decision {
+export function requestExtension(
+  state: ItemState,
+  cmd: ExtensionRequestCommand,
+  ctx: Context,
+): Decision {
   // A retried request (same id) changes nothing and is not an error.
-  if (state.pendingExtension?.id === cmd.requestId || state.decidedExtensionIds.includes(cmd.requestId)) {
+  if (
+    state.pendingExtension?.id === cmd.requestId ||
+    state.decidedExtensionIds.includes(cmd.requestId)
+  ) {
     return unchanged(state);
   }
   const status = moveStatus(state, 'requestExtension', ctx.now);
   if (typeof status !== 'string') return status;
   if (state.pendingExtension) {
-    return invalid('Đang có một đề nghị gia hạn chờ xử lý; chỉ gửi đề nghị mới sau khi đề nghị trước được quyết định.');
+    return invalid(
+      'Đang có một đề nghị gia hạn chờ xử lý; chỉ gửi đề nghị mới sau khi đề nghị trước được quyết định.',
+    );
   }
   if (blank(cmd.requestId)) return invalid('Thiếu mã đề nghị gia hạn.');
   if (blank(cmd.reason)) return invalid('Phải nêu lý do đề nghị gia hạn.');
   if (!Number.isFinite(cmd.due.at)) return invalid('Thời hạn đề nghị không hợp lệ.');
-  if (state.due && cmd.due.at <= state.due.at) return invalid('Thời hạn đề nghị phải sau thời hạn hiện tại.');
+  if (state.due && cmd.due.at <= state.due.at) {
+    return invalid('Thời hạn đề nghị phải sau thời hạn hiện tại.');
+  }
   if (cmd.due.at <= ctx.now) return invalid('Thời hạn đề nghị phải ở tương lai.');
   const pendingExtension = {
     id: cmd.requestId,
@@ -400,20 +505,33 @@ export function requestExtension(state: ItemState, cmd: ExtensionRequestCommand,
     requestedBy: cmd.actor.email,
     requestedAt: ctx.now,
   };
-  const [s, ev] = emit({ ...state, status, pendingExtension }, ctx.now, 'extension_requested', cmd.actor, {
-    requestId: cmd.requestId,
-    due: cmd.due,
-    currentDue: state.due,
-    reason: cmd.reason,
-  });
+  const [s, ev] = emit(
+    { ...state, status, pendingExtension },
+    ctx.now,
+    'extension_requested',
+    cmd.actor,
+    {
+      requestId: cmd.requestId,
+      due: cmd.due,
+      currentDue: state.due,
+      reason: cmd.reason,
+    },
+  );
   return { state: s, events: [ev], mails: [] };
 }
 
-export function decideExtension(state: ItemState, cmd: ExtensionDecisionCommand, ctx: Context): Decision {
+export function decideExtension(
+  state: ItemState,
+  cmd: ExtensionDecisionCommand,
+  ctx: Context,
+): Decision {
   if (state.decidedExtensionIds.includes(cmd.requestId)) return unchanged(state);
   const pending = state.pendingExtension;
   if (!pending || pending.id !== cmd.requestId) {
-    return reject(UPDATE_REJECTION.notFound, `Không có đề nghị gia hạn "${cmd.requestId}" đang chờ xử lý.`);
+    return reject(
+      UPDATE_REJECTION.notFound,
+      `Không có đề nghị gia hạn "${cmd.requestId}" đang chờ xử lý.`,
+    );
   }
   const decided = [...state.decidedExtensionIds, pending.id];
   const step = `extension-${pending.id}`;
@@ -427,7 +545,11 @@ export function decideExtension(state: ItemState, cmd: ExtensionDecisionCommand,
       cmd.actor,
       { requestId: pending.id, requestedDue: pending.due, reason: cmd.reason ?? null },
     );
-    return { state: s, events: [ev], mails: [leadMail(s, step, 'extension_rejected', { reason: cmd.reason ?? null })] };
+    return {
+      state: s,
+      events: [ev],
+      mails: [leadMail(s, step, 'extension_rejected', { reason: cmd.reason ?? null })],
+    };
   }
   const status = moveStatus(state, 'approveExtension', ctx.now, pending.due);
   if (typeof status !== 'string') return status;
@@ -454,15 +576,24 @@ export function decideExtension(state: ItemState, cmd: ExtensionDecisionCommand,
   return {
     state: s,
     events: [ev],
-    mails: [leadMail(s, step, 'extension_approved', { reason: cmd.reason ?? null, previousDue: state.due })],
+    mails: [
+      leadMail(s, step, 'extension_approved', {
+        reason: cmd.reason ?? null,
+        previousDue: state.due,
+      }),
+    ],
   };
 }
 
 export function reassign(state: ItemState, cmd: ReassignCommand, ctx: Context): Decision {
   const status = moveStatus(state, 'reassign', ctx.now);
   if (typeof status !== 'string') return status;
-  if (blank(cmd.lead.code) || blank(cmd.lead.contactEmail)) return invalid('Cơ quan chủ trì mới không hợp lệ.');
-  if (cmd.lead.code === state.lead.code) return invalid(`${state.lead.name} đang là cơ quan chủ trì nhiệm vụ này.`);
+  if (blank(cmd.lead.code) || blank(cmd.lead.contactEmail)) {
+    return invalid('Cơ quan chủ trì mới không hợp lệ.');
+  }
+  if (cmd.lead.code === state.lead.code) {
+    return invalid(`${state.lead.name} đang là cơ quan chủ trì nhiệm vụ này.`);
+  }
   const [s, ev] = emit({ ...state, status, lead: cmd.lead }, ctx.now, 'reassigned', cmd.actor, {
     from: state.lead.code,
     to: cmd.lead.code,
@@ -472,7 +603,10 @@ export function reassign(state: ItemState, cmd: ReassignCommand, ctx: Context): 
     state: s,
     events: [ev],
     mails: [
-      leadMail(s, `reassigned-${s.seq}`, 'reassigned', { reason: cmd.reason ?? null, previousLeadName: state.lead.name }),
+      leadMail(s, `reassigned-${s.seq}`, 'reassigned', {
+        reason: cmd.reason ?? null,
+        previousLeadName: state.lead.name,
+      }),
     ],
   };
 }
@@ -481,9 +615,15 @@ export function cancel(state: ItemState, cmd: CancelCommand, ctx: Context): Deci
   const status = moveStatus(state, 'cancel', ctx.now);
   if (typeof status !== 'string') return status;
   if (blank(cmd.reason)) return invalid('Phải nêu lý do hủy nhiệm vụ.');
-  const [s, ev] = emit({ ...state, status, closedAt: ctx.now, pendingExtension: null }, ctx.now, 'cancelled', cmd.actor, {
-    reason: cmd.reason,
-    from: state.status,
-  });
+  const [s, ev] = emit(
+    { ...state, status, closedAt: ctx.now, pendingExtension: null },
+    ctx.now,
+    'cancelled',
+    cmd.actor,
+    {
+      reason: cmd.reason,
+      from: state.status,
+    },
+  );
   return { state: s, events: [ev], mails: [] };
 }

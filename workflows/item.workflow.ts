@@ -20,7 +20,6 @@ import {
   requestExtensionUpdate,
   returnUpdate,
   submitUpdate,
-  UPDATE_REJECTION,
   type ItemView,
   type ItemWorkflowInput,
 } from '../libs/contracts/src';
@@ -30,6 +29,7 @@ import {
   accept,
   cancel,
   carriedState,
+  closedRefusal,
   decideExtension,
   initialState,
   isClosed,
@@ -47,6 +47,7 @@ import {
   type Decision,
   type ItemState,
   type MailCommand,
+  type StatusAction,
   type Transition,
 } from './item-state';
 
@@ -69,7 +70,12 @@ const { recordEvents } = proxyActivities<ItemActivities>({
 const { sendItemMail } = proxyActivities<ItemActivities>({
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '12h',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [MAIL_PERMANENT] },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    nonRetryableErrorTypes: [MAIL_PERMANENT],
+  },
 });
 
 /**
@@ -88,7 +94,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   const outbox: MailCommand[] = [];
 
   const record = async (events: readonly RecordedEvent[]): Promise<void> => {
-    await recordEvents({ itemId: input.itemId, workflowId, events, projection: toProjection(state) });
+    await recordEvents({
+      itemId: input.itemId,
+      workflowId,
+      events,
+      projection: toProjection(state),
+    });
   };
 
   const send = async (mail: MailCommand): Promise<{ failed: string[] }> => {
@@ -121,16 +132,26 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       const cause = err.cause;
       const failed =
         cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
-          ? ((cause.details?.[0] as { failed?: { recipient: string }[] } | undefined)?.failed ?? []).map((f) => f.recipient)
+          ? (
+              (cause.details?.[0] as { failed?: { recipient: string }[] } | undefined)?.failed ?? []
+            ).map((f) => f.recipient)
           : [...mail.recipients];
-      log.warn('Mail not delivered', { step: mail.step, failed, error: cause?.message ?? err.message });
+      log.warn('Mail not delivered', {
+        step: mail.step,
+        failed,
+        error: cause?.message ?? err.message,
+      });
       return { failed };
     }
   };
 
-  /** Registers an update whose validator and handler run the same pure decision. */
+  /**
+   * Registers an update whose validator and handler run the same pure decision. `action` names
+   * the command for the domain's refusal on a closed item.
+   */
   const command = <C>(
     def: ReturnType<typeof defineUpdate<ItemView, [C]>>,
+    action: StatusAction | ((cmd: C) => StatusAction),
     decide: (s: ItemState, cmd: C, c: Context) => Decision,
   ): void => {
     setHandler(
@@ -145,13 +166,9 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       },
       {
         validator: (cmd: C): void => {
-          if (isClosed(state)) {
-            throw ApplicationFailure.nonRetryable(
-              'Nhiệm vụ đã kết thúc; không thể thực hiện thao tác này.',
-              UPDATE_REJECTION.invalidTransition,
-            );
-          }
-          const d = decide(state, cmd, ctx());
+          const d = isClosed(state)
+            ? closedRefusal(state, typeof action === 'function' ? action(cmd) : action)
+            : decide(state, cmd, ctx());
           if (isRejection(d)) throw ApplicationFailure.nonRetryable(d.message, d.type);
         },
       },
@@ -166,14 +183,18 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   };
 
   setHandler(itemStateQuery, () => toView(state));
-  command(reportProgressUpdate, reportProgress);
-  command(submitUpdate, submit);
-  command(acceptUpdate, accept);
-  command(returnUpdate, returnSubmission);
-  command(requestExtensionUpdate, requestExtension);
-  command(decideExtensionUpdate, decideExtension);
-  command(reassignUpdate, reassign);
-  command(cancelUpdate, cancel);
+  command(reportProgressUpdate, 'progress', reportProgress);
+  command(submitUpdate, 'submit', submit);
+  command(acceptUpdate, 'accept', accept);
+  command(returnUpdate, 'return', returnSubmission);
+  command(requestExtensionUpdate, 'requestExtension', requestExtension);
+  command(
+    decideExtensionUpdate,
+    (cmd) => (cmd.approve ? 'approveExtension' : 'rejectExtension'),
+    decideExtension,
+  );
+  command(reassignUpdate, 'reassign', reassign);
+  command(cancelUpdate, 'cancel', cancel);
 
   if (start.events.length > 0) await record(start.events);
 

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { historyFromFileJSON } from './test/history-files';
 
 const dir = join(__dirname, 'test', 'histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('replay of recorded histories', () => {
   beforeAll(() => {
@@ -28,7 +30,10 @@ describe('replay of recorded histories', () => {
       history: historyFromFileJSON(readFileSync(join(dir, f), 'utf8')),
     }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index') }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: require.resolve('./index') },
+      histories,
+    )) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

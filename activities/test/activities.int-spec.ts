@@ -21,7 +21,8 @@ let activities: ReturnType<typeof createActivities>;
 const mockEnv = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
 /** Runs an activity in the mock activity context, keeping its result type. */
 const env = {
-  run: <P extends unknown[], R>(fn: (...args: P) => Promise<R>, ...args: P): Promise<R> => mockEnv.run<P, R, (...args: P) => Promise<R>>(fn, ...args),
+  run: <P extends unknown[], R>(fn: (...args: P) => Promise<R>, ...args: P): Promise<R> =>
+    mockEnv.run<P, R, (...args: P) => Promise<R>>(fn, ...args),
 };
 
 beforeAll(async () => {
@@ -48,7 +49,13 @@ const mailInput = (over: Partial<SendItemMailInput> = {}): SendItemMailInput => 
   deadlineVersion: 1,
   kind: 'reminder',
   recipients: ['stc@dondoc.local'],
-  item: { code: '2.a', text: 'Tham mưu kinh phí năm 2026', noticeTitle: 'Kết luận phiên họp', noticeNumber: '12/TB-BCĐ', leadName: 'Sở Tài chính' },
+  item: {
+    code: '2.a',
+    text: 'Tham mưu kinh phí năm 2026',
+    noticeTitle: 'Kết luận phiên họp',
+    noticeNumber: '12/TB-BCĐ',
+    leadName: 'Sở Tài chính',
+  },
   due: { date: '2026-01-22', at: Date.parse('2026-01-22T17:00:00Z') },
   nowMs: Date.parse('2026-01-19T01:00:00Z'),
   ...over,
@@ -64,11 +71,14 @@ async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
   throw new Error('expected a failure');
 }
 
-async function mailLog(key: string): Promise<{ status: string; attempts: number; message_id: string; last_error: string | null }> {
-  const rows = await db.dataSource.query<{ status: string; attempts: number; message_id: string; last_error: string | null }[]>(
-    'SELECT status, attempts, message_id, last_error FROM mail_log WHERE idempotency_key = $1',
-    [key],
-  );
+async function mailLog(
+  key: string,
+): Promise<{ status: string; attempts: number; message_id: string; last_error: string | null }> {
+  const rows = await db.dataSource.query<
+    { status: string; attempts: number; message_id: string; last_error: string | null }[]
+  >('SELECT status, attempts, message_id, last_error FROM mail_log WHERE idempotency_key = $1', [
+    key,
+  ]);
   if (!rows[0]) throw new Error(`no mail_log row for ${key}`);
   return rows[0];
 }
@@ -87,7 +97,11 @@ describe('sendItemMail (PostgreSQL + SMTP)', () => {
     expect(mail?.subject).toContain('Nhắc hạn: Nhiệm vụ 2.a');
     expect(mail?.text).toContain('22/01/2026');
     expect(mail?.html).toContain('<html lang="vi">');
-    expect(await mailLog(key)).toMatchObject({ status: 'sent', attempts: 1, message_id: messageIdFor(key) });
+    expect(await mailLog(key)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      message_id: messageIdFor(key),
+    });
   });
 
   it('a 450 then a retry: exactly one mail', async () => {
@@ -153,27 +167,41 @@ describe('recordEvents (PostgreSQL)', () => {
       itemId,
       workflowId,
       events: [
-        { seq: 1, type: 'created' as const, at: Date.parse('2026-01-02T02:00:00Z'), actor: 'secretariat@dondoc.local', detail: { due: '2026-01-22' } },
-        { seq: 2, type: 'reminder_sent' as const, at: Date.parse('2026-01-13T01:00:00Z'), detail: { step: 'remind-P7D' } },
+        {
+          seq: 1,
+          type: 'created' as const,
+          at: Date.parse('2026-01-02T02:00:00Z'),
+          actor: 'secretariat@dondoc.local',
+          detail: { due: '2026-01-22' },
+        },
+        {
+          seq: 2,
+          type: 'reminder_sent' as const,
+          at: Date.parse('2026-01-13T01:00:00Z'),
+          detail: { step: 'remind-P7D' },
+        },
       ],
       projection: projection({ version: 2 }),
     };
     expect(await env.run(activities.recordEvents, input)).toEqual({ inserted: 2, projected: true });
-    expect(await env.run(activities.recordEvents, input)).toEqual({ inserted: 0, projected: false });
-    const events = await db.dataSource.query<{ seq: number; type: string; actor: string | null; detail: unknown; at: Date }[]>(
-      'SELECT seq, type, actor, detail, at FROM item_events WHERE workflow_id = $1 ORDER BY seq',
-      [workflowId],
-    );
+    expect(await env.run(activities.recordEvents, input)).toEqual({
+      inserted: 0,
+      projected: false,
+    });
+    const events = await db.dataSource.query<
+      { seq: number; type: string; actor: string | null; detail: unknown; at: Date }[]
+    >('SELECT seq, type, actor, detail, at FROM item_events WHERE workflow_id = $1 ORDER BY seq', [
+      workflowId,
+    ]);
     expect(events.map((e) => [e.seq, e.type, e.actor])).toEqual([
       [1, 'created', 'secretariat@dondoc.local'],
       [2, 'reminder_sent', null],
     ]);
     expect(events[0]?.detail).toEqual({ due: '2026-01-22' });
     expect(events[1]?.at.toISOString()).toBe('2026-01-13T01:00:00.000Z');
-    const [row] = await db.dataSource.query<{ version: number; workflow_state: string; support_codes: string[]; due_at: Date }[]>(
-      'SELECT version, workflow_state, support_codes, due_at FROM items WHERE id = $1',
-      [itemId],
-    );
+    const [row] = await db.dataSource.query<
+      { version: number; workflow_state: string; support_codes: string[]; due_at: Date }[]
+    >('SELECT version, workflow_state, support_codes, due_at FROM items WHERE id = $1', [itemId]);
     expect(row).toMatchObject({ version: 2, workflow_state: 'started', support_codes: ['SXD'] });
     expect(row?.due_at.toISOString()).toBe('2026-01-22T17:00:00.000Z');
   });
@@ -193,8 +221,14 @@ describe('recordEvents (PostgreSQL)', () => {
       projection: projection({ version: 4, status: 'open', pendingExtension: null }),
     };
     await env.run(activities.recordEvents, newer);
-    expect(await env.run(activities.recordEvents, older)).toEqual({ inserted: 1, projected: false });
-    const [row] = await db.dataSource.query<{ version: number; status: string }[]>('SELECT version, status FROM items WHERE id = $1', [itemId]);
+    expect(await env.run(activities.recordEvents, older)).toEqual({
+      inserted: 1,
+      projected: false,
+    });
+    const [row] = await db.dataSource.query<{ version: number; status: string }[]>(
+      'SELECT version, status FROM items WHERE id = $1',
+      [itemId],
+    );
     expect(row).toEqual({ version: 5, status: 'overdue' });
     const ext = {
       id: 'ext-1',
@@ -206,10 +240,20 @@ describe('recordEvents (PostgreSQL)', () => {
     await env.run(activities.recordEvents, {
       itemId,
       workflowId,
-      events: [{ seq: 6, type: 'extension_requested' as const, at: ext.requestedAt, actor: 'stc@dondoc.local' }],
+      events: [
+        {
+          seq: 6,
+          type: 'extension_requested' as const,
+          at: ext.requestedAt,
+          actor: 'stc@dondoc.local',
+        },
+      ],
       projection: projection({ version: 6, status: 'overdue', pendingExtension: ext }),
     });
-    const [after] = await db.dataSource.query<{ pending_extension: unknown }[]>('SELECT pending_extension FROM items WHERE id = $1', [itemId]);
+    const [after] = await db.dataSource.query<{ pending_extension: unknown }[]>(
+      'SELECT pending_extension FROM items WHERE id = $1',
+      [itemId],
+    );
     expect(after?.pending_extension).toEqual(ext);
   });
 });

@@ -3,9 +3,16 @@
  * activities (recording every call, in workflow time) and input builders. Used by the workflow
  * spec, the replay spec and the history recorder. Not workflow code.
  */
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, type Workflow, type WorkflowResultType } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
-import type { AgencyRef, DueSpec, ItemWorkflowInput, ReminderPolicy } from '../../libs/contracts/src';
+import type {
+  AgencyRef,
+  DueSpec,
+  ItemWorkflowInput,
+  ReminderPolicy,
+} from '../../libs/contracts/src';
 import type {
   ItemActivities,
   ItemProjection,
@@ -26,13 +33,26 @@ export const SXD: AgencyRef = {
   contactEmail: 'sxd@dondoc.local',
   headEmail: 'sxd-head@dondoc.local',
 };
-export const DEFAULT_TEST_POLICY: ReminderPolicy = { remindBefore: ['P7D', 'P3D', 'P1D', 'P0D'], escalateAfter: ['P1D', 'P3D'] };
-export const SUB_DAY_POLICY: ReminderPolicy = { remindBefore: ['PT100S', 'PT60S', 'PT30S'], escalateAfter: ['PT30S', 'PT60S'] };
+export const DEFAULT_TEST_POLICY: ReminderPolicy = {
+  remindBefore: ['P7D', 'P3D', 'P1D', 'P0D'],
+  escalateAfter: ['P1D', 'P3D'],
+};
+export const SUB_DAY_POLICY: ReminderPolicy = {
+  remindBefore: ['PT100S', 'PT60S', 'PT30S'],
+  escalateAfter: ['PT30S', 'PT60S'],
+};
 
-export const SECRETARIAT = { email: 'secretariat@dondoc.local', role: 'secretariat', agencyCode: null } as const;
+export const SECRETARIAT = {
+  email: 'secretariat@dondoc.local',
+  role: 'secretariat',
+  agencyCode: null,
+} as const;
 export const STC_USER = { email: 'stc@dondoc.local', role: 'agency', agencyCode: 'STC' } as const;
 
-export function itemInput(due: DueSpec | null, over: Partial<ItemWorkflowInput> = {}): ItemWorkflowInput {
+export function itemInput(
+  due: DueSpec | null,
+  over: Partial<ItemWorkflowInput> = {},
+): ItemWorkflowInput {
   return {
     itemId: randomUUID(),
     noticeId: null,
@@ -88,9 +108,17 @@ export class FakeActivities {
       const list = this.mails.get(input.workflowId) ?? [];
       list.push(input);
       this.mails.set(input.workflowId, list);
-      const failed = input.recipients.filter((r) => this.bounce.has(r)).map((recipient) => ({ recipient, error: '550' }));
+      const failed = input.recipients
+        .filter((r) => this.bounce.has(r))
+        .map((recipient) => ({ recipient, error: '550' }));
       if (failed.length > 0) {
-        return Promise.reject(ApplicationFailure.nonRetryable('bounced', 'MAIL_PERMANENT', { failed, sent: [], skipped: [] }));
+        return Promise.reject(
+          ApplicationFailure.nonRetryable('bounced', 'MAIL_PERMANENT', {
+            failed,
+            sent: [],
+            skipped: [],
+          }),
+        );
       }
       return Promise.resolve({ sent: [...input.recipients], skipped: [] });
     },
@@ -99,6 +127,26 @@ export class FakeActivities {
 
 /** The time-skipping server (provisioned, or TEMPORAL_TEST_SERVER_PATH): see test/support/temporal.ts. */
 export { createTimeSkippingEnv as createTestEnv } from '../../test/support/temporal';
+
+const plainClients = new WeakMap<TestWorkflowEnvironment, Client>();
+
+/**
+ * A workflow's result without unlocking time skipping. `env.client`'s `result()` unlocks it while
+ * waiting, and the Java test server then jumps to its next timer: with nothing else pending, the
+ * 10-year run timeout of a finished run, so the next test would start ten years later (on a
+ * weekends-only calendar). Use this once the workflow is about to finish (e.g. after a cancel).
+ */
+export async function resultOf<W extends Workflow>(
+  env: TestWorkflowEnvironment,
+  handle: WorkflowHandle<W>,
+): Promise<WorkflowResultType<W>> {
+  let client = plainClients.get(env);
+  if (!client) {
+    client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    plainClients.set(env, client);
+  }
+  return client.workflow.getHandle<W>(handle.workflowId).result();
+}
 
 /** Polls (real time) until `fn` stops throwing. */
 export async function eventually<T>(fn: () => T, timeoutMs = 15_000): Promise<T> {

@@ -11,7 +11,12 @@ const HistoryMessage = temporal.api.history.v1.History;
 
 export function historyToFileJSON(history: History): string {
   const message = HistoryMessage.fromObject(history);
-  const plain = HistoryMessage.toObject(message, { longs: String, enums: String, bytes: String, defaults: false });
+  const plain = HistoryMessage.toObject(message, {
+    longs: String,
+    enums: String,
+    bytes: String,
+    defaults: false,
+  });
   return `${JSON.stringify(plain, null, 1)}\n`;
 }
 

@@ -2,7 +2,7 @@
  * Records the histories the replay test (workflows/replay.spec.ts) replays. Run it after a
  * deliberate, *compatible* change and commit the JSON files it writes:
  *
- *   node -r ts-node/register/transpile-only workflows/test/record-histories.ts
+ *   TZ=UTC node -r ts-node/register/transpile-only workflows/test/record-histories.ts
  *
  * Never re-record to make a failing replay pass: a failing replay means the new code would
  * break running items. Guard the change with `patched('<id>')` (old path when false), keep the
@@ -25,13 +25,35 @@ import {
   reassignUpdate,
   reportProgressUpdate,
   requestExtensionUpdate,
+  returnUpdate,
   submitUpdate,
   type DueSpec,
   type ItemWorkflowInput,
 } from '../../libs/contracts/src';
+import {
+  addDays,
+  civilDateAt,
+  dayOfWeek,
+  endOfDay,
+  instantAt,
+  nextWeeklyOverdueReminder,
+  resolveDue,
+  vnPublicSectorCalendar as calendar,
+  type CivilDate,
+} from '../../libs/domain/src';
 import type { itemWorkflow } from '../item.workflow';
 import { historyToFileJSON } from './history-files';
-import { createTestEnv, DEFAULT_TEST_POLICY, FakeActivities, itemInput, SECRETARIAT, STC_USER, SUB_DAY_POLICY, SXD } from './harness';
+import {
+  createTestEnv,
+  DEFAULT_TEST_POLICY,
+  FakeActivities,
+  itemInput,
+  resultOf,
+  SECRETARIAT,
+  STC_USER,
+  SUB_DAY_POLICY,
+  SXD,
+} from './harness';
 
 const DAY = 86_400_000;
 export const HISTORIES_DIR = join(__dirname, 'histories');
@@ -39,7 +61,10 @@ export const HISTORIES_DIR = join(__dirname, 'histories');
 type Handle = WorkflowHandle<typeof itemWorkflow>;
 interface Scenario {
   readonly name: string;
-  run(env: TestWorkflowEnvironment, start: (input: ItemWorkflowInput) => Promise<Handle>): Promise<Handle>;
+  run(
+    env: TestWorkflowEnvironment,
+    start: (input: ItemWorkflowInput) => Promise<Handle>,
+  ): Promise<Handle>;
 }
 
 async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
@@ -47,9 +72,21 @@ async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<voi
   if (ms > 0) await env.sleep(ms);
 }
 
-const cancel = async (h: Handle) => {
-  await h.executeUpdate(cancelUpdate, { args: [{ actor: SECRETARIAT, reason: 'Kết thúc ghi lịch sử' }] });
-  await h.result();
+/** A whole-day deadline as the API resolves it. */
+const dueOn = (date: CivilDate): DueSpec => ({ date, at: resolveDue(date, calendar).dueAt });
+
+/** The first day from `from` on that satisfies `ok`. */
+function firstDay(from: CivilDate, ok: (d: CivilDate) => boolean): CivilDate {
+  let d = from;
+  while (!ok(d)) d = addDays(d, 1);
+  return d;
+}
+
+const cancel = async (env: TestWorkflowEnvironment, h: Handle) => {
+  await h.executeUpdate(cancelUpdate, {
+    args: [{ actor: SECRETARIAT, reason: 'Kết thúc ghi lịch sử' }],
+  });
+  await resultOf(env, h);
 };
 
 const scenarios: Scenario[] = [
@@ -58,13 +95,18 @@ const scenarios: Scenario[] = [
     name: 'default-policy-escalation',
     async run(env, start) {
       const t0 = await env.currentTimeMs();
-      const date = new Date(t0 + 21 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
-      const due: DueSpec = { date, at: Date.parse(`${date}T17:00:00Z`) };
+      const date = firstDay(
+        civilDateAt(t0 + 21 * DAY),
+        (d) => dayOfWeek(d) === 3 && calendar.isWorkingDay(d),
+      );
+      const due = dueOn(date);
       const h = await start(itemInput(due, { policy: DEFAULT_TEST_POLICY }));
       await env.sleep(10 * DAY);
-      await h.executeUpdate(reportProgressUpdate, { args: [{ actor: STC_USER, note: 'Đang tổng hợp', percent: 40 }] });
+      await h.executeUpdate(reportProgressUpdate, {
+        args: [{ actor: STC_USER, note: 'Đang tổng hợp', percent: 40 }],
+      });
       await sleepUntil(env, due.at + 20 * DAY);
-      await cancel(h);
+      await cancel(env, h);
       return h;
     },
   },
@@ -76,14 +118,21 @@ const scenarios: Scenario[] = [
       const due: DueSpec = { date: null, at: now + 300_000 };
       const h = await start(itemInput(due, { policy: SUB_DAY_POLICY }));
       await sleepUntil(env, due.at - 50_000);
-      const req = { actor: STC_USER, requestId: 'ext-1', due: { date: null, at: now + 1_000_000 }, reason: 'Chờ ý kiến Bộ' };
+      const req = {
+        actor: STC_USER,
+        requestId: 'ext-1',
+        due: { date: null, at: now + 1_000_000 },
+        reason: 'Chờ ý kiến Bộ',
+      };
       await h.executeUpdate(requestExtensionUpdate, { args: [req] });
       await h.executeUpdate(requestExtensionUpdate, { args: [req] });
-      await h.executeUpdate(decideExtensionUpdate, { args: [{ actor: SECRETARIAT, requestId: 'ext-1', approve: true }] });
+      await h.executeUpdate(decideExtensionUpdate, {
+        args: [{ actor: SECRETARIAT, requestId: 'ext-1', approve: true }],
+      });
       await sleepUntil(env, now + 1_000_000 + 40_000);
       await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã hoàn thành' }] });
       await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
-      await h.result();
+      await resultOf(env, h);
       return h;
     },
   },
@@ -93,10 +142,49 @@ const scenarios: Scenario[] = [
     async run(env, start) {
       const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 200_000 };
       const h = await start(itemInput(due, { policy: SUB_DAY_POLICY }));
-      await h.executeUpdate(reassignUpdate, { args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }] });
-      await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] }).catch(() => undefined);
+      await h.executeUpdate(reassignUpdate, {
+        args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }],
+      });
+      await h
+        .executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] })
+        .catch(() => undefined);
       await sleepUntil(env, due.at - 70_000);
-      await cancel(h);
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
+    // A Sunday deadline (legal due: end of Monday): P1D and P0D merged into one Friday reminder;
+    // submitted on Friday, so the overdue mark is skipped; returned after the due: overdue again,
+    // escalations, then a weekly reminder.
+    name: 'sunday-merged-return-weekly',
+    async run(env, start) {
+      const t0 = await env.currentTimeMs();
+      const sunday = firstDay(
+        civilDateAt(t0 + 14 * DAY),
+        (d) =>
+          dayOfWeek(d) === 0 &&
+          !calendar.isWorkingDay(d) &&
+          calendar.isWorkingDay(addDays(d, -2)) &&
+          calendar.isWorkingDay(addDays(d, 1)),
+      );
+      const [friday, monday] = [addDays(sunday, -2), addDays(sunday, 1)];
+      const h = await start(itemInput(dueOn(sunday), { policy: DEFAULT_TEST_POLICY }));
+      await sleepUntil(env, instantAt(friday, 10));
+      await h.executeUpdate(submitUpdate, {
+        args: [{ actor: STC_USER, note: 'Đã trình UBND tỉnh' }],
+      });
+      await sleepUntil(env, endOfDay(monday) + 2 * 3600_000);
+      await h.executeUpdate(returnUpdate, {
+        args: [{ actor: SECRETARIAT, reason: 'Thiếu số liệu' }],
+      });
+      // Escalations 1 and 2 follow (overdue again); the weekly reminder counts from the last one.
+      const weekly = nextWeeklyOverdueReminder(
+        instantAt(calendar.addWorkingDays(monday, 3), 8),
+        calendar,
+      );
+      await sleepUntil(env, weekly.at + 60_000);
+      await cancel(env, h);
       return h;
     },
   },

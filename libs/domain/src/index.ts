@@ -1,0 +1,7 @@
+/** The pure domain library: no Nest, TypeORM, Temporal, Node built-ins, clock or randomness. */
+export * from './errors';
+export * from './time/civil-date';
+export * from './calendar/working-calendar';
+export * from './reminders/duration';
+export * from './reminders/schedule';
+export * from './status/item-status';

@@ -1,0 +1,182 @@
+/**
+ * The workflow's decisions on fixed 2026 dates, without Temporal: the timer loop of
+ * item.workflow.ts replayed on a simulated clock (nextStep → performStep at the step's instant,
+ * commands at theirs). The time-skipping server cannot go back to 2026 (its clock starts at the
+ * real now), so these pin the calendar cases the brief names: Tết 2026 and Sunday 25/01/2026.
+ */
+import type { DueSpec, ItemWorkflowInput } from '../libs/contracts/src';
+import { endOfDay, resolveDue, vnPublicSectorCalendar } from '../libs/domain/src';
+import {
+  decideExtension,
+  initialState,
+  isRejection,
+  nextStep,
+  performStep,
+  requestExtension,
+  submit,
+  type Context,
+  type Decision,
+  type ItemState,
+  type MailCommand,
+} from './item-state';
+import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER } from './test/harness';
+
+const dueOn = (date: string): DueSpec => ({
+  date,
+  at: resolveDue(date, vnPublicSectorCalendar).dueAt,
+});
+/** 'YYYY-MM-DD HH:mm' in Asia/Ho_Chi_Minh → epoch ms. */
+const vn = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+07:00`);
+const iso = (ms: number): string => new Date(ms).toISOString().replace(':00.000Z', 'Z');
+
+interface Command {
+  readonly at: number;
+  readonly run: (s: ItemState, c: Context) => Decision;
+}
+
+/** Runs the loop from `from` to `until`: '<step>@<version> <instant>' per mail, and the state. */
+function simulate(
+  input: ItemWorkflowInput,
+  from: number,
+  until: number,
+  commands: Command[] = [],
+): { mails: string[]; state: ItemState } {
+  let state = initialState(input, 'item-sim', from).state;
+  const mails: string[] = [];
+  const sent = (at: number, list: readonly MailCommand[]) =>
+    mails.push(...list.map((m) => `${m.step}@${m.deadlineVersion} ${iso(at)}`));
+  const queue = [...commands].sort((a, b) => a.at - b.at);
+  for (;;) {
+    const step = nextStep(state, input);
+    const cmd = queue[0];
+    if (cmd && cmd.at <= until && (!step || cmd.at < step.at)) {
+      queue.shift();
+      const d = cmd.run(state, { now: cmd.at, input });
+      if (isRejection(d)) throw new Error(d.message);
+      state = d.state;
+      sent(cmd.at, d.mails);
+      continue;
+    }
+    if (!step || step.at > until) return { mails, state };
+    const effects = performStep(state, step, { now: step.at, input });
+    state = effects.state;
+    sent(step.at, effects.mails);
+  }
+}
+
+describe('item workflow decisions on the 2026 calendar', () => {
+  it('default policy around Tết 2026: due Wed 25/02, reminders skip 14–22/02', () => {
+    const due = dueOn('2026-02-25');
+    const { mails, state } = simulate(
+      itemInput(due, { policy: DEFAULT_TEST_POLICY }),
+      vn('2026-02-02 09:00'),
+      vn('2026-03-20 00:00'),
+    );
+    expect(mails).toEqual([
+      'remind:P7D@1 2026-02-09T01:00Z', // 24, 23, 13, 12, 11, 10, 09/02: Tết does not count
+      'remind:P3D@1 2026-02-13T01:00Z', // the last working day before Tết
+      'remind:P1D@1 2026-02-24T01:00Z',
+      'remind:P0D@1 2026-02-25T01:00Z',
+      'overdue@1 2026-02-25T17:00Z', // 24:00+07 on 25/02
+      'escalate:1:P1D@1 2026-02-26T01:00Z',
+      'escalate:2:P3D@1 2026-03-02T01:00Z', // 26, 27/02, 02/03
+      'weekly:2026-03-09@1 2026-03-09T01:00Z',
+      'weekly:2026-03-16@1 2026-03-16T01:00Z',
+    ]);
+    expect(state).toMatchObject({ status: 'overdue', escalationLevel: 2, deadlineVersion: 1 });
+  });
+
+  it('Sunday 25/01/2026: legally due at the end of Monday 26/01; P1D and P0D merged on Friday', () => {
+    const due = dueOn('2026-01-25');
+    expect(due.at).toBe(endOfDay('2026-01-26'));
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    const atMonday = simulate(input, vn('2026-01-05 09:00'), vn('2026-01-26 23:59'));
+    expect(atMonday.state.status).toBe('open');
+    expect(atMonday.state.doneSteps).toEqual([
+      'remind:P7D',
+      'remind:P3D',
+      'remind:P1D',
+      'remind:P0D',
+    ]);
+
+    const { mails } = simulate(input, vn('2026-01-05 09:00'), vn('2026-02-24 00:00'));
+    expect(mails).toEqual([
+      'remind:P7D@1 2026-01-15T01:00Z',
+      'remind:P3D@1 2026-01-21T01:00Z',
+      'remind:P1D@1 2026-01-23T01:00Z', // one mail for P1D and P0D, none on Monday
+      'overdue@1 2026-01-26T17:00Z', // 24:00+07 on Monday 26/01, not on Sunday
+      'escalate:1:P1D@1 2026-01-27T01:00Z',
+      'escalate:2:P3D@1 2026-01-29T01:00Z',
+      'weekly:2026-02-05@1 2026-02-05T01:00Z',
+      'weekly:2026-02-12@1 2026-02-12T01:00Z',
+      'weekly:2026-02-23@1 2026-02-23T01:00Z', // 19/02 is in Tết: the next working day
+    ]);
+  });
+
+  it('extension approved just before Tết: re-planned from 25/02, past steps skipped, original kept', () => {
+    const due = dueOn('2026-02-13');
+    const newDue = dueOn('2026-02-25');
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    const { mails, state } = simulate(input, vn('2026-02-02 09:00'), vn('2026-03-03 00:00'), [
+      {
+        at: vn('2026-02-11 10:00'),
+        run: (s, c) =>
+          requestExtension(
+            s,
+            { actor: STC_USER, requestId: 'ext-1', due: newDue, reason: 'Chờ ý kiến Bộ' },
+            c,
+          ),
+      },
+      {
+        at: vn('2026-02-12 09:00'),
+        run: (s, c) =>
+          decideExtension(s, { actor: SECRETARIAT, requestId: 'ext-1', approve: true }, c),
+      },
+    ]);
+    expect(mails).toEqual([
+      'remind:P7D@1 2026-02-04T01:00Z',
+      'remind:P3D@1 2026-02-10T01:00Z',
+      'remind:P1D@1 2026-02-12T01:00Z',
+      'extension-ext-1@2 2026-02-12T02:00Z',
+      // v2: P7D (09/02) was past at approval, skipped; no overdue on 13/02.
+      'remind:P3D@2 2026-02-13T01:00Z',
+      'remind:P1D@2 2026-02-24T01:00Z',
+      'remind:P0D@2 2026-02-25T01:00Z',
+      'overdue@2 2026-02-25T17:00Z',
+      'escalate:1:P1D@2 2026-02-26T01:00Z',
+      'escalate:2:P3D@2 2026-03-02T01:00Z',
+    ]);
+    expect(state).toMatchObject({
+      due: newDue,
+      originalDue: due,
+      deadlineVersion: 2,
+      status: 'overdue',
+    });
+  });
+
+  it('submitted before the due: the overdue mark and escalations are skipped, marked done', () => {
+    const due = dueOn('2026-02-25');
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    const { mails, state } = simulate(input, vn('2026-02-02 09:00'), vn('2026-03-31 00:00'), [
+      {
+        at: vn('2026-02-24 15:00'),
+        run: (s, c) => submit(s, { actor: STC_USER, note: 'Đã trình' }, c),
+      },
+    ]);
+    expect(mails).toEqual([
+      'remind:P7D@1 2026-02-09T01:00Z',
+      'remind:P3D@1 2026-02-13T01:00Z',
+      'remind:P1D@1 2026-02-24T01:00Z',
+    ]);
+    expect(state.status).toBe('submitted');
+    expect(state.doneSteps).toEqual([
+      'remind:P7D',
+      'remind:P3D',
+      'remind:P1D',
+      'remind:P0D',
+      'overdue',
+      'escalate:1:P1D',
+      'escalate:2:P3D',
+    ]);
+  });
+});
