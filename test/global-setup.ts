@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -55,4 +56,26 @@ export default async function globalSetup(): Promise<void> {
       `Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) at ${started.temporal.address} in ${Date.now() - t0} ms`,
     );
   }
+
+  if (!process.env.TEST_WORKFLOW_BUNDLE) {
+    // Bundled once here rather than by every test file's worker.
+    const t0 = Date.now();
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      logger: quietLogger,
+    });
+    const path = join(await mkdtemp(join(tmpdir(), 'dondoc-test-bundle-')), 'workflows.js');
+    await writeFile(path, code);
+    process.env.TEST_WORKFLOW_BUNDLE = path;
+    log(`workflow bundle ${path} in ${Date.now() - t0} ms`);
+  }
 }
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+};

@@ -17,7 +17,11 @@ export interface TestSmtpServer {
   readonly port: number;
   readonly messages: ReceivedMail[];
   /** Resolves with the first `count` messages matching `predicate`, or rejects after timeoutMs. */
-  waitFor(predicate: (m: ReceivedMail) => boolean, count?: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  waitFor(
+    predicate: (m: ReceivedMail) => boolean,
+    count?: number,
+    timeoutMs?: number,
+  ): Promise<ReceivedMail[]>;
   /** Makes the next `n` RCPT TO answers fail with the given SMTP code (e.g. 450 transient, 550 permanent). */
   failNext(n: number, code: number): void;
   /**
@@ -31,7 +35,9 @@ export interface TestSmtpServer {
 }
 
 const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => (v.address ?? '').toLowerCase()));
+  (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) =>
+    o.value.map((v) => (v.address ?? '').toLowerCase()),
+  );
 
 /** A real SMTP server (smtp-server) on a free loopback port that keeps what it receives. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
@@ -49,7 +55,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onRcptTo(_address, _session, callback) {
       if (failures.remaining > 0) {
         failures.remaining--;
-        const err = Object.assign(new Error(`test failure ${failures.code}`), { responseCode: failures.code });
+        const err = Object.assign(new Error(`test failure ${failures.code}`), {
+          responseCode: failures.code,
+        });
         return callback(err);
       }
       callback();
@@ -111,7 +119,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const found = messages.filter(predicate);
         if (found.length >= count) return found.slice(0, count);
         if (Date.now() > deadline) {
-          throw new Error(`Expected ${count} matching mail(s) within ${timeoutMs} ms, got ${found.length} of ${messages.length}`);
+          throw new Error(
+            `Expected ${count} matching mail(s) within ${timeoutMs} ms, got ${found.length} of ${messages.length}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -7,7 +7,8 @@ import { resolveTestServer } from '../../libs/devstack/src/temporal-binaries';
 /** Address of the dev server global-setup started (integration tests). */
 export function temporalAddress(): string {
   const address = process.env.TEST_TEMPORAL_ADDRESS;
-  if (!address) throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (test/global-setup.ts)');
+  if (!address)
+    {throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (test/global-setup.ts)');}
   return address;
 }
 
@@ -27,5 +28,7 @@ export async function connectWorker(): Promise<NativeConnection> {
 
 /** The Java time-skipping test server, provisioned by scripts/provision.sh. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: resolveTestServer() } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: resolveTestServer() },
+  });
 }

@@ -9,7 +9,10 @@ export interface WorkerProcess extends ManagedProcess {
  * The real worker app (apps/worker/src/main.ts) in a child process, so a test can kill -9 it.
  * Resolves once it polls its task queue.
  */
-export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 90000): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  timeoutMs = 90000,
+): Promise<WorkerProcess> {
   const root = join(__dirname, '..', '..');
   const output: string[] = [];
   let ready: () => void = () => undefined;
@@ -30,7 +33,10 @@ export async function startWorkerProcess(env: Record<string, string>, timeoutMs 
       throw new Error(`worker exited (${code}) before polling:\n${output.join('\n')}`);
     }),
     new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(`worker not polling after ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs).unref(),
+      setTimeout(
+        () => reject(new Error(`worker not polling after ${timeoutMs} ms:\n${output.join('\n')}`)),
+        timeoutMs,
+      ).unref(),
     ),
   ]);
   return Object.assign(proc, { output });

@@ -7,13 +7,19 @@ import { join } from 'node:path';
  * loads instead of running webpack at every start (see workflow-source.ts).
  */
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../../workflows'),
+  });
   const target = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
   await writeFile(target, code);
-  process.stderr.write(`Workflow bundle written to ${target} (${(code.length / 1024).toFixed(0)} KiB)\n`);
+  process.stderr.write(
+    `Workflow bundle written to ${target} (${(code.length / 1024).toFixed(0)} KiB)\n`,
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Bundling workflows failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Bundling workflows failed: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -17,7 +17,11 @@ export const reportProgressUpdate = defineUpdate<ItemView, [ProgressCommand]>('r
 export const submitUpdate = defineUpdate<ItemView, [SubmitCommand]>('submit');
 export const acceptUpdate = defineUpdate<ItemView, [AcceptCommand]>('accept');
 export const returnUpdate = defineUpdate<ItemView, [ReturnCommand]>('return');
-export const requestExtensionUpdate = defineUpdate<ItemView, [ExtensionRequestCommand]>('requestExtension');
-export const decideExtensionUpdate = defineUpdate<ItemView, [ExtensionDecisionCommand]>('decideExtension');
+export const requestExtensionUpdate = defineUpdate<ItemView, [ExtensionRequestCommand]>(
+  'requestExtension',
+);
+export const decideExtensionUpdate = defineUpdate<ItemView, [ExtensionDecisionCommand]>(
+  'decideExtension',
+);
 export const reassignUpdate = defineUpdate<ItemView, [ReassignCommand]>('reassign');
 export const cancelUpdate = defineUpdate<ItemView, [CancelCommand]>('cancel');

@@ -27,7 +27,9 @@ const PASSWORD = 'dondoc';
  * as root, so as root the cluster runs as the system user `postgres` (created if missing) and its
  * folder is handed to that user.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const databaseDir = resolve(join(options.dataDir, 'postgres'));
   const database = options.database ?? 'dondoc';
   const log = options.log ?? (() => undefined);
@@ -41,14 +43,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=`,
+      '-c',
+      'fsync=off',
+    ],
     onLog: (message: unknown) => log(String(message).trimEnd()),
     onError: (message: unknown) => log(`[error] ${String(message).trimEnd()}`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, database);
+  await ensureDatabase(
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    database,
+  );
   return { url, stop: () => pg.stop() };
 }
 

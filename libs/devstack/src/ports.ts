@@ -17,7 +17,9 @@ export async function assertPortFree(port: number, what: string, envVar: string)
           : err,
       ),
     );
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve()));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
+      server.close(() => resolve()),
+    );
   });
 }
 
@@ -34,7 +36,8 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      {throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);}
     await new Promise((r) => setTimeout(r, 100));
   }
 }

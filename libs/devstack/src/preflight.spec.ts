@@ -10,7 +10,9 @@ describe('start-up pre-flight checks', () => {
     try {
       const check = assertPortFree(port, 'API', 'PORT');
       await expect(check).rejects.toBeInstanceOf(PortInUseError);
-      await expect(assertPortFree(port, 'API', 'PORT')).rejects.toThrow(`Port ${port} (API) is already in use`);
+      await expect(assertPortFree(port, 'API', 'PORT')).rejects.toThrow(
+        `Port ${port} (API) is already in use`,
+      );
     } finally {
       server.close();
     }
@@ -21,14 +23,16 @@ describe('start-up pre-flight checks', () => {
     const check = checkPostgres(`postgres://u:p@127.0.0.1:${port}/dondoc`);
     await expect(check).rejects.toBeInstanceOf(StartError);
     await expect(checkPostgres(`postgres://u:p@127.0.0.1:${port}/dondoc`)).rejects.toThrow(
-      new RegExp(`PostgreSQL is not reachable at 127\\.0\\.0\\.1:${port}/dondoc \\(DATABASE_URL\\)`),
+      new RegExp(
+        `PostgreSQL is not reachable at 127\\.0\\.0\\.1:${port}/dondoc \\(DATABASE_URL\\)`,
+      ),
     );
   });
 
   it('explains an unreachable TEMPORAL_ADDRESS', async () => {
     const port = await freePort();
-    await expect(checkReachable(`127.0.0.1:${port}`, 'Temporal', 'TEMPORAL_ADDRESS')).rejects.toThrow(
-      /Temporal does not answer at .* \(TEMPORAL_ADDRESS\)/,
-    );
+    await expect(
+      checkReachable(`127.0.0.1:${port}`, 'Temporal', 'TEMPORAL_ADDRESS'),
+    ).rejects.toThrow(/Temporal does not answer at .* \(TEMPORAL_ADDRESS\)/);
   }, 15000);
 });

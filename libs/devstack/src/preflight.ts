@@ -11,7 +11,9 @@ export async function checkReachable(address: string, what: string, envVar: stri
   try {
     await waitForPort(host ?? 'localhost', Number(portText ?? 7233), 5000);
   } catch {
-    throw new StartError(`${what} does not answer at ${address} (${envVar}). Start it or unset ${envVar} to use the embedded one.`);
+    throw new StartError(
+      `${what} does not answer at ${address} (${envVar}). Start it or unset ${envVar} to use the embedded one.`,
+    );
   }
 }
 
@@ -29,4 +31,3 @@ export async function checkPostgres(url: string): Promise<void> {
     await client.end().catch(() => undefined);
   }
 }
-

@@ -62,14 +62,30 @@ async function main(): Promise<void> {
       await assertPortFree(uiPort, 'Temporal Web UI', 'TEMPORAL_ADDRESS');
       const cli = resolveTemporalCli();
       if (cli.type !== 'existing-path') {
-        throw new StartError('No Temporal CLI: install Go (to build it) or set TEMPORAL_CLI_PATH, then run `npm run provision`.');
+        throw new StartError(
+          'No Temporal CLI: install Go (to build it) or set TEMPORAL_CLI_PATH, then run `npm run provision`.',
+        );
       }
       // `--db-filename` makes workflows, timers and history survive a restart of the stack.
       const temporal = startProcess(
         'temporal',
         cli.path,
-        ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(tp), '--ui-port', String(uiPort),
-          '--db-filename', join(dataDir, 'temporal.db'), '--namespace', 'default', '--log-level', 'error'],
+        [
+          'server',
+          'start-dev',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(tp),
+          '--ui-port',
+          String(uiPort),
+          '--db-filename',
+          join(dataDir, 'temporal.db'),
+          '--namespace',
+          'default',
+          '--log-level',
+          'error',
+        ],
         env,
         say,
       );
@@ -84,7 +100,11 @@ async function main(): Promise<void> {
       await checkPostgres(urls.databaseUrl);
     } else {
       await assertPortFree(DEV_DEFAULTS.postgresPort, 'embedded PostgreSQL', 'DATABASE_URL');
-      stack.postgres = await startEmbeddedPostgres({ dataDir, port: DEV_DEFAULTS.postgresPort, persistent: true });
+      stack.postgres = await startEmbeddedPostgres({
+        dataDir,
+        port: DEV_DEFAULTS.postgresPort,
+        persistent: true,
+      });
       urls.databaseUrl = stack.postgres.url;
     }
 
@@ -97,8 +117,18 @@ async function main(): Promise<void> {
       const maildev = startProcess(
         'maildev',
         process.execPath,
-        [require.resolve('maildev/dist/bin/maildev.js'), '--smtp', String(smtpPort), '--web', String(webPort),
-          '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent'],
+        [
+          require.resolve('maildev/dist/bin/maildev.js'),
+          '--smtp',
+          String(smtpPort),
+          '--web',
+          String(webPort),
+          '--ip',
+          '127.0.0.1',
+          '--web-ip',
+          '127.0.0.1',
+          '--silent',
+        ],
         env,
         say,
       );
@@ -131,8 +161,15 @@ async function main(): Promise<void> {
     };
     const dist = (app: string) => join(root, 'dist', 'apps', app, 'src', 'main.js');
     for (const app of ['worker', 'api']) {
-      if (!existsSync(dist(app))) throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);
-      const proc = startProcess(app, process.execPath, ['--enable-source-maps', dist(app)], childEnv, say);
+      if (!existsSync(dist(app)))
+        {throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);}
+      const proc = startProcess(
+        app,
+        process.execPath,
+        ['--enable-source-maps', dist(app)],
+        childEnv,
+        say,
+      );
       stack.processes.push(proc);
       void proc.exited.then((code) => {
         if (!stopping) {
@@ -145,27 +182,32 @@ async function main(): Promise<void> {
     const apiUrl = `http://localhost:${port}/api`;
     await waitHealthy(`${apiUrl}/health`, 180000);
     const line = '─'.repeat(72);
-    say([
-      line,
-      ` Đôn Đốc is running (healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-      line,
-      ` API           ${apiUrl}`,
-      ` OpenAPI docs  ${apiUrl}/docs`,
-      ` Health        ${apiUrl}/health`,
-      ` Temporal      ${urls.temporalAddress}${urls.temporalUi ? `   Web UI ${urls.temporalUi}` : ''}`,
-      ` Mail          ${urls.smtpUrl}${urls.mailUi ? `   Web UI ${urls.mailUi}` : ''}`,
-      ` Data          ${dataDir}`,
-      '',
-      ` Logins (password "${seedPassword}"):`,
-      '   secretariat@dondoc.local   secretariat',
-      '   head@dondoc.local          committee head',
-      '   stc@dondoc.local           agency Sở Tài chính (one per agency: <code>@dondoc.local)',
-      '',
-      ' Ctrl-C stops everything; `npm start` again resumes the same data.',
-      line,
-    ].join('\n'));
+    say(
+      [
+        line,
+        ` Đôn Đốc is running (healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+        line,
+        ` API           ${apiUrl}`,
+        ` OpenAPI docs  ${apiUrl}/docs`,
+        ` Health        ${apiUrl}/health`,
+        ` Temporal      ${urls.temporalAddress}${urls.temporalUi ? `   Web UI ${urls.temporalUi}` : ''}`,
+        ` Mail          ${urls.smtpUrl}${urls.mailUi ? `   Web UI ${urls.mailUi}` : ''}`,
+        ` Data          ${dataDir}`,
+        '',
+        ` Logins (password "${seedPassword}"):`,
+        '   secretariat@dondoc.local   secretariat',
+        '   head@dondoc.local          committee head',
+        '   stc@dondoc.local           agency Sở Tài chính (one per agency: <code>@dondoc.local)',
+        '',
+        ' Ctrl-C stops everything; `npm start` again resumes the same data.',
+        line,
+      ].join('\n'),
+    );
   } catch (err) {
-    const message = err instanceof StartError || err instanceof PortInUseError ? err.message : String(err instanceof Error ? err.stack : err);
+    const message =
+      err instanceof StartError || err instanceof PortInUseError
+        ? err.message
+        : String(err instanceof Error ? err.stack : err);
     console.error(`\nCannot start Đôn Đốc: ${message}`);
     await stopAll(1);
   }
@@ -184,7 +226,9 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new StartError(`the API did not become healthy within ${timeoutMs / 1000} s (last answer: ${last})`);
+  throw new StartError(
+    `the API did not become healthy within ${timeoutMs / 1000} s (last answer: ${last})`,
+  );
 }
 
 void main();

@@ -42,7 +42,12 @@ export class MailDeliveryError extends Error {
 }
 
 /** Nodemailer error codes that carry no SMTP reply yet cannot succeed on a retry. */
-const PERMANENT_CODES_WITHOUT_REPLY = new Set(['EENVELOPE', 'EMESSAGE', 'ECONFIG', 'EMAXRECIPIENTS']);
+const PERMANENT_CODES_WITHOUT_REPLY = new Set([
+  'EENVELOPE',
+  'EMESSAGE',
+  'ECONFIG',
+  'EMAXRECIPIENTS',
+]);
 
 /** Classifies anything nodemailer throws (exported for tests and for other transports). */
 export function toMailDeliveryError(err: unknown): MailDeliveryError {

@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/src';
 import { dataSourceOptions } from './data-source-options';
 import { ENTITIES } from './entities';
 
+/** The database for the whole app (global: every feature module uses the repositories). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

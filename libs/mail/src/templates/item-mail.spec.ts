@@ -20,7 +20,9 @@ const url = `http://localhost:3000/api/items/${base.itemId}`;
 describe('renderItemMail', () => {
   it('reminder: names item, notice, due date, working days left and what to do', () => {
     const m = renderItemMail(base);
-    expect(m.subject).toBe('[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 3 ngày làm việc (hạn 22/01/2026)');
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 3 ngày làm việc (hạn 22/01/2026)',
+    );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Sở Tài chính');
       expect(body).toContain('Kết luận của Trưởng Ban Chỉ đạo tại phiên họp thứ 3 (số 12/TB-BCĐ)');
@@ -46,30 +48,54 @@ describe('renderItemMail', () => {
   });
 
   it('on the due day says so', () => {
-    const m = renderItemMail({ ...base, workingDaysLeft: 0, nowMs: Date.parse('2026-01-22T01:00:00Z') });
+    const m = renderItemMail({
+      ...base,
+      workingDaysLeft: 0,
+      nowMs: Date.parse('2026-01-22T01:00:00Z'),
+    });
     expect(m.subject).toContain('hạn chót là hôm nay');
   });
 
   it('sub-day deadlines: exact instant with HH:mm in UTC+7 and minutes/seconds left', () => {
     const at = Date.parse('2026-03-02T03:05:00Z'); // 10:05 +07
-    const m = renderItemMail({ ...base, due: { date: null, at }, workingDaysLeft: null, nowMs: at - 100_000 });
-    expect(m.subject).toBe('[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 1 phút 40 giây (hạn 10:05 02/03/2026)');
+    const m = renderItemMail({
+      ...base,
+      due: { date: null, at },
+      workingDaysLeft: null,
+      nowMs: at - 100_000,
+    });
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 1 phút 40 giây (hạn 10:05 02/03/2026)',
+    );
     expect(m.text).toContain('10:05 02/03/2026 (giờ Việt Nam)');
-    const h = renderItemMail({ ...base, due: { date: null, at }, nowMs: at - (2 * 3600_000 + 15 * 60_000) });
+    const h = renderItemMail({
+      ...base,
+      due: { date: null, at },
+      nowMs: at - (2 * 3600_000 + 15 * 60_000),
+    });
     expect(h.subject).toContain('còn 2 giờ 15 phút');
   });
 
   it('a due date on a day off shows the legal due (end of the next working day)', () => {
     // Sunday 22/02/2026 is the last Tết day off: legally due at the end of Monday 23/02/2026.
-    const m = renderItemMail({ ...base, due: { date: '2026-02-22', at: Date.parse('2026-02-23T17:00:00Z') } });
-    expect(m.text).toContain('ngày 22/02/2026 (trùng ngày nghỉ, hạn được tính đến hết ngày 23/02/2026)');
+    const m = renderItemMail({
+      ...base,
+      due: { date: '2026-02-22', at: Date.parse('2026-02-23T17:00:00Z') },
+    });
+    expect(m.text).toContain(
+      'ngày 22/02/2026 (trùng ngày nghỉ, hạn được tính đến hết ngày 23/02/2026)',
+    );
   });
 
   it('overdue notice counts days overdue', () => {
     const m = renderItemMail({ ...base, kind: 'overdue', nowMs: dueAt });
     expect(m.subject).toBe('[Đôn Đốc] Quá hạn: Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
     expect(m.text).toContain('đã quá thời hạn');
-    const w = renderItemMail({ ...base, kind: 'weekly_overdue', nowMs: dueAt + 8 * 86_400_000 + 3600_000 });
+    const w = renderItemMail({
+      ...base,
+      kind: 'weekly_overdue',
+      nowMs: dueAt + 8 * 86_400_000 + 3600_000,
+    });
     expect(w.subject).toContain('đã quá hạn 8 ngày');
     expect(w.text).toContain('đã quá hạn 8 ngày và vẫn chưa được báo cáo hoàn thành');
   });
@@ -79,7 +105,12 @@ describe('renderItemMail', () => {
     expect(l1.text).toContain('Kính gửi: Thủ trưởng Sở Tài chính; Văn phòng UBND tỉnh,');
     expect(l1.text).toContain('(báo cáo cấp 1)');
     expect(l1.subject).toContain('Sở Tài chính');
-    const l2 = renderItemMail({ ...base, kind: 'escalation', level: 2, nowMs: dueAt + 3 * 86_400_000 });
+    const l2 = renderItemMail({
+      ...base,
+      kind: 'escalation',
+      level: 2,
+      nowMs: dueAt + 3 * 86_400_000,
+    });
     expect(l2.subject).toContain('Báo cáo Trưởng Ban Chỉ đạo');
     expect(l2.text).toContain('Kính gửi: Trưởng Ban Chỉ đạo,');
     expect(l2.text).toContain('đã quá hạn 3 ngày');
@@ -99,13 +130,23 @@ describe('renderItemMail', () => {
     const j = renderItemMail({ ...base, kind: 'extension_rejected', reason: 'Không có căn cứ' });
     expect(j.subject).toContain('Không đồng ý gia hạn');
     expect(j.text).toContain('thời hạn thực hiện giữ nguyên');
-    const g = renderItemMail({ ...base, kind: 'reassigned', leadName: 'Sở Xây dựng', previousLeadName: 'Sở Tài chính' });
+    const g = renderItemMail({
+      ...base,
+      kind: 'reassigned',
+      leadName: 'Sở Xây dựng',
+      previousLeadName: 'Sở Tài chính',
+    });
     expect(g.subject).toContain('Giao chủ trì nhiệm vụ');
     expect(g.text).toContain('được chuyển từ Sở Tài chính sang Sở Xây dựng chủ trì thực hiện');
   });
 
   it('items without a code are named by their text; without a due date say so', () => {
-    const m = renderItemMail({ ...base, code: null, due: null, text: 'Rà soát toàn bộ hồ sơ đất đai tồn đọng trên địa bàn tỉnh và đề xuất phương án xử lý dứt điểm' });
+    const m = renderItemMail({
+      ...base,
+      code: null,
+      due: null,
+      text: 'Rà soát toàn bộ hồ sơ đất đai tồn đọng trên địa bàn tỉnh và đề xuất phương án xử lý dứt điểm',
+    });
     expect(m.subject.startsWith('[Đôn Đốc] Nhắc hạn: Rà soát toàn bộ hồ sơ')).toBe(true);
     expect(m.subject).toContain('…');
     expect(m.text).not.toContain('Thời hạn:');

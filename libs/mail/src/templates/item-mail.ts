@@ -94,10 +94,14 @@ export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingD
   const left = d.due.at - d.nowMs;
   if (left <= 0) {
     const over = -left;
-    return over >= DAY_MS ? `đã quá hạn ${Math.floor(over / DAY_MS)} ngày` : `đã quá hạn ${vnDuration(over)}`;
+    return over >= DAY_MS
+      ? `đã quá hạn ${Math.floor(over / DAY_MS)} ngày`
+      : `đã quá hạn ${vnDuration(over)}`;
   }
   if (d.due.date !== null && typeof d.workingDaysLeft === 'number') {
-    return d.workingDaysLeft <= 0 ? 'hạn chót là hôm nay' : `còn ${d.workingDaysLeft} ngày làm việc`;
+    return d.workingDaysLeft <= 0
+      ? 'hạn chót là hôm nay'
+      : `còn ${d.workingDaysLeft} ngày làm việc`;
   }
   return `còn ${vnDuration(left)}`;
 }
@@ -145,7 +149,10 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Nhắc hạn: ${label} — ${remaining}${due ? ` (hạn ${due})` : ''}`,
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
-          { p: `Hệ thống Đôn Đốc nhắc Quý cơ quan về nhiệm vụ sắp đến hạn (${remaining}).`, strong: true },
+          {
+            p: `Hệ thống Đôn Đốc nhắc Quý cơ quan về nhiệm vụ sắp đến hạn (${remaining}).`,
+            strong: true,
+          },
           factsOf(d),
           ...whatToDo(d),
         ],
@@ -157,7 +164,9 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           { p: `Kính gửi: ${d.leadName},` },
           { p: `Nhiệm vụ dưới đây đã quá thời hạn mà chưa được báo cáo hoàn thành.`, strong: true },
           factsOf(d),
-          { p: 'Nếu nhiệm vụ vẫn chưa được báo cáo hoàn thành, hệ thống sẽ báo cáo lãnh đạo theo quy chế.' },
+          {
+            p: 'Nếu nhiệm vụ vẫn chưa được báo cáo hoàn thành, hệ thống sẽ báo cáo lãnh đạo theo quy chế.',
+          },
           ...whatToDo(d),
         ],
       };
@@ -193,7 +202,10 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Nhắc hằng tuần: nhiệm vụ quá hạn — ${label} (${remaining})`,
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
-          { p: `Nhiệm vụ dưới đây ${remaining} và vẫn chưa được báo cáo hoàn thành.`, strong: true },
+          {
+            p: `Nhiệm vụ dưới đây ${remaining} và vẫn chưa được báo cáo hoàn thành.`,
+            strong: true,
+          },
           factsOf(d),
           ...whatToDo(d),
         ],
@@ -215,7 +227,9 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
           { p: 'Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.', strong: true },
-          ...(d.previousDue ? [{ p: `Thời hạn trước khi gia hạn: ${dueLabel(d.previousDue)}.` }] : []),
+          ...(d.previousDue
+            ? [{ p: `Thời hạn trước khi gia hạn: ${dueLabel(d.previousDue)}.` }]
+            : []),
           ...(d.reason ? [{ p: 'Ý kiến:' }, { quote: d.reason }] : []),
           factsOf(d),
           ...whatToDo(d),
@@ -226,7 +240,10 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Không đồng ý gia hạn: ${label}${due ? ` — giữ hạn ${due}` : ''}`,
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
-          { p: 'Văn phòng UBND tỉnh không đồng ý đề nghị gia hạn; thời hạn thực hiện giữ nguyên.', strong: true },
+          {
+            p: 'Văn phòng UBND tỉnh không đồng ý đề nghị gia hạn; thời hạn thực hiện giữ nguyên.',
+            strong: true,
+          },
           ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
           factsOf(d),
           ...whatToDo(d),
@@ -251,7 +268,8 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
   }
 }
 
-const FOOTER = 'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
+const FOOTER =
+  'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
 
 function toText(blocks: readonly Block[]): string {
   const out: string[] = [];
@@ -259,14 +277,21 @@ function toText(blocks: readonly Block[]): string {
     if ('p' in b) out.push(b.p);
     else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
     else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
-    else out.push(b.quote.split('\n').map((l) => `> ${l}`).join('\n'));
+    else
+      {out.push(
+        b.quote
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n'),
+      );}
   }
   out.push(`--\n${FOOTER}`);
   return `${out.join('\n\n')}\n`;
 }
 
 /** Turns URLs in already escaped text into links. */
-const linkify = (escaped: string): string => escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
+const linkify = (escaped: string): string =>
+  escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
 
 function toHtml(subject: string, blocks: readonly Block[]): string {
   const body = blocks
@@ -284,7 +309,8 @@ function toHtml(subject: string, blocks: readonly Block[]): string {
           .join('');
         return `<table style="border-collapse:collapse;margin:8px 0">${rows}</table>`;
       }
-      if ('list' in b) return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
+      if ('list' in b)
+        {return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;}
       return `<blockquote style="border-left:3px solid #ccc;margin:8px 0;padding-left:12px">${escapeHtml(b.quote).replace(/\n/g, '<br>')}</blockquote>`;
     })
     .join('\n');

@@ -52,10 +52,10 @@ export class ItemEntity {
 
   /** The deadline as parsed at intake (kind, phrase …), kept for display and audit. */
   @Column({ type: 'jsonb', nullable: true })
-  deadline!: unknown;
+  deadline!: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb' })
-  policy!: unknown;
+  policy!: { remindBefore: string[]; escalateAfter: string[] };
 
   @Index()
   @Column({ type: 'varchar', length: 16 })
@@ -72,7 +72,7 @@ export class ItemEntity {
 
   /** Open extension request as { id, due, reason, requestedAt }, or null. */
   @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
-  pendingExtension!: unknown;
+  pendingExtension!: Record<string, unknown> | null;
 
   @Column({ type: 'int', default: 0 })
   version!: number;

@@ -27,11 +27,27 @@ export async function seedDevData(dataSource: DataSource, password: string): Pro
     contactEmail: agencyContactEmail(a.code),
     headEmail: agencyHeadEmail(a.code),
   }));
-  const users: { email: string; displayName: string; role: UserRole; agencyCode: string | null }[] = [
-    { email: 'secretariat@dondoc.local', displayName: 'Văn phòng UBND tỉnh (Thư ký)', role: 'secretariat', agencyCode: null },
-    { email: 'head@dondoc.local', displayName: 'Trưởng Ban Chỉ đạo', role: 'committee_head', agencyCode: null },
-    ...agencies.map((a) => ({ email: a.contactEmail, displayName: a.name, role: 'agency' as const, agencyCode: a.code })),
-  ];
+  const users: { email: string; displayName: string; role: UserRole; agencyCode: string | null }[] =
+    [
+      {
+        email: 'secretariat@dondoc.local',
+        displayName: 'Văn phòng UBND tỉnh (Thư ký)',
+        role: 'secretariat',
+        agencyCode: null,
+      },
+      {
+        email: 'head@dondoc.local',
+        displayName: 'Trưởng Ban Chỉ đạo',
+        role: 'committee_head',
+        agencyCode: null,
+      },
+      ...agencies.map((a) => ({
+        email: a.contactEmail,
+        displayName: a.name,
+        role: 'agency' as const,
+        agencyCode: a.code,
+      })),
+    ];
   await dataSource.transaction(async (em) => {
     await em.createQueryBuilder().insert().into(AgencyEntity).values(agencies).orIgnore().execute();
     await em

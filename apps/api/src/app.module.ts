@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '../../../libs/config/src';
+import { PersistenceModule } from '../../../libs/persistence/src';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { ItemsModule } from './items/items.module';
+import { ReportsModule } from './reports/reports.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    TemporalModule,
+    AuthModule,
+    AgenciesModule,
+    ItemsModule,
+    ReportsModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

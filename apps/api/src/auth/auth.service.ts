@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { LessThan, Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
+import { SessionEntity, UserEntity } from '../../../../libs/persistence/src';
+import { hashPassword, verifyPassword } from '../../../../libs/security/src';
+import { ApiError } from '../common/api-error';
+import type { AuthenticatedUser } from './authenticated-user';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Password login and opaque bearer tokens, stored only as their SHA-256, expiring after a TTL. */
+@Injectable()
+export class AuthService {
+  /** Hash of a random password nobody knows, checked when the e-mail is unknown. */
+  private readonly unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresAt: string }> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    // Verify against a fixed hash when the user is unknown, so timing does not reveal who exists.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.unknownUserHash));
+    if (!user || !ok)
+      {throw ApiError.unauthorized('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng.');}
+    const accessToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.auth.tokenTtlSeconds * 1000);
+    await this.sessions.insert({ tokenHash: hashToken(accessToken), userId: user.id, expiresAt });
+    // Expired sessions are dead weight; sweep them opportunistically.
+    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+    return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() };
+  }
+
+  async authenticate(token: string): Promise<AuthenticatedUser> {
+    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
+    if (!session)
+      {throw ApiError.unauthorized(
+        'UNAUTHENTICATED',
+        'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
+      );}
+    if (session.expiresAt.getTime() <= Date.now()) {
+      throw ApiError.unauthorized(
+        'TOKEN_EXPIRED',
+        'Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.',
+      );
+    }
+    const user = await this.users.findOneBy({ id: session.userId });
+    if (!user)
+      {throw ApiError.unauthorized(
+        'UNAUTHENTICATED',
+        'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
+      );}
+    return { id: user.id, email: user.email, role: user.role, agencyCode: user.agencyCode };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.sessions.delete({ tokenHash: hashToken(token) });
+  }
+}

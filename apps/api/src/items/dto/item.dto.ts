@@ -1,0 +1,195 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ITEM_STATUSES, type ItemStatus } from '../../../../../libs/domain/src';
+
+const AGENCY_CODE = /^[A-Z0-9_-]{1,32}$/;
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+export class PolicyDto {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['P7D', 'P3D', 'P1D', 'P0D'],
+    description: 'ISO-8601 durations before the due instant',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  remindBefore?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['P1D', 'P3D'],
+    description: 'ISO-8601 durations after the due instant',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  escalateAfter?: string[];
+}
+
+export class CreateItemDto {
+  @ApiProperty({ example: 'Hoàn thiện dự thảo Kế hoạch hỗ trợ doanh nghiệp, trình UBND tỉnh.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  text!: string;
+
+  @ApiProperty({ example: 'STC', description: 'Lead agency code' })
+  @IsString()
+  @Matches(AGENCY_CODE)
+  lead!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['SXD'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(AGENCY_CODE, { each: true })
+  support?: string[];
+
+  @ApiProperty({
+    example: '2026-01-22',
+    description: '"YYYY-MM-DD" (end of that day, Asia/Ho_Chi_Minh) or an ISO instant with offset',
+  })
+  @IsString()
+  @MaxLength(40)
+  due!: string;
+
+  @ApiPropertyOptional({ type: PolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyDto)
+  policy?: PolicyDto;
+
+  @ApiPropertyOptional({ example: 'UBND tỉnh' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reportTo?: string;
+}
+
+export class ListItemsQuery {
+  @ApiPropertyOptional({ enum: ITEM_STATUSES })
+  @IsOptional()
+  @IsIn(ITEM_STATUSES)
+  status?: ItemStatus;
+
+  @ApiPropertyOptional({ example: 'STC' })
+  @IsOptional()
+  @Matches(AGENCY_CODE)
+  lead?: string;
+
+  @ApiPropertyOptional({
+    description: 'true: only items past their legal due instant and not closed',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  noticeId?: string;
+
+  @ApiPropertyOptional({ default: 200, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+class NoteField {
+  @ApiProperty({ example: 'Đã hoàn thành dự thảo, gửi xin ý kiến các sở.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note!: string;
+}
+
+export class ProgressDto extends NoteField {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent?: number;
+}
+
+export class SubmitDto extends NoteField {}
+
+export class AcceptDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'Hồ sơ chưa đủ thành phần.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason!: string;
+}
+
+export class ExtensionRequestDto extends ReasonDto {
+  @ApiProperty({ example: '2026-02-27' })
+  @IsString()
+  @MaxLength(40)
+  due!: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+}
+
+export class ReassignDto {
+  @ApiProperty({ example: 'SXD' })
+  @IsString()
+  @Matches(AGENCY_CODE)
+  lead!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+}

@@ -1,0 +1,197 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Client, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import {
+  acceptUpdate,
+  cancelUpdate,
+  decideExtensionUpdate,
+  reassignUpdate,
+  reportProgressUpdate,
+  requestExtensionUpdate,
+  returnUpdate,
+  submitUpdate,
+  UPDATE_REJECTION,
+  type DueSpec,
+  type ItemView,
+} from '../../../../libs/contracts/src';
+import { resolveDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
+import type { ItemEntity } from '../../../../libs/persistence/src';
+import { AgenciesService, toAgencyRef } from '../agencies/agencies.service';
+import { type AuthenticatedUser, toActor } from '../auth/authenticated-user';
+import { ApiError } from '../common/api-error';
+import type {
+  AcceptDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ProgressDto,
+  ReasonDto,
+  ReassignDto,
+  SubmitDto,
+} from './dto/item.dto';
+import { isLeadAgency } from './item-access';
+import type { ItemResponse } from './item-response';
+import { ItemsService } from './items.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+/** Sends one typed Update to the item's workflow. */
+type Exec = (handle: WorkflowHandle) => Promise<ItemView>;
+
+/**
+ * Every command is an Update on the item's workflow: its validator decides (status, content), the
+ * handler records the event and the projection before answering, so the item read afterwards
+ * already shows the change. The API itself never writes item state.
+ */
+@Injectable()
+export class ItemCommandsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly items: ItemsService,
+    private readonly agencies: AgenciesService,
+  ) {}
+
+  progress(id: string, dto: ProgressDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    return this.asLead(id, user, (h) =>
+      h.executeUpdate(reportProgressUpdate, {
+        args: [
+          {
+            actor: toActor(user),
+            note: dto.note,
+            ...(dto.percent === undefined ? {} : { percent: dto.percent }),
+          },
+        ],
+      }),
+    );
+  }
+
+  submit(id: string, dto: SubmitDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    return this.asLead(id, user, (h) =>
+      h.executeUpdate(submitUpdate, { args: [{ actor: toActor(user), note: dto.note }] }),
+    );
+  }
+
+  requestExtension(
+    id: string,
+    dto: ExtensionRequestDto,
+    user: AuthenticatedUser,
+  ): Promise<ItemResponse> {
+    const due = dueSpec(dto.due);
+    return this.asLead(id, user, (h) =>
+      h.executeUpdate(requestExtensionUpdate, {
+        args: [{ actor: toActor(user), requestId: randomUUID(), due, reason: dto.reason }],
+      }),
+    );
+  }
+
+  accept(id: string, dto: AcceptDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    return this.run(id, user, (h) =>
+      h.executeUpdate(acceptUpdate, {
+        args: [{ actor: toActor(user), ...(dto.note ? { note: dto.note } : {}) }],
+      }),
+    );
+  }
+
+  returnSubmission(id: string, dto: ReasonDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    return this.run(id, user, (h) =>
+      h.executeUpdate(returnUpdate, { args: [{ actor: toActor(user), reason: dto.reason }] }),
+    );
+  }
+
+  decideExtension(
+    id: string,
+    requestId: string,
+    approve: boolean,
+    dto: ExtensionDecisionDto,
+    user: AuthenticatedUser,
+  ): Promise<ItemResponse> {
+    return this.run(id, user, (h) =>
+      h.executeUpdate(decideExtensionUpdate, {
+        args: [
+          {
+            actor: toActor(user),
+            requestId,
+            approve,
+            ...(dto.reason ? { reason: dto.reason } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  async reassign(id: string, dto: ReassignDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    const [lead] = await this.agencies.require([dto.lead]);
+    return this.run(id, user, (h) =>
+      h.executeUpdate(reassignUpdate, {
+        args: [
+          {
+            actor: toActor(user),
+            lead: toAgencyRef(lead!),
+            ...(dto.reason ? { reason: dto.reason } : {}),
+          },
+        ],
+      }),
+    );
+  }
+
+  cancel(id: string, dto: ReasonDto, user: AuthenticatedUser): Promise<ItemResponse> {
+    return this.run(id, user, (h) =>
+      h.executeUpdate(cancelUpdate, { args: [{ actor: toActor(user), reason: dto.reason }] }),
+    );
+  }
+
+  private async asLead(id: string, user: AuthenticatedUser, exec: Exec): Promise<ItemResponse> {
+    const row = await this.items.findVisible(id, user);
+    if (!isLeadAgency(user, row))
+      {throw ApiError.forbidden('Chỉ cơ quan chủ trì nhiệm vụ mới được thực hiện thao tác này.');}
+    return this.send(row, user, exec);
+  }
+
+  private async run(id: string, user: AuthenticatedUser, exec: Exec): Promise<ItemResponse> {
+    return this.send(await this.items.findVisible(id, user), user, exec);
+  }
+
+  private async send(row: ItemEntity, user: AuthenticatedUser, exec: Exec): Promise<ItemResponse> {
+    if (row.status === 'completed' || row.status === 'cancelled') {
+      throw ApiError.conflict(
+        'ITEM_CLOSED',
+        'Nhiệm vụ đã kết thúc; không thể thực hiện thao tác này.',
+      );
+    }
+    if (row.workflowState !== 'started') {
+      throw ApiError.conflict(
+        'ITEM_NOT_STARTED',
+        'Nhiệm vụ đang được khởi tạo; vui lòng thử lại sau giây lát.',
+      );
+    }
+    try {
+      await exec(this.client.workflow.getHandle(row.workflowId));
+    } catch (err) {
+      throw toApiError(err);
+    }
+    return this.items.get(row.id, user);
+  }
+}
+
+function dueSpec(input: string): DueSpec {
+  const due = resolveDue(input, vnPublicSectorCalendar);
+  return { date: due.dueDate ?? null, at: due.dueAt };
+}
+
+/** Update rejections carry the workflow's Vietnamese message and a type the API maps to a status. */
+export function toApiError(err: unknown): unknown {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const { type, message } = err.cause;
+    if (type === UPDATE_REJECTION.invalidTransition)
+      {return ApiError.conflict('INVALID_TRANSITION', message);}
+    if (type === UPDATE_REJECTION.notFound) return ApiError.notFound('NOT_FOUND', message);
+    if (type === UPDATE_REJECTION.invalidCommand)
+      {return ApiError.badRequest('INVALID_COMMAND', message);}
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return ApiError.conflict(
+      'ITEM_CLOSED',
+      'Nhiệm vụ đã kết thúc; không thể thực hiện thao tác này.',
+    );
+  }
+  return err;
+}

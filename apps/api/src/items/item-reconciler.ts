@@ -1,0 +1,68 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { ItemEntity } from '../../../../libs/persistence/src';
+import { ItemWorkflowStarter } from './item-workflow-starter';
+
+const SWEEP_EVERY_MS = 15_000;
+/** Rows younger than this are still being started by the request that wrote them. */
+const GRACE_MS = 10_000;
+
+/**
+ * Starts the workflow of every item row left `pending` (Temporal was down, the API crashed between
+ * the commit and the start). Starting is idempotent, so several API processes may sweep at once.
+ */
+@Injectable()
+export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ItemReconciler');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>,
+    private readonly starter: ItemWorkflowStarter,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how many items it started. */
+  sweep(olderThanMs = GRACE_MS): Promise<number> {
+    this.running ??= this.doSweep(olderThanMs).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async doSweep(olderThanMs: number): Promise<number> {
+    const pending = await this.items.find({
+      where: { workflowState: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { createdAt: 'ASC' },
+      take: 100,
+    });
+    let started = 0;
+    for (const row of pending) {
+      try {
+        await this.starter.start(row);
+        started++;
+      } catch (err) {
+        this.logger.warn(
+          `Item ${row.id}: workflow not started (${err instanceof Error ? err.message : String(err)})`,
+        );
+        break; // Temporal is probably down: try again on the next sweep
+      }
+    }
+    if (started > 0) this.logger.log(`Started ${started} pending item workflow(s)`);
+    return started;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { ItemCommandsService } from './item-commands.service';
+import { ItemReconciler } from './item-reconciler';
+import { ItemWorkflowStarter } from './item-workflow-starter';
+import { ItemsController } from './items.controller';
+import { ItemsService } from './items.service';
+
+@Module({
+  imports: [AgenciesModule],
+  controllers: [ItemsController],
+  providers: [ItemsService, ItemCommandsService, ItemWorkflowStarter, ItemReconciler],
+  exports: [ItemsService, ItemWorkflowStarter],
+})
+export class ItemsModule {}

@@ -1,0 +1,53 @@
+import { startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ worker: false });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('GET /api/health', () => {
+  it('503 naming the worker while none polls the task queue, 200 once one does', async () => {
+    const down = await stack.http().get('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({
+      statusCode: 503,
+      code: 'UNHEALTHY',
+      error: { worker: { status: 'down' } },
+    });
+    expect(down.body).toMatchObject({
+      info: { database: { status: 'up' }, temporal: { status: 'up' } },
+    });
+    expect((down.body as { message: string }).message).toContain('worker');
+
+    await stack.startWorker();
+    const deadline = Date.now() + 20_000;
+    let res = await stack.http().get('/api/health');
+    while (res.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      res = await stack.http().get('/api/health');
+    }
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
+    });
+  }, 60_000);
+
+  it('is public and documented: OpenAPI at /api/docs', async () => {
+    const json = await stack.http().get('/api/docs-json').expect(200);
+    const paths = Object.keys((json.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/items',
+        '/api/items/{id}/history',
+        '/api/reports/overdue',
+        '/api/health',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createActivities } from '../../activities';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { APP_CONFIG, loadConfig, type AppConfig } from '../../libs/config/src';
+import { createMailer, type Mailer } from '../../libs/mail/src';
+import { seedDevData } from '../../libs/persistence/src';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startSmtpServer, type TestSmtpServer } from './smtp';
+import { temporalAddress, uniqueTaskQueue } from './temporal';
+
+export const SEED_PASSWORD = 'test-password';
+
+export interface TestStack {
+  readonly app: INestApplication;
+  readonly http: () => TestAgent;
+  readonly db: TestDatabase;
+  readonly smtp: TestSmtpServer;
+  readonly config: AppConfig;
+  /** Bearer token of a seeded user (password SEED_PASSWORD). */
+  login(email: string): Promise<string>;
+  /** Starts the in-process worker on this stack's task queue (started by default). */
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API (the real AppModule) on a fresh migrated and seeded database, a task queue of its own on
+ * the dev server, a real SMTP server, and a worker with the real workflows and activities.
+ */
+export async function startTestStack(options: { worker?: boolean } = {}): Promise<TestStack> {
+  quietWorkerLogs();
+  const db = await createTestDatabase();
+  await seedDevData(db.dataSource, SEED_PASSWORD);
+  const smtp = await startSmtpServer();
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    databaseUrl: db.url,
+    smtpUrl: smtp.url,
+    seedPassword: SEED_PASSWORD,
+    temporal: {
+      address: temporalAddress(),
+      namespace: 'default',
+      taskQueue: uniqueTaskQueue('e2e'),
+      apiKey: undefined,
+      tls: false,
+    },
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureApp(app);
+  await app.init();
+
+  const mailer: Mailer = createMailer(smtp.url, config.mailFrom);
+  let worker: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
+  const startWorker = async (): Promise<void> => {
+    if (worker) return;
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    const w = await Worker.create({
+      connection,
+      taskQueue: config.temporal.taskQueue,
+      ...workflowCode(),
+      activities: createActivities({
+        dataSource: db.dataSource,
+        mailer,
+        config: { mailFrom: config.mailFrom, publicBaseUrl: config.publicBaseUrl },
+      }),
+    });
+    worker = { connection, worker: w, run: w.run() };
+  };
+  const stopWorker = async (): Promise<void> => {
+    if (!worker) return;
+    const { connection, worker: w, run } = worker;
+    worker = undefined;
+    w.shutdown();
+    await run;
+    await connection.close();
+  };
+  if (options.worker !== false) await startWorker();
+
+  const http = () => request(app.getHttpServer() as Parameters<typeof request>[0]);
+  return {
+    app,
+    http,
+    db,
+    smtp,
+    config,
+    login: async (email) => {
+      const res = await http()
+        .post('/api/auth/login')
+        .send({ email, password: SEED_PASSWORD })
+        .expect(200);
+      return (res.body as { accessToken: string }).accessToken;
+    },
+    startWorker,
+    stopWorker,
+    close: async () => {
+      await stopWorker();
+      await app.close();
+      mailer.close?.();
+      await smtp.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The workflow bundle global-setup built once, else the folder (bundled by this worker). */
+function workflowCode(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const codePath = process.env.TEST_WORKFLOW_BUNDLE;
+  return codePath
+    ? { workflowBundle: { codePath } }
+    : { workflowsPath: require.resolve('../../workflows') };
+}
+
+let runtimeInstalled = false;
+/** Worker state changes at INFO drown the test output; keep warnings and errors. */
+function quietWorkerLogs(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed in this process by an earlier test file: keep it.
+  }
+}
