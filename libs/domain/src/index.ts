@@ -5,3 +5,4 @@ export * from './calendar/working-calendar';
 export * from './reminders/duration';
 export * from './reminders/schedule';
 export * from './status/item-status';
+export * from './notice';

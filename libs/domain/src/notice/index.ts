@@ -1,0 +1,5 @@
+export { AgencyDirectory, type AgencyEntry, type AgencyMention } from './agencies';
+export { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
+export { fold, normalizeNoticeText } from './normalize';
+export { parseNotice, type ParseOptions } from './parse-notice';
+export type { ParsedDeadline, ParsedItem, ParsedNotice } from './types';
