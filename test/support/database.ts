@@ -14,8 +14,9 @@ export interface TestDatabase {
 
 function templateUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url)
-    {throw new Error('TEST_DATABASE_URL is not set: run through jest (test/global-setup.ts)');}
+  if (!url) {
+    throw new Error('TEST_DATABASE_URL is not set: run through jest (test/global-setup.ts)');
+  }
   return url;
 }
 

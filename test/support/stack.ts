@@ -29,24 +29,38 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** Start the in-process worker (default true). */
+  readonly worker?: boolean;
+  /** A Temporal server of the test's own (default: the shared dev server of global-setup). */
+  readonly temporalAddress?: string;
+  /** A database the caller owns (seeded here, idempotently; not dropped by close()). */
+  readonly database?: TestDatabase;
+  /** An SMTP server the caller owns (not closed by close()). */
+  readonly smtp?: TestSmtpServer;
+  /** The task queue (default: a unique one); pass the previous one to restart a stack. */
+  readonly taskQueue?: string;
+}
+
 /**
  * The API (the real AppModule) on a fresh migrated and seeded database, a task queue of its own on
  * the dev server, a real SMTP server, and a worker with the real workflows and activities.
+ * Resources passed in `options` are the caller's: close() leaves them running.
  */
-export async function startTestStack(options: { worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietWorkerLogs();
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   await seedDevData(db.dataSource, SEED_PASSWORD);
-  const smtp = await startSmtpServer();
+  const smtp = options.smtp ?? (await startSmtpServer());
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: db.url,
     smtpUrl: smtp.url,
     seedPassword: SEED_PASSWORD,
     temporal: {
-      address: temporalAddress(),
+      address: options.temporalAddress ?? temporalAddress(),
       namespace: 'default',
-      taskQueue: uniqueTaskQueue('e2e'),
+      taskQueue: options.taskQueue ?? uniqueTaskQueue('e2e'),
       apiKey: undefined,
       tls: false,
     },
@@ -106,8 +120,8 @@ export async function startTestStack(options: { worker?: boolean } = {}): Promis
       await stopWorker();
       await app.close();
       mailer.close?.();
-      await smtp.close();
-      await db.drop();
+      if (!options.smtp) await smtp.close();
+      if (!options.database) await db.drop();
     },
   };
 }

@@ -7,8 +7,9 @@ import { resolveTestServer } from '../../libs/devstack/src/temporal-binaries';
 /** Address of the dev server global-setup started (integration tests). */
 export function temporalAddress(): string {
   const address = process.env.TEST_TEMPORAL_ADDRESS;
-  if (!address)
-    {throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (test/global-setup.ts)');}
+  if (!address) {
+    throw new Error('TEST_TEMPORAL_ADDRESS is not set: run through jest (test/global-setup.ts)');
+  }
   return address;
 }
 
