@@ -18,11 +18,12 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(req.headers.authorization);
-    if (!token)
-      {throw ApiError.unauthorized(
+    if (!token) {
+      throw ApiError.unauthorized(
         'UNAUTHENTICATED',
         'Bạn cần đăng nhập (thiếu mã truy cập Bearer).',
-      );}
+      );
+    }
     req.user = await this.auth.authenticate(token);
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.user.role)) throw ApiError.forbidden();

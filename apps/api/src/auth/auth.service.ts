@@ -29,8 +29,9 @@ export class AuthService {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     // Verify against a fixed hash when the user is unknown, so timing does not reveal who exists.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.unknownUserHash));
-    if (!user || !ok)
-      {throw ApiError.unauthorized('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng.');}
+    if (!user || !ok) {
+      throw ApiError.unauthorized('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng.');
+    }
     const accessToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.tokenTtlSeconds * 1000);
     await this.sessions.insert({ tokenHash: hashToken(accessToken), userId: user.id, expiresAt });
@@ -41,11 +42,12 @@ export class AuthService {
 
   async authenticate(token: string): Promise<AuthenticatedUser> {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
-    if (!session)
-      {throw ApiError.unauthorized(
+    if (!session) {
+      throw ApiError.unauthorized(
         'UNAUTHENTICATED',
         'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
-      );}
+      );
+    }
     if (session.expiresAt.getTime() <= Date.now()) {
       throw ApiError.unauthorized(
         'TOKEN_EXPIRED',
@@ -53,11 +55,12 @@ export class AuthService {
       );
     }
     const user = await this.users.findOneBy({ id: session.userId });
-    if (!user)
-      {throw ApiError.unauthorized(
+    if (!user) {
+      throw ApiError.unauthorized(
         'UNAUTHENTICATED',
         'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
-      );}
+      );
+    }
     return { id: user.id, email: user.email, role: user.role, agencyCode: user.agencyCode };
   }
 

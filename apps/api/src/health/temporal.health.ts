@@ -61,8 +61,9 @@ export class TemporalHealthIndicator {
         const seconds = Number(p.lastAccessTime?.seconds ?? 0);
         return now - seconds * 1000 < POLLER_FRESH_MS;
       });
-      if (pollers.length === 0)
-        {return check.down({ taskQueue, message: 'no worker polls the task queue' });}
+      if (pollers.length === 0) {
+        return check.down({ taskQueue, message: 'no worker polls the task queue' });
+      }
       return check.up({ taskQueue, pollers: pollers.length });
     } catch (err) {
       return check.down({ taskQueue, message: reason(err) });

@@ -141,8 +141,9 @@ export class ItemCommandsService {
 
   private async asLead(id: string, user: AuthenticatedUser, exec: Exec): Promise<ItemResponse> {
     const row = await this.items.findVisible(id, user);
-    if (!isLeadAgency(user, row))
-      {throw ApiError.forbidden('Chỉ cơ quan chủ trì nhiệm vụ mới được thực hiện thao tác này.');}
+    if (!isLeadAgency(user, row)) {
+      throw ApiError.forbidden('Chỉ cơ quan chủ trì nhiệm vụ mới được thực hiện thao tác này.');
+    }
     return this.send(row, user, exec);
   }
 
@@ -181,11 +182,13 @@ function dueSpec(input: string): DueSpec {
 export function toApiError(err: unknown): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const { type, message } = err.cause;
-    if (type === UPDATE_REJECTION.invalidTransition)
-      {return ApiError.conflict('INVALID_TRANSITION', message);}
+    if (type === UPDATE_REJECTION.invalidTransition) {
+      return ApiError.conflict('INVALID_TRANSITION', message);
+    }
     if (type === UPDATE_REJECTION.notFound) return ApiError.notFound('NOT_FOUND', message);
-    if (type === UPDATE_REJECTION.invalidCommand)
-      {return ApiError.badRequest('INVALID_COMMAND', message);}
+    if (type === UPDATE_REJECTION.invalidCommand) {
+      return ApiError.badRequest('INVALID_COMMAND', message);
+    }
   }
   if (err instanceof WorkflowNotFoundError) {
     return ApiError.conflict(

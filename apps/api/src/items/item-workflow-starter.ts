@@ -65,8 +65,9 @@ export class ItemWorkflowStarter {
       (await this.agencies.findBy({ code: In(codes) })).map((a) => [a.code, a]),
     );
     const lead = agencies.get(row.leadCode);
-    if (!lead)
-      {throw new Error(`Item ${row.id}: lead agency ${row.leadCode} is not in the directory`);}
+    if (!lead) {
+      throw new Error(`Item ${row.id}: lead agency ${row.leadCode} is not in the directory`);
+    }
     const notice = row.noticeId ? await this.notices.findOneBy({ id: row.noticeId }) : null;
     return {
       itemId: row.id,

@@ -1,0 +1,161 @@
+import {
+  type AgencyDirectory,
+  DomainError,
+  resolveDue,
+  resolvePolicy,
+  type WorkingCalendar,
+} from '../../../../libs/domain/src';
+
+/** An item of a confirm request, after DTO validation (the parser's shape or a corrected one). */
+export interface ConfirmItemInput {
+  readonly code?: string;
+  readonly text: string;
+  readonly lead?: string | readonly string[];
+  readonly support?: readonly string[];
+  readonly reportTo?: string;
+  readonly due?: string;
+  readonly deadline?: Readonly<Record<string, unknown>>;
+  readonly policy?: { remindBefore?: string[]; escalateAfter?: string[] };
+}
+
+/** What the API stores and starts for one item. */
+export interface PlannedNoticeItem {
+  readonly position: number;
+  readonly code: string | null;
+  readonly text: string;
+  readonly leadCode: string;
+  readonly supportCodes: string[];
+  readonly reportTo: string | null;
+  readonly dueDate: string | null;
+  readonly dueAt: number | null;
+  readonly deadline: Record<string, unknown>;
+  readonly policy: { remindBefore: string[]; escalateAfter: string[] };
+}
+
+export interface ItemProblem {
+  readonly position: number;
+  readonly code: string | null;
+  readonly problem: string;
+}
+
+/** An agency named by code ("STC") or by any spelling the directory knows ("Sở Tài chính"). */
+export function agencyCodeOf(
+  value: string,
+  directory: AgencyDirectory,
+  codes: ReadonlySet<string>,
+): string | null {
+  const v = value.trim();
+  if (codes.has(v.toUpperCase())) return v.toUpperCase();
+  return directory.codeOf(v);
+}
+
+const label = (p: { position: number; code: string | null }): string =>
+  p.code ? `Mục ${p.code}` : `Nhiệm vụ thứ ${p.position}`;
+
+/**
+ * Resolves agencies and deadlines of every item, or returns every problem (so one 400 names all
+ * the items to fix). Deadlines are parsed here, once; workflows receive them as data.
+ */
+export function planNoticeItems(
+  items: readonly ConfirmItemInput[],
+  directory: AgencyDirectory,
+  codes: ReadonlySet<string>,
+  calendar: WorkingCalendar,
+): { ok: true; items: PlannedNoticeItem[] } | { ok: false; problems: ItemProblem[] } {
+  const planned: PlannedNoticeItem[] = [];
+  const problems: ItemProblem[] = [];
+  items.forEach((item, i) => {
+    const position = i + 1;
+    const code = item.code?.trim() || null;
+    const where = { position, code };
+    const leads = (typeof item.lead === 'string' ? [item.lead] : [...(item.lead ?? [])]).filter(
+      (l) => l.trim() !== '',
+    );
+    const first = leads[0];
+    if (first === undefined) {
+      problems.push({ ...where, problem: `${label(where)}: chưa có cơ quan chủ trì.` });
+      return;
+    }
+    const named = [...leads, ...(item.support ?? [])];
+    const resolved = named.map((n) => ({ n, c: agencyCodeOf(n, directory, codes) }));
+    const unknown = resolved.filter((r) => r.c === null).map((r) => r.n);
+    if (unknown.length > 0) {
+      problems.push({
+        ...where,
+        problem: `${label(where)}: không tìm thấy cơ quan "${unknown.join('", "')}" trong danh mục.`,
+      });
+      return;
+    }
+    const [leadCode, ...others] = resolved.map((r) => r.c as string);
+    const deadline = deadlineOf(item);
+    let dueDate: string | null = null;
+    let dueAt: number | null = null;
+    try {
+      if (deadline.dueInput !== null) {
+        const due = resolveDue(deadline.dueInput, calendar);
+        dueDate = due.dueDate ?? null;
+        dueAt = due.dueAt;
+      } else if (!deadline.readable) {
+        throw new DomainError('INVALID_DUE', 'unreadable');
+      }
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      problems.push({
+        ...where,
+        problem: `${label(where)}: không đọc được thời hạn; nhập ngày dạng YYYY-MM-DD.`,
+      });
+      return;
+    }
+    let policy: PlannedNoticeItem['policy'];
+    try {
+      policy = resolvePolicy(item.policy);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      problems.push({ ...where, problem: `${label(where)}: ${err.message}` });
+      return;
+    }
+    planned.push({
+      position,
+      code,
+      text: item.text.trim(),
+      leadCode: leadCode as string,
+      supportCodes: [...new Set(others)].filter((c) => c !== leadCode),
+      reportTo: item.reportTo?.trim() || null,
+      dueDate,
+      dueAt,
+      deadline: deadline.stored,
+      policy,
+    });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, items: planned };
+}
+
+/**
+ * `due` (a correction) wins over the parser's `deadline`. Kinds without a date (none, recurring,
+ * relative to an undated event) start without reminders and stay visible in reports.
+ */
+function deadlineOf(item: ConfirmItemInput): {
+  dueInput: string | null;
+  readable: boolean;
+  stored: Record<string, unknown>;
+} {
+  if (item.due !== undefined) {
+    return {
+      dueInput: item.due,
+      readable: true,
+      stored: { kind: 'date', due: item.due, corrected: true },
+    };
+  }
+  const d = item.deadline;
+  if (d === undefined) return { dueInput: null, readable: true, stored: { kind: 'none' } };
+  const kind = d.kind;
+  if (kind === 'date') {
+    return typeof d.due === 'string'
+      ? { dueInput: d.due, readable: true, stored: { ...d } }
+      : { dueInput: null, readable: false, stored: { ...d } };
+  }
+  if (kind === 'none' || kind === 'recurring' || kind === 'relative') {
+    return { dueInput: null, readable: true, stored: { ...d } };
+  }
+  return { dueInput: null, readable: false, stored: { ...d } };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ParsedNotice } from '../../../../libs/domain/src';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ParseIdPipe } from '../common/parse-uuid.pipe';
+import { ConfirmNoticeDto, PreviewNoticeDto } from './dto/notice.dto';
+import { type ConfirmResult, type NoticeResponse, NoticesService } from './notices.service';
+
+@ApiTags('notices')
+@ApiBearerAuth()
+@Roles('secretariat')
+@Controller('notices')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  /** Parses the pasted text; stores and starts nothing. */
+  @Post('preview')
+  @HttpCode(200)
+  preview(@Body() dto: PreviewNoticeDto): Promise<ParsedNotice> {
+    return this.notices.preview(dto.text);
+  }
+
+  /** Stores the notice and its items in one transaction, then starts one workflow per item. 201 new, 200 repeat. */
+  @Post()
+  async confirm(
+    @Body() dto: ConfirmNoticeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConfirmResult> {
+    const result = await this.notices.confirm(dto, user);
+    res.status(result.created ? 201 : 200);
+    return result;
+  }
+
+  @Get()
+  list() {
+    return this.notices.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseIdPipe('notice')) id: string): Promise<NoticeResponse> {
+    return this.notices.get(id);
+  }
+}

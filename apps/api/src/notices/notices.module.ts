@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
+import { NoticesController } from './notices.controller';
+import { NoticesService } from './notices.service';
+
+@Module({ imports: [ItemsModule], controllers: [NoticesController], providers: [NoticesService] })
+export class NoticesModule {}

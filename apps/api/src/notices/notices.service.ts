@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { type DataSource, QueryFailedError, Repository } from 'typeorm';
+import { noticeItemWorkflowId } from '../../../../libs/contracts/src';
+import {
+  AgencyDirectory,
+  normalizeNoticeText,
+  parseNotice,
+  type ParsedNotice,
+  vnPublicSectorCalendar,
+} from '../../../../libs/domain/src';
+import { AgencyEntity, ItemEntity, NoticeEntity } from '../../../../libs/persistence/src';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiError } from '../common/api-error';
+import { type ItemResponse, toItemResponse, toVnIso } from '../items/item-response';
+import { ItemWorkflowStarter } from '../items/item-workflow-starter';
+import type { ConfirmNoticeDto } from './dto/notice.dto';
+import { type ConfirmItemInput, planNoticeItems } from './notice-items';
+
+export interface NoticeResponse {
+  id: string;
+  number: string | null;
+  title: string | null;
+  issuedOn: string | null;
+  meetingDate: string | null;
+  chair: string | null;
+  createdAt: string;
+  items: ItemResponse[];
+}
+
+export interface ConfirmResult extends NoticeResponse {
+  /** false when this notice had been confirmed before (nothing new was stored). */
+  created: boolean;
+  /** Workflows started by this request (0 on a repeated confirm). */
+  started: number;
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+/** Intake: preview (parse only), confirm (store + start every item, idempotently), read. */
+@Injectable()
+export class NoticesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
+    @InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>,
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    private readonly starter: ItemWorkflowStarter,
+  ) {}
+
+  /** The agency directory of this province, as stored (editable data, not code). */
+  private async directory(): Promise<{ directory: AgencyDirectory; codes: Set<string> }> {
+    const rows = await this.agencies.find();
+    return {
+      directory: AgencyDirectory.fromEntries(
+        rows.map((a) => ({ code: a.code, name: a.name, aliases: a.aliases })),
+      ),
+      codes: new Set(rows.map((a) => a.code)),
+    };
+  }
+
+  async preview(text: string): Promise<ParsedNotice> {
+    const { directory } = await this.directory();
+    return parseNotice(text, { directory, calendar: vnPublicSectorCalendar });
+  }
+
+  async confirm(dto: ConfirmNoticeDto, user: AuthenticatedUser): Promise<ConfirmResult> {
+    if (dto.text === undefined && dto.parsed === undefined) {
+      throw ApiError.badRequest(
+        'VALIDATION_FAILED',
+        'Cần gửi nội dung thông báo (text) hoặc kết quả phân tích (parsed).',
+      );
+    }
+    const { directory, codes } = await this.directory();
+    const parsed: ParsedNotice | null =
+      dto.parsed !== undefined
+        ? (dto.parsed as unknown as ParsedNotice)
+        : parseNotice(dto.text as string, { directory, calendar: vnPublicSectorCalendar });
+    const items: ConfirmItemInput[] = dto.items ?? parsedItems(parsed);
+    if (items.length === 0) {
+      throw ApiError.badRequest(
+        'NOTICE_WITHOUT_ITEMS',
+        'Thông báo không có nhiệm vụ nào để theo dõi.',
+      );
+    }
+    const plan = planNoticeItems(items, directory, codes, vnPublicSectorCalendar);
+    if (!plan.ok) {
+      throw ApiError.badRequest(
+        'NOTICE_ITEMS_INVALID',
+        plan.problems.map((p) => p.problem).join(' '),
+        { items: plan.problems },
+      );
+    }
+    const sourceHash = createHash('sha256')
+      .update(
+        dto.text !== undefined
+          ? normalizeNoticeText(dto.text)
+          : JSON.stringify({ notice: parsed?.notice, items }),
+      )
+      .digest('hex');
+
+    const existing = await this.notices.findOneBy({ sourceHash });
+    if (existing) return this.resume(existing, user);
+
+    const noticeId = randomUUID();
+    const meta = parsed?.notice;
+    try {
+      await this.db.transaction(async (em) => {
+        await em.insert(NoticeEntity, {
+          id: noticeId,
+          sourceHash,
+          number: meta?.number ?? null,
+          title: meta?.title ?? null,
+          issuedOn: meta?.issuedOn ?? null,
+          meetingDate: meta?.meetingDate ?? null,
+          chair: meta?.chair ?? null,
+          text: dto.text ?? '',
+          parsed: { ...(parsed ?? {}), items } as Record<string, unknown>,
+          createdBy: user.id,
+        });
+        const rows = plan.items.map((p) =>
+          this.items.create({
+            id: randomUUID(),
+            workflowId: noticeItemWorkflowId(noticeId, p.position),
+            noticeId,
+            code: p.code,
+            text: p.text,
+            leadCode: p.leadCode,
+            supportCodes: p.supportCodes,
+            reportTo: p.reportTo,
+            dueDate: p.dueDate,
+            dueAt: p.dueAt === null ? null : new Date(p.dueAt),
+            originalDueDate: p.dueDate,
+            originalDueAt: p.dueAt === null ? null : new Date(p.dueAt),
+            deadline: p.deadline,
+            policy: p.policy,
+            status: 'open',
+            version: 0,
+            workflowState: 'pending',
+          }),
+        );
+        await em.save(ItemEntity, rows, { chunk: 100 });
+      });
+    } catch (err) {
+      // A concurrent confirm of the same notice won the race: answer as a repeat.
+      if (
+        err instanceof QueryFailedError &&
+        (err.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION
+      ) {
+        const winner = await this.notices.findOneBy({ sourceHash });
+        if (winner) return this.resume(winner, user);
+      }
+      throw err;
+    }
+    const notice = await this.notices.findOneByOrFail({ id: noticeId });
+    const started = await this.startPending(noticeId, user);
+    return { ...(await this.view(notice)), created: true, started };
+  }
+
+  /** A repeated confirm: stores nothing, starts only what a crash left pending. */
+  private async resume(notice: NoticeEntity, user: AuthenticatedUser): Promise<ConfirmResult> {
+    const started = await this.startPending(notice.id, user);
+    return { ...(await this.view(notice)), created: false, started };
+  }
+
+  private async startPending(noticeId: string, user: AuthenticatedUser): Promise<number> {
+    const pending = await this.items.find({
+      where: { noticeId, workflowState: 'pending' },
+      order: { workflowId: 'ASC' },
+    });
+    let started = 0;
+    for (const row of pending) if (await this.starter.tryStart(row, user.email)) started++;
+    return started;
+  }
+
+  async get(id: string): Promise<NoticeResponse> {
+    const notice = await this.notices.findOneBy({ id });
+    if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
+    return this.view(notice);
+  }
+
+  async list(): Promise<Omit<NoticeResponse, 'items'>[]> {
+    const rows = await this.notices.find({ order: { createdAt: 'DESC' }, take: 200 });
+    return rows.map((n) => ({ ...meta(n) }));
+  }
+
+  private async view(notice: NoticeEntity): Promise<NoticeResponse> {
+    const [rows, agencies] = await Promise.all([
+      this.items.find({ where: { noticeId: notice.id } }),
+      this.agencies.find({ select: { code: true, name: true } }),
+    ]);
+    const names = new Map(agencies.map((a) => [a.code, a.name]));
+    const now = Date.now();
+    const position = (r: ItemEntity) =>
+      Number(r.workflowId.slice(r.workflowId.lastIndexOf('-') + 1));
+    rows.sort((a, b) => position(a) - position(b));
+    return { ...meta(notice), items: rows.map((r) => toItemResponse(r, names, now)) };
+  }
+}
+
+const meta = (n: NoticeEntity): Omit<NoticeResponse, 'items'> => ({
+  id: n.id,
+  number: n.number,
+  title: n.title,
+  issuedOn: n.issuedOn,
+  meetingDate: n.meetingDate,
+  chair: n.chair,
+  createdAt: toVnIso(n.createdAt.getTime()),
+});
+
+function parsedItems(parsed: ParsedNotice | null): ConfirmItemInput[] {
+  return (parsed?.items ?? []).map((i) => ({
+    code: i.code,
+    text: i.text,
+    lead: i.lead,
+    support: i.support,
+    ...(i.reportTo ? { reportTo: i.reportTo } : {}),
+    deadline: i.deadline,
+  }));
+}

@@ -1,0 +1,150 @@
+/** Intake end to end: preview → correct → confirm starts one workflow per item, once. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection, Client } from '@temporalio/client';
+import type { ParsedNotice } from '../../libs/domain/src';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const seed = readFileSync(
+  join(__dirname, '../../libs/domain/src/notice/fixtures/000_948b8539ce48aaaf.txt'),
+  'utf8',
+);
+
+let stack: TestStack;
+let secretariat: string;
+let client: Client;
+let connection: Connection;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  secretariat = await stack.login('secretariat@dondoc.local');
+  connection = await Connection.connect({ address: stack.config.temporal.address });
+  client = new Client({ connection });
+}, 120_000);
+
+afterAll(async () => {
+  await connection?.close();
+  await stack?.close();
+});
+
+const auth = () => ({ Authorization: `Bearer ${secretariat}` });
+const count = async (table: string): Promise<number> => {
+  const rows: { n: number }[] = await stack.db.dataSource.query(
+    `SELECT count(*)::int AS n FROM ${table}`,
+  );
+  return rows[0]!.n;
+};
+
+describe('notice intake', () => {
+  it('previews the seed notice, confirms it with the four unassigned items assigned, and starts 11 workflows once', async () => {
+    const preview = await stack
+      .http()
+      .post('/api/notices/preview')
+      .set(auth())
+      .send({ text: seed })
+      .expect(200);
+    const parsed = preview.body as ParsedNotice;
+    expect(parsed.items).toHaveLength(11);
+    const unassigned = parsed.items.filter((i) => i.lead.length === 0).map((i) => i.code);
+    expect(unassigned).toEqual(['2.a', '2.b', '2.c', '2.d']);
+    expect(await count('items')).toBe(0);
+
+    // Without the corrections: a 400 naming every item to fix, and nothing written.
+    const refused = await stack.http().post('/api/notices').set(auth()).send({ text: seed });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'NOTICE_ITEMS_INVALID' });
+    for (const code of unassigned) {
+      expect((refused.body as { message: string }).message).toContain(`Mục ${code}`);
+    }
+    expect(await count('notices')).toBe(0);
+    expect(await count('items')).toBe(0);
+
+    const items = parsed.items.map((i) => (i.lead.length > 0 ? i : { ...i, lead: ['STC'] }));
+    const confirmed = await stack
+      .http()
+      .post('/api/notices')
+      .set(auth())
+      .send({ text: seed, parsed, items });
+    expect(confirmed.status).toBe(201);
+    const notice = confirmed.body as {
+      id: string;
+      created: boolean;
+      started: number;
+      items: { id: string; code: string; workflowId: string; lead: string; due: string | null }[];
+    };
+    expect(notice).toMatchObject({
+      created: true,
+      started: 11,
+      meetingDate: '2026-01-15',
+      chair: 'Đoàn Thanh Sơn',
+    });
+    expect(notice.items.map((i) => i.code)).toEqual(parsed.items.map((i) => i.code));
+    expect(notice.items.find((i) => i.code === '2.g.1')).toMatchObject({
+      lead: 'STC',
+      due: '2026-01-22',
+    });
+    expect(notice.items.find((i) => i.code === '2.đ')).toMatchObject({
+      lead: 'SKHCN',
+      due: '2026-02-28',
+    });
+    expect(notice.items.map((i) => i.workflowId)).toEqual(
+      notice.items.map((_, n) => `item-${notice.id}-${n + 1}`),
+    );
+    for (const i of notice.items) await client.workflow.getHandle(i.workflowId).describe();
+
+    const again = await stack
+      .http()
+      .post('/api/notices')
+      .set(auth())
+      .send({ text: seed.replace(/\n/g, '\r\n'), parsed, items });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: notice.id, created: false, started: 0 });
+    expect(await count('notices')).toBe(1);
+    expect(await count('items')).toBe(11);
+
+    const shown = await stack.http().get(`/api/notices/${notice.id}`).set(auth()).expect(200);
+    const body = shown.body as { items: { status: string; workflowState: string }[] };
+    expect(body.items).toHaveLength(11);
+    expect(body.items.every((i) => i.workflowState === 'started')).toBe(true);
+    // The seed's deadlines are in the past (January 2026): the items go overdue, live.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const live = await stack.http().get(`/api/notices/${notice.id}`).set(auth()).expect(200);
+      const statuses = (live.body as { items: { code: string; status: string }[] }).items;
+      if (statuses.find((i) => i.code === '2.g.1')?.status === 'overdue') break;
+      if (Date.now() > deadline) throw new Error(`2.g.1 not overdue: ${JSON.stringify(statuses)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 90_000);
+
+  it('400 naming the item whose deadline cannot be read; 404 for an unknown notice; 403 for an agency', async () => {
+    const before = await count('items');
+    const res = await stack
+      .http()
+      .post('/api/notices')
+      .set(auth())
+      .send({
+        text: 'Thông báo thử',
+        items: [
+          { code: '1', text: 'Làm việc A', lead: 'STC', due: '2026-13-45' },
+          { code: '2', text: 'Làm việc B', lead: 'Sở Không Có' },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect((res.body as { message: string }).message).toContain('Mục 1: không đọc được thời hạn');
+    expect((res.body as { message: string }).message).toContain('Mục 2: không tìm thấy cơ quan');
+    expect(await count('items')).toBe(before);
+    await stack
+      .http()
+      .get('/api/notices/00000000-0000-4000-8000-000000000000')
+      .set(auth())
+      .expect(404);
+    const stc = await stack.login('stc@dondoc.local');
+    await stack
+      .http()
+      .post('/api/notices/preview')
+      .set({ Authorization: `Bearer ${stc}` })
+      .send({ text: seed })
+      .expect(403);
+  });
+});
