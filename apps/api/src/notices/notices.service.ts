@@ -37,6 +37,7 @@ export interface ConfirmResult extends NoticeResponse {
 }
 
 const PG_UNIQUE_VIOLATION = '23505';
+const START_CONCURRENCY = 10;
 
 /** Intake: preview (parse only), confirm (store + start every item, idempotently), read. */
 @Injectable()
@@ -169,8 +170,13 @@ export class NoticesService {
       where: { noticeId, workflowState: 'pending' },
       order: { workflowId: 'ASC' },
     });
+    // Starts are independent and idempotent: a few in flight at once instead of one by one.
     let started = 0;
-    for (const row of pending) if (await this.starter.tryStart(row, user.email)) started++;
+    for (let i = 0; i < pending.length; i += START_CONCURRENCY) {
+      const batch = pending.slice(i, i + START_CONCURRENCY);
+      const results = await Promise.all(batch.map((row) => this.starter.tryStart(row, user.email)));
+      started += results.filter(Boolean).length;
+    }
     return started;
   }
 

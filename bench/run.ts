@@ -1,0 +1,21 @@
+/**
+ * `npm run bench -- intake [rounds]`: measured on a dev stack the bench starts itself (embedded
+ * PostgreSQL, Temporal dev server, the API and a worker in this process, an SMTP sink). Figures are
+ * ratios against a baseline measured in the same run, because these machines are shared and noisy.
+ */
+import { runIntakeBench } from './intake';
+
+const [name = 'intake', rounds = '5'] = process.argv.slice(2);
+const benches: Record<string, (rounds: number) => Promise<void>> = { intake: runIntakeBench };
+const bench = benches[name];
+if (!bench) {
+  console.error(`Unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+bench(Number(rounds)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
