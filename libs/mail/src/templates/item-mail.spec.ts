@@ -1,4 +1,4 @@
-import { renderItemMail, type ItemMailData } from './item-mail';
+import { remainingLabel, renderItemMail, type ItemMailData } from './item-mail';
 
 /** 2026-01-22 is a Thursday; the deadline ends at 24:00+07 that day = 2026-01-22T17:00Z. */
 const dueAt = Date.parse('2026-01-22T17:00:00Z');
@@ -98,6 +98,19 @@ describe('renderItemMail', () => {
     });
     expect(w.subject).toContain('đã quá hạn 8 ngày');
     expect(w.text).toContain('đã quá hạn 8 ngày và vẫn chưa được báo cáo hoàn thành');
+  });
+
+  it('counts overdue time in working days for a dated item, and says "đã hết hạn" at the due instant', () => {
+    expect(remainingLabel({ due: base.due, nowMs: dueAt, workingDaysLeft: -1 })).toBe('đã hết hạn');
+    expect(
+      remainingLabel({ due: base.due, nowMs: dueAt + 8 * 3600_000, workingDaysLeft: -1 }),
+    ).toBe('đã quá hạn 1 ngày làm việc');
+    expect(remainingLabel({ due: { date: null, at: dueAt }, nowMs: dueAt + 30_000 })).toBe(
+      'đã hết hạn',
+    );
+    expect(remainingLabel({ due: { date: null, at: dueAt }, nowMs: dueAt + 90_000 })).toBe(
+      'đã quá hạn 1 phút 30 giây',
+    );
   });
 
   it('escalation level 1 addresses the agency head and secretariat, level 2 the committee head', () => {

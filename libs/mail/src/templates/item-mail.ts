@@ -88,12 +88,19 @@ function dueShort(due: MailDue): string {
   return due.date === null ? vnDateTime(due.at) : vnDate(due.date);
 }
 
-/** "còn 3 ngày làm việc", "hạn chót là hôm nay", "còn 1 phút 40 giây", "đã quá hạn 8 ngày". */
+/**
+ * "còn 3 ngày làm việc", "hạn chót là hôm nay", "còn 1 phút 40 giây", "đã hết hạn" (at the due
+ * instant), "đã quá hạn 2 ngày làm việc" (a dated item), "đã quá hạn 8 giờ" (an exact instant).
+ */
 export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingDaysLeft'>): string {
   if (!d.due) return 'không có thời hạn';
   const left = d.due.at - d.nowMs;
   if (left <= 0) {
     const over = -left;
+    if (over < 60_000) return 'đã hết hạn';
+    if (d.due.date !== null && typeof d.workingDaysLeft === 'number' && d.workingDaysLeft < 0) {
+      return `đã quá hạn ${-d.workingDaysLeft} ngày làm việc`;
+    }
     return over >= DAY_MS
       ? `đã quá hạn ${Math.floor(over / DAY_MS)} ngày`
       : `đã quá hạn ${vnDuration(over)}`;
@@ -277,13 +284,14 @@ function toText(blocks: readonly Block[]): string {
     if ('p' in b) out.push(b.p);
     else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
     else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
-    else
-      {out.push(
+    else {
+      out.push(
         b.quote
           .split('\n')
           .map((l) => `> ${l}`)
           .join('\n'),
-      );}
+      );
+    }
   }
   out.push(`--\n${FOOTER}`);
   return `${out.join('\n\n')}\n`;
@@ -309,8 +317,9 @@ function toHtml(subject: string, blocks: readonly Block[]): string {
           .join('');
         return `<table style="border-collapse:collapse;margin:8px 0">${rows}</table>`;
       }
-      if ('list' in b)
-        {return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;}
+      if ('list' in b) {
+        return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
+      }
       return `<blockquote style="border-left:3px solid #ccc;margin:8px 0;padding-left:12px">${escapeHtml(b.quote).replace(/\n/g, '<br>')}</blockquote>`;
     })
     .join('\n');
