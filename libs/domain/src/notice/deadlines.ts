@@ -118,6 +118,12 @@ function candidates(text: string, ctx: DeadlineContext): Candidate[] {
       return monthEnd(y, mo);
     },
   );
+  // Relative years: "tháng 01 năm sau", "trong tháng 12 năm nay".
+  scan(new RegExp(`tháng\\s+${D}\\s+(năm\\s+(?:sau|tới|nay))`), (m) => {
+    if (!ctx.reference) return null;
+    const y = Number(ctx.reference.slice(0, 4)) + (/nay/u.test(m[2]!) ? 0 : 1);
+    return monthEnd(y, +m[1]!);
+  });
   // Quarters: "quý II năm 2026", "Quý II/2026", "quý 2 năm 2026", "Q2/2026".
   scan(new RegExp(`(?:quý|\\bQ)\\s*(IV|III|II|I|[1-4])\\s*(?:năm|/|-)\\s*${YEAR}`), (m) => {
     const q = ROMAN[m[1]!.toLowerCase()];

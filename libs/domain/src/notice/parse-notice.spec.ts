@@ -176,6 +176,43 @@ describe('another style: roman sections, numbered items 2.1, "+" bullets, abbrev
   });
 });
 
+describe('another style: numbered items as directives, "(1)" sub-items, a decision, year-less dates in December', () => {
+  const text = fixture('numbered-direct.txt');
+  const got = parseNotice(text);
+
+  it('skips the decision, inherits "3. Sở Tài chính:" and rolls months over into the next year', () => {
+    expect(got.notice).toMatchObject({
+      number: '318/TB-VPUBND',
+      issuedOn: '2026-11-28',
+      meetingDate: '2026-11-25',
+      chair: 'Trần Thị B',
+    });
+    const rows = got.items.map((i) => [
+      i.code,
+      i.lead.join('; '),
+      i.deadline.kind === 'date' ? i.deadline.due : i.deadline.kind,
+    ]);
+    expect(rows).toEqual([
+      ['2', 'Sở Xây dựng', '2026-12-30'],
+      ['3.1', 'Sở Tài chính', 'recurring'],
+      ['3.2', 'Sở Tài chính', '2026-12-31'],
+      ['3.3', 'Sở Tài chính', '2027-01-31'],
+      ['4', 'Kho bạc Nhà nước khu vực', 'relative'],
+      ['5', 'UBND các xã, phường', '2027-03-31'],
+      ['6', 'Sở Khoa học và Công nghệ', '2026-12-18'],
+    ]);
+    expect(got.items[0]!.support).toEqual(['Sở Tài chính', 'Sở Nông nghiệp và Môi trường']);
+  });
+
+  it('reads the same from NFD text with CRLF and a "- 2 -" page marker', () => {
+    const lines = text.split('\n');
+    lines.splice(13, 0, '- 2 -');
+    expect(brief(parseNotice(lines.join('\n').normalize('NFD').replace(/\n/g, '\r\n')))).toEqual(
+      brief(got),
+    );
+  });
+});
+
 describe('deadline phrases (grammar table, meeting 15/01/2026, notice 20/01/2026)', () => {
   const ctx = (issuedOn = '2026-01-20', reference = '2026-01-15') => ({
     reference,

@@ -58,14 +58,20 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParsedNot
     inTasks: boolean,
   ): void => {
     if (block.children.length === 0) {
+      if (isDecisionOnly(block.text)) return;
       if (block.kind !== 'section' || looksLikeDirective(block.text, directory)) {
         emit(block, inheritedLead, inheritedText);
       }
       return;
     }
     // A block with children is a heading ("g) Sở Tài chính:"): its agency and date pass down.
-    const own = agenciesOf(collapse(block.text), directory, inheritedLead).lead;
-    const lead = block.kind === 'section' ? inheritedLead : own.length > 0 ? own : inheritedLead;
+    // A section heading passes an agency down only when it is addressed to one ("3. Sở Tài chính:").
+    const heading = collapse(block.text);
+    const own =
+      block.kind === 'section'
+        ? addressedTo(heading, directory)
+        : agenciesOf(heading, directory, inheritedLead).lead;
+    const lead = own.length > 0 ? own : inheritedLead;
     const context = block.kind === 'section' ? inheritedText : collapse(block.text);
     for (const child of block.children) walk(child, lead, context, inTasks);
   };
@@ -114,7 +120,7 @@ function headerOf(text: string, header: readonly string[]): ParsedNotice['notice
   const issuedOn = issued ? civil(issued[3]!, issued[2]!, issued[1]!) : null;
 
   const opening = new RegExp(
-    `(?:^|\\n)\\s*(?:Sáng|Chiều|Tối)?\\s*[Nn]gày\\s+(?:${DATE_NUM.source}|${DATE_WORDS.source})\\s*,?\\s*(?:tại[^,]*,\\s*)?(?:đồng chí|đ/c|ông|bà)\\s+${NAME}`,
+    `(?:^|\\n)\\s*(?:(?:Sáng|Chiều|Tối)\\s+(?:[Nn]gày\\s+)?|[Nn]gày\\s+)(?:${DATE_NUM.source}|${DATE_WORDS.source})\\s*,?\\s*(?:tại[^,]*,\\s*)?(?:đồng chí|đ/c|ông|bà)\\s+${NAME}`,
     'u',
   ).exec(head);
   let meetingDate: CivilDate | null = null;
@@ -172,6 +178,16 @@ function isNarrative(section: Block): boolean {
 
 const DIRECTIVE_VERB =
   /(?<![\p{L}])(?:giao|yêu cầu|đề nghị|chủ trì|phối hợp|khẩn trương|tham mưu|trình|báo cáo|hoàn thành|triển khai|chỉ đạo|rà soát|xây dựng|tổ chức)(?![\p{L}])/iu;
+
+/** "Thống nhất …", "Ghi nhận …": a decision or an acknowledgement, not a task, unless it also assigns one. */
+function isDecisionOnly(text: string): boolean {
+  return (
+    /^(?:thống nhất|đồng ý|ghi nhận|biểu dương|hoan nghênh|đánh giá cao|cơ bản thống nhất)(?![\p{L}])/iu.test(
+      text.trim(),
+    ) &&
+    !/(?<![\p{L}])(?:giao|yêu cầu|đề nghị|chủ trì|khẩn trương|hoàn thành)(?![\p{L}])/iu.test(text)
+  );
+}
 
 /** A section without sub-items is itself an item only when it reads like one. */
 function looksLikeDirective(text: string, directory: AgencyDirectory): boolean {
@@ -242,6 +258,15 @@ function listAt(
 
 const REPORT_TO =
   /(?<![\p{L}])(?:báo cáo|trình|xin ý kiến)\s+(?:kết quả\s+)?(?:về\s+)?(?:cho\s+)?(Thường trực Tỉnh ủy|Ban Thường vụ Tỉnh ủy|Tỉnh ủy|Thường trực HĐND tỉnh|HĐND tỉnh|Chủ tịch (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh|Trưởng Ban Chỉ đạo|Ban Chỉ đạo|Phó Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh)/u;
+
+/** The agencies a text starts with ("Sở Tài chính:", "Giao Sở Y tế, Sở Nội vụ …"). */
+function addressedTo(text: string, directory: AgencyDirectory): string[] {
+  const mentions = directory.mentions(text);
+  const leadIn = LEAD_IN.exec(text);
+  return [
+    ...new Set(listAt(text, leadIn ? leadIn[0].length : 0, mentions).found.map((m) => m.name)),
+  ];
+}
 
 export function agenciesOf(
   text: string,

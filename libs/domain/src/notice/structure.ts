@@ -23,7 +23,7 @@ const LEVEL: Record<BlockKind, number> = {
 const SECTION = /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]{1,5}|\d{1,2})[.)]\s*(.*)$/u;
 const NUMBERED = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(.*)$/u;
 const LETTER = /^([a-zđăâêôơư])\)\s*(.*)$/u;
-const DASH = /^-\s*(?=\p{L}|\()(.*)$/u;
+const DASH = /^(?:[-*]|\(\d{1,2}\))\s*(?=\p{L}|\()(.*)$/u;
 const PLUS = /^\+\s*(?=\p{L}|\()(.*)$/u;
 /** "1 Trong năm 2025, …": a footnote's text, flattened to the page bottom. */
 const FOOTNOTE = /^\d{1,2}\s+\p{Lu}/u;
