@@ -4,9 +4,13 @@
  * ratios against a baseline measured in the same run, because these machines are shared and noisy.
  */
 import { runIntakeBench } from './intake';
+import { runLatenessBench } from './lateness';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
-const benches: Record<string, (rounds: number) => Promise<void>> = { intake: runIntakeBench };
+const benches: Record<string, (rounds: number) => Promise<void>> = {
+  intake: runIntakeBench,
+  lateness: () => runLatenessBench(),
+};
 const bench = benches[name];
 if (!bench) {
   console.error(`Unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
