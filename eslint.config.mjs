@@ -22,7 +22,15 @@ const impureImports = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'scripts/**/*.mjs'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+      'scripts/**/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,7 +42,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
       'object-shorthand': 'error',
@@ -48,16 +59,44 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code must be deterministic: no Node built-ins.',
+          })),
           patterns: [
-            { group: impureImports.filter((m) => !nodeBuiltins.includes(m)), message: 'Workflow code imports only @temporalio/workflow, the domain, contracts and activity types.' },
-            { group: ['**/activities/*', '**/activities'], allowTypeImports: true, message: 'Import activity types only (import type).' },
-            { group: ['**/libs/persistence/**', '**/libs/mail/**', '**/libs/config/**', '**/libs/devstack/**', '**/apps/**'], message: 'Workflow code imports only the domain and contracts.' },
+            {
+              group: impureImports.filter((m) => !nodeBuiltins.includes(m)),
+              message:
+                'Workflow code imports only @temporalio/workflow, the domain, contracts and activity types.',
+            },
+            {
+              group: ['**/activities/*', '**/activities'],
+              allowTypeImports: true,
+              message: 'Import activity types only (import type).',
+            },
+            {
+              group: [
+                '**/libs/persistence/**',
+                '**/libs/mail/**',
+                '**/libs/config/**',
+                '**/libs/devstack/**',
+                '**/apps/**',
+              ],
+              message: 'Workflow code imports only the domain and contracts.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' }, { name: 'setInterval', message: 'Not deterministic.' }, { name: 'process', message: 'Not available in workflows.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Not deterministic.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+        { name: 'setInterval', message: 'Not deterministic.' },
+        { name: 'process', message: 'Not available in workflows.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Not deterministic.' },
+      ],
     },
   },
   {
@@ -67,16 +106,51 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'The domain library is pure: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The domain library is pure: no Node built-ins.',
+          })),
           patterns: [
-            { group: impureImports.filter((m) => !nodeBuiltins.includes(m)), message: 'The domain library is pure TypeScript.' },
-            { group: ['**/libs/persistence/**', '**/libs/mail/**', '**/libs/config/**', '**/libs/devstack/**', '**/apps/**', '**/activities/**', '**/workflows/**'], message: 'The domain library depends on nothing of the project.' },
+            {
+              group: impureImports.filter((m) => !nodeBuiltins.includes(m)),
+              message: 'The domain library is pure TypeScript.',
+            },
+            {
+              group: [
+                '**/libs/persistence/**',
+                '**/libs/mail/**',
+                '**/libs/config/**',
+                '**/libs/devstack/**',
+                '**/apps/**',
+                '**/activities/**',
+                '**/workflows/**',
+              ],
+              message: 'The domain library depends on nothing of the project.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The domain library reads no environment.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'The domain library is deterministic.' }, { object: 'Date', property: 'now', message: 'Pass the clock in.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in: no new Date() without an argument.' }, { selector: "CallExpression[callee.property.name=/^(getHours|getDate|getDay|getMonth|getFullYear|getMinutes|setHours|setDate|setMonth|setFullYear|toLocaleString|toLocaleDateString|getTimezoneOffset)$/]", message: 'No local-time Date methods: use the UTC+7 civil-date helpers.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The domain library reads no environment.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The domain library is deterministic.' },
+        { object: 'Date', property: 'now', message: 'Pass the clock in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass the clock in: no new Date() without an argument.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getHours|getDate|getDay|getMonth|getFullYear|getMinutes|setHours|setDate|setMonth|setFullYear|toLocaleString|toLocaleDateString|getTimezoneOffset)$/]',
+          message: 'No local-time Date methods: use the UTC+7 civil-date helpers.',
+        },
+      ],
     },
   },
   {
@@ -86,10 +160,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'The domain library is pure: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The domain library is pure: no Node built-ins.',
+          })),
           patterns: [
-            { group: ['@temporalio/*', '@nestjs/*', 'typeorm', 'pg', 'nodemailer', 'class-validator', 'class-transformer'], message: 'The domain library is pure TypeScript.' },
-            { group: ['**/libs/**', '**/apps/**', '**/activities/**', '**/workflows/**'], message: 'The domain library depends on nothing of the project.' },
+            {
+              group: [
+                '@temporalio/*',
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'nodemailer',
+                'class-validator',
+                'class-transformer',
+              ],
+              message: 'The domain library is pure TypeScript.',
+            },
+            {
+              group: ['**/libs/**', '**/apps/**', '**/activities/**', '**/workflows/**'],
+              message: 'The domain library depends on nothing of the project.',
+            },
           ],
         },
       ],
@@ -100,7 +191,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/workflows', '**/workflows/**', '@temporalio/worker'], allowTypeImports: true, message: 'The API never loads workflow or worker code at runtime.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/workflows', '**/workflows/**', '@temporalio/worker'],
+              allowTypeImports: true,
+              message: 'The API never loads workflow or worker code at runtime.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -29,8 +29,9 @@ function memoryMailLog() {
     },
     markFailed(key, error, permanent) {
       const row = rows.get(key);
-      if (row && row.status !== 'sent')
-        {Object.assign(row, { lastError: error, status: permanent ? 'failed' : row.status });}
+      if (row && row.status !== 'sent') {
+        Object.assign(row, { lastError: error, status: permanent ? 'failed' : row.status });
+      }
       return Promise.resolve();
     },
   };

@@ -113,8 +113,9 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
 /** TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING. */
 function rowCount(result: unknown): number {
   if (Array.isArray(result)) {
-    if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-      {return result[1];}
+    if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+      return result[1];
+    }
     return result.length;
   }
   return 0;

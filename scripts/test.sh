@@ -7,6 +7,7 @@ bash scripts/ensure-deps.sh
 bash scripts/provision.sh
 echo "== lint" >&2
 npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 echo "== type-check" >&2
 npx tsc -p tsconfig.json --noEmit
 echo "== jest" >&2

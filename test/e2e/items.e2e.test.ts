@@ -49,8 +49,9 @@ async function waitForStatus(id: string, status: string, timeoutMs = 20_000): Pr
   for (;;) {
     const res = await stack.http().get(`/api/items/${id}`).set(auth(secretariat)).expect(200);
     if ((res.body as Item).status === status) return res.body as Item;
-    if (Date.now() > deadline)
-      {throw new Error(`item ${id} still ${(res.body as Item).status}, expected ${status}`);}
+    if (Date.now() > deadline) {
+      throw new Error(`item ${id} still ${(res.body as Item).status}, expected ${status}`);
+    }
     await sleep(200);
   }
 }

@@ -36,8 +36,9 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
-    if (Date.now() > deadline)
-      {throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);}
+    if (Date.now() > deadline) {
+      throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -171,8 +171,9 @@ async function main(): Promise<void> {
     };
     const dist = (app: string) => join(root, 'dist', 'apps', app, 'src', 'main.js');
     for (const app of ['worker', 'api']) {
-      if (!existsSync(dist(app)))
-        {throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);}
+      if (!existsSync(dist(app))) {
+        throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);
+      }
       const proc = startProcess(
         app,
         process.execPath,
