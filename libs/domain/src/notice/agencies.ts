@@ -47,8 +47,19 @@ function pattern(folded: string): string {
     .replace(/ /g, '\\s+');
 }
 
-/** "Sở" + capitalised words: an agency the directory does not know, returned as written. */
-const UNKNOWN_SO = /(?<![\p{L}\d])Sở(?:\s+(?:[\p{Lu}][\p{L}]*|và|&))+/gu;
+/** Lower-case words that start the predicate, never a name ("… tỉnh chủ trì", "… tuyên truyền"). */
+const STOP =
+  '(?:tỉnh|và|chủ|phối|thực|triển|khẩn|xây|rà|tham|báo|trình|hoàn|tổ|theo|có|được|là|phải|cần|tiếp|tập|đẩy|nâng|kiểm|hướng|đôn|giám|bảo|đề|chỉ|tăng|vận|làm|tuyên|nghiên|chịu|quản|phát|lập|ban|giải|xử|cung|đánh)';
+const ORG =
+  '(?:Sở|Hội|Liên đoàn|Ủy ban|Uỷ ban|Đài|Báo|Trung tâm|Bệnh viện|Trường|Cục|Chi cục|Quỹ|Ban Quản lý)';
+/**
+ * An organisation the directory does not know, returned as written: an organisation word, then
+ * capitalised words (each may carry lower-case syllables: "Nông dân", "Cựu chiến binh"), then "tỉnh".
+ */
+const UNKNOWN_ORG = new RegExp(
+  `(?<![\\p{L}\\d])${ORG}(?:\\s+(?:\\p{Lu}\\p{Ll}*(?:\\s+(?!${STOP}(?![\\p{L}]))\\p{Ll}+){0,2}|(?:và|&)(?!\\s+${ORG}(?![\\p{L}]))))+(?:\\s+tỉnh(?![\\p{L}]))?`,
+  'gu',
+);
 
 /**
  * The agency directory: canonical names with aliases and abbreviations, per province, as data.
@@ -110,7 +121,7 @@ export class AgencyDirectory {
         found.push({ start: m.index, end: m.index + m[0].length, name: entry.name, known: true });
       }
     }
-    for (const m of text.matchAll(UNKNOWN_SO)) {
+    for (const m of text.matchAll(UNKNOWN_ORG)) {
       const start = m.index;
       const end = start + m[0].replace(/\s+(?:và|&)$/u, '').length;
       if (!found.some((f) => f.start < end && start < f.end)) {

@@ -317,6 +317,25 @@ describe('agency directory', () => {
     expect(dir.codeOf(name)).toBe(code);
   });
 
+  it.each([
+    [
+      'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì vận động',
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh'],
+    ],
+    [
+      'Hội Nông dân tỉnh phối hợp với Liên đoàn Lao động tỉnh và Sở Du lịch',
+      ['Hội Nông dân tỉnh', 'Liên đoàn Lao động tỉnh', 'Sở Du lịch'],
+    ],
+    [
+      'Đài Phát thanh và Truyền hình tỉnh, Báo Lạng Sơn tuyên truyền',
+      ['Đài Phát thanh và Truyền hình tỉnh', 'Báo Lạng Sơn'],
+    ],
+    ['Sở Du lịch và Sở Ngoại vụ chủ trì', ['Sở Du lịch', 'Sở Ngoại vụ']],
+    ['báo cáo Trưởng Ban Chỉ đạo', []],
+  ])('names organisations it does not know as written: %s', (text, names) => {
+    expect(dir.mentions(text).map((m) => m.name)).toEqual(names);
+  });
+
   it('is data: a province adds its own agencies and aliases', () => {
     const custom = AgencyDirectory.fromEntries([
       { code: 'SDL', name: 'Sở Du lịch', aliases: ['Sở DL'] },
