@@ -8,8 +8,13 @@ const DASHES = /[\u2010-\u2015\u2212\u2022\u00B7]/g;
 /** Lines that are a bare page number or a "Trang N" running footer. */
 const PAGE_NUMBER = /^\s*(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*-)?\s*$/i;
 
+/** Stands for a page-number line in `linesWithBreaks` (a footnote ends at a page break). */
+export const PAGE_BREAK = '\f';
+
 export function normalizeUnicode(text: string): string {
   return text
+    .replace(/[\u00B9\u00B2\u00B3\u2070-\u2079]/g, '')
+    .replace(/\u00AD/g, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00D0]/g, 'Đ')
@@ -31,13 +36,19 @@ export function stripFootnoteDigits(line: string): string {
     .replace(/\b(năm\s+20\d\d)\d(?=[\s,.;:)]|$)/gu, '$1');
 }
 
-/** Normalised, non-empty, trimmed lines (page numbers dropped). */
-export function cleanLines(text: string): string[] {
+/** Normalised, non-empty, trimmed lines; each page-number line becomes one PAGE_BREAK line. */
+export function linesWithBreaks(text: string): string[] {
   return normalizeUnicode(text)
+    .replace(/\f/g, '\n')
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter((l) => l !== '' && !PAGE_NUMBER.test(l))
-    .map(stripFootnoteDigits);
+    .filter((l) => l !== '' && !/^[-_=*.…·~]{3,}$/u.test(l))
+    .map((l) => (PAGE_NUMBER.test(l) ? PAGE_BREAK : stripFootnoteDigits(l)));
+}
+
+/** Normalised, non-empty, trimmed lines (page numbers dropped). */
+export function cleanLines(text: string): string[] {
+  return linesWithBreaks(text).filter((l) => l !== PAGE_BREAK);
 }
 
 /** The canonical text of a notice, for hashing: the same notice pasted twice gives the same string. */

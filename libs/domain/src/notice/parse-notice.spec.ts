@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { vnPublicSectorCalendar } from '../calendar/working-calendar';
-import { AgencyDirectory } from './agencies';
-import { parseDeadline } from './deadlines';
+import { addDays } from '../time/civil-date';
 import { normalizeNoticeText } from './normalize';
 import { parseNotice } from './parse-notice';
 import type { ParsedNotice } from './types';
@@ -151,8 +149,13 @@ describe('another style: roman sections, numbered items 2.1, "+" bullets, abbrev
         code: '2.2.2',
         lead: ['Sở Giáo dục và Đào tạo'],
         support: [],
-        reportTo: undefined,
-        deadline: { kind: 'recurring', frequency: 'monthly', day: 24, phrase: 'hằng tháng' },
+        reportTo: 'Sở Khoa học và Công nghệ',
+        deadline: {
+          kind: 'recurring',
+          frequency: 'monthly',
+          day: 24,
+          phrase: 'Định kỳ hằng tháng, trước ngày 25 hằng tháng',
+        },
       },
       {
         code: '2.3',
@@ -213,194 +216,352 @@ describe('another style: numbered items as directives, "(1)" sub-items, a decisi
   });
 });
 
-describe('deadline phrases (grammar table, meeting 15/01/2026, notice 20/01/2026)', () => {
-  const ctx = (issuedOn = '2026-01-20', reference = '2026-01-15') => ({
-    reference,
-    issuedOn,
-    calendar: vnPublicSectorCalendar,
-  });
-  const dueOf = (text: string, c = ctx()) => {
-    const d = parseDeadline(text, c).deadline;
-    return d.kind === 'date' ? d.due : d.kind;
-  };
+/** PDF extraction at its worst: NFD, CRLF, every line double-spaced, a page number at every 12th line. */
+const hostile = (text: string): string =>
+  text
+    .split('\n')
+    .map((l, i) => (i > 0 && i % 12 === 0 ? `${l}\n\n${1 + i / 12}\n` : l))
+    .join('\n')
+    .normalize('NFD')
+    .replace(/\n/g, '\r\n\r\n');
 
-  it.each([
-    ['hoàn thành chậm nhất ngày 22/01/2026', '2026-01-22'],
-    ['không muộn hơn ngày 22-01-2026', '2026-01-22'],
-    ['đến hết ngày 31.03.2026', '2026-03-31'],
-    ['hoàn thành ngày 22 tháng 01 năm 2026', '2026-01-22'],
-    ['trình UBND tỉnh trước ngày 15/02/2026', '2026-02-14'],
-    ['hoàn thành trước 30/6', '2026-06-29'],
-    ['trình UBND tỉnh trong tháng 01 năm 2026', '2026-01-31'],
-    ['trong tháng 02/2026', '2026-02-28'],
-    ['báo cáo trong T2/2026', '2026-02-28'],
-    ['hoàn thành giữa tháng 3/2026', '2026-03-15'],
-    ['hoàn thành đầu tháng 3/2026', '2026-03-01'],
-    ['hoàn thành trong tháng 3', '2026-03-31'],
-    ['trong quý II năm 2026', '2026-06-30'],
-    ['hoàn thành Quý II/2026', '2026-06-30'],
-    ['trong quý 1/2026', '2026-03-31'],
-    ['hoàn thành trong Q3/2026', '2026-09-30'],
-    ['trong 6 tháng đầu năm 2026', '2026-06-30'],
-    ['trong 6 tháng cuối năm 2026', '2026-12-31'],
-    ['trong 9 tháng đầu năm 2026', '2026-09-30'],
-    ['trong năm 2026', '2026-12-31'],
-    ['cuối năm 2026', '2026-12-31'],
-    ['hoàn thành đầu năm 2027', '2027-01-01'],
-    ['trong thời hạn 10 ngày làm việc kể từ ngày ký Thông báo này', '2026-02-03'],
-    ['trong thời hạn 10 ngày kể từ ngày ban hành Thông báo này', '2026-01-30'],
-    ['thực hiện thường xuyên', 'none'],
-    ['khẩn trương triển khai', 'none'],
-    ['tổ chức thực hiện', 'none'],
-    ['theo Kế hoạch số 197/KH-UBND ngày 22/7/2025 của UBND tỉnh', 'none'],
-    [
-      'thay thế Quyết định số 53/QĐ-BCĐ ngày 04/4/2025; trình trong tháng 01 năm 2026',
-      '2026-01-31',
-    ],
-    ['thực hiện Nghị quyết số 68-NQ/TW, ngày 04/5/2025 của Bộ Chính trị', 'none'],
-    ['giai đoạn 2026 - 2030', 'none'],
-    ['theo Kế hoạch năm 2026', 'none'],
-    ['trong 5 ngày làm việc kể từ ngày kết thúc Hội nghị', 'relative'],
-    ['định kỳ hằng tháng, trước ngày 20 hằng tháng, báo cáo UBND tỉnh', 'recurring'],
-  ])('%s → %s', (text, expected) => {
-    expect(dueOf(text)).toBe(expected);
+describe('notices in other styles (fixtures/extra-*.txt, expectations written before parsing)', () => {
+  const names = readdirSync(join(__dirname, 'fixtures'))
+    .filter((f) => f.startsWith('extra-') && f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/u, ''));
+  const rows = (p: ParsedNotice): string[][] =>
+    p.items.map((i) => [
+      i.code,
+      i.lead.join(';'),
+      i.support.join(';'),
+      i.deadline.kind === 'date'
+        ? i.deadline.due
+        : i.deadline.kind === 'recurring'
+          ? `recurring:${i.deadline.frequency}`
+          : i.deadline.kind,
+    ]);
+
+  it('has fixtures', () => {
+    expect(names.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each([
-    ['2026-02-10', '2026-03-03'],
-    ['2026-08-20', '2026-09-07'],
-  ])(
-    '10 working days from a notice of %s (Tết, make-up Saturday, National Day) → %s',
-    (issuedOn, due) => {
-      expect(
-        dueOf(
-          'trong thời hạn 10 ngày làm việc kể từ ngày ký Thông báo này',
-          ctx(issuedOn, issuedOn),
-        ),
-      ).toBe(due);
-    },
-  );
-
-  it('rolls a year-less date or month over into the next year after a December meeting', () => {
-    expect(dueOf('trình UBND tỉnh trong tháng 01', ctx('2025-12-10', '2025-12-08'))).toBe(
-      '2026-01-31',
-    );
-    expect(dueOf('hoàn thành trước 15/1', ctx('2025-12-10', '2025-12-08'))).toBe('2026-01-14');
-    expect(dueOf('hoàn thành chậm nhất ngày 20/12', ctx('2025-12-10', '2025-12-08'))).toBe(
-      '2025-12-20',
-    );
+  it.each(names)('%s: every item, with its lead, support and deadline', (name) => {
+    const expected = fixture(`${name}.items.tsv`)
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const got = parseNotice(fixture(`${name}.txt`));
+    expect(rows(got)).toEqual(expected);
+    expect(got.notice.issuedOn).toMatch(/^20\d\d-\d\d-\d\d$/u);
+    expect(got.notice.meetingDate).toMatch(/^20\d\d-\d\d-\d\d$/u);
   });
 
-  it.each([
-    ['định kỳ hằng tháng, trước ngày 20 hằng tháng', { frequency: 'monthly', day: 19 }],
-    ['báo cáo hằng quý', { frequency: 'quarterly' }],
-    ['báo cáo hàng tuần', { frequency: 'weekly' }],
-    ['tổng kết hằng năm', { frequency: 'yearly' }],
-  ])('recurring: %s', (text, expected) => {
-    expect(parseDeadline(text, ctx()).deadline).toMatchObject({ kind: 'recurring', ...expected });
+  it.each(names)('%s: the same from NFD, CRLF, double-spaced text with page numbers', (name) => {
+    const text = fixture(`${name}.txt`);
+    const clean = parseNotice(text);
+    const dirty = parseNotice(hostile(text));
+    expect(brief(dirty)).toEqual(brief(clean));
+    expect(dirty.notice).toEqual(clean.notice);
+    expect(dirty.items.map((i) => i.text)).toEqual(clean.items.map((i) => i.text));
   });
 });
 
-describe('agency directory', () => {
-  const dir = AgencyDirectory.default();
+describe('layout', () => {
+  const body = (...lines: string[]): string =>
+    ['Số: 1/TB-VP', 'Lạng Sơn, ngày 20 tháng 01 năm 2026', 'THÔNG BÁO', ...lines].join('\n');
 
-  it.each([
-    ['Sở KH&CN', 'SKHCN'],
-    ['Sở KH & CN', 'SKHCN'],
-    ['sở tài chính', 'STC'],
-    ['Sở Công thương', 'SCT'],
-    ['Sở Văn hoá, Thể thao và Du lịch', 'SVHTTDL'],
-    ['Uỷ ban nhân dân các xã, phường', 'UBNDXP'],
-    ['STC', 'STC'],
-    ['Sở Ngoại giao Mặt Trăng', null],
-  ])('%s → %s', (name, code) => {
-    expect(dir.codeOf(name)).toBe(code);
-  });
-
-  it.each([
-    [
-      'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì vận động',
-      ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh'],
-    ],
-    [
-      'Hội Nông dân tỉnh phối hợp với Liên đoàn Lao động tỉnh và Sở Du lịch',
-      ['Hội Nông dân tỉnh', 'Liên đoàn Lao động tỉnh', 'Sở Du lịch'],
-    ],
-    [
-      'Đài Phát thanh và Truyền hình tỉnh, Báo Lạng Sơn tuyên truyền',
-      ['Đài Phát thanh và Truyền hình tỉnh', 'Báo Lạng Sơn'],
-    ],
-    ['Sở Du lịch và Sở Ngoại vụ chủ trì', ['Sở Du lịch', 'Sở Ngoại vụ']],
-    ['báo cáo Trưởng Ban Chỉ đạo', []],
-  ])('names organisations it does not know as written: %s', (text, names) => {
-    expect(dir.mentions(text).map((m) => m.name)).toEqual(names);
-  });
-
-  it('is data: a province adds its own agencies and aliases', () => {
-    const custom = AgencyDirectory.fromEntries([
-      { code: 'SDL', name: 'Sở Du lịch', aliases: ['Sở DL'] },
-    ]);
-    const parsed = parseNotice(
-      '2. Nhiệm vụ\na) Sở DL chủ trì xây dựng kế hoạch, hoàn thành trong tháng 3/2026.',
-      { directory: custom },
+  it('joins an item across a page break and skips a footnote at the page bottom', () => {
+    const got = parseNotice(
+      body(
+        '1. Nhiệm vụ',
+        'a) Sở Tài chính chủ trì rà soát các dự án chậm tiến độ1, hoàn thành',
+        '1 Có 12 dự án chậm tiến độ.',
+        '- 2 -',
+        'chậm nhất ngày 30/01/2026.',
+        'b) Sở Y tế thực hiện thường xuyên.',
+      ),
     );
-    expect(parsed.items[0]).toMatchObject({
-      lead: ['Sở Du lịch'],
-      deadline: { due: '2026-03-31' },
+    expect(got.items.map((i) => [i.code, i.text])).toEqual([
+      [
+        '1.a',
+        'Sở Tài chính chủ trì rà soát các dự án chậm tiến độ, hoàn thành chậm nhất ngày 30/01/2026.',
+      ],
+      ['1.b', 'Sở Y tế thực hiện thường xuyên.'],
+    ]);
+    expect(got.items[0]!.deadline).toMatchObject({ due: '2026-01-30' });
+  });
+
+  it('does not take a wrapped line for a marker', () => {
+    const got = parseNotice(
+      body(
+        '1. Nhiệm vụ',
+        'a) Sở Công Thương xây dựng Chương trình xúc tiến thương mại giai đoạn 2026',
+        '- 2030, trình UBND tỉnh trong quý I/2026; quy định tại điểm',
+        'c) khoản 2 Điều 5 Nghị định.',
+        'b) Sở Y tế thực hiện thường xuyên.',
+      ),
+    );
+    expect(got.items.map((i) => i.code)).toEqual(['1.a', '1.b']);
+    expect(got.items[0]!.deadline).toMatchObject({ due: '2026-03-31' });
+  });
+
+  it('reads "1.", "2." restarted inside a section as its clauses', () => {
+    const got = parseNotice(
+      body(
+        '1. Đánh giá chung',
+        'Các sở đã cố gắng.',
+        '2. Nhiệm vụ thời gian tới',
+        '1. Sở Tài chính chủ trì rà soát, hoàn thành trong tháng 3/2026.',
+        '2. Sở Xây dựng chủ trì thẩm định dự án.',
+        '3. Sở Y tế bảo đảm thuốc, vật tư y tế.',
+        '3. Tổ chức thực hiện',
+        'Giao Văn phòng UBND tỉnh theo dõi, đôn đốc.',
+      ),
+    );
+    expect(got.items.map((i) => [i.code, i.lead.join()])).toEqual([
+      ['2.1', 'Sở Tài chính'],
+      ['2.2', 'Sở Xây dựng'],
+      ['2.3', 'Sở Y tế'],
+      ['3', 'Văn phòng UBND tỉnh'],
+    ]);
+  });
+
+  it('reads OCR "d)" twice as "đ)", and en/em dashes as dashes', () => {
+    const got = parseNotice(
+      body(
+        '1. Nhiệm vụ',
+        'a) Sở Tài chính thực hiện nhiệm vụ A.',
+        'b) Sở Tài chính thực hiện nhiệm vụ B.',
+        'c) Sở Tài chính thực hiện nhiệm vụ C.',
+        'd) Sở Tài chính thực hiện nhiệm vụ D.',
+        'd) Sở Y tế:',
+        '– Thực hiện nhiệm vụ Đ1.',
+        '— Thực hiện nhiệm vụ Đ2.',
+        'e) Sở Nội vụ thực hiện nhiệm vụ E.',
+      ),
+    );
+    expect(got.items.map((i) => i.code)).toEqual([
+      '1.a',
+      '1.b',
+      '1.c',
+      '1.d',
+      '1.đ.1',
+      '1.đ.2',
+      '1.e',
+    ]);
+    expect(got.items[4]!.lead).toEqual(['Sở Y tế']);
+  });
+
+  it('ends at the closing sentence, "./.", "Nơi nhận" or the signature', () => {
+    for (const end of [
+      'Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.',
+      'Nơi nhận:',
+      'KT. CHÁNH VĂN PHÒNG',
+    ]) {
+      const got = parseNotice(
+        body(
+          '1. Sở Tài chính chủ trì rà soát, báo cáo UBND tỉnh.',
+          end,
+          '- Sở Y tế;',
+          '- Lưu: VT.',
+        ),
+      );
+      expect(got.items.map((i) => i.code)).toEqual(['1']);
+    }
+    const last = parseNotice(
+      body('1. Sở Tài chính chủ trì rà soát.', '2. Văn phòng UBND tỉnh theo dõi, đôn đốc./.'),
+    );
+    expect(last.items.map((i) => [i.code, i.lead[0]])).toEqual([
+      ['1', 'Sở Tài chính'],
+      ['2', 'Văn phòng UBND tỉnh'],
+    ]);
+  });
+
+  it('skips findings, decisions and bare headings', () => {
+    const got = parseNotice(
+      body(
+        '1. Đánh giá chung',
+        'Các sở đã hoàn thành nhiều nhiệm vụ; Sở Tài chính đã chủ trì tốt.',
+        '2. Thống nhất với đề xuất của Sở Tài chính.',
+        '3. Tổ chức thực hiện',
+        '4. Về an ninh',
+        'Công an tỉnh chủ động nắm chắc tình hình trong năm 2026.',
+      ),
+    );
+    expect(got.items.map((i) => [i.code, i.lead.join(), i.text])).toEqual([
+      ['4', 'Công an tỉnh', 'Công an tỉnh chủ động nắm chắc tình hình trong năm 2026.'],
+    ]);
+  });
+
+  it('inherits a heading agency, support and deadline into its sub-items', () => {
+    const got = parseNotice(
+      body(
+        '1. Nhiệm vụ',
+        'a) Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện trong tháng 3/2026 các việc sau:',
+        '- Rà soát biên chế;',
+        '- Giao Sở Y tế tổng hợp nhu cầu, hoàn thành trước ngày 15/3/2026.',
+      ),
+    );
+    expect(brief(got)).toEqual([
+      {
+        code: '1.a.1',
+        lead: ['Sở Tài chính'],
+        support: ['Sở Nội vụ'],
+        reportTo: undefined,
+        deadline: { kind: 'date', due: '2026-03-31', phrase: 'trong tháng 3/2026' },
+      },
+      {
+        code: '1.a.2',
+        lead: ['Sở Y tế'],
+        support: [],
+        reportTo: undefined,
+        deadline: { kind: 'date', due: '2026-03-14', phrase: 'hoàn thành trước ngày 15/3/2026' },
+      },
+    ]);
+  });
+});
+
+describe('header', () => {
+  it.each([
+    [
+      'Ngày 15/01/2026, đồng chí Đoàn Thanh Sơn, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.',
+      '2026-01-15',
+      'Đoàn Thanh Sơn',
+    ],
+    [
+      'Chiều 25/11/2026, tại trụ sở UBND tỉnh, đồng chí Trần Thị Bình chủ trì.',
+      '2026-11-25',
+      'Trần Thị Bình',
+    ],
+    [
+      'Sáng ngày 10 tháng 02 năm 2027, đồng chí Hồ Tiến Thiệu chủ trì Hội nghị.',
+      '2027-02-10',
+      'Hồ Tiến Thiệu',
+    ],
+    [
+      'Ngày 15 tháng 12 năm 2026, UBND tỉnh tổ chức phiên họp do đồng chí Phó Chủ tịch UBND tỉnh Lương Trọng Quỳnh chủ trì.',
+      '2026-12-15',
+      'Lương Trọng Quỳnh',
+    ],
+  ])('%s', (opening, meetingDate, chair) => {
+    const got = parseNotice(
+      [
+        'UBND TỈNH LẠNG SƠN',
+        'VĂN PHÒNG',
+        'Số: 25 /TB-VP',
+        'Lạng Sơn, ngày 20 tháng 01 năm 2026',
+        'THÔNG BÁO',
+        'Kết luận của Phó Chủ tịch UBND tỉnh',
+        'tại cuộc họp về cải cách hành chính',
+        opening,
+        '1. Sở Tài chính chủ trì rà soát.',
+      ].join('\n'),
+    );
+    expect(got.notice).toEqual({
+      title: 'Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về cải cách hành chính',
+      number: '25/TB-VP',
+      issuedOn: '2026-01-20',
+      meetingDate,
+      chair,
     });
   });
 });
 
 describe('properties', () => {
   const tokens = fc.constantFrom(
+    'Lạng Sơn, ngày 20 tháng 01 năm 2026\n',
+    'Ngày 15/12/2025, đồng chí Nguyễn Văn A chủ trì cuộc họp.\n',
+    'kết luận như sau:\n',
+    '1. Nhiệm vụ\n',
     'a) ',
+    'b) ',
     'đ) ',
     '- ',
     '+ ',
     '2. ',
+    '2.1. ',
     'II. ',
     '\n',
     '\r\n',
+    '\f',
     ' ',
     'Sở Tài chính ',
+    'Ban Quản lý dự án tỉnh ',
     'chủ trì, phối hợp với ',
     'Sở Y tế',
     'chậm nhất ngày ',
     'trước ngày ',
+    'trước ',
+    'trong ',
+    'hoàn thành ',
     '31/02/2026',
     '22/01/2026',
     '30/6',
+    '29/2',
+    '0/0',
+    '99/99/9999',
     'tháng 13 năm 2026',
+    'tháng 3',
     'quý V/2026',
-    'trong năm ',
+    'quý I',
+    'Tết Nguyên đán',
+    'tuần này',
+    '6 tháng đầu năm',
+    'năm ',
+    '2026',
     'Kế hoạch số 1/KH-UBND ngày ',
     '10 ngày làm việc kể từ ngày ký Thông báo này',
+    '999 ngày làm việc',
     'hằng tháng',
+    'trước ngày 99 hằng tháng',
     'Nơi nhận:',
     './.',
     '\u0301',
+    '\u0323',
     '3',
+    '1 Chú thích.\n',
   );
+  const arbitrary = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.array(tokens, { maxLength: 80 }).map((t) => t.join('')),
+  );
+  /** Day and month written in a phrase ("22/01/2026", "ngày 22 tháng 01 năm 2026", "30/6"). */
+  const writtenDayMonth = (phrase: string): [number, number] | null => {
+    const m =
+      /(\d{1,2})\s*[/.-]\s*(\d{1,2})/u.exec(phrase) ??
+      /(\d{1,2})\s+tháng\s+(\d{1,2})/u.exec(phrase);
+    return m && /ngày|^\D*\d{1,2}\s*[/.-]/u.test(phrase) ? [Number(m[1]), Number(m[2])] : null;
+  };
 
-  it('never throws on random or hostile text, and every date deadline is one the item text names', () => {
+  it('never throws, outputs NFC, and never invents a date deadline', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ maxLength: 300 }),
-          fc.array(tokens, { maxLength: 60 }).map((t) => t.join('')),
-        ),
-        (text) => {
-          const parsed = parseNotice(text);
-          for (const item of parsed.items) {
-            if (item.deadline.kind !== 'date') continue;
-            expect(item.deadline.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-            expect(ws(item.text).replace(/\s*([/.-])\s*(?=\d)/g, '$1')).toContain(
-              item.deadline.phrase,
-            );
+      fc.property(arbitrary, (text) => {
+        const parsed = parseNotice(text);
+        const json = JSON.stringify(parsed);
+        expect(json).toBe(json.normalize('NFC'));
+        const input = ws(text.normalize('NFC')).replace(/\s*([/.-])\s*(?=\d)/g, '$1');
+        for (const item of parsed.items) {
+          const d = item.deadline;
+          if (d.kind !== 'date') continue;
+          expect(d.due).toMatch(/^20\d\d-\d\d-\d\d$/u);
+          // The phrase is written in the input (in the item or in its heading).
+          expect(input).toContain(d.phrase);
+          // A written day/month is the due date, or the day after it ("trước ngày X").
+          const written = writtenDayMonth(d.phrase);
+          if (written) {
+            const [day, month] = written;
+            const next = addDays(d.due, 1);
+            const dueDm = [Number(d.due.slice(8, 10)), Number(d.due.slice(5, 7))];
+            const nextDm = [Number(next.slice(8, 10)), Number(next.slice(5, 7))];
+            expect([dueDm, nextDm]).toContainEqual([day, month]);
+            expect(input).toMatch(new RegExp(`0?${day}\\D`, 'u'));
+          } else {
+            expect(d.phrase).toMatch(/\d|quý|này|nay|sau|tới|Tết|tuần/iu);
           }
-        },
-      ),
-      { numRuns: 500 },
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -409,5 +570,15 @@ describe('properties', () => {
     expect(normalizeNoticeText(text.normalize('NFD').replace(/\n/g, '\r\n'))).toBe(
       normalizeNoticeText(text),
     );
+    expect(normalizeNoticeText(hostile(text))).toBe(normalizeNoticeText(text));
+  });
+
+  it('normalises NFD, CRLF, double spacing, page numbers and footnote digits', () => {
+    expect(
+      normalizeNoticeText(
+        'Sở Tài chính\r\n\r\n  Trang 2  \r\n\r\n- 3 -\r\nhoàn thành năm 20251 cho doanh nghiệp1, UBND2.\r\n',
+      ),
+    ).toBe('Sở Tài chính\nhoàn thành năm 2025 cho doanh nghiệp, UBND.');
+    expect(normalizeNoticeText('Thuỷ'.normalize('NFD'))).toBe('Thuỷ'.normalize('NFC'));
   });
 });

@@ -16,7 +16,12 @@ export type ParsedDeadline =
   | {
       kind: 'recurring';
       frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+      /** Day of the month (monthly, quarterly, yearly) or ISO weekday 1–7 (weekly). */
       day?: number;
+      /** Month of a yearly occurrence ("trước ngày 15/12 hằng năm": day 14, month 12). */
+      month?: number;
+      /** Months between occurrences when more than one period ("định kỳ 6 tháng": monthly, 6). */
+      interval?: number;
       phrase: string;
     }
   | { kind: 'relative'; days: number; workingDays: boolean; from: string; phrase: string }
