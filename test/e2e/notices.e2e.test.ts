@@ -134,6 +134,14 @@ describe('notice intake', () => {
     expect((res.body as { message: string }).message).toContain('Mục 1: không đọc được thời hạn');
     expect((res.body as { message: string }).message).toContain('Mục 2: không tìm thấy cơ quan');
     expect(await count('items')).toBe(before);
+    const malformed = await stack
+      .http()
+      .post('/api/notices')
+      .set(auth())
+      .send({ parsed: { notice: {}, items: [{ code: '1', text: 42, lead: 'STC' }] } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await count('items')).toBe(before);
     await stack
       .http()
       .get('/api/notices/00000000-0000-4000-8000-000000000000')

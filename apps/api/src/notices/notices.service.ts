@@ -215,13 +215,43 @@ const meta = (n: NoticeEntity): Omit<NoticeResponse, 'items'> => ({
   createdAt: toVnIso(n.createdAt.getTime()),
 });
 
+/**
+ * The items of a ParsedNotice sent by the client (or parsed here). A `parsed` body is not validated
+ * by the DTO beyond being an object, so its items are checked here: a malformed one is a 400.
+ */
 function parsedItems(parsed: ParsedNotice | null): ConfirmItemInput[] {
-  return (parsed?.items ?? []).map((i) => ({
-    code: i.code,
-    text: i.text,
-    lead: i.lead,
-    support: i.support,
-    ...(i.reportTo ? { reportTo: i.reportTo } : {}),
-    deadline: i.deadline,
-  }));
+  const raw: unknown = parsed?.items ?? [];
+  const strings = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!Array.isArray(raw)) throw malformed();
+  return raw.map((i: unknown, n) => {
+    if (typeof i !== 'object' || i === null) throw malformed(n);
+    const item = i as Record<string, unknown>;
+    const { code, text, lead, support, reportTo, deadline } = item;
+    if (
+      typeof text !== 'string' ||
+      !strings(lead) ||
+      (support !== undefined && !strings(support))
+    ) {
+      throw malformed(n);
+    }
+    return {
+      ...(typeof code === 'string' ? { code } : {}),
+      text,
+      lead,
+      ...(support ? { support } : {}),
+      ...(typeof reportTo === 'string' && reportTo ? { reportTo } : {}),
+      ...(typeof deadline === 'object' && deadline !== null
+        ? { deadline: deadline as Record<string, unknown> }
+        : {}),
+    };
+  });
+}
+
+function malformed(n?: number): ApiError {
+  const where = n === undefined ? '' : ` (nhiệm vụ thứ ${n + 1})`;
+  return ApiError.badRequest(
+    'VALIDATION_FAILED',
+    `Kết quả phân tích (parsed) không đúng định dạng${where}.`,
+  );
 }
