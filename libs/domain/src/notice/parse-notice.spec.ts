@@ -117,6 +117,8 @@ describe('the grammar corpus E1–E10 (notice of 20/01/2026, meeting 15/01/2026)
       .normalize('NFD')
       .replace(/\n/g, '\r\n');
     expect(brief(parseNotice(variant))).toEqual(brief(got));
+    // The date broken over two lines reads whole again in the item text.
+    expect(parseNotice(variant).items[0]!.text).toContain('chậm nhất ngày 30/01/2026');
   });
 });
 

@@ -145,7 +145,10 @@ export function layoutOf(text: string): NoticeLayout {
   };
 
   const append = (line: string): void => {
-    if (current) current.text = `${current.text} ${line}`.trim();
+    if (!current) return;
+    // A date broken after its separator ("30/6/⏎2026") joins without a space.
+    const glue = /\d[/.-]$/u.test(current.text) && /^\d/u.test(line) ? '' : ' ';
+    current.text = `${current.text}${glue}${line}`.trim();
   };
   const currentEnds = (re: RegExp): boolean => current !== null && re.test(current.text);
 
