@@ -151,6 +151,7 @@ describe('item life on the dev server', () => {
     expect(requested.status).toBe(201);
     const rid = (requested.body as Item).pendingExtension?.id;
     expect(rid).toBeTruthy();
+    expect((requested.body as { requestId: string }).requestId).toBe(rid);
     const approved = await stack
       .http()
       .post(`/api/items/${item.id}/extension-requests/${rid}/approve`)
@@ -201,6 +202,15 @@ describe('item life on the dev server', () => {
     // The list filters: agency sees its own, overdue=true finds the late one.
     const own = await stack.http().get('/api/items').set(auth(sxd)).expect(200);
     expect((own.body as Item[]).every((i) => i.lead === 'SXD' || i.lead === 'STC')).toBe(true);
+    // Empty parameters, as a form sends them, mean no filter.
+    const unfiltered = await stack
+      .http()
+      .get('/api/items?status=&lead=&overdue=')
+      .set(auth(secretariat))
+      .expect(200);
+    expect((unfiltered.body as Item[]).map((i) => i.id)).toEqual(
+      expect.arrayContaining([item.id, late.id]),
+    );
     const overdueList = await stack
       .http()
       .get('/api/items?overdue=true')

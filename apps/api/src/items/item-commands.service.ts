@@ -70,17 +70,20 @@ export class ItemCommandsService {
     );
   }
 
-  requestExtension(
+  /** The item, plus the new request's id (what approve/reject take as `:rid`). */
+  async requestExtension(
     id: string,
     dto: ExtensionRequestDto,
     user: AuthenticatedUser,
-  ): Promise<ItemResponse> {
+  ): Promise<ItemResponse & { requestId: string }> {
     const due = dueSpec(dto.due);
-    return this.asLead(id, user, (h) =>
+    const requestId = randomUUID();
+    const item = await this.asLead(id, user, (h) =>
       h.executeUpdate(requestExtensionUpdate, {
-        args: [{ actor: toActor(user), requestId: randomUUID(), due, reason: dto.reason }],
+        args: [{ actor: toActor(user), requestId, due, reason: dto.reason }],
       }),
     );
+    return { ...item, requestId };
   }
 
   accept(id: string, dto: AcceptDto, user: AuthenticatedUser): Promise<ItemResponse> {

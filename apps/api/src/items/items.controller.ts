@@ -88,7 +88,7 @@ export class ItemsController {
     @Id() id: string,
     @Body() dto: ExtensionRequestDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ItemResponse> {
+  ): Promise<ItemResponse & { requestId: string }> {
     return this.commands.requestExtension(id, dto, user);
   }
 

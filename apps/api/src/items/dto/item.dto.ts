@@ -87,13 +87,19 @@ export class CreateItemDto {
   reportTo?: string;
 }
 
+/** `?status=&lead=` (an empty parameter) means no filter, as a form would send it. */
+const emptyAsAbsent = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : value;
+
 export class ListItemsQuery {
   @ApiPropertyOptional({ enum: ITEM_STATUSES })
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @IsIn(ITEM_STATUSES)
   status?: ItemStatus;
 
   @ApiPropertyOptional({ example: 'STC' })
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @Matches(AGENCY_CODE)
   lead?: string;
@@ -103,12 +109,13 @@ export class ListItemsQuery {
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
+    value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value,
   )
   @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid' })
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @IsUUID()
   noticeId?: string;
