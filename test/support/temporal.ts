@@ -29,7 +29,12 @@ export async function connectWorker(): Promise<NativeConnection> {
 
 /** The Java time-skipping test server, provisioned by scripts/provision.sh. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: resolveTestServer() },
-  });
+  const t0 = Date.now();
+  const executable = resolveTestServer();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  const where = executable.type === 'existing-path' ? executable.path : 'SDK download';
+  process.stderr.write(
+    `[test servers] time-skipping test server (${where}) in ${Date.now() - t0} ms\n`,
+  );
+  return env;
 }
