@@ -85,13 +85,13 @@ describe('item life on the dev server', () => {
     for (const m of escalations) expect(m.receivedAt).toBeGreaterThanOrEqual(dueAt + 2000 - 1000);
 
     await waitForStatus(item.id, 'overdue');
-    const history = await stack
-      .http()
-      .get(`/api/items/${item.id}/history`)
-      .set(auth(stc))
-      .expect(200);
-    const types = (history.body as { type: string }[]).map((e) => e.type);
-    expect(types).toEqual(['created', 'reminder_sent', 'reminder_sent', 'overdue', 'escalated']);
+    expect(await stack.historyTypes(item.id, stc)).toEqual([
+      'created',
+      'reminder_sent',
+      'reminder_sent',
+      'overdue',
+      'escalated',
+    ]);
 
     const submitted = await stack
       .http()
@@ -116,15 +116,8 @@ describe('item life on the dev server', () => {
     const keys = after.map((m) => `${mailStep(m)}|${m.to.join()}`);
     expect(new Set(keys).size).toBe(keys.length);
 
-    const finalHistory = await stack
-      .http()
-      .get(`/api/items/${item.id}/history`)
-      .set(auth(head))
-      .expect(200);
-    expect((finalHistory.body as { type: string }[]).map((e) => e.type).slice(-2)).toEqual([
-      'submitted',
-      'completed',
-    ]);
+    const finalHistory = await stack.historyTypes(item.id, head);
+    expect(finalHistory.slice(-2)).toEqual(['submitted', 'completed']);
     // A closed item takes no more commands.
     const again = await stack
       .http()
@@ -164,12 +157,8 @@ describe('item life on the dev server', () => {
       status: 'open',
       pendingExtension: null,
     });
-    const history = await stack
-      .http()
-      .get(`/api/items/${item.id}/history`)
-      .set(auth(secretariat))
-      .expect(200);
-    expect((history.body as { type: string }[]).map((e) => e.type)).toEqual(
+    const history = await stack.historyTypes(item.id, secretariat);
+    expect(history).toEqual(
       expect.arrayContaining(['created', 'extension_requested', 'extension_approved']),
     );
 
@@ -276,12 +265,8 @@ describe('item life on the dev server', () => {
       .set(auth(secretariat))
       .send({ reason: 'Không còn phù hợp.' });
     expect((cancelled.body as Item).status).toBe('cancelled');
-    const history = await stack
-      .http()
-      .get(`/api/items/${item.id}/history`)
-      .set(auth(secretariat))
-      .expect(200);
-    expect((history.body as { type: string }[]).map((e) => e.type)).toEqual([
+    const history = await stack.historyTypes(item.id, secretariat);
+    expect(history).toEqual([
       'created',
       'progress_reported',
       'submitted',

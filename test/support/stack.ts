@@ -23,6 +23,8 @@ export interface TestStack {
   readonly config: AppConfig;
   /** Bearer token of a seeded user (password SEED_PASSWORD). */
   login(email: string): Promise<string>;
+  /** The types of an item's history events, oldest first (GET /api/items/:id/history, 200). */
+  historyTypes(itemId: string, token: string): Promise<string[]>;
   /** Starts the in-process worker on this stack's task queue (started by default). */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -113,6 +115,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         .send({ email, password: SEED_PASSWORD })
         .expect(200);
       return (res.body as { accessToken: string }).accessToken;
+    },
+    historyTypes: async (itemId, token) => {
+      const res = await http()
+        .get(`/api/items/${itemId}/history`)
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200);
+      return (res.body as { type: string }[]).map((e) => e.type);
     },
     startWorker,
     stopWorker,
