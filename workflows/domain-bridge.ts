@@ -8,7 +8,10 @@
  * status rules) needs `patched()` (ADR 0002).
  */
 import {
+  addDays,
+  endOfDay,
   invalidTransition,
+  nextOccurrence,
   isClosed,
   nextWeeklyOverdueReminder,
   planSchedule,
@@ -20,7 +23,7 @@ import {
   type WeeklyReminderStep,
   type WorkingCalendar,
 } from '../libs/domain/src';
-import type { DueSpec, ReminderPolicy } from '../libs/contracts/src';
+import type { DueSpec, RecurrenceSpec, ReminderPolicy } from '../libs/contracts/src';
 
 /** The working calendar every item plans with. */
 export const CALENDAR: WorkingCalendar = vnPublicSectorCalendar;
@@ -75,4 +78,10 @@ export function isFinal(status: ItemStatus): boolean {
 /** The domain's refusal of `action` in `status` (e.g. for any command on a closed item). */
 export function refusal(status: ItemStatus, action: StatusAction): string {
   return invalidTransition(status, action).message;
+}
+
+/** The deadline of the period after the one that ended on `periodEnd`: the literal date, legally due at the end of the next working day. */
+export function nextPeriodDue(recurrence: RecurrenceSpec, periodEnd: string): DueSpec {
+  const date = nextOccurrence(recurrence, addDays(periodEnd, 1));
+  return { date, at: endOfDay(CALENDAR.legalDueDate(date)) };
 }

@@ -7,9 +7,11 @@
 import type { DueSpec, ItemWorkflowInput } from '../libs/contracts/src';
 import { endOfDay, resolveDue, vnPublicSectorCalendar } from '../libs/domain/src';
 import {
+  accept,
   decideExtension,
   initialState,
   isRejection,
+  nextPeriod,
   nextStep,
   performStep,
   requestExtension,
@@ -178,5 +180,64 @@ describe('item workflow decisions on the 2026 calendar', () => {
       'escalate:1:P1D',
       'escalate:2:P3D',
     ]);
+  });
+});
+
+describe('recurring items', () => {
+  const monthly = itemInput(dueOn('2026-01-24'), {
+    policy: DEFAULT_TEST_POLICY,
+    recurrence: { frequency: 'monthly', day: 24 },
+  });
+  const acceptAt = (s: ItemState, at: number): ItemState => {
+    const submitted = submit(
+      s,
+      { actor: STC_USER, note: 'Đã báo cáo' },
+      { now: at, input: monthly },
+    );
+    if (isRejection(submitted)) throw new Error(submitted.message);
+    const accepted = accept(
+      submitted.state,
+      { actor: SECRETARIAT },
+      { now: at + 60_000, input: monthly },
+    );
+    if (isRejection(accepted)) throw new Error(accepted.message);
+    return accepted.state;
+  };
+
+  it('opens the next period when one is accepted: new due, new deadline version, fresh reminders', () => {
+    const start = initialState(monthly, 'item-sim', vn('2026-01-15 09:00')).state;
+    const done = acceptAt(start, vn('2026-01-20 10:00'));
+    expect(done.status).toBe('completed');
+    const next = nextPeriod(done, monthly, { now: vn('2026-01-20 10:01'), input: monthly });
+    expect(next).not.toBeNull();
+    // 24/02/2026 is a Tuesday: the next period is due then.
+    expect(next!.state).toMatchObject({
+      status: 'open',
+      due: { date: '2026-02-24', at: endOfDay('2026-02-24') },
+      originalDue: { date: '2026-02-24' },
+      deadlineVersion: done.deadlineVersion + 1,
+      doneSteps: [],
+      closedAt: null,
+    });
+    expect(next!.events).toEqual([
+      expect.objectContaining({
+        type: 'created',
+        seq: done.seq + 1,
+        detail: expect.objectContaining({ period: true }) as unknown,
+      }),
+    ]);
+  });
+
+  it('does nothing for a one-off item, a cancelled one, or one without a dated due', () => {
+    const oneOff = itemInput(dueOn('2026-01-24'), { policy: DEFAULT_TEST_POLICY });
+    const start = initialState(oneOff, 'item-sim', vn('2026-01-15 09:00')).state;
+    expect(
+      nextPeriod(acceptAt(start, vn('2026-01-20 10:00')), oneOff, {
+        now: vn('2026-01-20 10:01'),
+        input: oneOff,
+      }),
+    ).toBeNull();
+    const open = initialState(monthly, 'item-sim', vn('2026-01-15 09:00')).state;
+    expect(nextPeriod(open, monthly, { now: vn('2026-01-15 10:00'), input: monthly })).toBeNull();
   });
 });

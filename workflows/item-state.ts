@@ -34,6 +34,7 @@ import {
   type PlannedStep,
   type StatusAction,
   type WeeklyStep,
+  nextPeriodDue,
 } from './domain-bridge';
 
 export type { PlannedStep, StatusAction, WeeklyStep };
@@ -189,6 +190,42 @@ export function initialState(
     policy: input.policy,
   });
   return { state: skipPast(s, { now, input }), events: [ev], mails: [] };
+}
+
+/**
+ * The next period of a recurring item whose current period was accepted: open again, due at the
+ * next occurrence, a new deadline version (fresh reminders), recorded as a 'created' event with
+ * `period` in its detail. Null for a one-off item, or one whose due names no date.
+ */
+export function nextPeriod(
+  state: ItemState,
+  input: ItemWorkflowInput,
+  ctx: Context,
+): Transition | null {
+  if (state.status !== 'completed' || !input.recurrence || !state.due?.date) return null;
+  const due = nextPeriodDue(input.recurrence, state.due.date);
+  const opened: ItemState = {
+    ...state,
+    status: 'open',
+    due,
+    originalDue: due,
+    deadlineVersion: state.deadlineVersion + 1,
+    escalationLevel: 0,
+    progressPercent: null,
+    completedLate: null,
+    pendingExtension: null,
+    doneSteps: [],
+    lastWeeklyReminderAt: null,
+    closedAt: null,
+    submittedAt: null,
+  };
+  const [s, ev] = emit(opened, ctx.now, 'created', null, {
+    period: true,
+    previousDue: state.due,
+    due,
+    recurrence: input.recurrence,
+  });
+  return { state: skipPast(s, { ...ctx, input: { ...input, due } }), events: [ev], mails: [] };
 }
 
 /** What continue-as-new carries: the view plus the workflow's own bookkeeping. */

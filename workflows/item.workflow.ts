@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -33,6 +34,7 @@ import {
   decideExtension,
   initialState,
   isClosed,
+  nextPeriod,
   isRejection,
   nextStep,
   performStep,
@@ -50,6 +52,9 @@ import {
   type StatusAction,
   type Transition,
 } from './item-state';
+
+/** Patch id: recurring items roll over to their next period instead of ending. */
+const RECURRING_PERIODS = 'recurring-periods';
 
 /** Failure type of a permanent mail error (checked against the activity's constant at compile time). */
 const MAIL_PERMANENT: typeof MailPermanentType = 'MAIL_PERMANENT';
@@ -238,5 +243,18 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   }
 
   await condition(allHandlersFinished);
+  // A recurring item opens its next period once one is accepted (added later: patched).
+  if (input.recurrence && patched(RECURRING_PERIODS)) {
+    const next = nextPeriod(state, input, ctx());
+    if (next) {
+      state = next.state;
+      await record(next.events);
+      await continueAsNew<typeof itemWorkflow>({
+        ...input,
+        due: state.due,
+        carried: carriedState(state),
+      });
+    }
+  }
   return toView(state);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
-import type { ParsedNotice } from '../../libs/domain/src';
+import { addDays, civilDateAt, nextOccurrence, type ParsedNotice } from '../../libs/domain/src';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const seed = readFileSync(
@@ -116,6 +116,56 @@ describe('notice intake', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
   }, 90_000);
+
+  it('a recurring report is due at its next occurrence and opens its next period once accepted', async () => {
+    const text = [
+      'THÔNG BÁO',
+      'Kết luận của đồng chí Nguyễn Văn A về chế độ báo cáo',
+      'Ngày 20/11/2026, đồng chí Nguyễn Văn A chủ trì cuộc họp.',
+      '2. Nhiệm vụ',
+      'a) Sở Tài chính định kỳ hằng tháng, trước ngày 25 hằng tháng, tổng hợp tình hình giải ngân, báo cáo UBND tỉnh.',
+    ].join('\n');
+    const preview = await stack
+      .http()
+      .post('/api/notices/preview')
+      .set(auth())
+      .send({ text })
+      .expect(200);
+    expect((preview.body as ParsedNotice).items[0]!.deadline).toMatchObject({
+      kind: 'recurring',
+      frequency: 'monthly',
+      day: 24,
+    });
+    const confirmed = await stack.http().post('/api/notices').set(auth()).send({ text });
+    expect(confirmed.status).toBe(201);
+    const [item] = (confirmed.body as { items: { id: string; due: string }[] }).items;
+    const first = nextOccurrence({ frequency: 'monthly', day: 24 }, civilDateAt(Date.now()));
+    expect(item!.due).toBe(first);
+
+    const stc = await stack.login('stc@dondoc.local');
+    await stack
+      .http()
+      .post(`/api/items/${item!.id}/submit`)
+      .set({ Authorization: `Bearer ${stc}` })
+      .send({ note: 'Đã báo cáo' })
+      .expect(200);
+    await stack.http().post(`/api/items/${item!.id}/accept`).set(auth()).send({}).expect(200);
+    const second = nextOccurrence({ frequency: 'monthly', day: 24 }, addDays(first, 1));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await stack.http().get(`/api/items/${item!.id}`).set(auth()).expect(200);
+      const now = res.body as { status: string; due: string };
+      if (now.status === 'open' && now.due === second) break;
+      if (Date.now() > deadline) throw new Error(`next period not opened: ${JSON.stringify(now)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await stack.historyTypes(item!.id, secretariat)).toEqual([
+      'created',
+      'submitted',
+      'completed',
+      'created',
+    ]);
+  }, 60_000);
 
   it('400 naming the item whose deadline cannot be read; 404 for an unknown notice; 403 for an agency', async () => {
     const before = await count('items');

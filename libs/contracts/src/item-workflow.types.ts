@@ -14,6 +14,12 @@ export interface ReminderPolicy {
   readonly escalateAfter: readonly string[];
 }
 
+/** A recurring deadline: `day` of the month / quarter's last month / December, or weekday 1–7. */
+export interface RecurrenceSpec {
+  readonly frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  readonly day?: number;
+}
+
 /** A resolved deadline: computed once by the API from the literal date or instant. */
 export interface DueSpec {
   /** The literal civil date ('YYYY-MM-DD') when the deadline names a day; null for an exact instant. */
@@ -41,6 +47,11 @@ export interface ItemWorkflowInput {
   readonly committeeHeadEmail: string;
   /** Who created it (user e-mail), recorded in the 'created' event. */
   readonly createdBy: string | null;
+  /**
+   * A recurring item ("báo cáo định kỳ hằng tháng"): `due` is the current period's deadline; when
+   * a period is accepted the next one opens. Absent or null for a one-off item.
+   */
+  readonly recurrence?: RecurrenceSpec | null;
   /** Present only when the workflow continued as new: the state it carries over. */
   readonly carried?: ItemCarriedState;
 }

@@ -4,5 +4,6 @@ export * from './time/civil-date';
 export * from './calendar/working-calendar';
 export * from './reminders/duration';
 export * from './reminders/schedule';
+export * from './reminders/recurrence';
 export * from './status/item-status';
 export * from './notice';

@@ -4,6 +4,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import { In, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import type { ItemWorkflowInput } from '../../../../libs/contracts/src';
+import { recurrenceOf } from '../../../../libs/domain/src';
 import { AgencyEntity, ItemEntity, NoticeEntity } from '../../../../libs/persistence/src';
 import type { itemWorkflow } from '../../../../workflows';
 import { toAgencyRef } from '../agencies/agencies.service';
@@ -83,6 +84,7 @@ export class ItemWorkflowStarter {
       }),
       reportTo: row.reportTo,
       due: row.dueAt ? { date: row.dueDate, at: row.dueAt.getTime() } : null,
+      recurrence: row.deadline?.kind === 'recurring' ? recurrenceOf(row.deadline) : null,
       policy: row.policy,
       secretariatEmail: this.config.secretariatEmail,
       committeeHeadEmail: this.config.committeeHeadEmail,

@@ -1,6 +1,9 @@
 import {
   type AgencyDirectory,
+  type CivilDate,
   DomainError,
+  nextOccurrence,
+  recurrenceOf,
   resolveDue,
   resolvePolicy,
   type WorkingCalendar,
@@ -61,6 +64,7 @@ export function planNoticeItems(
   directory: AgencyDirectory,
   codes: ReadonlySet<string>,
   calendar: WorkingCalendar,
+  today: CivilDate,
 ): { ok: true; items: PlannedNoticeItem[] } | { ok: false; problems: ItemProblem[] } {
   const planned: PlannedNoticeItem[] = [];
   const problems: ItemProblem[] = [];
@@ -87,7 +91,7 @@ export function planNoticeItems(
       return;
     }
     const [leadCode, ...others] = resolved.map((r) => r.c as string);
-    const deadline = deadlineOf(item);
+    const deadline = deadlineOf(item, today);
     let dueDate: string | null = null;
     let dueAt: number | null = null;
     try {
@@ -134,19 +138,23 @@ export function planNoticeItems(
  * `due` (a correction) wins over the parser's `deadline`. Kinds without a date (none, recurring,
  * relative to an undated event) start without reminders and stay visible in reports.
  */
-function deadlineOf(item: ConfirmItemInput): {
+function deadlineOf(
+  item: ConfirmItemInput,
+  today: CivilDate,
+): {
   dueInput: string | null;
   readable: boolean;
   stored: Record<string, unknown>;
 } {
-  if (item.due !== undefined) {
-    return {
-      dueInput: item.due,
-      readable: true,
-      stored: { kind: 'date', due: item.due, corrected: true },
-    };
-  }
   const d = item.deadline;
+  const recurrence = d?.kind === 'recurring' ? recurrenceOf(d) : null;
+  if (item.due !== undefined) {
+    // A corrected due keeps a recurring item recurring: it is the first period's deadline.
+    const stored = recurrence
+      ? { ...d, due: item.due, corrected: true }
+      : { kind: 'date', due: item.due, corrected: true };
+    return { dueInput: item.due, readable: true, stored };
+  }
   if (d === undefined) return { dueInput: null, readable: true, stored: { kind: 'none' } };
   const kind = d.kind;
   if (kind === 'date') {
@@ -154,7 +162,12 @@ function deadlineOf(item: ConfirmItemInput): {
       ? { dueInput: d.due, readable: true, stored: { ...d } }
       : { dueInput: null, readable: false, stored: { ...d } };
   }
-  if (kind === 'none' || kind === 'recurring' || kind === 'relative') {
+  if (kind === 'recurring') {
+    if (!recurrence) return { dueInput: null, readable: false, stored: { ...d } };
+    // The first period is the one that ends on or after today; the workflow opens the next ones.
+    return { dueInput: nextOccurrence(recurrence, today), readable: true, stored: { ...d } };
+  }
+  if (kind === 'none' || kind === 'relative') {
     return { dueInput: null, readable: true, stored: { ...d } };
   }
   return { dueInput: null, readable: false, stored: { ...d } };

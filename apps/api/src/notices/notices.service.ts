@@ -5,6 +5,7 @@ import { type DataSource, QueryFailedError, Repository } from 'typeorm';
 import { noticeItemWorkflowId } from '../../../../libs/contracts/src';
 import {
   AgencyDirectory,
+  civilDateAt,
   normalizeNoticeText,
   parseNotice,
   type ParsedNotice,
@@ -85,7 +86,8 @@ export class NoticesService {
         'Thông báo không có nhiệm vụ nào để theo dõi.',
       );
     }
-    const plan = planNoticeItems(items, directory, codes, vnPublicSectorCalendar);
+    const today = civilDateAt(Date.now());
+    const plan = planNoticeItems(items, directory, codes, vnPublicSectorCalendar, today);
     if (!plan.ok) {
       throw ApiError.badRequest(
         'NOTICE_ITEMS_INVALID',
