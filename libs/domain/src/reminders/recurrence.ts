@@ -81,7 +81,8 @@ export function recurrenceOf(d: unknown): Recurrence | null {
   if (
     r.day !== undefined &&
     (!Number.isInteger(r.day) || r.day < 1 || r.day > (r.frequency === 'weekly' ? 7 : 31))
-  )
-    {return null;}
+  ) {
+    return null;
+  }
   return r;
 }
