@@ -1,10 +1,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger } from '@temporalio/worker';
 import { MailDeliveryError, type Mailer, type OutgoingMail } from '../libs/mail/src';
 import { createMailActivities, mailIdempotencyKey, messageIdFor } from './mail.activities';
 import type { MailLogStatus, MailLogStore } from './ports';
 import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from './types';
+import { applicationFailureOf } from './test/application-failure';
 
 /** In-memory mail_log with the same semantics as the PostgreSQL store. */
 function memoryMailLog() {
@@ -71,27 +71,23 @@ const input: SendItemMailInput = {
   nowMs: Date.parse('2026-03-01T03:00:00Z'),
 };
 
-async function runFailure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApplicationFailure);
-    return err as ApplicationFailure;
-  }
-  throw new Error('expected a failure');
+/** The mail activity over an in-memory mail log and the given mailer. */
+function mailActivityWith(mailer: Mailer) {
+  const log = memoryMailLog();
+  const { sendItemMail } = createMailActivities({
+    mailLog: log.store,
+    mailer,
+    config: { publicBaseUrl: 'http://x' },
+  });
+  return { log, sendItemMail };
 }
 
 describe('sendItemMail', () => {
   const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
 
   it('sends one mail per distinct recipient with a deterministic Message-ID, once per key', async () => {
-    const log = memoryMailLog();
     const { mailer, sent } = scriptedMailer();
-    const { sendItemMail } = createMailActivities({
-      mailLog: log.store,
-      mailer,
-      config: { publicBaseUrl: 'http://x' },
-    });
+    const { sendItemMail } = mailActivityWith(mailer);
     const first = await env.run(sendItemMail, input);
     expect(first).toEqual({ sent: ['stc@dondoc.local', 'stc-head@dondoc.local'], skipped: [] });
     const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
@@ -107,16 +103,11 @@ describe('sendItemMail', () => {
   });
 
   it('a transient failure (4xx) is retryable; the retry sends only what is missing', async () => {
-    const log = memoryMailLog();
     const { mailer, sent } = scriptedMailer({
       'stc-head@dondoc.local': [new MailDeliveryError('try later', false, 450, 'EENVELOPE')],
     });
-    const { sendItemMail } = createMailActivities({
-      mailLog: log.store,
-      mailer,
-      config: { publicBaseUrl: 'http://x' },
-    });
-    const failure = await runFailure(env.run(sendItemMail, input));
+    const { log, sendItemMail } = mailActivityWith(mailer);
+    const failure = await applicationFailureOf(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
     expect(failure.nonRetryable).toBe(false);
     expect(sent.map((m) => m.to)).toEqual(['stc@dondoc.local']);
@@ -130,31 +121,21 @@ describe('sendItemMail', () => {
   });
 
   it('a connection error is transient too', async () => {
-    const log = memoryMailLog();
     const { mailer } = scriptedMailer({
       'stc@dondoc.local': [new MailDeliveryError('ECONNREFUSED', false, null, 'ESOCKET')],
     });
-    const { sendItemMail } = createMailActivities({
-      mailLog: log.store,
-      mailer,
-      config: { publicBaseUrl: 'http://x' },
-    });
-    const failure = await runFailure(env.run(sendItemMail, input));
+    const { sendItemMail } = mailActivityWith(mailer);
+    const failure = await applicationFailureOf(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
     expect(failure.nonRetryable).toBe(false);
   });
 
   it('a permanent failure (5xx) is non-retryable, logged failed, and the other recipients still get theirs', async () => {
-    const log = memoryMailLog();
     const { mailer, sent } = scriptedMailer({
       'stc@dondoc.local': [new MailDeliveryError('no such user', true, 550, 'EENVELOPE')],
     });
-    const { sendItemMail } = createMailActivities({
-      mailLog: log.store,
-      mailer,
-      config: { publicBaseUrl: 'http://x' },
-    });
-    const failure = await runFailure(env.run(sendItemMail, input));
+    const { log, sendItemMail } = mailActivityWith(mailer);
+    const failure = await applicationFailureOf(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_PERMANENT);
     expect(failure.nonRetryable).toBe(true);
     expect(failure.details?.[0]).toMatchObject({
@@ -166,20 +147,15 @@ describe('sendItemMail', () => {
       log.rows.get(mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local'))?.status,
     ).toBe('failed');
     // Running the same step again never resends to a permanently failed key.
-    const again = await runFailure(env.run(sendItemMail, input));
+    const again = await applicationFailureOf(env.run(sendItemMail, input));
     expect(again.type).toBe(MAIL_PERMANENT);
     expect(sent).toHaveLength(1);
   });
 
   it('an unclassified error from a foreign Mailer counts as transient', async () => {
-    const log = memoryMailLog();
     const mailer: Mailer = { send: () => Promise.reject(new Error('socket hang up')) };
-    const { sendItemMail } = createMailActivities({
-      mailLog: log.store,
-      mailer,
-      config: { publicBaseUrl: 'http://x' },
-    });
-    const failure = await runFailure(env.run(sendItemMail, input));
+    const { sendItemMail } = mailActivityWith(mailer);
+    const failure = await applicationFailureOf(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
   });
 });

@@ -4,7 +4,6 @@
  *   npx jest -c /tmp/jest.activities.config.js   (until the lead adds activities/test/*.int-spec.ts
  *   to the "integration" project's testMatch)
  */
-import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/databa
 import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
 import { createActivities, mailIdempotencyKey, messageIdFor, type SendItemMailInput } from '..';
 import type { ItemProjection } from '../types';
+import { applicationFailureOf } from './application-failure';
 
 let db: TestDatabase;
 let smtp: TestSmtpServer;
@@ -61,16 +61,6 @@ const mailInput = (over: Partial<SendItemMailInput> = {}): SendItemMailInput => 
   ...over,
 });
 
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApplicationFailure);
-    return err as ApplicationFailure;
-  }
-  throw new Error('expected a failure');
-}
-
 async function mailLog(
   key: string,
 ): Promise<{ status: string; attempts: number; message_id: string; last_error: string | null }> {
@@ -108,7 +98,7 @@ describe('sendItemMail (PostgreSQL + SMTP)', () => {
     const input = mailInput({ recipients: ['sxd@dondoc.local'] });
     const key = mailIdempotencyKey(input.workflowId, input.step, 1, 'sxd@dondoc.local');
     smtp.failNext(1, 450);
-    const transient = await failure(env.run(activities.sendItemMail, input));
+    const transient = await applicationFailureOf(env.run(activities.sendItemMail, input));
     expect(transient.type).toBe('MAIL_TRANSIENT');
     expect(transient.nonRetryable).toBe(false);
     expect(await mailLog(key)).toMatchObject({ status: 'sending', attempts: 1 });
@@ -123,13 +113,13 @@ describe('sendItemMail (PostgreSQL + SMTP)', () => {
     const input = mailInput({ recipients: ['nobody@dondoc.local'] });
     const key = mailIdempotencyKey(input.workflowId, input.step, 1, 'nobody@dondoc.local');
     smtp.failNext(1, 550);
-    const permanent = await failure(env.run(activities.sendItemMail, input));
+    const permanent = await applicationFailureOf(env.run(activities.sendItemMail, input));
     expect(permanent.type).toBe('MAIL_PERMANENT');
     expect(permanent.nonRetryable).toBe(true);
     const row = await mailLog(key);
     expect(row.status).toBe('failed');
     expect(row.last_error).toContain('550');
-    await failure(env.run(activities.sendItemMail, input));
+    await applicationFailureOf(env.run(activities.sendItemMail, input));
     expect(smtp.messages.filter((m) => m.messageId === messageIdFor(key))).toHaveLength(0);
   });
 });

@@ -1,28 +1,15 @@
 /**
- * Display formatting in Asia/Ho_Chi_Minh (UTC+7, no DST) for mail text. Pure string work on
- * epoch milliseconds; never the host's local time.
+ * Display formatting in Asia/Ho_Chi_Minh (UTC+7, no DST) for mail text. Dates come from the
+ * domain library (civilDateAt, formatVnDate); never the host's local time.
  */
-const VN_OFFSET_MS = 7 * 3600_000;
-const DAY_MS = 86_400_000;
+import { civilDateAt, DAY_MS, formatVnDate, VN_OFFSET_MS } from '../../domain/src';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** 'YYYY-MM-DD' → 'dd/mm/yyyy'. */
-export function vnDate(civilDate: string): string {
-  const [y, m, d] = civilDate.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** The civil date ('YYYY-MM-DD') in UTC+7 of an instant. */
-export function vnCivilDate(ms: number): string {
-  const t = new Date(ms + VN_OFFSET_MS);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
 
 /** 'HH:mm dd/mm/yyyy' in UTC+7. */
 export function vnDateTime(ms: number): string {
   const t = new Date(ms + VN_OFFSET_MS);
-  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ${vnDate(vnCivilDate(ms))}`;
+  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ${formatVnDate(civilDateAt(ms))}`;
 }
 
 /** A duration in Vietnamese words, largest units first: '2 ngày 3 giờ', '1 giờ 5 phút', '30 giây'. */

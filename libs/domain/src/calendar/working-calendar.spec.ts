@@ -1,16 +1,7 @@
-import { DomainError } from '../errors';
 import { addDays, compareCivil, type CivilDate } from '../time/civil-date';
 import { VN_PUBLIC_SECTOR_CALENDAR_DATA } from './vn-public-sector';
 import { vnPublicSectorCalendar as cal, WorkingCalendar } from './working-calendar';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof DomainError ? e.code : 'not-a-domain-error';
-  }
-  return undefined;
-}
+import { errorCodeOf } from '../../test/error-code';
 
 function workingDaysIn(year: number): number {
   let n = 0;
@@ -178,8 +169,8 @@ describe('vnPublicSectorCalendar', () => {
   });
 
   it.each([-1, 1.5, Number.NaN])('rejects a working-day count of %p', (n) => {
-    expect(codeOf(() => cal.addWorkingDays('2026-01-20', n))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => cal.subtractWorkingDays('2026-01-20', n))).toBe('INVALID_ARGUMENT');
+    expect(errorCodeOf(() => cal.addWorkingDays('2026-01-20', n))).toBe('INVALID_ARGUMENT');
+    expect(errorCodeOf(() => cal.subtractWorkingDays('2026-01-20', n))).toBe('INVALID_ARGUMENT');
   });
 });
 
@@ -247,7 +238,7 @@ describe('WorkingCalendar data validation', () => {
       },
     ],
   ])('rejects %s', (_label, data) => {
-    expect(codeOf(() => new WorkingCalendar(data))).toMatch(/^INVALID_(CALENDAR|DATE)$/);
+    expect(errorCodeOf(() => new WorkingCalendar(data))).toMatch(/^INVALID_(CALENDAR|DATE)$/);
   });
 
   it('an empty calendar has weekends only', () => {

@@ -5,6 +5,7 @@ import {
   type CivilDate,
   dayOfWeek,
   formatVnDate,
+  civilDateOrNull,
   lastDayOfMonth,
   makeCivilDate,
 } from '../time/civil-date';
@@ -77,9 +78,9 @@ const RECIPIENT_CUE =
 const YEAR = '(20\\d\\d)(?!\\d)';
 const D = '(\\d{1,2})';
 
+/** A date a notice could plausibly name as a deadline (2000–2100), or null. */
 function validDate(y: number, m: number, d: number): CivilDate | null {
-  if (m < 1 || m > 12 || d < 1 || y < 2000 || y > 2100 || d > lastDayOfMonth(y, m)) return null;
-  return makeCivilDate(y, m, d);
+  return y < 2000 || y > 2100 ? null : civilDateOrNull(y, m, d);
 }
 
 const day = (d: CivilDate | null): Period | null => (d ? { first: d, last: d } : null);

@@ -1,5 +1,5 @@
 import { vnPublicSectorCalendar, type WorkingCalendar } from '../calendar/working-calendar';
-import { type CivilDate, formatVnDate, makeCivilDate } from '../time/civil-date';
+import { type CivilDate, civilDateOrNull, formatVnDate } from '../time/civil-date';
 import { AgencyDirectory, type AgencyMention } from './agencies';
 import { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
 import { cleanLines } from './normalize';
@@ -155,15 +155,8 @@ const PERSON_AFTER_ROLE = new RegExp(
   'u',
 );
 
-function civil(y: string, m: string, d: string): CivilDate | null {
-  const [yy, mm, dd] = [Number(y), Number(m), Number(d)];
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
-  try {
-    return makeCivilDate(yy, mm, dd);
-  } catch {
-    return null;
-  }
-}
+const civil = (y: string, m: string, d: string): CivilDate | null =>
+  civilDateOrNull(Number(y), Number(m), Number(d));
 
 function dateOf(m: RegExpExecArray | null): CivilDate | null {
   if (!m) return null;

@@ -28,11 +28,8 @@ const monthDay = (year: number, month: number, day: number | undefined): CivilDa
 export function nextOccurrence(r: Recurrence, from: CivilDate): CivilDate {
   const { year, month } = civilParts(from);
   const day = r.day;
-  if (
-    day !== undefined &&
-    (!Number.isInteger(day) || day < 1 || day > (r.frequency === 'weekly' ? 7 : 31))
-  ) {
-    throw new DomainError('INVALID_RECURRENCE', `Ngày định kỳ không hợp lệ: ${day}.`);
+  if (!hasValidDay(r)) {
+    throw new DomainError('INVALID_RECURRENCE', `Ngày định kỳ không hợp lệ: ${String(day)}.`);
   }
   const firstOnOrAfter = (candidates: (i: number) => CivilDate): CivilDate => {
     for (let i = 0; ; i++) {
@@ -60,29 +57,24 @@ export function nextOccurrence(r: Recurrence, from: CivilDate): CivilDate {
   }
 }
 
-export function isRecurrence(v: unknown): v is Recurrence {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as { frequency?: unknown; day?: unknown };
-  return (
-    (r.frequency === 'weekly' ||
-      r.frequency === 'monthly' ||
-      r.frequency === 'quarterly' ||
-      r.frequency === 'yearly') &&
-    (r.day === undefined || typeof r.day === 'number')
-  );
+const FREQUENCIES: readonly unknown[] = ['weekly', 'monthly', 'quarterly', 'yearly'];
+
+/** A day some period has: 1–7 for a weekday, 1–31 for a day of the month. */
+function hasValidDay(r: Recurrence): boolean {
+  const max = r.frequency === 'weekly' ? 7 : 31;
+  return r.day === undefined || (Number.isInteger(r.day) && r.day >= 1 && r.day <= max);
 }
 
 /** The recurrence of a stored `recurring` deadline ({frequency, day?, …}), or null when malformed. */
 export function recurrenceOf(d: unknown): Recurrence | null {
   if (typeof d !== 'object' || d === null) return null;
   const { frequency, day } = d as { frequency?: unknown; day?: unknown };
-  const r = { frequency, ...(day === undefined ? {} : { day }) };
-  if (!isRecurrence(r)) return null;
-  if (
-    r.day !== undefined &&
-    (!Number.isInteger(r.day) || r.day < 1 || r.day > (r.frequency === 'weekly' ? 7 : 31))
-  ) {
+  if (!FREQUENCIES.includes(frequency) || (day !== undefined && typeof day !== 'number')) {
     return null;
   }
-  return r;
+  const r: Recurrence = {
+    frequency: frequency as RecurrenceFrequency,
+    ...(day === undefined ? {} : { day }),
+  };
+  return hasValidDay(r) ? r : null;
 }

@@ -1,4 +1,3 @@
-import { DomainError } from '../errors';
 import {
   addDays,
   civilDateAt,
@@ -16,17 +15,9 @@ import {
   parseDueInput,
   VN_OFFSET_MS,
 } from './civil-date';
+import { errorCodeOf } from '../../test/error-code';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof DomainError ? e.code : 'not-a-domain-error';
-  }
-  return undefined;
-}
 
 describe('civil dates', () => {
   it('VN offset is +7 h', () => expect(VN_OFFSET_MS).toBe(25_200_000));
@@ -54,7 +45,7 @@ describe('civil dates', () => {
     '0099-01-01',
   ])('rejects %p', (s) => {
     expect(isCivilDate(s)).toBe(false);
-    expect(codeOf(() => parseCivilDate(s))).toBe('INVALID_DATE');
+    expect(errorCodeOf(() => parseCivilDate(s))).toBe('INVALID_DATE');
   });
 
   it('isCivilDate rejects non-strings', () => {
@@ -76,7 +67,7 @@ describe('civil dates', () => {
     [2026, 0, 1],
     [2026, 1, 1.5],
   ])('makeCivilDate(%p, %p, %p) throws', (y, m, d) => {
-    expect(codeOf(() => makeCivilDate(y, m, d))).toBe('INVALID_DATE');
+    expect(errorCodeOf(() => makeCivilDate(y, m, d))).toBe('INVALID_DATE');
   });
 
   it.each([
@@ -190,7 +181,7 @@ describe('parseDueInput', () => {
     null,
     undefined,
   ])('rejects %p with INVALID_DUE', (s) =>
-    expect(codeOf(() => parseDueInput(s))).toBe('INVALID_DUE'),
+    expect(errorCodeOf(() => parseDueInput(s))).toBe('INVALID_DUE'),
   );
 
   it('error message is Vietnamese', () => {

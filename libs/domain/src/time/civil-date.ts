@@ -63,6 +63,11 @@ export function parseCivilDate(s: string): CivilDate {
   return s;
 }
 
+/** The civil date of these parts, or null when there is no such day (31/02, month 13 …). */
+export function civilDateOrNull(year: number, month: number, day: number): CivilDate | null {
+  return validParts(year, month, day) ? format(year, month, day) : null;
+}
+
 export function makeCivilDate(year: number, month: number, day: number): CivilDate {
   if (!validParts(year, month, day)) {
     throw new DomainError('INVALID_DATE', `Ngày không hợp lệ: ${day}/${month}/${year}.`);

@@ -1,4 +1,5 @@
-import { escapeHtml, vnCivilDate, vnDate, vnDateTime, vnDuration } from '../vn-format';
+import { civilDateAt, formatVnDate } from '../../../domain/src';
+import { escapeHtml, vnDateTime, vnDuration } from '../vn-format';
 
 /** Which mail; one template each. */
 export type ItemMailKind =
@@ -77,15 +78,15 @@ function noticeLabel(d: ItemMailData): string | null {
 /** The due date as people read it: dd/mm/yyyy, with HH:mm for an exact instant. */
 export function dueLabel(due: MailDue): string {
   if (due.date === null) return `${vnDateTime(due.at)} (giờ Việt Nam)`;
-  const legalDate = vnCivilDate(due.at - 1);
-  const literal = `ngày ${vnDate(due.date)}`;
+  const legalDate = civilDateAt(due.at - 1);
+  const literal = `ngày ${formatVnDate(due.date)}`;
   if (legalDate === due.date) return literal;
-  return `${literal} (trùng ngày nghỉ, hạn được tính đến hết ngày ${vnDate(legalDate)})`;
+  return `${literal} (trùng ngày nghỉ, hạn được tính đến hết ngày ${formatVnDate(legalDate)})`;
 }
 
 /** Short due for subjects: dd/mm/yyyy or HH:mm dd/mm/yyyy. */
 function dueShort(due: MailDue): string {
-  return due.date === null ? vnDateTime(due.at) : vnDate(due.date);
+  return due.date === null ? vnDateTime(due.at) : formatVnDate(due.date);
 }
 
 /**
