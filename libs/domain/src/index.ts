@@ -6,4 +6,5 @@ export * from './reminders/duration';
 export * from './reminders/schedule';
 export * from './reminders/recurrence';
 export * from './status/item-status';
+export * from './status/overdue';
 export * from './notice';

@@ -123,6 +123,13 @@ export function civilDateAt(epochMs: number): CivilDate {
   return fromDayNumber(Math.floor((epochMs + VN_OFFSET_MS) / DAY_MS));
 }
 
+/** An instant as ISO-8601 in Asia/Ho_Chi_Minh ('2026-01-22T23:59:59+07:00', exact to the second). */
+export function toVnIso(epochMs: number): string {
+  // The UTC fields of the shifted instant are the local wall-clock time.
+  const local = new Date(epochMs + VN_OFFSET_MS).toISOString();
+  return `${local.slice(0, 19)}+07:00`;
+}
+
 /** Epoch ms of the local (UTC+7) wall-clock time on that date. */
 export function instantAt(d: CivilDate, hour = 0, minute = 0): number {
   return dayNumber(d) * DAY_MS + hour * 3_600_000 + minute * 60_000 - VN_OFFSET_MS;
