@@ -1,4 +1,4 @@
-import { nextOccurrence, type Recurrence } from './recurrence';
+import { nextOccurrence, recurrenceOf, type Recurrence } from './recurrence';
 
 describe('nextOccurrence', () => {
   it.each<[Recurrence, string, string]>([
@@ -29,5 +29,105 @@ describe('nextOccurrence', () => {
     expect(() => nextOccurrence({ frequency: 'monthly', day: 0 }, '2026-11-23')).toThrow(
       'Ngày định kỳ',
     );
+  });
+});
+
+describe('nextOccurrence with the months a period ends in', () => {
+  it.each<[string, Recurrence, string, string]>([
+    // Half-yearly ("định kỳ 6 tháng"): periods end in June and December.
+    ['half-yearly', { frequency: 'monthly', months: [6, 12] }, '2026-01-15', '2026-06-30'],
+    ['half-yearly', { frequency: 'monthly', months: [6, 12] }, '2026-07-01', '2026-12-31'],
+    ['half-yearly', { frequency: 'monthly', day: 15, months: [6, 12] }, '2026-12-16', '2027-06-15'],
+    // Yearly in its month ("trước ngày 31/3 hằng năm" → 30/3), not in December.
+    ['yearly 30/3', { frequency: 'yearly', day: 30, months: [3] }, '2026-01-10', '2026-03-30'],
+    ['yearly 30/3', { frequency: 'yearly', day: 30, months: [3] }, '2026-03-31', '2027-03-30'],
+    ['yearly 30/3', { frequency: 'yearly', day: 30, months: [3] }, '2026-12-31', '2027-03-30'],
+    ['yearly 14/12', { frequency: 'yearly', day: 14, months: [12] }, '2026-12-15', '2027-12-14'],
+    // Quarterly in the first month of the next quarter ("tháng đầu quý").
+    [
+      'quarterly, first month',
+      { frequency: 'quarterly', day: 19, months: [1, 4, 7, 10] },
+      '2026-10-20',
+      '2027-01-19',
+    ],
+    [
+      'quarterly, first month',
+      { frequency: 'quarterly', day: 19, months: [1, 4, 7, 10] },
+      '2026-02-01',
+      '2026-04-19',
+    ],
+    [
+      'quarterly, last month',
+      { frequency: 'quarterly', day: 19, months: [3, 6, 9, 12] },
+      '2026-12-20',
+      '2027-03-19',
+    ],
+    [
+      'monthly, all months',
+      { frequency: 'monthly', day: 10, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+      '2026-12-11',
+      '2027-01-10',
+    ],
+    ['weekly Friday, year end', { frequency: 'weekly', day: 5 }, '2026-12-28', '2027-01-01'],
+    // Tết 2026 (14–22/02 off): the literal date stays; the workflow moves it with legalDueDate.
+    ['monthly in Tết', { frequency: 'monthly', day: 17 }, '2026-02-01', '2026-02-17'],
+    [
+      'quarterly, first month, Tết',
+      { frequency: 'quarterly', day: 20, months: [2, 5, 8, 11] },
+      '2026-01-25',
+      '2026-02-20',
+    ],
+    ['yearly in Tết', { frequency: 'yearly', day: 16, months: [2] }, '2026-01-01', '2026-02-16'],
+    ['weekly Friday in Tết', { frequency: 'weekly', day: 5 }, '2026-02-16', '2026-02-20'],
+  ])('%s: %j from %s → %s', (_name, r, from, expected) => {
+    expect(nextOccurrence(r, from)).toBe(expected);
+  });
+
+  it('rejects months no year has', () => {
+    for (const months of [[], [0], [13], [6, 6], [2.5]]) {
+      expect(() => nextOccurrence({ frequency: 'monthly', months }, '2026-11-23')).toThrow(
+        'định kỳ',
+      );
+    }
+    expect(() => nextOccurrence({ frequency: 'weekly', months: [6] }, '2026-11-23')).toThrow(
+      'định kỳ',
+    );
+  });
+});
+
+describe('recurrenceOf', () => {
+  it.each<[unknown, Recurrence | null]>([
+    [
+      { kind: 'recurring', frequency: 'monthly', day: 24, phrase: 'x' },
+      { frequency: 'monthly', day: 24 },
+    ],
+    [{ frequency: 'quarterly' }, { frequency: 'quarterly' }],
+    [
+      { frequency: 'monthly', months: [12, 6], interval: 6 },
+      { frequency: 'monthly', months: [6, 12] },
+    ],
+    [
+      { frequency: 'yearly', day: 30, month: 3, months: [3] },
+      { frequency: 'yearly', day: 30, months: [3] },
+    ],
+    [{ frequency: 'monthly', months: [] }, null],
+    [{ frequency: 'monthly', months: [0] }, null],
+    [{ frequency: 'monthly', months: [13] }, null],
+    [{ frequency: 'monthly', months: [6, 6] }, null],
+    [{ frequency: 'monthly', months: ['6'] }, null],
+    [{ frequency: 'monthly', months: 6 }, null],
+    [{ frequency: 'weekly', day: 5, months: [6] }, null],
+    [{ frequency: 'daily' }, null],
+    [{ frequency: 'weekly', day: 8 }, null],
+    [null, null],
+  ])('%j → %j', (stored, expected) => {
+    expect(recurrenceOf(stored)).toEqual(expected);
+  });
+
+  it('leaves a stored recurrence without months as it was', () => {
+    expect(Object.keys(recurrenceOf({ frequency: 'yearly', day: 15 })!)).toEqual([
+      'frequency',
+      'day',
+    ]);
   });
 });
