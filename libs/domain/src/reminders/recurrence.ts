@@ -101,7 +101,7 @@ export function recurrenceOf(d: unknown): Recurrence | null {
   const r: Recurrence = {
     frequency: frequency as RecurrenceFrequency,
     ...(day === undefined ? {} : { day }),
-    ...(months === undefined ? {} : { months: [...(months as number[])].sort((a, b) => a - b) }),
+    ...(months === undefined ? {} : { months: [...months].sort((a, b) => a - b) }),
   };
   return hasValidDay(r) && hasValidMonths(r) ? r : null;
 }
