@@ -4,7 +4,6 @@ import { createMailActivities, type MailActivityConfig } from './mail.activities
 import { pgItemStore, pgMailLogStore } from './pg-stores';
 import { createProjectionActivities } from './projection.activities';
 
-export * from './types';
 export type { ItemStore, MailLogEntry, MailLogStatus, MailLogStore } from './ports';
 export {
   createMailActivities,

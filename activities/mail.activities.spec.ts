@@ -3,7 +3,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { MailDeliveryError, type Mailer, type OutgoingMail } from '../libs/mail/src';
 import { createMailActivities, mailIdempotencyKey, messageIdFor } from './mail.activities';
 import type { MailLogStatus, MailLogStore } from './ports';
-import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from './types';
+import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from '../libs/contracts/src';
 import { applicationFailureOf } from './test/application-failure';
 
 /** In-memory mail_log with the same semantics as the PostgreSQL store. */

@@ -13,14 +13,12 @@ import {
   MAIL_TRANSIENT,
   type SendItemMailInput,
   type SendItemMailResult,
-} from './types';
+} from '../libs/contracts/src';
 
 export interface MailActivityConfig {
   readonly publicBaseUrl: string;
   /** Right-hand side of generated Message-IDs; default 'dondoc.local'. */
   readonly messageIdDomain?: string;
-  /** Kept for callers that pass it; the Mailer already carries the From address. */
-  readonly mailFrom?: string;
 }
 
 export interface MailActivityDeps {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ItemStore, MailLogStatus, MailLogStore } from './ports';
-import type { RecordEventsInput, RecordEventsResult } from './types';
+import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,4 +1,4 @@
-import type { RecordEventsInput, RecordEventsResult } from './types';
+import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
 
 export type MailLogStatus = 'sending' | 'sent' | 'failed';
 

@@ -1,5 +1,5 @@
 import type { ItemStore } from './ports';
-import type { RecordEventsInput, RecordEventsResult } from './types';
+import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
 
 export function createProjectionActivities(deps: { readonly items: ItemStore }) {
   /**

@@ -1,21 +1,17 @@
-import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../activities';
-import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
-import { createMailer } from '../libs/mail/src';
 import { dataSourceOptions, runMigrations, seedDevData } from '../libs/persistence/src';
 import { startEmbeddedPostgres } from '../libs/devstack/src/embedded-postgres';
 import { freePort } from '../libs/devstack/src/ports';
 import { resolveTemporalCli } from '../libs/devstack/src/temporal-binaries';
+import { startAppStack } from '../test/support/app-stack';
 
 const ITEMS = 50;
 const AGENCIES = [
@@ -79,26 +75,17 @@ export async function runIntakeBench(rounds: number): Promise<void> {
   const smtpPort = await freePort();
   await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', r));
   const taskQueue = `bench-${randomUUID()}`;
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    DATABASE_URL: pg.url,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-  });
-  const app = await NestFactory.create(AppModule, { logger: ['error'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
-  const mailer = createMailer(`smtp://127.0.0.1:${smtpPort}`, 'bench@dondoc.local');
-  const workerConnection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await Worker.create({
-    connection: workerConnection,
+  const stack = await startAppStack({
+    dataSource: db,
+    databaseUrl: pg.url,
+    temporalAddress: temporal.address,
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     taskQueue,
-    workflowsPath: require.resolve('../workflows'),
-    activities: createActivities({ dataSource: db, mailer, config: { publicBaseUrl: base } }),
+    seedPassword: 'bench',
   });
-  const running = worker.run();
+  await stack.startWorker();
+  await stack.app.listen(0, '127.0.0.1');
+  const base = `${await stack.app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
 
@@ -187,12 +174,8 @@ export async function runIntakeBench(rounds: number): Promise<void> {
       `  … until all 50 workflows recorded their 'created' event          ${e.toFixed(0)} ms   ratio ${(e / b).toFixed(2)}`,
     );
   } finally {
-    worker.shutdown();
-    await running;
-    await app.close();
+    await stack.close();
     await connection.close();
-    await workerConnection.close();
-    mailer.close?.();
     smtp.close();
     await db.destroy();
     await temporal.teardown();

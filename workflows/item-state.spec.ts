@@ -9,18 +9,14 @@ import { endOfDay, resolveDue, vnPublicSectorCalendar } from '../libs/domain/src
 import {
   accept,
   decideExtension,
-  initialState,
   isRejection,
-  nextPeriod,
-  nextStep,
-  performStep,
   requestExtension,
   submit,
-  type Context,
   type Decision,
-  type ItemState,
-  type MailCommand,
-} from './item-state';
+} from './item-commands';
+import { nextStep, performStep } from './item-schedule';
+import { initialState, nextPeriod } from './item-state';
+import type { Context, ItemState, MailCommand } from './item-transition';
 import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER } from './test/harness';
 
 const dueOn = (date: string): DueSpec => ({
@@ -208,7 +204,7 @@ describe('recurring items', () => {
     const start = initialState(monthly, 'item-sim', vn('2026-01-15 09:00')).state;
     const done = acceptAt(start, vn('2026-01-20 10:00'));
     expect(done.status).toBe('completed');
-    const next = nextPeriod(done, monthly, { now: vn('2026-01-20 10:01'), input: monthly });
+    const next = nextPeriod(done, { now: vn('2026-01-20 10:01'), input: monthly });
     expect(next).not.toBeNull();
     // 24/02/2026 is a Tuesday: the next period is due then.
     expect(next!.state).toMatchObject({
@@ -232,12 +228,12 @@ describe('recurring items', () => {
     const oneOff = itemInput(dueOn('2026-01-24'), { policy: DEFAULT_TEST_POLICY });
     const start = initialState(oneOff, 'item-sim', vn('2026-01-15 09:00')).state;
     expect(
-      nextPeriod(acceptAt(start, vn('2026-01-20 10:00')), oneOff, {
+      nextPeriod(acceptAt(start, vn('2026-01-20 10:00')), {
         now: vn('2026-01-20 10:01'),
         input: oneOff,
       }),
     ).toBeNull();
     const open = initialState(monthly, 'item-sim', vn('2026-01-15 09:00')).state;
-    expect(nextPeriod(open, monthly, { now: vn('2026-01-15 10:00'), input: monthly })).toBeNull();
+    expect(nextPeriod(open, { now: vn('2026-01-15 10:00'), input: monthly })).toBeNull();
   });
 });

@@ -14,7 +14,8 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { createItemWorker } from '../apps/worker/src/item-worker';
 import { randomUUID } from 'node:crypto';
 import {
   acceptUpdate,
@@ -46,7 +47,7 @@ import {
   type CivilDate,
   type ScheduleStep,
 } from '../libs/domain/src';
-import type { SendItemMailInput } from '../activities';
+import type { SendItemMailInput } from '../libs/contracts/src';
 import {
   createTestEnv,
   DEFAULT_TEST_POLICY,
@@ -79,10 +80,9 @@ const taskQueue = `items-${randomUUID()}`;
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   env = await createTestEnv();
-  worker = await Worker.create({
+  worker = await createItemWorker({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: require.resolve('./index'),
     activities: fakes.activities,
   });
   running = worker.run();

@@ -16,6 +16,7 @@ import {
   cancelUpdate,
   decideExtensionUpdate,
   itemStateQuery,
+  MAIL_PERMANENT,
   reassignUpdate,
   reportProgressUpdate,
   requestExtensionUpdate,
@@ -23,41 +24,30 @@ import {
   submitUpdate,
   type ItemView,
   type ItemWorkflowInput,
+  type MailPermanentDetails,
+  type RecordedEvent,
 } from '../libs/contracts/src';
-import type { ItemActivities, RecordedEvent } from '../activities';
-import type { MAIL_PERMANENT as MailPermanentType } from '../activities/types';
+import { invalidTransition, isClosed, type ItemAction } from '../libs/domain/src';
+import type { ItemActivities } from '../activities';
 import {
   accept,
   cancel,
-  carriedState,
-  closedRefusal,
   decideExtension,
-  initialState,
-  isClosed,
-  nextPeriod,
   isRejection,
-  nextStep,
-  performStep,
   reassign,
+  refused,
   reportProgress,
   requestExtension,
   returnSubmission,
   submit,
-  toProjection,
-  toView,
-  type Context,
-  type Decision,
-  type ItemState,
-  type MailCommand,
-  type StatusAction,
-  type Transition,
-} from './item-state';
+  type Reducer,
+} from './item-commands';
+import { nextStep, performStep } from './item-schedule';
+import { initialState, nextPeriod, toProjection, toView } from './item-state';
+import type { Context, ItemState, MailCommand, Transition } from './item-transition';
 
 /** Patch id: recurring items roll over to their next period instead of ending. */
 const RECURRING_PERIODS = 'recurring-periods';
-
-/** Failure type of a permanent mail error (checked against the activity's constant at compile time). */
-const MAIL_PERMANENT: typeof MailPermanentType = 'MAIL_PERMANENT';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -137,9 +127,9 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       const cause = err.cause;
       const failed =
         cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
-          ? (
-              (cause.details?.[0] as { failed?: { recipient: string }[] } | undefined)?.failed ?? []
-            ).map((f) => f.recipient)
+          ? ((cause.details?.[0] as Partial<MailPermanentDetails> | undefined)?.failed ?? []).map(
+              (f) => f.recipient,
+            )
           : [...mail.recipients];
       log.warn('Mail not delivered', {
         step: mail.step,
@@ -156,8 +146,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    */
   const command = <C>(
     def: ReturnType<typeof defineUpdate<ItemView, [C]>>,
-    action: StatusAction | ((cmd: C) => StatusAction),
-    decide: (s: ItemState, cmd: C, c: Context) => Decision,
+    action: ItemAction | ((cmd: C) => ItemAction),
+    decide: Reducer<C>,
   ): void => {
     setHandler(
       def,
@@ -171,8 +161,13 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       },
       {
         validator: (cmd: C): void => {
-          const d = isClosed(state)
-            ? closedRefusal(state, typeof action === 'function' ? action(cmd) : action)
+          const d = isClosed(state.status)
+            ? refused(
+                invalidTransition(
+                  state.status,
+                  typeof action === 'function' ? action(cmd) : action,
+                ),
+              )
             : decide(state, cmd, ctx());
           if (isRejection(d)) throw ApplicationFailure.nonRetryable(d.message, d.type);
         },
@@ -203,7 +198,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
 
   if (start.events.length > 0) await record(start.events);
 
-  while (!isClosed(state)) {
+  while (!isClosed(state.status)) {
     // Notifications queued by handlers first.
     const mail = outbox.shift();
     if (mail) {
@@ -227,8 +222,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && outbox.length === 0);
-      if (!isClosed(state) && outbox.length === 0) {
-        await continueAsNew<typeof itemWorkflow>({ ...input, carried: carriedState(state) });
+      if (!isClosed(state.status) && outbox.length === 0) {
+        await continueAsNew<typeof itemWorkflow>({ ...input, carried: state });
       }
       continue;
     }
@@ -245,14 +240,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   await condition(allHandlersFinished);
   // A recurring item opens its next period once one is accepted (added later: patched).
   if (input.recurrence && patched(RECURRING_PERIODS)) {
-    const next = nextPeriod(state, input, ctx());
+    const next = nextPeriod(state, ctx());
     if (next) {
       state = next.state;
       await record(next.events);
       await continueAsNew<typeof itemWorkflow>({
         ...input,
         due: state.due,
-        carried: carriedState(state),
+        carried: state,
       });
     }
   }

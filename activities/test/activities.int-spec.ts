@@ -1,8 +1,6 @@
 /**
  * The real activities against real PostgreSQL (a fresh migrated database) and a real SMTP server
  * (smtp-server). Integration project: needs test/global-setup.ts (TEST_DATABASE_URL).
- *   npx jest -c /tmp/jest.activities.config.js   (until the lead adds activities/test/*.int-spec.ts
- *   to the "integration" project's testMatch)
  */
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
@@ -10,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createMailer, type Mailer } from '../../libs/mail/src';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
-import { createActivities, mailIdempotencyKey, messageIdFor, type SendItemMailInput } from '..';
-import type { ItemProjection } from '../types';
+import { createActivities, mailIdempotencyKey, messageIdFor } from '..';
+import type { ItemProjection, SendItemMailInput } from '../../libs/contracts/src';
 import { applicationFailureOf } from './application-failure';
 
 let db: TestDatabase;
@@ -32,7 +30,7 @@ beforeAll(async () => {
   activities = createActivities({
     dataSource: db.dataSource,
     mailer,
-    config: { mailFrom: 'Đôn Đốc <dondoc@dondoc.local>', publicBaseUrl: 'http://localhost:3000' },
+    config: { publicBaseUrl: 'http://localhost:3000' },
   });
 }, 60_000);
 

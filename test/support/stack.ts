@@ -1,14 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createActivities } from '../../activities';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
-import { APP_CONFIG, loadConfig, type AppConfig } from '../../libs/config/src';
-import { createMailer, type Mailer } from '../../libs/mail/src';
+import type { AppConfig } from '../../libs/config/src';
 import { seedDevData } from '../../libs/persistence/src';
+import { startAppStack } from './app-stack';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { temporalAddress, uniqueTaskQueue } from './temporal';
@@ -54,53 +50,19 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const db = options.database ?? (await createTestDatabase());
   await seedDevData(db.dataSource, SEED_PASSWORD);
   const smtp = options.smtp ?? (await startSmtpServer());
-  const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test' }),
+  const stack = await startAppStack({
+    dataSource: db.dataSource,
     databaseUrl: db.url,
+    temporalAddress: options.temporalAddress ?? temporalAddress(),
     smtpUrl: smtp.url,
+    taskQueue: options.taskQueue ?? uniqueTaskQueue('e2e'),
     seedPassword: SEED_PASSWORD,
-    temporal: {
-      address: options.temporalAddress ?? temporalAddress(),
-      namespace: 'default',
-      taskQueue: options.taskQueue ?? uniqueTaskQueue('e2e'),
-      apiKey: undefined,
-      tls: false,
-    },
-  };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config)
-    .compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureApp(app);
-  await app.init();
-
-  const mailer: Mailer = createMailer(smtp.url, config.mailFrom);
-  let worker: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
-  const startWorker = async (): Promise<void> => {
-    if (worker) return;
-    const connection = await NativeConnection.connect({ address: config.temporal.address });
-    const w = await Worker.create({
-      connection,
-      taskQueue: config.temporal.taskQueue,
-      ...workflowCode(),
-      activities: createActivities({
-        dataSource: db.dataSource,
-        mailer,
-        config: { mailFrom: config.mailFrom, publicBaseUrl: config.publicBaseUrl },
-      }),
-    });
-    worker = { connection, worker: w, run: w.run() };
-  };
-  const stopWorker = async (): Promise<void> => {
-    if (!worker) return;
-    const { connection, worker: w, run } = worker;
-    worker = undefined;
-    w.shutdown();
-    await run;
-    await connection.close();
-  };
-  if (options.worker !== false) await startWorker();
+    ...(process.env.TEST_WORKFLOW_BUNDLE
+      ? { workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE }
+      : {}),
+  });
+  if (options.worker !== false) await stack.startWorker();
+  const { app, config } = stack;
 
   const http = () => request(app.getHttpServer() as Parameters<typeof request>[0]);
   return {
@@ -123,24 +85,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         .expect(200);
       return (res.body as { type: string }[]).map((e) => e.type);
     },
-    startWorker,
-    stopWorker,
+    startWorker: stack.startWorker,
+    stopWorker: stack.stopWorker,
     close: async () => {
-      await stopWorker();
-      await app.close();
-      mailer.close?.();
+      await stack.close();
       if (!options.smtp) await smtp.close();
       if (!options.database) await db.drop();
     },
   };
-}
-
-/** The workflow bundle global-setup built once, else the folder (bundled by this worker). */
-function workflowCode(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
-  const codePath = process.env.TEST_WORKFLOW_BUNDLE;
-  return codePath
-    ? { workflowBundle: { codePath } }
-    : { workflowsPath: require.resolve('../../workflows') };
 }
 
 let runtimeInstalled = false;

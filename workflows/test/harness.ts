@@ -10,16 +10,14 @@ import { randomUUID } from 'node:crypto';
 import type {
   AgencyRef,
   DueSpec,
-  ItemWorkflowInput,
-  ReminderPolicy,
-} from '../../libs/contracts/src';
-import type {
-  ItemActivities,
   ItemProjection,
+  ItemWorkflowInput,
   RecordEventsInput,
   RecordedEvent,
+  ReminderPolicy,
   SendItemMailInput,
-} from '../../activities';
+} from '../../libs/contracts/src';
+import type { ItemActivities } from '../../activities';
 
 export const STC: AgencyRef = {
   code: 'STC',

@@ -13,7 +13,8 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createItemWorker } from '../../apps/worker/src/item-worker';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -226,10 +227,9 @@ async function main(): Promise<void> {
   const fakes = new FakeActivities();
   const taskQueue = `record-${randomUUID()}`;
   try {
-    const worker = await Worker.create({
+    const worker = await createItemWorker({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../index'),
       activities: fakes.activities,
     });
     await worker.runUntil(async () => {

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
 import { MAILER, type Mailer } from '../../../libs/mail/src';
 import { WorkerModule } from './worker.module';
-import { workflowSource } from './workflow-source';
+import { createItemWorker } from './item-worker';
 
 /**
  * Hosts the Temporal worker. Temporal's Runtime owns SIGINT/SIGTERM: `worker.run()` resolves
@@ -21,17 +21,15 @@ async function bootstrap(): Promise<void> {
     tls: config.temporal.tls,
     apiKey: config.temporal.apiKey,
   });
-  const worker = await Worker.create({
+  const worker = await createItemWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    ...workflowSource(),
     activities: createActivities({
       dataSource: app.get(DataSource),
       mailer: app.get<Mailer>(MAILER),
-      config: { mailFrom: config.mailFrom, publicBaseUrl: config.publicBaseUrl },
+      config: { publicBaseUrl: config.publicBaseUrl },
     }),
-    shutdownGraceTime: '10s',
   });
   logger.log(`Polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   try {

@@ -1,3 +1,5 @@
+export * from './item-activities.types';
+export * from './item-events';
 export * from './item-workflow.messages';
 export * from './item-workflow.types';
 export * from './workflow-ids';

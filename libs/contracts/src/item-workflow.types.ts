@@ -1,6 +1,7 @@
 /** Everything that crosses the workflow boundary: plain JSON, instants as epoch milliseconds. */
+import type { ItemStatus, Recurrence, ReminderPolicy } from '../../domain/src';
 
-export type ItemStatus = 'open' | 'overdue' | 'submitted' | 'completed' | 'cancelled';
+export type { ItemStatus, ReminderPolicy };
 
 export interface AgencyRef {
   readonly code: string;
@@ -9,16 +10,8 @@ export interface AgencyRef {
   readonly headEmail: string | null;
 }
 
-export interface ReminderPolicy {
-  readonly remindBefore: readonly string[];
-  readonly escalateAfter: readonly string[];
-}
-
-/** A recurring deadline: `day` of the month / quarter's last month / December, or weekday 1–7. */
-export interface RecurrenceSpec {
-  readonly frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
-  readonly day?: number;
-}
+/** A recurring deadline, as the domain defines it (libs/domain/src/reminders/recurrence.ts). */
+export type RecurrenceSpec = Recurrence;
 
 /** A resolved deadline: computed once by the API from the literal date or instant. */
 export interface DueSpec {
@@ -85,7 +78,17 @@ export interface ItemView {
   readonly seq: number;
 }
 
-export type ItemCarriedState = ItemView & { readonly lastWeeklyReminderAt: number | null };
+/** What continue-as-new carries: the view plus the workflow's own bookkeeping. */
+export interface ItemCarriedState extends ItemView {
+  /** Anchor of the weekly overdue reminders (last one sent, or when they were re-armed). */
+  readonly lastWeeklyReminderAt: number | null;
+  /** When the item was completed or cancelled (epoch ms). */
+  readonly closedAt: number | null;
+  /** When the current submission was made (epoch ms); null once returned. */
+  readonly submittedAt: number | null;
+  /** Extension requests already decided, so a retried request or decision changes nothing. */
+  readonly decidedExtensionIds: readonly string[];
+}
 
 /** Actor of a command: the authenticated user, as the API knows them. */
 export interface Actor {
@@ -133,22 +136,6 @@ export interface CancelCommand {
   readonly actor: Actor;
   readonly reason: string;
 }
-
-/** History event types, as the HTTP contract names them. */
-export type ItemEventType =
-  | 'created'
-  | 'reminder_sent'
-  | 'overdue'
-  | 'escalated'
-  | 'progress_reported'
-  | 'submitted'
-  | 'completed'
-  | 'returned'
-  | 'extension_requested'
-  | 'extension_approved'
-  | 'extension_rejected'
-  | 'reassigned'
-  | 'cancelled';
 
 /** Failure types the workflow's update validators throw; the API maps them to HTTP codes. */
 export const UPDATE_REJECTION = {

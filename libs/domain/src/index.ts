@@ -5,6 +5,7 @@ export * from './calendar/working-calendar';
 export * from './reminders/duration';
 export * from './reminders/schedule';
 export * from './reminders/recurrence';
+export * from './reminders/escalation';
 export * from './status/item-status';
 export * from './status/overdue';
 export * from './notice';

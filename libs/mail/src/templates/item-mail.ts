@@ -1,23 +1,17 @@
-import { civilDateAt, formatVnDate } from '../../../domain/src';
-import { escapeHtml, vnDateTime, vnDuration } from '../vn-format';
+import type { DueSpec, ItemMailKind } from '../../../contracts/src';
+import {
+  dueLabel,
+  dueShort,
+  factsOf,
+  itemLabel,
+  itemUrl,
+  remainingLabel,
+  whatToDo,
+} from './item-mail-labels';
+import { toHtml, toText, type Block } from './mail-layout';
 
-/** Which mail; one template each. */
-export type ItemMailKind =
-  | 'reminder'
-  | 'overdue'
-  | 'escalation'
-  | 'weekly_overdue'
-  | 'returned'
-  | 'extension_approved'
-  | 'extension_rejected'
-  | 'reassigned';
-
-export interface MailDue {
-  /** Literal civil date 'YYYY-MM-DD' for a whole-day deadline; null for an exact instant. */
-  readonly date: string | null;
-  /** The instant the item becomes overdue (epoch ms). */
-  readonly at: number;
-}
+export type { ItemMailKind };
+export { dueLabel, remainingLabel };
 
 export interface ItemMailData {
   readonly kind: ItemMailKind;
@@ -29,7 +23,7 @@ export interface ItemMailData {
   readonly noticeNumber: string | null;
   /** Name of the lead agency. */
   readonly leadName: string;
-  readonly due: MailDue | null;
+  readonly due: DueSpec | null;
   /** When the mail is composed (epoch ms): days left / overdue are counted from here. */
   readonly nowMs: number;
   /**
@@ -42,7 +36,7 @@ export interface ItemMailData {
   /** Reason given by the secretariat (returned, extension rejected, reassigned). */
   readonly reason?: string | null;
   /** Extension approved: the deadline before the extension. */
-  readonly previousDue?: MailDue | null;
+  readonly previousDue?: DueSpec | null;
   /** Reassigned: the agency that had the item before. */
   readonly previousLeadName?: string | null;
   readonly publicBaseUrl: string;
@@ -52,99 +46,6 @@ export interface RenderedMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-}
-
-type Block =
-  | { readonly p: string; readonly strong?: boolean }
-  | { readonly facts: readonly (readonly [string, string])[] }
-  | { readonly list: readonly string[] }
-  | { readonly quote: string };
-
-const DAY_MS = 86_400_000;
-
-/** "Nhiệm vụ 2.g.1" or the first words of the text, for subjects. */
-function itemLabel(d: ItemMailData): string {
-  if (d.code) return `Nhiệm vụ ${d.code}`;
-  const oneLine = d.text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine;
-}
-
-function noticeLabel(d: ItemMailData): string | null {
-  if (d.noticeNumber && d.noticeTitle) return `${d.noticeTitle} (số ${d.noticeNumber})`;
-  if (d.noticeNumber) return `Thông báo số ${d.noticeNumber}`;
-  return d.noticeTitle;
-}
-
-/** The due date as people read it: dd/mm/yyyy, with HH:mm for an exact instant. */
-export function dueLabel(due: MailDue): string {
-  if (due.date === null) return `${vnDateTime(due.at)} (giờ Việt Nam)`;
-  const legalDate = civilDateAt(due.at - 1);
-  const literal = `ngày ${formatVnDate(due.date)}`;
-  if (legalDate === due.date) return literal;
-  return `${literal} (trùng ngày nghỉ, hạn được tính đến hết ngày ${formatVnDate(legalDate)})`;
-}
-
-/** Short due for subjects: dd/mm/yyyy or HH:mm dd/mm/yyyy. */
-function dueShort(due: MailDue): string {
-  return due.date === null ? vnDateTime(due.at) : formatVnDate(due.date);
-}
-
-/**
- * "còn 3 ngày làm việc", "hạn chót là hôm nay", "còn 1 phút 40 giây", "đã hết hạn" (at the due
- * instant), "đã quá hạn 2 ngày làm việc" (a dated item), "đã quá hạn 8 giờ" (an exact instant).
- */
-export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingDaysLeft'>): string {
-  if (!d.due) return 'không có thời hạn';
-  const left = d.due.at - d.nowMs;
-  if (left <= 0) {
-    const over = -left;
-    if (over < 60_000) return 'đã hết hạn';
-    if (d.due.date !== null && typeof d.workingDaysLeft === 'number' && d.workingDaysLeft < 0) {
-      return `đã quá hạn ${-d.workingDaysLeft} ngày làm việc`;
-    }
-    return over >= DAY_MS
-      ? `đã quá hạn ${Math.floor(over / DAY_MS)} ngày`
-      : `đã quá hạn ${vnDuration(over)}`;
-  }
-  if (d.due.date !== null && typeof d.workingDaysLeft === 'number') {
-    return d.workingDaysLeft <= 0
-      ? 'hạn chót là hôm nay'
-      : `còn ${d.workingDaysLeft} ngày làm việc`;
-  }
-  return `còn ${vnDuration(left)}`;
-}
-
-function itemUrl(d: ItemMailData): string {
-  return `${d.publicBaseUrl.replace(/\/+$/, '')}/api/items/${encodeURIComponent(d.itemId)}`;
-}
-
-function factsOf(d: ItemMailData): Block {
-  const rows: [string, string][] = [];
-  if (d.code) rows.push(['Nhiệm vụ', d.code]);
-  rows.push(['Nội dung', d.text]);
-  const notice = noticeLabel(d);
-  if (notice) rows.push(['Thông báo kết luận', notice]);
-  rows.push(['Cơ quan chủ trì', d.leadName]);
-  if (d.due) {
-    rows.push(['Thời hạn', dueLabel(d.due)]);
-    rows.push(['Tình trạng', remainingLabel(d)]);
-  }
-  return { facts: rows };
-}
-
-function whatToDo(d: ItemMailData): Block[] {
-  const url = itemUrl(d);
-  return [
-    { p: 'Đề nghị Quý cơ quan:' },
-    {
-      list: [
-        `Xem chi tiết nhiệm vụ: ${url}`,
-        `Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành): ${url}/progress`,
-        `Báo cáo hoàn thành kèm kết quả: ${url}/submit`,
-        `Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do): ${url}/extension-requests`,
-      ],
-    },
-  ];
 }
 
 function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
@@ -274,66 +175,6 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         ],
       };
   }
-}
-
-const FOOTER =
-  'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
-
-function toText(blocks: readonly Block[]): string {
-  const out: string[] = [];
-  for (const b of blocks) {
-    if ('p' in b) out.push(b.p);
-    else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
-    else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
-    else {
-      out.push(
-        b.quote
-          .split('\n')
-          .map((l) => `> ${l}`)
-          .join('\n'),
-      );
-    }
-  }
-  out.push(`--\n${FOOTER}`);
-  return `${out.join('\n\n')}\n`;
-}
-
-/** Turns URLs in already escaped text into links. */
-const linkify = (escaped: string): string =>
-  escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
-
-function toHtml(subject: string, blocks: readonly Block[]): string {
-  const body = blocks
-    .map((b) => {
-      if ('p' in b) {
-        const inner = linkify(escapeHtml(b.p));
-        return b.strong ? `<p><strong>${inner}</strong></p>` : `<p>${inner}</p>`;
-      }
-      if ('facts' in b) {
-        const rows = b.facts
-          .map(
-            ([k, v]) =>
-              `<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
-          )
-          .join('');
-        return `<table style="border-collapse:collapse;margin:8px 0">${rows}</table>`;
-      }
-      if ('list' in b) {
-        return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
-      }
-      return `<blockquote style="border-left:3px solid #ccc;margin:8px 0;padding-left:12px">${escapeHtml(b.quote).replace(/\n/g, '<br>')}</blockquote>`;
-    })
-    .join('\n');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="vi">',
-    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">',
-    body,
-    `<hr><p style="color:#777;font-size:12px">${escapeHtml(FOOTER)}</p>`,
-    '</body>',
-    '</html>',
-  ].join('\n');
 }
 
 /** Renders one item mail (Vietnamese, HTML + plain text with the same content). */

@@ -1,22 +1,10 @@
-import type {
-  DueSpec,
-  ExtensionRequestView,
-  ItemEventType,
-  ItemStatus,
-} from '../libs/contracts/src';
-import type { ItemMailKind } from '../libs/mail/src/templates/item-mail';
-
-export type { ItemMailKind };
-
-/** One history event as the workflow records it; `seq` is the workflow's own counter. */
-export interface RecordedEvent {
-  readonly seq: number;
-  readonly type: ItemEventType;
-  /** Epoch ms (workflow time). */
-  readonly at: number;
-  readonly actor?: string | null;
-  readonly detail?: Readonly<Record<string, unknown>> | null;
-}
+/**
+ * What the item workflow hands its activities and gets back: the projection it writes, the
+ * mails it asks for and the failure types it tells apart. Plain JSON, instants as epoch ms.
+ */
+import type { ItemStatus } from '../../domain/src';
+import type { RecordedEvent } from './item-events';
+import type { DueSpec, ExtensionRequestView } from './item-workflow.types';
 
 /** The `items` row columns the workflow owns; `version` orders writes (newest wins). */
 export interface ItemProjection {
@@ -50,6 +38,19 @@ export interface RecordEventsResult {
   readonly projected: boolean;
 }
 
+/** Which mail; one template each. */
+export const ITEM_MAIL_KINDS = [
+  'reminder',
+  'overdue',
+  'escalation',
+  'weekly_overdue',
+  'returned',
+  'extension_approved',
+  'extension_rejected',
+  'reassigned',
+] as const;
+export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
+
 /** What a mail names about the item (from the workflow input and state). */
 export interface MailItemFields {
   readonly code: string | null;
@@ -62,7 +63,10 @@ export interface MailItemFields {
 export interface SendItemMailInput {
   readonly workflowId: string;
   readonly itemId: string;
-  /** Schedule step key ('remind-P3D', 'overdue', 'escalate-1', 'weekly-2026-03-09' …) or notification key. */
+  /**
+   * The schedule step's key ('remind:P3D', 'overdue', 'escalate:1:P1D', 'weekly:2026-03-09') or
+   * a notification's ('returned-7', 'extension-<requestId>', 'reassigned-9').
+   */
   readonly step: string;
   readonly deadlineVersion: number;
   readonly kind: ItemMailKind;
@@ -88,3 +92,8 @@ export interface SendItemMailResult {
 export const MAIL_PERMANENT = 'MAIL_PERMANENT';
 /** Failure type of a mail worth retrying (4xx, connection): retried with backoff until stale. */
 export const MAIL_TRANSIENT = 'MAIL_TRANSIENT';
+
+/** The details a MAIL_PERMANENT failure carries: which recipients could not be reached. */
+export interface MailPermanentDetails {
+  readonly failed: readonly { readonly recipient: string; readonly error: string }[];
+}

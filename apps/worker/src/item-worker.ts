@@ -1,0 +1,41 @@
+import type { NativeConnection, Worker as TemporalWorker, WorkerOptions } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import type { ItemActivities } from '../../../activities';
+import { workflowSource } from './workflow-source';
+
+export interface ItemWorkerOptions {
+  readonly connection: NativeConnection;
+  readonly taskQueue: string;
+  /** Default 'default'. */
+  readonly namespace?: string;
+  /** The real activities (createActivities) or a test's fakes with the same shape. */
+  readonly activities: ItemActivities;
+  /** A prebuilt workflow bundle; default: dist's bundle when built, else the workflows folder. */
+  readonly workflowBundlePath?: string;
+  /** Worker tuning (slots, pollers, cache) for benches; defaults are Temporal's. */
+  readonly tuning?: Pick<
+    WorkerOptions,
+    | 'maxConcurrentWorkflowTaskExecutions'
+    | 'maxConcurrentActivityTaskExecutions'
+    | 'maxCachedWorkflows'
+  >;
+}
+
+/**
+ * The one way this project builds a worker for the item workflows: apps/worker, the tests
+ * (time-skipping and integration) and the benches all come through here, so what runs in
+ * production is what is tested and measured.
+ */
+export function createItemWorker(options: ItemWorkerOptions): Promise<TemporalWorker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : workflowSource()),
+    activities: options.activities,
+    shutdownGraceTime: '10s',
+    ...options.tuning,
+  });
+}

@@ -1,0 +1,92 @@
+import type { DueSpec } from '../../../contracts/src';
+import { civilDateAt, formatVnDate } from '../../../domain/src';
+import { vnDateTime, vnDuration } from '../vn-format';
+import type { Block } from './mail-layout';
+import type { ItemMailData } from './item-mail';
+
+const DAY_MS = 86_400_000;
+
+/** "Nhiệm vụ 2.g.1" or the first words of the text, for subjects. */
+export function itemLabel(d: ItemMailData): string {
+  if (d.code) return `Nhiệm vụ ${d.code}`;
+  const oneLine = d.text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine;
+}
+
+function noticeLabel(d: ItemMailData): string | null {
+  if (d.noticeNumber && d.noticeTitle) return `${d.noticeTitle} (số ${d.noticeNumber})`;
+  if (d.noticeNumber) return `Thông báo số ${d.noticeNumber}`;
+  return d.noticeTitle;
+}
+
+/** The due date as people read it: dd/mm/yyyy, with HH:mm for an exact instant. */
+export function dueLabel(due: DueSpec): string {
+  if (due.date === null) return `${vnDateTime(due.at)} (giờ Việt Nam)`;
+  const legalDate = civilDateAt(due.at - 1);
+  const literal = `ngày ${formatVnDate(due.date)}`;
+  if (legalDate === due.date) return literal;
+  return `${literal} (trùng ngày nghỉ, hạn được tính đến hết ngày ${formatVnDate(legalDate)})`;
+}
+
+/** Short due for subjects: dd/mm/yyyy or HH:mm dd/mm/yyyy. */
+export function dueShort(due: DueSpec): string {
+  return due.date === null ? vnDateTime(due.at) : formatVnDate(due.date);
+}
+
+/**
+ * "còn 3 ngày làm việc", "hạn chót là hôm nay", "còn 1 phút 40 giây", "đã hết hạn" (at the due
+ * instant), "đã quá hạn 2 ngày làm việc" (a dated item), "đã quá hạn 8 giờ" (an exact instant).
+ */
+export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingDaysLeft'>): string {
+  if (!d.due) return 'không có thời hạn';
+  const left = d.due.at - d.nowMs;
+  if (left <= 0) {
+    const over = -left;
+    if (over < 60_000) return 'đã hết hạn';
+    if (d.due.date !== null && typeof d.workingDaysLeft === 'number' && d.workingDaysLeft < 0) {
+      return `đã quá hạn ${-d.workingDaysLeft} ngày làm việc`;
+    }
+    return over >= DAY_MS
+      ? `đã quá hạn ${Math.floor(over / DAY_MS)} ngày`
+      : `đã quá hạn ${vnDuration(over)}`;
+  }
+  if (d.due.date !== null && typeof d.workingDaysLeft === 'number') {
+    return d.workingDaysLeft <= 0
+      ? 'hạn chót là hôm nay'
+      : `còn ${d.workingDaysLeft} ngày làm việc`;
+  }
+  return `còn ${vnDuration(left)}`;
+}
+
+export function itemUrl(d: ItemMailData): string {
+  return `${d.publicBaseUrl.replace(/\/+$/, '')}/api/items/${encodeURIComponent(d.itemId)}`;
+}
+
+export function factsOf(d: ItemMailData): Block {
+  const rows: [string, string][] = [];
+  if (d.code) rows.push(['Nhiệm vụ', d.code]);
+  rows.push(['Nội dung', d.text]);
+  const notice = noticeLabel(d);
+  if (notice) rows.push(['Thông báo kết luận', notice]);
+  rows.push(['Cơ quan chủ trì', d.leadName]);
+  if (d.due) {
+    rows.push(['Thời hạn', dueLabel(d.due)]);
+    rows.push(['Tình trạng', remainingLabel(d)]);
+  }
+  return { facts: rows };
+}
+
+export function whatToDo(d: ItemMailData): Block[] {
+  const url = itemUrl(d);
+  return [
+    { p: 'Đề nghị Quý cơ quan:' },
+    {
+      list: [
+        `Xem chi tiết nhiệm vụ: ${url}`,
+        `Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành): ${url}/progress`,
+        `Báo cáo hoàn thành kèm kết quả: ${url}/submit`,
+        `Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do): ${url}/extension-requests`,
+      ],
+    },
+  ];
+}

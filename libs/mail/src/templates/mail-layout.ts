@@ -1,0 +1,68 @@
+import { escapeHtml } from '../vn-format';
+
+/** A mail body as blocks, rendered once as plain text and once as HTML with the same content. */
+export type Block =
+  | { readonly p: string; readonly strong?: boolean }
+  | { readonly facts: readonly (readonly [string, string])[] }
+  | { readonly list: readonly string[] }
+  | { readonly quote: string };
+
+const FOOTER =
+  'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
+
+export function toText(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if ('p' in b) out.push(b.p);
+    else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
+    else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
+    else {
+      out.push(
+        b.quote
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n'),
+      );
+    }
+  }
+  out.push(`--\n${FOOTER}`);
+  return `${out.join('\n\n')}\n`;
+}
+
+/** Turns URLs in already escaped text into links. */
+const linkify = (escaped: string): string =>
+  escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
+
+export function toHtml(subject: string, blocks: readonly Block[]): string {
+  const body = blocks
+    .map((b) => {
+      if ('p' in b) {
+        const inner = linkify(escapeHtml(b.p));
+        return b.strong ? `<p><strong>${inner}</strong></p>` : `<p>${inner}</p>`;
+      }
+      if ('facts' in b) {
+        const rows = b.facts
+          .map(
+            ([k, v]) =>
+              `<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
+          )
+          .join('');
+        return `<table style="border-collapse:collapse;margin:8px 0">${rows}</table>`;
+      }
+      if ('list' in b) {
+        return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
+      }
+      return `<blockquote style="border-left:3px solid #ccc;margin:8px 0;padding-left:12px">${escapeHtml(b.quote).replace(/\n/g, '<br>')}</blockquote>`;
+    })
+    .join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="vi">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">',
+    body,
+    `<hr><p style="color:#777;font-size:12px">${escapeHtml(FOOTER)}</p>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

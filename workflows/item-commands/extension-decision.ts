@@ -1,0 +1,68 @@
+import type { ExtensionDecisionCommand } from '../../libs/contracts/src';
+import { UPDATE_REJECTION } from '../../libs/contracts/src';
+import { transition } from '../../libs/domain/src';
+import { skipPast } from '../item-schedule';
+import { emit, leadMail, unchanged, type ItemState } from '../item-transition';
+import { deadlineContext, refused, reject, type Reducer } from './decision';
+
+/**
+ * The secretariat decides the pending extension request. Approved: a new deadline version with
+ * a fresh plan (steps already past are skipped), the original deadline kept. A decision already
+ * taken (same request id) changes nothing.
+ */
+export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, ctx) => {
+  if (state.decidedExtensionIds.includes(cmd.requestId)) return unchanged(state);
+  const pending = state.pendingExtension;
+  if (!pending || pending.id !== cmd.requestId) {
+    return reject(
+      UPDATE_REJECTION.notFound,
+      `Không có đề nghị gia hạn "${cmd.requestId}" đang chờ xử lý.`,
+    );
+  }
+  const decided = [...state.decidedExtensionIds, pending.id];
+  const step = `extension-${pending.id}`;
+  const reason = cmd.reason ?? null;
+  if (!cmd.approve) {
+    const t = transition(state.status, 'rejectExtension', deadlineContext(ctx, state.due));
+    if (!t.ok) return refused(t.error);
+    const [s, ev] = emit(
+      { ...state, status: t.status, pendingExtension: null, decidedExtensionIds: decided },
+      ctx.now,
+      'extension_rejected',
+      cmd.actor,
+      { requestId: pending.id, requestedDue: pending.due, reason },
+    );
+    return {
+      state: s,
+      events: [ev],
+      mails: [leadMail(s, step, 'extension_rejected', { reason })],
+    };
+  }
+  const t = transition(state.status, 'approveExtension', deadlineContext(ctx, pending.due));
+  if (!t.ok) return refused(t.error);
+  const moved: ItemState = {
+    ...state,
+    status: t.status,
+    due: pending.due,
+    originalDue: state.originalDue ?? state.due,
+    deadlineVersion: state.deadlineVersion + 1,
+    escalationLevel: 0,
+    doneSteps: [],
+    lastWeeklyReminderAt: null,
+    pendingExtension: null,
+    decidedExtensionIds: decided,
+  };
+  const [s, ev] = emit(skipPast(moved, ctx), ctx.now, 'extension_approved', cmd.actor, {
+    requestId: pending.id,
+    from: state.due,
+    to: pending.due,
+    originalDue: moved.originalDue,
+    deadlineVersion: moved.deadlineVersion,
+    reason,
+  });
+  return {
+    state: s,
+    events: [ev],
+    mails: [leadMail(s, step, 'extension_approved', { reason, previousDue: state.due })],
+  };
+};

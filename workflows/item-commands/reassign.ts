@@ -1,0 +1,33 @@
+import type { ReassignCommand } from '../../libs/contracts/src';
+import { transition } from '../../libs/domain/src';
+import { emit, leadMail } from '../item-transition';
+import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
+
+/** The secretariat gives the item to another lead agency, which is told by mail. */
+export const reassign: Reducer<ReassignCommand> = (state, cmd, ctx) => {
+  const t = transition(state.status, 'reassign', deadlineContext(ctx, state.due));
+  if (!t.ok) return refused(t.error);
+  if (blank(cmd.lead.code) || blank(cmd.lead.contactEmail)) {
+    return invalid('Cơ quan chủ trì mới không hợp lệ.');
+  }
+  if (cmd.lead.code === state.lead.code) {
+    return invalid(`${state.lead.name} đang là cơ quan chủ trì nhiệm vụ này.`);
+  }
+  const [s, ev] = emit(
+    { ...state, status: t.status, lead: cmd.lead },
+    ctx.now,
+    'reassigned',
+    cmd.actor,
+    { from: state.lead.code, to: cmd.lead.code, reason: cmd.reason ?? null },
+  );
+  return {
+    state: s,
+    events: [ev],
+    mails: [
+      leadMail(s, `reassigned-${s.seq}`, 'reassigned', {
+        reason: cmd.reason ?? null,
+        previousLeadName: state.lead.name,
+      }),
+    ],
+  };
+};

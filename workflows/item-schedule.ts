@@ -1,0 +1,161 @@
+/**
+ * The timer side of the item: which step of the deadline's plan comes next and what performing
+ * it does (reminder, overdue mark, escalation, weekly overdue reminder). Pure and deterministic.
+ */
+import type { ItemView, ItemWorkflowInput } from '../libs/contracts/src';
+import { escalationRecipients, isClosed, transition } from '../libs/domain/src';
+import {
+  nextWeeklyStep,
+  planSteps,
+  stepKeys,
+  type PlannedStep,
+  type WeeklyStep,
+} from './item-plan';
+import {
+  emit,
+  leadMail,
+  type Context,
+  type ItemState,
+  type MailCommand,
+  type Transition,
+} from './item-transition';
+
+export type DueStep = PlannedStep | WeeklyStep;
+
+export interface StepEffects extends Transition {
+  /** Record the event before sending (a status change is a fact even if the mail fails). */
+  readonly recordFirst: boolean;
+}
+
+/** Marks keys done (a merged reminder step stands for several policy entries). */
+export function withDone(state: ItemState, keys: readonly string[]): ItemState {
+  const fresh = keys.filter((k) => !state.doneSteps.includes(k));
+  return fresh.length === 0 ? state : { ...state, doneSteps: [...state.doneSteps, ...fresh] };
+}
+
+/** The schedule of the current deadline version (empty without a deadline). */
+export function scheduleOf(
+  state: Pick<ItemView, 'due'>,
+  input: ItemWorkflowInput,
+): readonly PlannedStep[] {
+  return state.due ? planSteps(state.due, input.policy) : [];
+}
+
+/**
+ * At creation and after a deadline change, steps already in the past are skipped (marked done
+ * without mail) except the overdue mark, which still runs at once. If that leaves only past
+ * steps, weekly overdue reminders count from now, not from a step long gone.
+ */
+export function skipPast(state: ItemState, ctx: Context): ItemState {
+  const plan = scheduleOf(state, ctx.input);
+  let s = state;
+  for (const step of plan) {
+    if (step.at < ctx.now && step.kind !== 'overdue') s = withDone(s, stepKeys(step));
+  }
+  const last = plan[plan.length - 1];
+  if (last && last.at < ctx.now) s = { ...s, lastWeeklyReminderAt: ctx.now };
+  return s;
+}
+
+/** The next thing the timer loop must do, or null when only a message can change anything. */
+export function nextStep(state: ItemState, input: ItemWorkflowInput): DueStep | null {
+  if (isClosed(state.status)) return null;
+  const plan = scheduleOf(state, input);
+  const pending = plan.find((s) => !state.doneSteps.includes(s.key));
+  if (pending) return pending;
+  const last = plan[plan.length - 1];
+  if (!last || state.status !== 'overdue') return null;
+  const anchor = Math.max(state.lastWeeklyReminderAt ?? last.at, last.at);
+  return nextWeeklyStep(anchor);
+}
+
+/**
+ * Performs a due step. Steps that no longer apply (reminders once submitted, escalations
+ * of an item that is not overdue) are only marked done.
+ */
+export function performStep(state: ItemState, step: DueStep, ctx: Context): StepEffects {
+  const keys = step.kind === 'weekly' ? [step.key] : stepKeys(step);
+  const skip = (): StepEffects => ({
+    state: withDone(state, keys),
+    events: [],
+    mails: [],
+    recordFirst: false,
+  });
+  switch (step.kind) {
+    case 'reminder': {
+      if (state.status !== 'open') return skip();
+      const [s, ev] = emit(withDone(state, keys), ctx.now, 'reminder_sent', null, {
+        step: step.key,
+        ...(keys.length > 1 ? { mergedSteps: keys.slice(1) } : {}),
+        deadlineVersion: state.deadlineVersion,
+        recipients: [state.lead.contactEmail],
+      });
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'reminder')],
+        recordFirst: false,
+      };
+    }
+    case 'overdue': {
+      // open → overdue by the domain's markOverdue. An item already overdue (a deadline version
+      // approved after it had passed) still gets the notice of the new version; submitted: skipped.
+      const marked = transition(state.status, 'markOverdue', { overdueNow: true });
+      const status = marked.ok ? marked.status : state.status === 'overdue' ? 'overdue' : null;
+      if (status === null) return skip();
+      const [s, ev] = emit({ ...withDone(state, keys), status }, ctx.now, 'overdue', null, {
+        step: step.key,
+        deadlineVersion: state.deadlineVersion,
+        due: state.due,
+        recipients: [state.lead.contactEmail],
+      });
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'overdue')],
+        recordFirst: true,
+      };
+    }
+    case 'escalation': {
+      if (state.status !== 'overdue') return skip();
+      const level = step.level ?? 1;
+      const recipients = escalationRecipients(level, {
+        leadContact: state.lead.contactEmail,
+        leadHead: state.lead.headEmail,
+        secretariat: ctx.input.secretariatEmail,
+        committeeHead: ctx.input.committeeHeadEmail,
+      });
+      const [s, ev] = emit(
+        { ...withDone(state, keys), escalationLevel: level },
+        ctx.now,
+        'escalated',
+        null,
+        { step: step.key, level, deadlineVersion: state.deadlineVersion, recipients },
+      );
+      const mail: MailCommand = { ...leadMail(s, step.key, 'escalation', { level }), recipients };
+      return { state: s, events: [ev], mails: [mail], recordFirst: true };
+    }
+    case 'weekly': {
+      // nextStep only yields weekly steps for overdue items; keep the guard for safety.
+      if (state.status !== 'overdue') return { state, events: [], mails: [], recordFirst: false };
+      const [s, ev] = emit(
+        { ...state, lastWeeklyReminderAt: step.at },
+        ctx.now,
+        'reminder_sent',
+        null,
+        {
+          step: step.key,
+          weekly: true,
+          deadlineVersion: state.deadlineVersion,
+          recipients: [state.lead.contactEmail],
+        },
+      );
+      return {
+        state: s,
+        events: [ev],
+        mails: [leadMail(s, step.key, 'weekly_overdue')],
+        recordFirst: false,
+      };
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What every change of an item is made of: the state, the events to record and the mails to
+ * send, and the helpers that build them. Pure; the reducers (item-commands/), the schedule
+ * (item-schedule.ts) and the state's life cycle (item-state.ts) share it.
+ */
+import type {
+  Actor,
+  DueSpec,
+  ItemCarriedState,
+  ItemEventType,
+  ItemMailKind,
+  ItemWorkflowInput,
+  RecordedEvent,
+} from '../libs/contracts/src';
+
+/** Everything the workflow keeps: exactly what continue-as-new carries. */
+export type ItemState = ItemCarriedState;
+
+/** A mail the workflow must send; recipients get one mail each. */
+export interface MailCommand {
+  readonly step: string;
+  readonly kind: ItemMailKind;
+  readonly recipients: readonly string[];
+  readonly deadlineVersion: number;
+  readonly due: DueSpec | null;
+  readonly leadName: string;
+  readonly level?: number;
+  readonly reason?: string | null;
+  readonly previousDue?: DueSpec | null;
+  readonly previousLeadName?: string | null;
+}
+
+/** A change of state with the events to record and the mails to send. */
+export interface Transition {
+  readonly state: ItemState;
+  readonly events: readonly RecordedEvent[];
+  readonly mails: readonly MailCommand[];
+}
+
+/** What the pure functions need besides the state: the clock and the fixed input. */
+export interface Context {
+  readonly now: number;
+  readonly input: ItemWorkflowInput;
+}
+
+export const unchanged = (state: ItemState): Transition => ({ state, events: [], mails: [] });
+
+/** The next history event: bumps `seq` and returns the event that carries it. */
+export function emit(
+  state: ItemState,
+  at: number,
+  type: ItemEventType,
+  actor: Actor | string | null,
+  detail: Record<string, unknown> | null,
+): [ItemState, RecordedEvent] {
+  const seq = state.seq + 1;
+  const who = actor === null ? null : typeof actor === 'string' ? actor : actor.email;
+  return [
+    { ...state, seq },
+    { seq, type, at, actor: who, detail },
+  ];
+}
+
+/** A mail to the lead agency's contact about the current deadline version. */
+export const leadMail = (
+  s: ItemState,
+  step: string,
+  kind: ItemMailKind,
+  extra: Partial<MailCommand> = {},
+): MailCommand => ({
+  step,
+  kind,
+  recipients: [s.lead.contactEmail],
+  deadlineVersion: s.deadlineVersion,
+  due: s.due,
+  leadName: s.lead.name,
+  ...extra,
+});
