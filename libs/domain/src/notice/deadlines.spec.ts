@@ -1,4 +1,5 @@
 import { vnPublicSectorCalendar } from '../calendar/working-calendar';
+import { nextOccurrence, recurrenceOf } from '../reminders/recurrence';
 import { parseDeadline, type DeadlineContext } from './deadlines';
 
 /** The grammar reference's context: notice of Tue 20/01/2026 after a meeting on Thu 15/01/2026. */
@@ -194,6 +195,64 @@ describe('recurring deadlines', () => {
     ['định kỳ 6 tháng, báo cáo', { frequency: 'monthly', interval: 6 }],
   ])('%s', (text, expected) => {
     expect(parseDeadline(text, ctx()).deadline).toMatchObject({ kind: 'recurring', ...expected });
+  });
+
+  it.each([
+    [
+      'báo cáo UBND tỉnh định kỳ hằng tháng, trước ngày 25',
+      { frequency: 'monthly', day: 24, months: undefined },
+    ],
+    [
+      'Định kỳ hằng quý, trước ngày 20 của tháng cuối quý',
+      { frequency: 'quarterly', day: 19, months: undefined },
+    ],
+    [
+      'báo cáo hằng quý, trước ngày 15 của tháng đầu quý sau',
+      { frequency: 'quarterly', day: 14, months: [1, 4, 7, 10] },
+    ],
+    [
+      'báo cáo vào ngày 10 tháng đầu tiên của quý tiếp theo, hằng quý',
+      { frequency: 'quarterly', day: 10, months: [1, 4, 7, 10] },
+    ],
+    ['định kỳ 6 tháng, báo cáo', { frequency: 'monthly', months: [6, 12] }],
+    ['định kỳ 06 tháng một lần báo cáo UBND tỉnh', { frequency: 'monthly', months: [6, 12] }],
+    ['tổng hợp, báo cáo 6 tháng gửi Sở Tài chính', { frequency: 'monthly', months: [6, 12] }],
+    [
+      'Sở Tài chính báo cáo UBND tỉnh trước ngày 31/3 hằng năm',
+      { frequency: 'yearly', day: 30, months: [3] },
+    ],
+    [
+      'báo cáo UBND tỉnh trước ngày 15/12 hằng năm',
+      { frequency: 'yearly', day: 14, months: undefined },
+    ],
+    ['tổng kết hằng năm', { frequency: 'yearly', months: undefined }],
+    ['báo cáo kết quả vào thứ Sáu hằng tuần', { frequency: 'weekly', day: 5 }],
+    ['giao ban thứ Hai hằng tuần', { frequency: 'weekly', day: 1 }],
+  ])('keeps the months a period ends in: %s', (text, expected) => {
+    const { months, ...rest } = expected as { months?: number[] };
+    const d = parseDeadline(text, ctx()).deadline;
+    expect(d).toMatchObject({ kind: 'recurring', ...rest });
+    // Absent when they are the frequency's own: stored as before months existed.
+    expect(d.kind === 'recurring' ? d.months : null).toEqual(months);
+  });
+
+  it.each([
+    ['báo cáo 6 tháng đầu năm 2026 gửi UBND tỉnh', '2026-06-30'],
+    ['xây dựng báo cáo 6 tháng đầu năm', '2026-06-30'],
+  ])('a half year with its year is a date, not a recurrence: %s', (text, due) => {
+    expect(dueOf(text)).toBe(due);
+  });
+
+  it.each([
+    ['Sở Tài chính báo cáo UBND tỉnh trước ngày 31/3 hằng năm', '2026-04-01', '2027-03-30'],
+    ['định kỳ 6 tháng, báo cáo UBND tỉnh', '2026-07-01', '2026-12-31'],
+    ['định kỳ 6 tháng, báo cáo UBND tỉnh', '2027-01-01', '2027-06-30'],
+    ['báo cáo hằng quý, trước ngày 15 của tháng đầu quý sau', '2026-12-20', '2027-01-14'],
+    ['báo cáo kết quả vào thứ Sáu hằng tuần', '2026-12-29', '2027-01-01'],
+    ['báo cáo UBND tỉnh trước ngày 18 hằng tháng', '2026-02-01', '2026-02-17'], // in Tết: literal
+  ])('%s: the engine reads it (from %s → %s)', (text, from, next) => {
+    const r = recurrenceOf(parseDeadline(text, ctx()).deadline);
+    expect(r && nextOccurrence(r, from)).toBe(next);
   });
 
   it('prefers the date of a dated task that merely mentions a yearly plan', () => {

@@ -18,9 +18,14 @@ export type ParsedDeadline =
       frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
       /** Day of the month (monthly, quarterly, yearly) or ISO weekday 1–7 (weekly). */
       day?: number;
-      /** Month of a yearly occurrence ("trước ngày 15/12 hằng năm": day 14, month 12). */
+      /**
+       * Months of the year in which a period ends (Recurrence.months): what the engine reads.
+       * "định kỳ 6 tháng" → monthly, [6, 12]; "trước ngày 31/3 hằng năm" → yearly, [3].
+       */
+      months?: number[];
+      /** Descriptive only: month of a yearly date ("trước ngày 15/12 hằng năm": day 14, month 12). */
       month?: number;
-      /** Months between occurrences when more than one period ("định kỳ 6 tháng": monthly, 6). */
+      /** Descriptive only: months between occurrences ("định kỳ 6 tháng": 6). */
       interval?: number;
       phrase: string;
     }
