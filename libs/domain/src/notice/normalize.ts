@@ -83,3 +83,5 @@ function moveTone(marked: string, base: 'o' | 'u'): string {
   const tone = TONES[marked];
   return tone === undefined ? `${base}${marked}` : (TONED[base]?.[tone] ?? base);
 }
+
+export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,81 @@
+import { type CivilDate, civilDateOrNull } from '../time/civil-date';
+import { collapse } from './normalize';
+import type { ParsedNotice } from './types';
+
+const DATE_NUM = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d\d)/u;
+const DATE_WORDS = /(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(20\d\d)/u;
+const ANY_DATE = new RegExp(`(?:${DATE_NUM.source}|${DATE_WORDS.source})`, 'u');
+/** A person's name: 2–5 capitalised syllables, not a title ("Phó Chủ tịch", "Giám đốc"). */
+const NAME =
+  '((?!(?:Phó|Chủ|Trưởng|Giám|Bí|Chánh|Ủy|Uỷ|Thành|Thường|Lãnh|Đại|Tổng)\\s)\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,4})';
+const PERSON = new RegExp(`(?:đồng chí|đ/c|Đồng chí|ông|bà|Ông|Bà)\\s+${NAME}`, 'u');
+
+/** "đồng chí Phó Chủ tịch UBND tỉnh Nguyễn Cảnh Toàn". */
+const PERSON_AFTER_ROLE = new RegExp(
+  `(?:đồng chí|Đồng chí)\\s+(?:Phó\\s+)?Chủ tịch\\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+tỉnh\\s+${NAME}`,
+  'u',
+);
+
+const civil = (y: string, m: string, d: string): CivilDate | null =>
+  civilDateOrNull(Number(y), Number(m), Number(d));
+
+function dateOf(m: RegExpExecArray | null): CivilDate | null {
+  if (!m) return null;
+  return m[1] ? civil(m[3]!, m[2]!, m[1]) : civil(m[6]!, m[5]!, m[4]!);
+}
+
+export function headerOf(header: readonly string[]): ParsedNotice['notice'] {
+  const head = header.join('\n');
+  const number =
+    /(?<![\p{L}])Số\s*:?\s*(\d+\s*\/\s*[\p{L}\d][\p{L}\d/.-]*)/u
+      .exec(head)?.[1]
+      ?.replace(/\s+/g, '') ??
+    /(?<![\p{L}])Số\s*:\s*([\p{L}\d][\p{L}\d/.-]*)/u.exec(head)?.[1] ??
+    null;
+  const issuedOn = dateOf(
+    new RegExp(`,\\s*ngày\\s+(?:${DATE_NUM.source}|${DATE_WORDS.source})`, 'u').exec(head),
+  );
+  const title = titleOf(header);
+
+  // The opening paragraph: "Ngày 15/01/2026, đồng chí … chủ trì …", "Chiều 25/11/2026, tại …",
+  // "Ngày 15 tháng 12 năm 2026, UBND tỉnh tổ chức … do đồng chí … chủ trì".
+  let meetingDate: CivilDate | null = null;
+  let chair: string | null = null;
+  const lines = header.slice(title ? header.indexOf(title.firstLine) + title.lines : 0);
+  const openingAt = lines.findIndex((l) =>
+    new RegExp(
+      `^(?:(?:Vào\\s+)?(?:buổi\\s+)?(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s+)?|(?:Vào\\s+)?ngày\\s+|Hôm nay,?\\s+(?:ngày\\s+)?)${ANY_DATE.source}`,
+      'iu',
+    ).test(l),
+  );
+  if (openingAt >= 0) meetingDate = dateOf(ANY_DATE.exec(lines.slice(openingAt).join(' ')));
+  const opening = lines.slice(Math.max(0, openingAt)).join(' ');
+  const beforeConclusion = opening.split(/kết luận/iu)[0] ?? opening;
+  chair = (PERSON.exec(beforeConclusion) ?? PERSON_AFTER_ROLE.exec(beforeConclusion))?.[1] ?? null;
+  if (!meetingDate && title) {
+    meetingDate = dateOf(new RegExp(`ngày\\s+${ANY_DATE.source}`, 'u').exec(title.text));
+  }
+  if (!chair && title) {
+    chair = (PERSON.exec(title.text) ?? PERSON_AFTER_ROLE.exec(title.text))?.[1] ?? null;
+  }
+  return { title: title?.text ?? null, number, issuedOn, meetingDate, chair };
+}
+
+const TITLE_START = /^(?:Kết luận|Ý kiến kết luận|Ý kiến chỉ đạo|Thông báo kết luận|KẾT LUẬN)\b/u;
+const TITLE_END =
+  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:Sáng|Chiều|Tối|Trưa)\b|(?:Vào\s+)?Ngày\s+\d|Hôm nay|Vừa qua|Sau khi|Tham dự|Thực hiện|Căn cứ|Theo\s|Kính gửi|[-_*=.]{3,}|\d+\.|[IVX]+\.)/u;
+
+/** "Kết luận của đồng chí …" up to the opening paragraph, whitespace collapsed. */
+function titleOf(
+  header: readonly string[],
+): { text: string; firstLine: string; lines: number } | null {
+  const start = header.findIndex((l) => TITLE_START.test(l));
+  if (start < 0) return null;
+  const parts: string[] = [];
+  for (const line of header.slice(start)) {
+    if (parts.length > 0 && TITLE_END.test(line)) break;
+    parts.push(line);
+    if (parts.length >= 6) break;
+  }
+  return { text: collapse(parts.join(' ')), firstLine: header[start]!, lines: parts.length };
+}

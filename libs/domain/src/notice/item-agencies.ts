@@ -1,0 +1,92 @@
+import type { AgencyDirectory } from './agencies';
+import { LEAD_IN, INTRO, listAt, type Listed } from './agency-lists';
+import { reportToOf } from './report-to';
+
+export interface Agencies {
+  lead: string[];
+  support: string[];
+  reportTo: string | null;
+  unknown: string[];
+  /** No agency of its own: the lead came from the heading. */
+  leadInherited: boolean;
+}
+
+/** The agencies a text starts with ("Sở Tài chính:", "Giao Sở Y tế, Sở Nội vụ …"). */
+export function addressedTo(text: string, directory: AgencyDirectory): string[] {
+  const mentions = directory.mentions(text);
+  const leadIn = LEAD_IN.exec(text);
+  return unique(
+    listAt(text, leadIn ? leadIn[0].length : 0, mentions, directory, true).found.map((m) => m.name),
+  );
+}
+
+const unique = (names: readonly string[]): string[] => [...new Set(names)];
+
+export function agenciesOf(
+  text: string,
+  directory: AgencyDirectory,
+  inherited: readonly string[],
+): Agencies {
+  const mentions = directory.mentions(text);
+  const listed: Listed[] = [];
+  const list = (pos: number, allowUnknown: boolean): Listed[] => {
+    const found = listAt(text, pos, mentions, directory, allowUnknown).found;
+    listed.push(...found);
+    return found;
+  };
+  const names = (ls: readonly Listed[]): string[] => unique(ls.map((l) => l.name));
+
+  const leadIn = LEAD_IN.exec(text);
+  let lead = names(list(leadIn ? leadIn[0].length : 0, true));
+  let leadInherited = false;
+  if (lead.length === 0 && inherited.length > 0) {
+    lead = [...inherited];
+    leadInherited = true;
+  }
+  const intro = lead.length === 0 ? INTRO.exec(text) : null;
+  if (intro) {
+    const after = text.slice(intro[0].length);
+    const leadInAfter = LEAD_IN.exec(after);
+    lead = names(list(intro[0].length + (leadInAfter?.[0].length ?? 0), true));
+  }
+  if (lead.length === 0) {
+    for (const m of text.matchAll(
+      /(?<![\p{L}])(?:giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?|yêu cầu|đề nghị|phân công)\s+/giu,
+    )) {
+      lead = names(list(m.index + m[0].length, true));
+      if (lead.length > 0) break;
+    }
+  }
+  if (lead.length === 0) {
+    for (const m of text.matchAll(/\s*(?:làm\s+)?chủ\s+trì/giu)) {
+      const before = mentions.filter(
+        (x) =>
+          x.end <= m.index &&
+          /^\s*(?:tỉnh(?:\s+\p{Lu}\p{Ll}*){0,2})?\s*(?:\([^)]*\))?\s*,?\s*$/u.test(
+            text.slice(x.end, m.index),
+          ),
+      );
+      if (before.length > 0) {
+        lead = [before.at(-1)!.name];
+        break;
+      }
+    }
+  }
+
+  const support: string[] = [];
+  for (const m of text.matchAll(/phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt))?(?:\s+với)?\s*/giu)) {
+    for (const name of names(list(m.index + m[0].length, true))) {
+      if (!lead.includes(name) && !support.includes(name)) support.push(name);
+    }
+  }
+  const unknown = listed
+    .filter((l) => !l.known && (lead.includes(l.name) || support.includes(l.name)))
+    .map((l) => l.name);
+  return {
+    lead,
+    support,
+    reportTo: reportToOf(text, mentions, directory),
+    unknown: unique(unknown),
+    leadInherited,
+  };
+}

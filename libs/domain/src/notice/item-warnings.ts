@@ -1,0 +1,43 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { formatVnDate } from '../time/civil-date';
+import type { DeadlineContext, DeadlineResult } from './deadline-context';
+import type { ParsedItem } from './types';
+
+export function warningsOf(
+  item: ParsedItem,
+  result: DeadlineResult,
+  unknown: readonly string[],
+  ctx: DeadlineContext,
+  calendar: WorkingCalendar,
+): string[] {
+  const at = `Mục ${item.code}`;
+  const out: string[] = [];
+  if (item.lead.length === 0) {
+    out.push(`${at}: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.`);
+  }
+  for (const name of unknown) out.push(`${at}: "${name}" không có trong danh mục cơ quan.`);
+  const d = item.deadline;
+  for (const note of result.notes) out.push(`${at}: ${note}`);
+  if (d.kind === 'date') {
+    if (!calendar.isWorkingDay(d.due)) {
+      out.push(
+        `${at}: hạn ${formatVnDate(d.due)} rơi vào ngày nghỉ; theo luật hạn chuyển sang hết ngày ${formatVnDate(calendar.legalDueDate(d.due))}.`,
+      );
+    }
+    if (ctx.issuedOn && d.due < ctx.issuedOn) {
+      out.push(`${at}: hạn ${formatVnDate(d.due)} trước ngày ban hành thông báo; cần kiểm tra.`);
+    } else if (ctx.reference && d.due < ctx.reference) {
+      out.push(`${at}: hạn ${formatVnDate(d.due)} trước ngày họp; cần kiểm tra.`);
+    }
+    if (result.vague) out.push(`${at}: "${d.phrase}" là mục tiêu phấn đấu; cần xác nhận hạn.`);
+  } else if (d.kind === 'none' && result.vague) {
+    out.push(`${at}: yêu cầu khẩn trương nhưng không nêu thời hạn; cần xác định hạn.`);
+  } else if (d.kind === 'none' && result.event) {
+    out.push(`${at}: thời hạn gắn với sự kiện "${result.event}" chưa có ngày; cần nhập hạn.`);
+  } else if (d.kind === 'relative') {
+    out.push(`${at}: thời hạn tính từ "${d.from}" (chưa có ngày cụ thể); cần nhập hạn.`);
+  } else if (d.kind === 'recurring') {
+    out.push(`${at}: nhiệm vụ định kỳ (${d.phrase}); cần xác nhận lịch báo cáo.`);
+  }
+  return out;
+}
