@@ -70,7 +70,14 @@ describe('notice intake', () => {
       id: string;
       created: boolean;
       started: number;
-      items: { id: string; code: string; workflowId: string; lead: string; due: string | null }[];
+      items: {
+        id: string;
+        code: string;
+        workflowId: string;
+        position: number;
+        lead: string;
+        due: string | null;
+      }[];
     };
     expect(notice).toMatchObject({
       created: true,
@@ -90,6 +97,7 @@ describe('notice intake', () => {
     expect(notice.items.map((i) => i.workflowId)).toEqual(
       notice.items.map((_, n) => `item-${notice.id}-${n + 1}`),
     );
+    expect(notice.items.map((i) => i.position)).toEqual(notice.items.map((_, n) => n + 1));
     for (const i of notice.items) await client.workflow.getHandle(i.workflowId).describe();
 
     const again = await stack

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/src';
 import { dataSourceOptions } from './data-source-options';
 import { ENTITIES } from './entities';
+import { ItemReadRepository, ItemStartRepository } from './items';
 
 /** The database for the whole app (global: every feature module uses the repositories). */
 @Global()
@@ -19,6 +20,7 @@ import { ENTITIES } from './entities';
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
+  providers: [ItemReadRepository, ItemStartRepository],
+  exports: [TypeOrmModule, ItemReadRepository, ItemStartRepository],
 })
 export class PersistenceModule {}

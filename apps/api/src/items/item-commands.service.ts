@@ -15,7 +15,7 @@ import {
   type DueSpec,
   type ItemView,
 } from '../../../../libs/contracts/src';
-import { resolveDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
+import { isClosed, resolveDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
 import type { ItemEntity } from '../../../../libs/persistence/src';
 import { AgenciesService, toAgencyRef } from '../agencies/agencies.service';
 import { type AuthenticatedUser, toActor } from '../auth/authenticated-user';
@@ -155,7 +155,7 @@ export class ItemCommandsService {
   }
 
   private async send(row: ItemEntity, user: AuthenticatedUser, exec: Exec): Promise<ItemResponse> {
-    if (row.status === 'completed' || row.status === 'cancelled') {
+    if (isClosed(row.status)) {
       throw ApiError.conflict(
         'ITEM_CLOSED',
         'Nhiệm vụ đã kết thúc; không thể thực hiện thao tác này.',

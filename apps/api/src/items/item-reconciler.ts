@@ -4,14 +4,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import { ItemEntity } from '../../../../libs/persistence/src';
+import { ItemStartRepository } from '../../../../libs/persistence/src';
 import { ItemWorkflowStarter } from './item-workflow-starter';
 
 const SWEEP_EVERY_MS = 15_000;
 /** Rows younger than this are still being started by the request that wrote them. */
 const GRACE_MS = 10_000;
+const SWEEP_BATCH = 100;
 
 /**
  * Starts the workflow of every item row left `pending` (Temporal was down, the API crashed between
@@ -24,7 +23,7 @@ export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShut
   private running: Promise<number> | undefined;
 
   constructor(
-    @InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>,
+    private readonly rows: ItemStartRepository,
     private readonly starter: ItemWorkflowStarter,
   ) {}
 
@@ -45,11 +44,7 @@ export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async doSweep(olderThanMs: number): Promise<number> {
-    const pending = await this.items.find({
-      where: { workflowState: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      order: { createdAt: 'ASC' },
-      take: 100,
-    });
+    const pending = await this.rows.pendingSince(Date.now() - olderThanMs, SWEEP_BATCH);
     let started = 0;
     for (const row of pending) {
       try {

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ItemEntity, ItemEventEntity } from '../../../../libs/persistence/src';
-import { VN_OFFSET_MS } from '../../../../libs/domain/src';
-import type { ItemStatus } from '../../../../libs/contracts/src';
+import { ITEM_STATUSES, type ItemStatus } from '../../../../libs/domain/src';
+import {
+  WORKFLOW_START_STATES,
+  type ItemEventRecord,
+  type ItemRecord,
+  type WorkflowStartState,
+} from '../../../../libs/persistence/src';
 
-/** An instant as ISO-8601 in Asia/Ho_Chi_Minh ('2026-01-22T23:59:59+07:00' style, exact to the second). */
-export function toVnIso(ms: number): string {
-  const local = new Date(ms + VN_OFFSET_MS).toISOString(); // UTC fields of the shifted instant = local time
-  return `${local.slice(0, 19)}+07:00`;
-}
-
-export class ItemResponse {
+/** The OpenAPI description of an item; the values come from the read repository's mapper. */
+export class ItemResponse implements ItemRecord {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() workflowId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) noticeId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '1-based position in its notice' })
+  position!: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Position in the notice, e.g. "2.g.1"' })
   code!: string | null;
   @ApiProperty() text!: string;
@@ -29,61 +30,27 @@ export class ItemResponse {
   dueAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) originalDue!: string | null;
   @ApiPropertyOptional({ nullable: true }) originalDueAt!: string | null;
-  @ApiProperty({ enum: ['open', 'overdue', 'submitted', 'completed', 'cancelled'] })
-  status!: ItemStatus;
-  @ApiProperty({ description: 'Past its legal due instant and not closed' }) overdue!: boolean;
+  @ApiProperty({ enum: ITEM_STATUSES }) status!: ItemStatus;
+  @ApiProperty({ description: 'Marked overdue, or still open past its legal due instant' })
+  overdue!: boolean;
+  @ApiProperty({
+    description: 'Working days late, counted from the legal due date (0 when not overdue)',
+  })
+  daysOverdue!: number;
   @ApiPropertyOptional({ nullable: true }) completedLate!: boolean | null;
   @ApiProperty() escalationLevel!: number;
   @ApiPropertyOptional({ nullable: true }) progressPercent!: number | null;
-  @ApiPropertyOptional({ nullable: true }) pendingExtension!: unknown;
-  @ApiProperty() policy!: unknown;
-  @ApiPropertyOptional({ nullable: true }) deadline!: unknown;
-  @ApiProperty({ enum: ['pending', 'started'] }) workflowState!: string;
+  @ApiPropertyOptional({ nullable: true, type: Object })
+  pendingExtension!: Record<string, unknown> | null;
+  @ApiProperty({ type: Object }) policy!: { remindBefore: string[]; escalateAfter: string[] };
+  @ApiPropertyOptional({ nullable: true, type: Object }) deadline!: Record<string, unknown> | null;
+  @ApiProperty({ enum: WORKFLOW_START_STATES }) workflowState!: WorkflowStartState;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
 }
 
-const dueOf = (date: string | null, at: Date | null): string | null =>
-  date ?? (at ? toVnIso(at.getTime()) : null);
-
-export function toItemResponse(
-  row: ItemEntity,
-  names: ReadonlyMap<string, string>,
-  nowMs: number,
-): ItemResponse {
-  const closed = row.status === 'completed' || row.status === 'cancelled';
-  return {
-    id: row.id,
-    workflowId: row.workflowId,
-    noticeId: row.noticeId,
-    code: row.code,
-    text: row.text,
-    lead: row.leadCode,
-    leadName: names.get(row.leadCode) ?? null,
-    support: row.supportCodes,
-    reportTo: row.reportTo,
-    due: dueOf(row.dueDate, row.dueAt),
-    dueAt: row.dueAt ? toVnIso(row.dueAt.getTime()) : null,
-    originalDue: dueOf(row.originalDueDate, row.originalDueAt),
-    originalDueAt: row.originalDueAt ? toVnIso(row.originalDueAt.getTime()) : null,
-    status: row.status,
-    overdue:
-      !closed && row.status !== 'submitted' && row.dueAt !== null && row.dueAt.getTime() <= nowMs,
-    completedLate: row.completedLate,
-    escalationLevel: row.escalationLevel,
-    progressPercent: row.progressPercent,
-    pendingExtension: row.pendingExtension,
-    policy: row.policy,
-    deadline: row.deadline,
-    workflowState: row.workflowState,
-    createdAt: toVnIso(row.createdAt.getTime()),
-    updatedAt: toVnIso(row.updatedAt.getTime()),
-    closedAt: row.closedAt ? toVnIso(row.closedAt.getTime()) : null,
-  };
-}
-
-export class ItemEventResponse {
+export class ItemEventResponse implements ItemEventRecord {
   @ApiProperty() seq!: number;
   @ApiProperty() at!: string;
   @ApiProperty({
@@ -107,11 +74,3 @@ export class ItemEventResponse {
   @ApiPropertyOptional({ nullable: true }) actor!: string | null;
   @ApiPropertyOptional({ nullable: true }) detail!: unknown;
 }
-
-export const toEventResponse = (e: ItemEventEntity): ItemEventResponse => ({
-  seq: e.seq,
-  at: toVnIso(e.at.getTime()),
-  type: e.type,
-  actor: e.actor,
-  detail: e.detail,
-});

@@ -5,7 +5,12 @@ import { In, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import type { ItemWorkflowInput } from '../../../../libs/contracts/src';
 import { recurrenceOf } from '../../../../libs/domain/src';
-import { AgencyEntity, ItemEntity, NoticeEntity } from '../../../../libs/persistence/src';
+import {
+  AgencyEntity,
+  type ItemEntity,
+  ItemStartRepository,
+  NoticeEntity,
+} from '../../../../libs/persistence/src';
 import type { itemWorkflow } from '../../../../workflows';
 import { toAgencyRef } from '../agencies/agencies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -22,7 +27,7 @@ export class ItemWorkflowStarter {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>,
+    private readonly rows: ItemStartRepository,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
@@ -43,7 +48,7 @@ export class ItemWorkflowStarter {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       started = false; // closed earlier: nothing to start again
     }
-    await this.items.update({ id: row.id, workflowState: 'pending' }, { workflowState: 'started' });
+    await this.rows.markStarted(row.id);
     return started;
   }
 

@@ -8,6 +8,7 @@ import {
   resolvePolicy,
   type WorkingCalendar,
 } from '../../../../libs/domain/src';
+import type { NewItem } from '../../../../libs/persistence/src';
 
 /** An item of a confirm request, after DTO validation (the parser's shape or a corrected one). */
 export interface ConfirmItemInput {
@@ -21,18 +22,10 @@ export interface ConfirmItemInput {
   readonly policy?: { remindBefore?: string[]; escalateAfter?: string[] };
 }
 
-/** What the API stores and starts for one item. */
-export interface PlannedNoticeItem {
+/** What the API stores and starts for one item (the notice gives the ids). */
+export interface PlannedNoticeItem extends Omit<NewItem, 'id' | 'workflowId' | 'noticeId'> {
   readonly position: number;
-  readonly code: string | null;
-  readonly text: string;
-  readonly leadCode: string;
-  readonly supportCodes: string[];
-  readonly reportTo: string | null;
-  readonly dueDate: string | null;
-  readonly dueAt: number | null;
   readonly deadline: Record<string, unknown>;
-  readonly policy: { remindBefore: string[]; escalateAfter: string[] };
 }
 
 export interface ItemProblem {

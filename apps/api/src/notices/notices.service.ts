@@ -9,12 +9,18 @@ import {
   normalizeNoticeText,
   parseNotice,
   type ParsedNotice,
+  toVnIso,
   vnPublicSectorCalendar,
 } from '../../../../libs/domain/src';
-import { AgencyEntity, ItemEntity, NoticeEntity } from '../../../../libs/persistence/src';
+import {
+  AgencyEntity,
+  ItemReadRepository,
+  ItemStartRepository,
+  NoticeEntity,
+} from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
-import { type ItemResponse, toItemResponse, toVnIso } from '../items/item-response';
+import type { ItemResponse } from '../items/item-response';
 import { ItemWorkflowStarter } from '../items/item-workflow-starter';
 import type { ConfirmNoticeDto } from './dto/notice.dto';
 import { type ConfirmItemInput, planNoticeItems } from './notice-items';
@@ -46,8 +52,9 @@ export class NoticesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
-    @InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    private readonly read: ItemReadRepository,
+    private readonly rows: ItemStartRepository,
     private readonly starter: ItemWorkflowStarter,
   ) {}
 
@@ -122,28 +129,15 @@ export class NoticesService {
           parsed: { ...(parsed ?? {}), items } as Record<string, unknown>,
           createdBy: user.id,
         });
-        const rows = plan.items.map((p) =>
-          this.items.create({
+        await this.rows.insertPending(
+          plan.items.map((p) => ({
+            ...p,
             id: randomUUID(),
             workflowId: noticeItemWorkflowId(noticeId, p.position),
             noticeId,
-            code: p.code,
-            text: p.text,
-            leadCode: p.leadCode,
-            supportCodes: p.supportCodes,
-            reportTo: p.reportTo,
-            dueDate: p.dueDate,
-            dueAt: p.dueAt === null ? null : new Date(p.dueAt),
-            originalDueDate: p.dueDate,
-            originalDueAt: p.dueAt === null ? null : new Date(p.dueAt),
-            deadline: p.deadline,
-            policy: p.policy,
-            status: 'open',
-            version: 0,
-            workflowState: 'pending',
-          }),
+          })),
+          em,
         );
-        await em.save(ItemEntity, rows, { chunk: 100 });
       });
     } catch (err) {
       // A concurrent confirm of the same notice won the race: answer as a repeat.
@@ -168,10 +162,7 @@ export class NoticesService {
   }
 
   private async startPending(noticeId: string, user: AuthenticatedUser): Promise<number> {
-    const pending = await this.items.find({
-      where: { noticeId, workflowState: 'pending' },
-      order: { workflowId: 'ASC' },
-    });
+    const pending = await this.rows.pendingOfNotice(noticeId);
     // Starts are independent and idempotent: a few in flight at once instead of one by one.
     let started = 0;
     for (let i = 0; i < pending.length; i += START_CONCURRENCY) {
@@ -194,16 +185,7 @@ export class NoticesService {
   }
 
   private async view(notice: NoticeEntity): Promise<NoticeResponse> {
-    const [rows, agencies] = await Promise.all([
-      this.items.find({ where: { noticeId: notice.id } }),
-      this.agencies.find({ select: { code: true, name: true } }),
-    ]);
-    const names = new Map(agencies.map((a) => [a.code, a.name]));
-    const now = Date.now();
-    const position = (r: ItemEntity) =>
-      Number(r.workflowId.slice(r.workflowId.lastIndexOf('-') + 1));
-    rows.sort((a, b) => position(a) - position(b));
-    return { ...meta(notice), items: rows.map((r) => toItemResponse(r, names, now)) };
+    return { ...meta(notice), items: await this.read.ofNotice(notice.id, Date.now()) };
   }
 }
 

@@ -1,13 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ItemStatus } from '../../../domain/src';
 
-export type ItemStatusColumn = 'open' | 'overdue' | 'submitted' | 'completed' | 'cancelled';
-export type WorkflowStartState = 'pending' | 'started';
+export const WORKFLOW_START_STATES = ['pending', 'started'] as const;
+export type WorkflowStartState = (typeof WORKFLOW_START_STATES)[number];
 
 /**
  * The read model of one item. The API inserts it (version 0) before starting the workflow; from
- * then on only the workflow's activities write it, newest `version` wins.
+ * then on the workflow's activities write it, newest `version` wins. `workflow_state` alone is
+ * written by ItemStartRepository (pending at insert, started once Temporal has the workflow).
  */
 @Entity({ name: 'items' })
+@Index('IDX_items_notice_position', ['noticeId', 'position'])
 export class ItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -19,7 +22,11 @@ export class ItemEntity {
   @Column({ name: 'notice_id', type: 'uuid', nullable: true })
   noticeId!: string | null;
 
-  /** Position in the notice ("2.g.1"); null for items created one by one. */
+  /** 1-based position in its notice (the `<n>` of `item-<noticeId>-<n>`); null for single items. */
+  @Column({ type: 'int', nullable: true })
+  position!: number | null;
+
+  /** Label in the notice ("2.g.1"); null for items created one by one. */
   @Column({ type: 'text', nullable: true })
   code!: string | null;
 
@@ -59,7 +66,7 @@ export class ItemEntity {
 
   @Index()
   @Column({ type: 'varchar', length: 16 })
-  status!: ItemStatusColumn;
+  status!: ItemStatus;
 
   @Column({ name: 'completed_late', type: 'boolean', nullable: true })
   completedLate!: boolean | null;

@@ -1,0 +1,5 @@
+export * from './item-read.repository';
+export * from './item-reports';
+export * from './item-start.repository';
+export * from './item.mapper';
+export * from './overdue.sql';

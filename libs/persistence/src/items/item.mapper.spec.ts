@@ -1,0 +1,74 @@
+import { instantAt, vnPublicSectorCalendar, type ItemStatus } from '../../../domain/src';
+import { ItemEntity } from '../entities/item.entity';
+import { toItemRecord } from './item.mapper';
+
+const NOW = instantAt('2026-01-26', 8); // Monday
+const DUE = new Date(instantAt('2026-01-23')); // end of Thursday 22/01
+
+function row(status: ItemStatus, dueAt: Date | null = DUE): ItemEntity {
+  return Object.assign(new ItemEntity(), {
+    id: 'i1',
+    workflowId: 'item-n1-2',
+    noticeId: 'n1',
+    position: 2,
+    code: '2.a',
+    text: 'Việc',
+    leadCode: 'STC',
+    supportCodes: ['SXD'],
+    reportTo: null,
+    dueDate: dueAt ? '2026-01-22' : null,
+    dueAt,
+    originalDueDate: null,
+    originalDueAt: null,
+    deadline: null,
+    policy: { remindBefore: [], escalateAfter: [] },
+    status,
+    completedLate: null,
+    escalationLevel: 0,
+    progressPercent: null,
+    pendingExtension: null,
+    version: 1,
+    workflowState: 'started',
+    closedAt: null,
+    createdAt: new Date('2026-01-02T03:04:05.678Z'),
+    updatedAt: new Date('2026-01-02T17:00:00Z'),
+  });
+}
+
+const ctx = {
+  names: new Map([['STC', 'Sở Tài chính']]),
+  nowMs: NOW,
+  calendar: vnPublicSectorCalendar,
+};
+
+describe('toItemRecord', () => {
+  it('writes instants in +07:00 and names the lead agency', () => {
+    expect(toItemRecord(row('open'), ctx)).toMatchObject({
+      position: 2,
+      leadName: 'Sở Tài chính',
+      due: '2026-01-22',
+      dueAt: '2026-01-23T00:00:00+07:00',
+      originalDue: null,
+      createdAt: '2026-01-02T10:04:05+07:00',
+      updatedAt: '2026-01-03T00:00:00+07:00',
+    });
+  });
+
+  it.each([
+    ['open', true, 2],
+    ['overdue', true, 2],
+    ['submitted', false, 0],
+    ['completed', false, 0],
+    ['cancelled', false, 0],
+  ] as const)('%s past due: overdue %s, %i working days', (status, overdue, days) => {
+    expect(toItemRecord(row(status), ctx)).toMatchObject({ overdue, daysOverdue: days });
+  });
+
+  it('an item marked overdue without a deadline is overdue, 0 days', () => {
+    expect(toItemRecord(row('overdue', null), ctx)).toMatchObject({
+      overdue: true,
+      daysOverdue: 0,
+      due: null,
+    });
+  });
+});

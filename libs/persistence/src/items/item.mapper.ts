@@ -1,0 +1,106 @@
+import {
+  isOverdue,
+  toVnIso,
+  workingDaysOverdue,
+  type ItemStatus,
+  type WorkingCalendar,
+} from '../../../domain/src';
+import type { ItemEventEntity } from '../entities/item-event.entity';
+import type { ItemEntity, WorkflowStartState } from '../entities/item.entity';
+
+/** One item as every reader sees it (API item, list, notice, export): the only mapping of a row. */
+export interface ItemRecord {
+  id: string;
+  workflowId: string;
+  noticeId: string | null;
+  /** 1-based position in its notice; null for items created one by one. */
+  position: number | null;
+  /** Label in the notice ("2.g.1"). */
+  code: string | null;
+  text: string;
+  lead: string;
+  leadName: string | null;
+  support: string[];
+  reportTo: string | null;
+  /** The date named ("YYYY-MM-DD"), or the exact instant. */
+  due: string | null;
+  /** The instant the item is legally due. */
+  dueAt: string | null;
+  originalDue: string | null;
+  originalDueAt: string | null;
+  status: ItemStatus;
+  /** The domain's `isOverdue` at the read instant. */
+  overdue: boolean;
+  /** The domain's `workingDaysOverdue` when overdue, else 0. */
+  daysOverdue: number;
+  completedLate: boolean | null;
+  escalationLevel: number;
+  progressPercent: number | null;
+  pendingExtension: Record<string, unknown> | null;
+  policy: { remindBefore: string[]; escalateAfter: string[] };
+  deadline: Record<string, unknown> | null;
+  workflowState: WorkflowStartState;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface ItemEventRecord {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string | null;
+  detail: unknown;
+}
+
+/** What a mapping needs besides the row: agency names, the read instant and the calendar. */
+export interface ReadContext {
+  readonly names: ReadonlyMap<string, string>;
+  readonly nowMs: number;
+  readonly calendar: WorkingCalendar;
+}
+
+const isoOrNull = (at: Date | null): string | null => (at ? toVnIso(at.getTime()) : null);
+const dueOf = (date: string | null, at: Date | null): string | null => date ?? isoOrNull(at);
+
+export function toItemRecord(row: ItemEntity, ctx: ReadContext): ItemRecord {
+  const dueAtMs = row.dueAt ? row.dueAt.getTime() : null;
+  const overdue = isOverdue({ status: row.status, dueAtMs }, ctx.nowMs);
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    noticeId: row.noticeId,
+    position: row.position,
+    code: row.code,
+    text: row.text,
+    lead: row.leadCode,
+    leadName: ctx.names.get(row.leadCode) ?? null,
+    support: row.supportCodes,
+    reportTo: row.reportTo,
+    due: dueOf(row.dueDate, row.dueAt),
+    dueAt: isoOrNull(row.dueAt),
+    originalDue: dueOf(row.originalDueDate, row.originalDueAt),
+    originalDueAt: isoOrNull(row.originalDueAt),
+    status: row.status,
+    overdue,
+    daysOverdue: overdue ? workingDaysOverdue(dueAtMs, ctx.nowMs, ctx.calendar) : 0,
+    completedLate: row.completedLate,
+    escalationLevel: row.escalationLevel,
+    progressPercent: row.progressPercent,
+    pendingExtension: row.pendingExtension,
+    policy: row.policy,
+    deadline: row.deadline,
+    workflowState: row.workflowState,
+    createdAt: toVnIso(row.createdAt.getTime()),
+    updatedAt: toVnIso(row.updatedAt.getTime()),
+    closedAt: isoOrNull(row.closedAt),
+  };
+}
+
+export const toEventRecord = (e: ItemEventEntity): ItemEventRecord => ({
+  seq: e.seq,
+  at: toVnIso(e.at.getTime()),
+  type: e.type,
+  actor: e.actor,
+  detail: e.detail,
+});
