@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ITEM_EVENT_TYPES, type ItemEventType } from '../../../../libs/contracts/src';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../libs/domain/src';
 import {
   WORKFLOW_START_STATES,
@@ -53,24 +54,7 @@ export class ItemResponse implements ItemRecord {
 export class ItemEventResponse implements ItemEventRecord {
   @ApiProperty() seq!: number;
   @ApiProperty() at!: string;
-  @ApiProperty({
-    enum: [
-      'created',
-      'reminder_sent',
-      'overdue',
-      'escalated',
-      'progress_reported',
-      'submitted',
-      'completed',
-      'returned',
-      'extension_requested',
-      'extension_approved',
-      'extension_rejected',
-      'reassigned',
-      'cancelled',
-    ],
-  })
-  type!: string;
+  @ApiProperty({ enum: ITEM_EVENT_TYPES }) type!: ItemEventType;
   @ApiPropertyOptional({ nullable: true }) actor!: string | null;
   @ApiPropertyOptional({ nullable: true }) detail!: unknown;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { ItemEventType } from '../../../contracts/src';
 
 /** Append-only history; (workflow_id, seq) makes a retried activity a no-op. */
 @Entity({ name: 'item_events' })
@@ -18,7 +19,7 @@ export class ItemEventEntity {
   seq!: number;
 
   @Column({ type: 'varchar', length: 32 })
-  type!: string;
+  type!: ItemEventType;
 
   @Column({ type: 'timestamptz' })
   at!: Date;

@@ -1,3 +1,4 @@
+import type { ItemEventType } from '../../../contracts/src';
 import {
   isOverdue,
   toVnIso,
@@ -48,7 +49,7 @@ export interface ItemRecord {
 export interface ItemEventRecord {
   seq: number;
   at: string;
-  type: string;
+  type: ItemEventType;
   actor: string | null;
   detail: unknown;
 }
