@@ -2,7 +2,7 @@ import type { DueSpec } from '../../../contracts/src';
 import { civilDateAt, formatVnDate } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
-import type { ItemMailData } from './item-mail';
+import type { ItemMailData } from './item-mail-data';
 
 const DAY_MS = 86_400_000;
 

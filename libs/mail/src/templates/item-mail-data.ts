@@ -1,0 +1,31 @@
+import type { DueSpec, ItemMailKind } from '../../../contracts/src';
+
+/** Everything one item mail says; the activity fills it from the workflow's request. */
+export interface ItemMailData {
+  readonly kind: ItemMailKind;
+  readonly itemId: string;
+  /** Position in the notice ("2.g.1"). */
+  readonly code: string | null;
+  readonly text: string;
+  readonly noticeTitle: string | null;
+  readonly noticeNumber: string | null;
+  /** Name of the lead agency. */
+  readonly leadName: string;
+  readonly due: DueSpec | null;
+  /** When the mail is composed (epoch ms): days left / overdue are counted from here. */
+  readonly nowMs: number;
+  /**
+   * Working days from today to the due date (whole-day deadlines, counted by the working
+   * calendar): 0 means the due date is today. Omitted or null: shown as an exact duration.
+   */
+  readonly workingDaysLeft?: number | null;
+  /** Escalation level (1: agency head + secretariat, 2+: committee head). */
+  readonly level?: number;
+  /** Reason given by the secretariat (returned, extension rejected, reassigned). */
+  readonly reason?: string | null;
+  /** Extension approved: the deadline before the extension. */
+  readonly previousDue?: DueSpec | null;
+  /** Reassigned: the agency that had the item before. */
+  readonly previousLeadName?: string | null;
+  readonly publicBaseUrl: string;
+}
