@@ -8,6 +8,9 @@ bash scripts/provision.sh
 echo "== lint" >&2
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
+echo "== import boundaries (dependency-cruiser) and copies (jscpd)" >&2
+npm run --silent lint:deps
+npm run --silent lint:copies
 echo "== type-check" >&2
 npx tsc -p tsconfig.json --noEmit
 echo "== jest" >&2
