@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The layers' import rules (DESIGN.md, "Shape of the code"; ADR 0008), checked by `npm test`
+ * The layers' import rules (DESIGN.md, "Shape of the code"; ADR 0009), checked by `npm test`
  * (`npm run lint:deps`). ESLint keeps the per-file purity bans (Node built-ins, clock, randomness);
  * this file owns which part of the project may import which.
  */
