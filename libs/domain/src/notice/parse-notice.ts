@@ -78,14 +78,14 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
 
   const walk = (block: Block, inherited: Inherited): void => {
     if (block.children.length === 0) {
-      if (isDecisionOnly(block.text)) return;
+      if (isDecisionOnly(block.text, directory)) return;
       if (block.kind !== 'section' || looksLikeDirective(block.text, directory)) {
         emit(block, inherited);
         return;
       }
       // "3. Về quốc phòng, an ninh" then a paragraph: the paragraph is the item.
       const body = collapse(block.text.slice(block.heading.length));
-      if (body !== '' && !isDecisionOnly(body) && looksLikeDirective(body, directory)) {
+      if (body !== '' && !isDecisionOnly(body, directory) && looksLikeDirective(body, directory)) {
         emit({ ...block, text: body }, inherited);
       }
       return;
