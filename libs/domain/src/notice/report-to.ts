@@ -7,8 +7,9 @@ const REPORT_TO = new RegExp(
   `(?<![\\p{L}])(?:báo cáo|trình|xin ý kiến)\\s+(?:kết quả\\s+)?(?:(?:thực hiện|triển khai)\\s+)?(?:về\\s+)?(?:cho\\s+)?(?:đồng chí\\s+)?${REPORT_TARGET}(?![\\p{L}])`,
   'u',
 );
+/** "gửi Sở Tài chính", "gửi báo cáo về Sở Nội vụ", "báo cáo kết quả cho Sở Y tế". */
 const REPORT_TO_AGENCY =
-  /(?<![\p{L}])(?:báo cáo|gửi)(?:\s+(?:kết quả|tiến độ|tình hình|số liệu)(?:\s+thực hiện)?)?\s+(?:về|cho|đến)\s+/giu;
+  /(?<![\p{L}])(?:báo cáo|gửi(?:\s+báo\s+cáo)?)(?:\s+(?:kết quả|tiến độ|tình hình|số liệu)(?:\s+thực hiện)?)?\s+(?:(?:về|cho|đến)\s+)?/giu;
 
 function canonicalReportTo(raw: string): string {
   return raw
@@ -30,10 +31,14 @@ export function reportToOf(
   let best: { at: number; name: string } | null = r
     ? { at: r.index, name: canonicalReportTo(r[1]!) }
     : null;
+  // The first recipient is where the report goes; "… để tổng hợp, báo cáo UBND tỉnh" is theirs.
   for (const m of text.matchAll(REPORT_TO_AGENCY)) {
+    if (best && m.index >= best.at) break;
     const listed = listAt(text, m.index + m[0].length, mentions, directory, false).found[0];
-    if (listed && (!best || m.index < best.at)) best = { at: m.index, name: listed.name };
-    break;
+    if (listed) {
+      best = { at: m.index, name: listed.name };
+      break;
+    }
   }
   return best?.name ?? null;
 }
