@@ -18,4 +18,6 @@ export interface DeadlineResult {
   readonly notes: string[];
   /** "trước kỳ họp HĐND tỉnh": the deadline hangs on an event with no date. */
   readonly event: string | null;
+  /** The day a computed deadline was counted from ("10 ngày làm việc kể từ ngày 15/01/2026"). */
+  readonly countedFrom?: CivilDate;
 }

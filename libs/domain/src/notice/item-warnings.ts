@@ -34,7 +34,7 @@ export function warningsOf(
     out.push(`${at}: yêu cầu khẩn trương nhưng không nêu thời hạn; cần xác định hạn.`);
   } else if (d.kind === 'none' && result.event) {
     out.push(`${at}: thời hạn gắn với sự kiện "${result.event}" chưa có ngày; cần nhập hạn.`);
-  } else if (d.kind === 'relative') {
+  } else if (d.kind === 'relative' && result.notes.length === 0) {
     out.push(`${at}: thời hạn tính từ "${d.from}" (chưa có ngày cụ thể); cần nhập hạn.`);
   } else if (d.kind === 'recurring') {
     out.push(`${at}: nhiệm vụ định kỳ (${d.phrase}); cần xác nhận lịch báo cáo.`);
