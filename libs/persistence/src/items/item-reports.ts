@@ -88,7 +88,7 @@ const is = (status: ItemStatus): string => `i.status = '${status}'`;
 /** Plain SQL over the projection: one row of counts per lead agency. */
 export async function completionReport(db: DataSource, nowMs: number): Promise<CompletionReport> {
   const overdue = overdueSql('i', '$1');
-  const rows = await db.query<(Record<keyof CompletionCounts, number> & CompletionRow)[]>(
+  const rows = await db.query<({ code: string; name: string } & CompletionCounts)[]>(
     `SELECT a.code, a.name,
             count(i.id)::int AS "total",
             count(*) FILTER (WHERE ${is('open')} AND NOT ${overdue})::int AS "open",
@@ -107,17 +107,18 @@ export async function completionReport(db: DataSource, nowMs: number): Promise<C
       ORDER BY a.code`,
     [new Date(nowMs)],
   );
-  const agencies = rows.map((r) => ({ code: r.code, name: r.name, ...withRates(counts(r)) }));
-  const totals = withRates(
-    Object.fromEntries(
-      COUNT_KEYS.map((k) => [k, agencies.reduce((n, a) => n + a[k], 0)]),
-    ) as Record<keyof CompletionCounts, number>,
-  );
+  // node-postgres may hand numbers back as strings; Number() makes sure.
+  const agencies = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    ...withRates(countsBy((k) => Number(r[k]))),
+  }));
+  const totals = withRates(countsBy((k) => agencies.reduce((n, a) => n + a[k], 0)));
   return { asOf: toVnIso(nowMs), totals, agencies };
 }
 
-function counts(r: Record<keyof CompletionCounts, number>): CompletionCounts {
-  return Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(r[k])])) as Record<
+function countsBy(value: (key: keyof CompletionCounts) => number): CompletionCounts {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, value(k)])) as Record<
     keyof CompletionCounts,
     number
   >;
