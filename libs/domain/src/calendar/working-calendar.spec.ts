@@ -1,6 +1,10 @@
 import { addDays, compareCivil, type CivilDate } from '../time/civil-date';
 import { VN_PUBLIC_SECTOR_CALENDAR_DATA } from './vn-public-sector';
-import { vnPublicSectorCalendar as cal, WorkingCalendar } from './working-calendar';
+import {
+  calendarCoverage,
+  vnPublicSectorCalendar as cal,
+  WorkingCalendar,
+} from './working-calendar';
 import { errorCodeOf } from '../../test/error-code';
 
 function workingDaysIn(year: number): number {
@@ -246,5 +250,28 @@ describe('WorkingCalendar data validation', () => {
     expect(c.isWorkingDay('2026-01-01')).toBe(true);
     expect(c.isWorkingDay('2026-01-03')).toBe(false);
     expect(c.addWorkingDays('2026-01-20', 10)).toBe('2026-02-03');
+  });
+});
+
+describe('calendarCoverage: whether a year has its holidays', () => {
+  it.each([
+    [2025, 'unknown'],
+    [2026, 'official'],
+    [2027, 'provisional'],
+    [2028, 'unknown'],
+    [2040, 'unknown'],
+  ])('%i → %s', (year, coverage) => {
+    expect(calendarCoverage(year)).toBe(coverage);
+    expect(cal.coverage(year)).toBe(coverage);
+  });
+
+  it('answers for the calendar it is given', () => {
+    const c = new WorkingCalendar({
+      version: 't',
+      name: 't',
+      years: [{ year: 2028, status: 'official', daysOff: [], makeUpWorkingDays: [] }],
+    });
+    expect(calendarCoverage(2028, c)).toBe('official');
+    expect(calendarCoverage(2026, c)).toBe('unknown');
   });
 });

@@ -19,6 +19,9 @@ export type { CalendarData, CalendarYear, CalendarYearStatus } from './vn-public
 /** Years outside the data: weekends only. */
 export type CalendarStatus = CalendarYearStatus | 'weekends-only';
 
+/** Whether a year's holidays are known: announced, estimated from the statutes, or not at all. */
+export type CalendarCoverage = CalendarYearStatus | 'unknown';
+
 // Any stretch of consecutive days off is far shorter than this; guards against bad data looping forever.
 const MAX_SCAN_DAYS = 366;
 
@@ -60,6 +63,11 @@ export class WorkingCalendar {
 
   statusOf(year: number): CalendarStatus {
     return this.years.get(year)?.status ?? 'weekends-only';
+  }
+
+  /** 'unknown': the year has no holiday data, so only weekends are days off. */
+  coverage(year: number): CalendarCoverage {
+    return this.years.get(year)?.status ?? 'unknown';
   }
 
   isWorkingDay(d: CivilDate): boolean {
@@ -140,3 +148,11 @@ function assertCount(n: number): void {
 
 /** The public-sector calendar of Việt Nam (2026 official, 2027 provisional, weekends only otherwise). */
 export const vnPublicSectorCalendar = new WorkingCalendar(VN_PUBLIC_SECTOR_CALENDAR_DATA);
+
+/** Whether `year`'s holidays are known to `calendar` (by default the public-sector calendar). */
+export function calendarCoverage(
+  year: number,
+  calendar: WorkingCalendar = vnPublicSectorCalendar,
+): CalendarCoverage {
+  return calendar.coverage(year);
+}
