@@ -31,6 +31,13 @@ describe('deadlines counted from an explicit start (working days from the day af
     });
   });
 
+  it('reads a start date at the end of a sentence', () => {
+    expect(
+      parseDeadline('rà soát trong 10 ngày làm việc kể từ ngày 15/01/2026. Sở Y tế phối hợp', ctx())
+        .deadline,
+    ).toMatchObject({ kind: 'date', due: '2026-01-29' });
+  });
+
   it('reads a start without its year in the year of the meeting, and says so', () => {
     const r = parseDeadline('trong 10 ngày làm việc kể từ ngày 15/01', ctx());
     expect(r.deadline).toMatchObject({ kind: 'date', due: '2026-01-29' });

@@ -11,7 +11,7 @@ const RELATIVE_BARE =
 const FROM_ISSUE =
   /^(?:(?:ký\s+)?(?:ban\s+hành|ký|phát\s+hành|nhận\s+được)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận)(?:\s+(?:kết\s+luận|này))*|(?=\s*(?:[,;.()]|$)))|(?:thông\s+báo|văn\s+bản|kết\s+luận)\s+này(?![\p{L}]))/iu;
 const START_DATE =
-  /^(?:(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(20\d\d))?|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(20\d\d))?)(?![\d/.-])/iu;
+  /^(?:(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(20\d\d))?|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(20\d\d))?)(?!\d|[/.-]\d)/iu;
 
 type Anchor =
   | { kind: 'date'; date: CivilDate; text: string; note: string | null }

@@ -1,0 +1,51 @@
+import { parseNotice } from './parse-notice';
+
+const notice = (issued: string, ...lines: string[]): ReturnType<typeof parseNotice> =>
+  parseNotice(['Số: 1/TB-VP', `Lạng Sơn, ${issued}`, 'THÔNG BÁO', ...lines].join('\n'));
+const NO_2028 =
+  'Mục 1: chưa có lịch nghỉ lễ chính thức của năm 2028: hạn được tính chỉ theo ngày nghỉ cuối tuần.';
+
+describe('a deadline in a year without official holidays', () => {
+  it.each([
+    [
+      'a date in 2028',
+      'ngày 10 tháng 12 năm 2027',
+      '1. Giao Sở Tài chính rà soát, hoàn thành chậm nhất ngày 15/01/2028.',
+    ],
+    [
+      'working days counted into 2028',
+      'ngày 20 tháng 12 năm 2027',
+      '1. Giao Sở Tài chính rà soát trong thời hạn 10 ngày làm việc kể từ ngày ký Thông báo này.',
+    ],
+    [
+      'a start in 2028',
+      'ngày 20 tháng 12 năm 2027',
+      '1. Giao Sở Tài chính rà soát trong 10 ngày làm việc kể từ ngày 05/01/2028.',
+    ],
+    [
+      'the year 2028',
+      'ngày 20 tháng 12 năm 2027',
+      '1. Giao Sở Tài chính rà soát, hoàn thành trong năm 2028.',
+    ],
+  ])('%s is flagged once', (_name, issued, line) => {
+    const got = notice(issued, line);
+    expect(got.items).toHaveLength(1);
+    expect(got.warnings.filter((w) => w === NO_2028)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      '2026 (official)',
+      'ngày 20 tháng 01 năm 2026',
+      '1. Giao Sở Tài chính rà soát, hoàn thành chậm nhất ngày 15/3/2026.',
+    ],
+    [
+      '2027 (provisional)',
+      'ngày 20 tháng 01 năm 2027',
+      '1. Giao Sở Tài chính rà soát, hoàn thành chậm nhất ngày 15/3/2027.',
+    ],
+    ['no deadline', 'ngày 20 tháng 01 năm 2028', '1. Giao Sở Tài chính thực hiện thường xuyên.'],
+  ])('%s is not', (_name, issued, line) => {
+    expect(notice(issued, line).warnings.join('\n')).not.toMatch(/lịch nghỉ lễ/u);
+  });
+});
