@@ -8,3 +8,6 @@ import { AgenciesService } from './agencies.service';
   exports: [AgenciesService],
 })
 export class AgenciesModule {}
+
+// What other features may use: through this module, not the feature's files.
+export { AgenciesService, toAgencyRef } from './agencies.service';

@@ -17,7 +17,7 @@ import {
 } from '../../../../libs/contracts/src';
 import { isClosed, resolveDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
 import type { ItemEntity } from '../../../../libs/persistence/src';
-import { AgenciesService, toAgencyRef } from '../agencies/agencies.service';
+import { AgenciesService, toAgencyRef } from '../agencies/agencies.module';
 import { type AuthenticatedUser, toActor } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import type {

@@ -12,7 +12,7 @@ import {
   NoticeEntity,
 } from '../../../../libs/persistence/src';
 import type { itemWorkflow } from '../../../../workflows';
-import { toAgencyRef } from '../agencies/agencies.service';
+import { toAgencyRef } from '../agencies/agencies.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 /**

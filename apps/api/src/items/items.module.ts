@@ -13,3 +13,6 @@ import { ItemsService } from './items.service';
   exports: [ItemsService, ItemWorkflowStarter],
 })
 export class ItemsModule {}
+
+// What other features may use: through this module, not the feature's files.
+export { ItemWorkflowStarter } from './item-workflow-starter';

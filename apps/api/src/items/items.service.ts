@@ -7,7 +7,7 @@ import {
   ItemStartRepository,
   type ItemEntity,
 } from '../../../../libs/persistence/src';
-import { AgenciesService } from '../agencies/agencies.service';
+import { AgenciesService } from '../agencies/agencies.module';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import type { CreateItemDto, ListItemsQuery } from './dto/item.dto';

@@ -15,13 +15,13 @@ import {
 import {
   AgencyEntity,
   ItemReadRepository,
+  type ItemRecord,
   ItemStartRepository,
   NoticeEntity,
 } from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
-import type { ItemResponse } from '../items/item-response';
-import { ItemWorkflowStarter } from '../items/item-workflow-starter';
+import { ItemWorkflowStarter } from '../items/items.module';
 import type { ConfirmNoticeDto } from './dto/notice.dto';
 import { type ConfirmItemInput, planNoticeItems } from './notice-items';
 
@@ -33,7 +33,7 @@ export interface NoticeResponse {
   meetingDate: string | null;
   chair: string | null;
   createdAt: string;
-  items: ItemResponse[];
+  items: ItemRecord[];
 }
 
 export interface ConfirmResult extends NoticeResponse {

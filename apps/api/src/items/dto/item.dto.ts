@@ -17,34 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../../libs/domain/src';
+import { PolicyDto } from '../../common/policy.dto';
 
 const AGENCY_CODE = /^[A-Z0-9_-]{1,32}$/;
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-export class PolicyDto {
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['P7D', 'P3D', 'P1D', 'P0D'],
-    description: 'ISO-8601 durations before the due instant',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  remindBefore?: string[];
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['P1D', 'P3D'],
-    description: 'ISO-8601 durations after the due instant',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  escalateAfter?: string[];
-}
 
 export class CreateItemDto {
   @ApiProperty({ example: 'Hoàn thiện dự thảo Kế hoạch hỗ trợ doanh nghiệp, trình UBND tỉnh.' })

@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PolicyDto } from '../../items/dto/item.dto';
+import { PolicyDto } from '../../common/policy.dto';
 
 export class PreviewNoticeDto {
   @ApiProperty({ description: 'The text of a Thông báo kết luận, as copied from the PDF' })
