@@ -6,8 +6,8 @@ import {
   toMailDeliveryError,
   type Mailer,
 } from '../libs/mail/src';
+import { vnPublicSectorCalendar, workingDaysLeft } from '../libs/domain/src';
 import type { MailLogStore } from './ports';
-import { workingDaysLeft } from './working-days';
 import {
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
@@ -69,7 +69,9 @@ export function createMailActivities(deps: MailActivityDeps) {
       leadName: input.item.leadName,
       due: input.due,
       nowMs: input.nowMs,
-      workingDaysLeft: input.due ? workingDaysLeft(input.due, input.nowMs) : null,
+      workingDaysLeft: input.due
+        ? workingDaysLeft(input.due.at, input.nowMs, vnPublicSectorCalendar)
+        : null,
       level: input.level,
       reason: input.reason ?? null,
       previousDue: input.previousDue ?? null,

@@ -84,7 +84,7 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
              status = $2, lead_code = $3, support_codes = $4, due_date = $5, due_at = $6,
              original_due_date = $7, original_due_at = $8, completed_late = $9, escalation_level = $10,
              progress_percent = $11, pending_extension = $12::jsonb, version = $13,
-             workflow_state = 'started', closed_at = $14, updated_at = now()
+             closed_at = $14, updated_at = now()
            WHERE id = $1 AND version < $13
            RETURNING id`,
           [

@@ -190,7 +190,8 @@ describe('recordEvents (PostgreSQL)', () => {
     const [row] = await db.dataSource.query<
       { version: number; workflow_state: string; support_codes: string[]; due_at: Date }[]
     >('SELECT version, workflow_state, support_codes, due_at FROM items WHERE id = $1', [itemId]);
-    expect(row).toMatchObject({ version: 2, workflow_state: 'started', support_codes: ['SXD'] });
+    // workflow_state is the starter's (ADR 0008): the projection leaves it as inserted.
+    expect(row).toMatchObject({ version: 2, workflow_state: 'pending', support_codes: ['SXD'] });
     expect(row?.due_at.toISOString()).toBe('2026-01-22T17:00:00.000Z');
   });
 

@@ -40,10 +40,21 @@ export function isOverdue(item: OverdueFacts, nowMs: number): boolean {
 }
 
 /**
- * "Chậm N ngày làm việc": working days from the legal due date (the local date of the last instant
- * before dueAt) to today in Asia/Ho_Chi_Minh, as the mails count them (ADR 0007). 0 before the due
- * instant and without a deadline; a day off today does not add a day. Due Thursday 22/01/2026:
- * Friday 23/01 → 1, Saturday 24/01 → 1, Monday 26/01 → 2.
+ * Working days from today (the Asia/Ho_Chi_Minh date of `nowMs`) to the day the deadline legally
+ * ends (the local date of the last instant before `dueAtMs`): positive = working days left, 0 = due
+ * today, negative = working days overdue. A day off "today" does not count (counting starts the
+ * day after). A deadline on Sunday 25/01/2026 ends with Monday 26/01, so on Friday 23/01 one
+ * working day is left, not zero. Mails say "còn N ngày làm việc" from it.
+ */
+export function workingDaysLeft(dueAtMs: number, nowMs: number, calendar: WorkingCalendar): number {
+  return calendar.workingDaysBetween(civilDateAt(nowMs), civilDateAt(dueAtMs - 1));
+}
+
+/**
+ * "Chậm N ngày làm việc": the working days past the legal due date, the negative of
+ * `workingDaysLeft` once the deadline has passed (ADR 0007); 0 before the due instant and without
+ * a deadline. Due Thursday 22/01/2026: Friday 23/01 → 1, Saturday 24/01 → 1, Monday 26/01 → 2.
+ * Mails, the item response and the reports all show this count.
  */
 export function workingDaysOverdue(
   dueAtMs: number | null,
@@ -51,5 +62,5 @@ export function workingDaysOverdue(
   calendar: WorkingCalendar,
 ): number {
   if (dueAtMs === null || !isPastDue(dueAtMs, nowMs)) return 0;
-  return calendar.workingDaysBetween(civilDateAt(dueAtMs - 1), civilDateAt(nowMs));
+  return Math.max(0, -workingDaysLeft(dueAtMs, nowMs, calendar));
 }

@@ -1,5 +1,13 @@
-import { endOfDay, instantAt, resolveDue, vnPublicSectorCalendar } from '../libs/domain/src';
-import { workingDaysLeft } from './working-days';
+import { vnPublicSectorCalendar } from '../calendar/working-calendar';
+import { resolveDue } from '../reminders/schedule';
+import { endOfDay, instantAt } from '../time/civil-date';
+import { workingDaysLeft as left } from './overdue';
+
+/** A deadline as the workflow carries it ({date, at}); the count reads its legal due instant. */
+const workingDaysLeft = (
+  due: { readonly date: string | null; readonly at: number },
+  nowMs: number,
+): number => left(due.at, nowMs, vnPublicSectorCalendar);
 
 const at8 = (d: string) => instantAt(d, 8);
 const dueOn = (date: string) => ({ date, at: resolveDue(date, vnPublicSectorCalendar).dueAt });
