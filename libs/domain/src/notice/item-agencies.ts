@@ -22,6 +22,18 @@ export function addressedTo(text: string, directory: AgencyDirectory): string[] 
 
 const unique = (names: readonly string[]): string[] => [...new Set(names)];
 
+/** The agencies of a table cell ("Sở Xây dựng; Sở Nông nghiệp và Môi trường"), generic groups skipped. */
+export function agenciesIn(
+  cell: string,
+  directory: AgencyDirectory,
+): { names: string[]; unknown: string[] } {
+  const found = listAt(cell, 0, directory.mentions(cell), directory, true).found;
+  return {
+    names: unique(found.map((f) => f.name)),
+    unknown: unique(found.filter((f) => !f.known).map((f) => f.name)),
+  };
+}
+
 export function agenciesOf(
   text: string,
   directory: AgencyDirectory,

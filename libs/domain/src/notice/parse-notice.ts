@@ -1,5 +1,7 @@
 import { vnPublicSectorCalendar, type WorkingCalendar } from '../calendar/working-calendar';
 import { AgencyDirectory } from './agencies';
+import { splitAppendix } from './appendix';
+import { appendixItems, pointsToAppendix } from './appendix-items';
 import { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
 import { headerOf } from './header';
 import { addressedTo, agenciesOf } from './item-agencies';
@@ -34,7 +36,8 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParsedNot
 function parse(text: string, options: ParseOptions): ParsedNotice {
   const directory = options.directory ?? defaultDirectory();
   const calendar = options.calendar ?? vnPublicSectorCalendar;
-  const layout = layoutOf(text);
+  const { body: bodyText, rows } = splitAppendix(text);
+  const layout = layoutOf(bodyText);
   const notice = headerOf(layout.header);
   const ctx: DeadlineContext = {
     reference: notice.meetingDate ?? notice.issuedOn,
@@ -53,6 +56,7 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
     const itemText = collapse(block.text);
     if (itemText === '') return;
     const agencies = agenciesOf(itemText, directory, inherited.lead);
+    if (rows.length > 0 && agencies.lead.length === 0 && pointsToAppendix(itemText)) return;
     let result: DeadlineResult = parseDeadline(itemText, ctx);
     // A sub-item that names no deadline at all ("thường xuyên" is one) takes its heading's.
     if (result.deadline.kind === 'none' && !result.deadline.phrase && inherited.text) {
@@ -122,6 +126,9 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
       );
     }
   }
+  const appendix = appendixItems(rows, directory, ctx);
+  items.push(...appendix.items);
+  warnings.push(...appendix.warnings);
   if (items.length === 0) warnings.push('Không tìm thấy nhiệm vụ nào trong văn bản.');
   return { notice, items, warnings };
 }

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitAppendix } from './appendix';
+import { parseNotice } from './parse-notice';
+
+const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+describe('an appendix table of tasks, as a PDF-to-text tool renders it', () => {
+  it('reads columns aligned by runs of spaces, with cells wrapped over several lines', () => {
+    const { rows } = splitAppendix(fixture('extra-appendix-spaces.txt'));
+    expect(rows.slice(0, 3)).toEqual([
+      {
+        code: 'PL.1',
+        content:
+          'Rà soát, tổng hợp nhu cầu kinh phí chuyển đổi số năm 2027 của các cơ quan, đơn vị',
+        lead: 'Sở Tài chính',
+        support: 'Sở Khoa học và Công nghệ, UBND các xã, phường',
+        due: '30/6/2026',
+      },
+      {
+        code: 'PL.2',
+        content:
+          'Xây dựng Kế hoạch chuyển đổi số năm 2026 (thay thế Kế hoạch số 197/KH-UBND ngày 22/7/2025)',
+        lead: 'Sở Khoa học và Công nghệ',
+        support: 'Các sở, ban, ngành',
+        due: 'Tháng 4/2026',
+      },
+      {
+        code: 'PL.3',
+        content: 'Báo cáo tình hình giải quyết thủ tục hành chính trên Cổng dịch vụ công',
+        lead: 'Văn phòng UBND tỉnh',
+        support: 'Sở Nội vụ',
+        due: 'Hằng tháng',
+      },
+    ]);
+    expect(rows.map((r) => r.code)).toEqual(['PL.1', 'PL.2', 'PL.3', 'PL.4', 'PL.5', 'PL.6']);
+  });
+
+  it('reads columns separated by "|", with group rows and a separator line', () => {
+    const { rows } = splitAppendix(fixture('extra-appendix-pipes.txt'));
+    expect(rows[1]).toEqual({
+      code: 'PL.I.2',
+      content:
+        'Báo cáo tình hình thu, chi ngân sách, gửi Sở Tài chính trước ngày 05 hằng tháng để tổng hợp, báo cáo UBND tỉnh',
+      lead: 'Kho bạc Nhà nước khu vực',
+      support: '',
+      due: 'Hằng tháng',
+    });
+    expect(rows.map((r) => r.code)).toEqual([
+      'PL.I.1',
+      'PL.I.2',
+      'PL.II.3',
+      'PL.II.4',
+      'PL.II.5',
+      'PL.II.6',
+    ]);
+  });
+
+  it('leaves a notice without a table as it is', () => {
+    const text = 'THÔNG BÁO\n1. Giao Sở Tài chính rà soát.\nPHỤ LỤC\nSở Tài chính    Sở Y tế';
+    expect(splitAppendix(text)).toEqual({ body: text, rows: [] });
+  });
+
+  it.each([
+    ['STT | Nội dung | Cơ quan chủ trì | Thời hạn', '1 | Lập báo cáo | Sở Y tế | Quý II/2026'],
+    [
+      'STT    Nội dung         Cơ quan chủ trì    Thời hạn',
+      '1      Lập báo cáo      Sở Y tế            Quý II/2026',
+    ],
+  ])('works without a support column: %s', (header, row) => {
+    expect(splitAppendix(`PHỤ LỤC\n${header}\n${row}`).rows).toEqual([
+      { code: 'PL.1', content: 'Lập báo cáo', lead: 'Sở Y tế', support: '', due: 'Quý II/2026' },
+    ]);
+  });
+});
+
+describe('items of an appendix', () => {
+  const got = parseNotice(fixture('extra-appendix-pipes.txt'));
+  const item = (code: string) => got.items.find((i) => i.code === code);
+
+  it('reads each row as an item: text, agencies from their columns, the deadline column', () => {
+    expect(item('PL.I.2')).toEqual({
+      code: 'PL.I.2',
+      text: 'Báo cáo tình hình thu, chi ngân sách, gửi Sở Tài chính trước ngày 05 hằng tháng để tổng hợp, báo cáo UBND tỉnh',
+      lead: ['Kho bạc Nhà nước khu vực'],
+      support: [],
+      reportTo: 'Sở Tài chính',
+      deadline: {
+        kind: 'recurring',
+        frequency: 'monthly',
+        day: 4,
+        phrase: 'trước ngày 05 hằng tháng',
+      },
+    });
+    expect(item('PL.II.3')?.deadline).toEqual({
+      kind: 'date',
+      due: '2027-03-31',
+      phrase: 'Quý I/2027',
+    });
+    expect(item('PL.II.5')?.deadline).toEqual({ kind: 'none', phrase: 'thường xuyên' });
+  });
+
+  it('skips the body paragraph that only points to the appendix, and warns like the body', () => {
+    expect(got.items.map((i) => i.code)).not.toContain('3');
+    expect(got.warnings).toContain(
+      'Mục PL.II.4: "Ban Quản lý dự án đầu tư xây dựng tỉnh" không có trong danh mục cơ quan.',
+    );
+  });
+});
+
+describe('the deadline column', () => {
+  const deadlineOf = (cell: string) =>
+    parseNotice(
+      [
+        'Lạng Sơn, ngày 20 tháng 01 năm 2026',
+        'PHỤ LỤC',
+        'STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn',
+        `1 | Rà soát các dự án | Sở Tài chính | Sở Xây dựng | ${cell}`,
+      ].join('\n'),
+    ).items[0]?.deadline;
+
+  it.each([
+    ['30/6/2026', { kind: 'date', due: '2026-06-30' }],
+    ['Tháng 6/2026', { kind: 'date', due: '2026-06-30' }],
+    ['Quý II/2026', { kind: 'date', due: '2026-06-30' }],
+    ['6 tháng đầu năm 2026', { kind: 'date', due: '2026-06-30' }],
+    ['Năm 2026', { kind: 'date', due: '2026-12-31', phrase: 'Năm 2026' }],
+    ['Trước ngày 15/3/2026', { kind: 'date', due: '2026-03-14' }],
+    ['Thường xuyên', { kind: 'none', phrase: 'thường xuyên' }],
+    ['Hằng tháng', { kind: 'recurring', frequency: 'monthly' }],
+    ['Hằng quý', { kind: 'recurring', frequency: 'quarterly' }],
+    ['', { kind: 'none' }],
+  ])('"%s" → %j', (cell, expected) => {
+    expect(deadlineOf(cell)).toMatchObject(expected);
+  });
+});

@@ -1,0 +1,196 @@
+import { collapse, normalizeUnicode } from './normalize';
+
+/** One task row of an appendix table ("Phụ lục", "Danh mục nhiệm vụ"), cells joined across lines. */
+export interface AppendixRow {
+  /** "PL.3"; "PL.II.3" under a group row "II"; "PL2.3" in a second table. */
+  readonly code: string;
+  readonly content: string;
+  readonly lead: string;
+  readonly support: string;
+  readonly due: string;
+}
+
+type Column = 'stt' | 'content' | 'lead' | 'support' | 'due' | 'other';
+
+interface Table {
+  readonly pipes: boolean;
+  /** Where each column starts (space layout). */
+  readonly starts: readonly number[];
+  readonly columns: readonly Column[];
+}
+
+const HEADER = /^\|?\s*(?:STT|TT|Số\s+TT)(?:\s|\||$)/iu;
+const TITLE = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục)(?![\p{L}])/u;
+const END = /^(?:Nơi nhận|Ghi chú|KT\.|TL\.|TM\.|PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
+const SEPARATOR = /^[\s|+:=_-]+$/u;
+const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*-)?$/iu;
+const ROW_NUMBER = /^(\d{1,3})\.?$/u;
+const GROUP = /^([IVX]{1,5})\.?$/u;
+
+function columnOf(name: string): Column {
+  const n = collapse(name).toLowerCase();
+  if (/^(?:stt|tt|số\s*tt)$/u.test(n)) return 'stt';
+  if (/nội\s*dung/u.test(n)) return 'content';
+  if (/phối\s*hợp/u.test(n)) return 'support';
+  if (/chủ\s*trì|thực\s*hiện|cơ\s*quan|đơn\s*vị/u.test(n)) return 'lead';
+  if (/thời\s*hạn|thời\s*gian|tiến\s*độ|hoàn\s*thành/u.test(n)) return 'due';
+  if (/nhiệm\s*vụ|công\s*việc/u.test(n)) return 'content';
+  return 'other';
+}
+
+/** Runs of text separated by two or more spaces, with where they start. */
+function segments(line: string): { start: number; text: string }[] {
+  return [...line.matchAll(/\S+(?: \S+)*/gu)].map((m) => ({ start: m.index, text: m[0] }));
+}
+
+/** The cells of a line, by column index; null when the line is not a row of this table. */
+function cellsOf(line: string, table: Pick<Table, 'pipes' | 'starts'>): string[] | null {
+  if (table.pipes) {
+    if (!line.includes('|')) return null;
+    return line
+      .trim()
+      .replace(/^\|/u, '')
+      .replace(/\|$/u, '')
+      .split('|')
+      .map((c) => c.trim());
+  }
+  const cells = table.starts.map(() => '');
+  for (const s of segments(line)) {
+    let best = 0;
+    for (let i = 1; i < table.starts.length; i++) {
+      if (Math.abs(table.starts[i]! - s.start) < Math.abs(table.starts[best]! - s.start)) best = i;
+    }
+    cells[best] = `${cells[best]} ${s.text}`.trim();
+  }
+  return cells;
+}
+
+/** A header row "STT | Nội dung | Cơ quan chủ trì …" at `i`, its wrapped lines merged. */
+function tableAt(lines: readonly string[], i: number): { table: Table; next: number } | null {
+  const first = lines[i]!;
+  if (!HEADER.test(first.trim())) return null;
+  const pipes = first.includes('|');
+  const starts = pipes ? [] : segments(first).map((s) => s.start);
+  const names = cellsOf(first, { pipes, starts }) ?? [];
+  let next = i + 1;
+  for (; next < lines.length && next <= i + 3; next++) {
+    const line = lines[next]!;
+    if (line.trim() === '' || SEPARATOR.test(line)) continue;
+    const cells = cellsOf(line, { pipes, starts });
+    if (!cells || ROW_NUMBER.test(cells[0] ?? '') || GROUP.test(cells[0] ?? '')) break;
+    cells.forEach((c, k) => (names[k] = `${names[k] ?? ''} ${c}`));
+  }
+  const columns: Column[] = [];
+  for (const name of names) {
+    const c = columnOf(name);
+    columns.push(columns.includes(c) ? 'other' : c);
+  }
+  const usable =
+    names.length >= 3 &&
+    columns[0] === 'stt' &&
+    columns.includes('content') &&
+    columns.includes('lead');
+  return usable ? { table: { pipes, starts, columns }, next } : null;
+}
+
+interface OpenRow {
+  readonly code: string;
+  readonly cells: string[][];
+}
+
+/** The rows of one table, from the line after its header to its end. */
+function rowsOf(
+  lines: readonly string[],
+  from: number,
+  table: Table,
+  prefix: string,
+): { rows: AppendixRow[]; end: number } {
+  const open: OpenRow[] = [];
+  let group: string | null = null;
+  let current: OpenRow | null = null;
+  let inRepeatedHeader = false;
+  let j = from;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    const trimmed = line.trim().replace(/^\|\s*/u, '');
+    if (trimmed === '' || SEPARATOR.test(line) || PAGE_NUMBER.test(line.trim())) continue;
+    if (END.test(trimmed)) break;
+    if (HEADER.test(line.trim())) {
+      inRepeatedHeader = true; // a header repeated on the next page
+      continue;
+    }
+    const cells = cellsOf(line, table);
+    if (!cells) break;
+    const stt = cells[0] ?? '';
+    const number = ROW_NUMBER.exec(stt);
+    const groupLabel = GROUP.exec(stt);
+    if (number) {
+      const code = `${prefix}.${group ? `${group}.` : ''}${number[1]}`;
+      current = { code, cells: table.columns.map(() => []) };
+      open.push(current);
+      inRepeatedHeader = false;
+    } else if (groupLabel) {
+      group = groupLabel[1]!;
+      current = null;
+      inRepeatedHeader = false;
+      continue;
+    } else if (inRepeatedHeader) {
+      continue;
+    }
+    if (!current) continue;
+    const row = current;
+    cells.forEach((c, k) => {
+      if (c !== '' && k > 0 && k < table.columns.length) row.cells[k]!.push(c);
+    });
+  }
+  const cell = (r: OpenRow, c: Column): string => {
+    const k = table.columns.indexOf(c);
+    // A date broken after its separator ("30/6/⏎2026") joins without a space.
+    return k < 0 ? '' : collapse(r.cells[k]!.join(' ').replace(/(\d[/.-]) (?=\d)/gu, '$1'));
+  };
+  const rows = open.map((r) => ({
+    code: r.code,
+    content: cell(r, 'content'),
+    lead: cell(r, 'lead'),
+    support: cell(r, 'support'),
+    due: cell(r, 'due'),
+  }));
+  return { rows, end: j };
+}
+
+/** Where the appendix that holds the table at `header` starts: its "PHỤ LỤC" title, if any. */
+function titleAbove(lines: readonly string[], header: number): number {
+  for (let k = header - 1; k >= 0 && k >= header - 8; k--) {
+    if (TITLE.test(lines[k]!.trim())) {
+      let top = k;
+      while (top > 0 && top > k - 3 && TITLE.test(lines[top - 1]!.trim())) top--;
+      return top;
+    }
+  }
+  return header;
+}
+
+/**
+ * Splits a notice into its body and the task rows of its appendix tables (columns STT, Nội dung,
+ * Cơ quan chủ trì, Cơ quan phối hợp, Thời hạn), as PDF-to-text renders them: columns separated by
+ * runs of spaces (aligned under the header) or by "|", wrapped cells continued on lines with an
+ * empty STT. A text without such a table is returned as it is.
+ */
+export function splitAppendix(text: string): { body: string; rows: AppendixRow[] } {
+  const lines = normalizeUnicode(text.replace(/\t/gu, '    ')).split('\n');
+  const rows: AppendixRow[] = [];
+  let cut: number | null = null;
+  let tables = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const found = tableAt(lines, i);
+    if (!found) continue;
+    const prefix = tables === 0 ? 'PL' : `PL${tables + 1}`;
+    const read = rowsOf(lines, found.next, found.table, prefix);
+    if (read.rows.length === 0) continue;
+    tables++;
+    cut ??= titleAbove(lines, i);
+    rows.push(...read.rows);
+    i = read.end - 1;
+  }
+  return cut === null ? { body: text, rows: [] } : { body: lines.slice(0, cut).join('\n'), rows };
+}
