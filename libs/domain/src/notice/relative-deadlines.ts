@@ -35,6 +35,16 @@ function anchorOf(rest: string, ctx: DeadlineContext): Anchor | null {
   return { kind: 'event', text: (/^[^,;.]*/u.exec(rest)?.[0] ?? '').trim() };
 }
 
+type Unit = 'days' | 'working-days' | 'months';
+
+/** N days, working days (the N-th working day after `start`) or months from `start`. */
+function countFrom(ctx: DeadlineContext, start: CivilDate, count: number, unit: Unit): CivilDate {
+  if (unit === 'months') return addMonths(start, count);
+  return unit === 'working-days'
+    ? ctx.calendar.addWorkingDays(start, count)
+    : addDays(start, count);
+}
+
 export function relative(text: string, ctx: DeadlineContext): DeadlineResult | null {
   const rel = RELATIVE.exec(text);
   const anchor = rel ? anchorOf(text.slice(rel.index + rel[0].length), ctx) : null;
@@ -42,13 +52,8 @@ export function relative(text: string, ctx: DeadlineContext): DeadlineResult | n
     const count = Number(rel[1]);
     const months = rel[2]!.toLowerCase() === 'tháng';
     const workingDays = rel[3] !== undefined;
+    const unit: Unit = months ? 'months' : workingDays ? 'working-days' : 'days';
     const phrase = `${rel[0]}${anchor.text}`.replace(/\s+/g, ' ').trim();
-    const countFrom = (start: CivilDate): CivilDate =>
-      months
-        ? addMonths(start, count)
-        : workingDays
-          ? ctx.calendar.addWorkingDays(start, count)
-          : addDays(start, count);
     const start =
       anchor.kind === 'date' ? anchor.date : anchor.kind === 'issue' ? ctx.issuedOn : null;
     if (start) {
@@ -61,7 +66,7 @@ export function relative(text: string, ctx: DeadlineContext): DeadlineResult | n
             ? [`ngày nhận văn bản chưa biết; tạm tính từ ngày ban hành ${formatVnDate(start)}`]
             : [];
       return {
-        deadline: { kind: 'date', due: countFrom(start), phrase },
+        deadline: { kind: 'date', due: countFrom(ctx, start, count, unit), phrase },
         vague: false,
         notes,
         event: null,
@@ -90,9 +95,7 @@ export function relative(text: string, ctx: DeadlineContext): DeadlineResult | n
     const workingDays = bare[2] !== undefined;
     const phrase = bare[0].trim();
     if (ctx.issuedOn) {
-      const due = workingDays
-        ? ctx.calendar.addWorkingDays(ctx.issuedOn, count)
-        : addDays(ctx.issuedOn, count);
+      const due = countFrom(ctx, ctx.issuedOn, count, workingDays ? 'working-days' : 'days');
       return {
         deadline: { kind: 'date', due, phrase },
         vague: false,
