@@ -56,6 +56,54 @@ describe('an appendix table of tasks, as a PDF-to-text tool renders it', () => {
     ]);
   });
 
+  it('reads "|" without a border, an empty first cell and a notes column', () => {
+    const text = [
+      'Danh mục nhiệm vụ',
+      'STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn | Ghi chú',
+      '1 | Tổ chức hội nghị | Sở Nội vụ | Sở Tư pháp | 15/7/2026 |',
+      ' | xúc tiến đầu tư |  |  |  | đã có kế hoạch',
+    ].join('\n');
+    expect(splitAppendix(text).rows).toEqual([
+      {
+        code: 'PL.1',
+        content: 'Tổ chức hội nghị xúc tiến đầu tư',
+        lead: 'Sở Nội vụ',
+        support: 'Sở Tư pháp',
+        due: '15/7/2026',
+      },
+    ]);
+  });
+
+  it('reads "TT", "1." and a header repeated after a page break', () => {
+    const text = [
+      'PHỤ LỤC',
+      'TT    Nhiệm vụ                     Đơn vị chủ trì     Đơn vị phối hợp    Thời gian hoàn thành',
+      '1.    Xây dựng đề án phát triển    Sở Xây dựng        Sở Tài chính       Quý III/2026',
+      '      đô thị',
+      '                                                  - 2 -',
+      'TT    Nhiệm vụ                     Đơn vị chủ trì     Đơn vị phối hợp    Thời gian hoàn thành',
+      '2.    Rà soát quy hoạch            Sở Nông nghiệp     UBND các xã,       Tháng 9/2026',
+      '                                   và Môi trường      phường',
+      '                                             KT. CHỦ TỊCH',
+    ].join('\n');
+    expect(splitAppendix(text).rows).toEqual([
+      {
+        code: 'PL.1',
+        content: 'Xây dựng đề án phát triển đô thị',
+        lead: 'Sở Xây dựng',
+        support: 'Sở Tài chính',
+        due: 'Quý III/2026',
+      },
+      {
+        code: 'PL.2',
+        content: 'Rà soát quy hoạch',
+        lead: 'Sở Nông nghiệp và Môi trường',
+        support: 'UBND các xã, phường',
+        due: 'Tháng 9/2026',
+      },
+    ]);
+  });
+
   it('leaves a notice without a table as it is', () => {
     const text = 'THÔNG BÁO\n1. Giao Sở Tài chính rà soát.\nPHỤ LỤC\nSở Tài chính    Sở Y tế';
     expect(splitAppendix(text)).toEqual({ body: text, rows: [] });

@@ -14,6 +14,8 @@ type Column = 'stt' | 'content' | 'lead' | 'support' | 'due' | 'other';
 
 interface Table {
   readonly pipes: boolean;
+  /** "| 1 | … |": a border "|" at both ends, not an empty first cell. */
+  readonly border: boolean;
   /** Where each column starts (space layout). */
   readonly starts: readonly number[];
   readonly columns: readonly Column[];
@@ -44,13 +46,11 @@ function segments(line: string): { start: number; text: string }[] {
 }
 
 /** The cells of a line, by column index; null when the line is not a row of this table. */
-function cellsOf(line: string, table: Pick<Table, 'pipes' | 'starts'>): string[] | null {
+function cellsOf(line: string, table: Omit<Table, 'columns'>): string[] | null {
   if (table.pipes) {
     if (!line.includes('|')) return null;
-    return line
-      .trim()
-      .replace(/^\|/u, '')
-      .replace(/\|$/u, '')
+    const t = line.trim();
+    return (table.border ? t.replace(/^\|/u, '').replace(/\|$/u, '') : t)
       .split('|')
       .map((c) => c.trim());
   }
@@ -70,13 +70,15 @@ function tableAt(lines: readonly string[], i: number): { table: Table; next: num
   const first = lines[i]!;
   if (!HEADER.test(first.trim())) return null;
   const pipes = first.includes('|');
+  const border = first.trim().startsWith('|');
   const starts = pipes ? [] : segments(first).map((s) => s.start);
-  const names = cellsOf(first, { pipes, starts }) ?? [];
+  const layout = { pipes, border, starts };
+  const names = cellsOf(first, layout) ?? [];
   let next = i + 1;
   for (; next < lines.length && next <= i + 3; next++) {
     const line = lines[next]!;
     if (line.trim() === '' || SEPARATOR.test(line)) continue;
-    const cells = cellsOf(line, { pipes, starts });
+    const cells = cellsOf(line, layout);
     if (!cells || ROW_NUMBER.test(cells[0] ?? '') || GROUP.test(cells[0] ?? '')) break;
     cells.forEach((c, k) => (names[k] = `${names[k] ?? ''} ${c}`));
   }
@@ -90,7 +92,7 @@ function tableAt(lines: readonly string[], i: number): { table: Table; next: num
     columns[0] === 'stt' &&
     columns.includes('content') &&
     columns.includes('lead');
-  return usable ? { table: { pipes, starts, columns }, next } : null;
+  return usable ? { table: { ...layout, columns }, next } : null;
 }
 
 interface OpenRow {
