@@ -1,3 +1,4 @@
+import { addDays, civilParts, type CivilDate, lastDayOfMonth } from '../time/civil-date';
 import { nextOccurrence, recurrenceOf, type Recurrence } from './recurrence';
 
 describe('nextOccurrence', () => {
@@ -129,5 +130,44 @@ describe('recurrenceOf', () => {
       'frequency',
       'day',
     ]);
+  });
+});
+
+describe('nextOccurrence against its definition, every day of 2026–2028', () => {
+  /** A day is a deadline when its month ends a period and it is the period's day (capped). */
+  const isDeadline = (d: CivilDate, months: readonly number[], day?: number): boolean => {
+    const p = civilParts(d);
+    return (
+      months.includes(p.month) && p.day === Math.min(day ?? 31, lastDayOfMonth(p.year, p.month))
+    );
+  };
+  it.each<[Recurrence, readonly number[]]>([
+    // Without months: the frequency's own, exactly as stored recurrences behaved before months.
+    [{ frequency: 'monthly' }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+    [{ frequency: 'quarterly' }, [3, 6, 9, 12]],
+    [{ frequency: 'yearly' }, [12]],
+    [{ frequency: 'monthly', months: [6, 12] }, [6, 12]],
+    [{ frequency: 'yearly', months: [3] }, [3]],
+    [{ frequency: 'quarterly', months: [1, 4, 7, 10] }, [1, 4, 7, 10]],
+  ])('%j', (r, months) => {
+    const mismatches: string[] = [];
+    for (const day of [undefined, 1, 15, 28, 29, 30, 31]) {
+      const rd: Recurrence = day === undefined ? r : { ...r, day };
+      // Walking back from a deadline beyond the range: each day's next deadline is itself or
+      // the next day's.
+      let next: CivilDate = '2029-12-31';
+      while (!isDeadline(next, months, day)) next = addDays(next, 1);
+      for (
+        let from: CivilDate = addDays(next, -1);
+        from >= '2026-01-01';
+        from = addDays(from, -1)
+      ) {
+        if (isDeadline(from, months, day)) next = from;
+        if (from < '2029-01-01' && nextOccurrence(rd, from) !== next) {
+          mismatches.push(`${String(day)} ${from}: ${nextOccurrence(rd, from)} ≠ ${next}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
