@@ -226,6 +226,7 @@ describe('recurring deadlines', () => {
       { frequency: 'yearly', day: 14, months: undefined },
     ],
     ['tổng kết hằng năm', { frequency: 'yearly', months: undefined }],
+    ['trước ngày 1/4 hằng năm', { frequency: 'yearly', day: 31, months: [3] }],
     ['báo cáo kết quả vào thứ Sáu hằng tuần', { frequency: 'weekly', day: 5 }],
     ['giao ban thứ Hai hằng tuần', { frequency: 'weekly', day: 1 }],
   ])('keeps the months a period ends in: %s', (text, expected) => {
