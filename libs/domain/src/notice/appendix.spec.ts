@@ -104,6 +104,16 @@ describe('an appendix table of tasks, as a PDF-to-text tool renders it', () => {
     ]);
   });
 
+  it('does not read a table of figures as tasks', () => {
+    const text = [
+      '1. Đánh giá chung',
+      'STT | Nội dung | Đơn vị | Kế hoạch | Thực hiện',
+      '1 | Thu ngân sách | tỷ đồng | 5.000 | 4.200',
+      '2 | Giải ngân vốn đầu tư | % | 100 | 85',
+    ].join('\n');
+    expect(splitAppendix(text)).toEqual({ body: text, rows: [] });
+  });
+
   it('leaves a notice without a table as it is', () => {
     const text = 'THÔNG BÁO\n1. Giao Sở Tài chính rà soát.\nPHỤ LỤC\nSở Tài chính    Sở Y tế';
     expect(splitAppendix(text)).toEqual({ body: text, rows: [] });

@@ -34,7 +34,8 @@ function columnOf(name: string): Column {
   if (/^(?:stt|tt|số\s*tt)$/u.test(n)) return 'stt';
   if (/nội\s*dung/u.test(n)) return 'content';
   if (/phối\s*hợp/u.test(n)) return 'support';
-  if (/chủ\s*trì|thực\s*hiện|cơ\s*quan|đơn\s*vị/u.test(n)) return 'lead';
+  // "Đơn vị" alone is a unit of measure, "Thực hiện" alone a figure: not agencies.
+  if (/chủ\s*trì|cơ\s*quan|đơn\s*vị\s+\p{L}/u.test(n)) return 'lead';
   if (/thời\s*hạn|thời\s*gian|tiến\s*độ|hoàn\s*thành/u.test(n)) return 'due';
   if (/nhiệm\s*vụ|công\s*việc/u.test(n)) return 'content';
   return 'other';
@@ -91,7 +92,8 @@ function tableAt(lines: readonly string[], i: number): { table: Table; next: num
     names.length >= 3 &&
     columns[0] === 'stt' &&
     columns.includes('content') &&
-    columns.includes('lead');
+    columns.includes('lead') &&
+    columns.includes('due');
   return usable ? { table: { ...layout, columns }, next } : null;
 }
 
