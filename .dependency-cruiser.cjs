@@ -99,7 +99,7 @@ module.exports = {
       severity: 'error',
       from: { pathNot: ['^libs/([^/]+)/', TESTS, '^libs/devstack/'] },
       to: {
-        path: '^libs/(domain|contracts|persistence|mail|config)/src/.+',
+        path: '^libs/(domain|contracts|persistence|mail|config|security)/src/.+',
         pathNot: '^libs/[^/]+/src/index\\.ts$',
       },
     },
