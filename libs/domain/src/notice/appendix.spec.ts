@@ -114,6 +114,13 @@ describe('an appendix table of tasks, as a PDF-to-text tool renders it', () => {
     expect(splitAppendix(text)).toEqual({ body: text, rows: [] });
   });
 
+  it('cuts the body at the appendix title, however the lines are spaced', () => {
+    for (const gap of ['\n', '\n\n']) {
+      const { body } = splitAppendix(fixture('extra-appendix-pipes.txt').replace(/\n/gu, gap));
+      expect(body.trimEnd().endsWith('Đoàn Thanh Sơn')).toBe(true);
+    }
+  });
+
   it('leaves a notice without a table as it is', () => {
     const text = 'THÔNG BÁO\n1. Giao Sở Tài chính rà soát.\nPHỤ LỤC\nSở Tài chính    Sở Y tế';
     expect(splitAppendix(text)).toEqual({ body: text, rows: [] });

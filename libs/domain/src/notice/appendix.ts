@@ -162,16 +162,18 @@ function rowsOf(
   return { rows, end: j };
 }
 
-/** Where the appendix that holds the table at `header` starts: its "PHỤ LỤC" title, if any. */
+/**
+ * Where the appendix that holds the table at `header` starts: its topmost "PHỤ LỤC" / "DANH MỤC"
+ * title over blank, upper-case and "(Kèm theo …)" lines, else the header itself.
+ */
 function titleAbove(lines: readonly string[], header: number): number {
-  for (let k = header - 1; k >= 0 && k >= header - 8; k--) {
-    if (TITLE.test(lines[k]!.trim())) {
-      let top = k;
-      while (top > 0 && top > k - 3 && TITLE.test(lines[top - 1]!.trim())) top--;
-      return top;
-    }
+  let top = header;
+  for (let k = header - 1; k >= 0 && k >= header - 12; k--) {
+    const t = lines[k]!.trim();
+    if (TITLE.test(t)) top = k;
+    else if (t !== '' && !/^\(.*\)$/u.test(t) && t !== t.toUpperCase()) break;
   }
-  return header;
+  return top;
 }
 
 /**
