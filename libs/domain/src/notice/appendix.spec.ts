@@ -121,6 +121,40 @@ describe('an appendix table of tasks, as a PDF-to-text tool renders it', () => {
     }
   });
 
+  it('keeps the body that follows a table inside it', () => {
+    const got = parseNotice(
+      [
+        'Lạng Sơn, ngày 20 tháng 01 năm 2026',
+        'THÔNG BÁO',
+        '1. Giao Sở Y tế rà soát trang thiết bị, hoàn thành trong tháng 3/2026.',
+        '2. Giao các cơ quan thực hiện các nhiệm vụ sau:',
+        'STT   Nội dung                Cơ quan chủ trì    Thời hạn',
+        '1     Lập báo cáo quý         Sở Tài chính       Quý I/2026',
+        '2     Cập nhật dữ liệu        Công an tỉnh       Thường xuyên',
+        '3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.',
+      ].join('\n'),
+    );
+    expect(got.items.map((i) => [i.code, i.lead.join(';')])).toEqual([
+      ['1', 'Sở Y tế'],
+      ['2', ''],
+      ['3', 'Văn phòng UBND tỉnh'],
+      ['PL.1', 'Sở Tài chính'],
+      ['PL.2', 'Công an tỉnh'],
+    ]);
+  });
+
+  it('numbers sub-rows "1.1" after their row', () => {
+    const text = [
+      'STT | Nội dung | Cơ quan chủ trì | Thời hạn',
+      '1 | Chuyển đổi số | Sở Khoa học và Công nghệ | Năm 2026',
+      '1.1 | Số hóa hồ sơ | Sở Nội vụ | Quý II/2026',
+    ].join('\n');
+    expect(splitAppendix(text).rows.map((r) => [r.code, r.lead])).toEqual([
+      ['PL.1', 'Sở Khoa học và Công nghệ'],
+      ['PL.1.1', 'Sở Nội vụ'],
+    ]);
+  });
+
   it('leaves a notice without a table as it is', () => {
     const text = 'THÔNG BÁO\n1. Giao Sở Tài chính rà soát.\nPHỤ LỤC\nSở Tài chính    Sở Y tế';
     expect(splitAppendix(text)).toEqual({ body: text, rows: [] });

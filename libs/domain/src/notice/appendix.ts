@@ -26,7 +26,7 @@ const TITLE = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục)(?![\p{L}])/u;
 const END = /^(?:Nơi nhận|Ghi chú|KT\.|TL\.|TM\.|PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
 const SEPARATOR = /^[\s|+:=_-]+$/u;
 const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*-)?$/iu;
-const ROW_NUMBER = /^(\d{1,3})\.?$/u;
+const ROW_NUMBER = /^(\d{1,3}(?:\.\d{1,2})*)\.?$/u;
 const GROUP = /^([IVX]{1,5})\.?$/u;
 
 function columnOf(name: string): Column {
@@ -140,6 +140,8 @@ function rowsOf(
       continue;
     } else if (inRepeatedHeader) {
       continue;
+    } else if (stt.length > 4) {
+      break; // text in the STT column: the body goes on after the table
     }
     if (!current) continue;
     const row = current;
@@ -185,7 +187,8 @@ function titleAbove(lines: readonly string[], header: number): number {
 export function splitAppendix(text: string): { body: string; rows: AppendixRow[] } {
   const lines = normalizeUnicode(text.replace(/\t/gu, '    ')).split('\n');
   const rows: AppendixRow[] = [];
-  let cut: number | null = null;
+  /** The lines of each appendix, from its title to the end of its table. */
+  const taken: [number, number][] = [];
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {
     const found = tableAt(lines, i);
@@ -194,9 +197,11 @@ export function splitAppendix(text: string): { body: string; rows: AppendixRow[]
     const read = rowsOf(lines, found.next, found.table, prefix);
     if (read.rows.length === 0) continue;
     tables++;
-    cut ??= titleAbove(lines, i);
+    taken.push([titleAbove(lines, i), read.end]);
     rows.push(...read.rows);
     i = read.end - 1;
   }
-  return cut === null ? { body: text, rows: [] } : { body: lines.slice(0, cut).join('\n'), rows };
+  if (taken.length === 0) return { body: text, rows: [] };
+  const body = lines.filter((_, k) => !taken.some(([from, to]) => k >= from && k < to));
+  return { body: body.join('\n'), rows };
 }
