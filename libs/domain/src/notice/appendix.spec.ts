@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitAppendix } from './appendix';
@@ -231,5 +232,43 @@ describe('the deadline column', () => {
     ['', { kind: 'none' }],
   ])('"%s" → %j', (cell, expected) => {
     expect(deadlineOf(cell)).toMatchObject(expected);
+  });
+});
+
+describe('tables, whatever their lines', () => {
+  const lines = fc.constantFrom(
+    'PHỤ LỤC',
+    'STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn',
+    'STT   Nội dung        Cơ quan chủ trì    Thời hạn',
+    '| STT | Nội dung | Cơ quan chủ trì | Thời hạn |',
+    '|---|---|---|---|',
+    '1 | Rà soát | Sở Tài chính | Sở Y tế | 30/6/2026',
+    '| 2 | Báo cáo | Sở Y tế | Hằng tháng |',
+    ' | tiếp theo | | | Quý II/2026',
+    'II | LĨNH VỰC | | |',
+    '3     Lập kế hoạch    Sở Nội vụ          Năm 2026',
+    '      tiếp            và                 2027',
+    '- 2 -',
+    '12',
+    'KT. CHỦ TỊCH',
+    '3. Giao Văn phòng UBND tỉnh theo dõi.',
+    '',
+    '\t|\t',
+  );
+  it('never throw, and every row is an item of the appendix', () => {
+    fc.assert(
+      fc.property(fc.array(lines, { maxLength: 30 }), (ls) => {
+        const text = ls.join('\n');
+        const { rows } = splitAppendix(text);
+        const parsed = parseNotice(text);
+        expect(parsed.warnings).not.toContain(
+          'Không đọc được văn bản này; cần nhập các nhiệm vụ thủ công.',
+        );
+        for (const r of rows) expect(r.code).toMatch(/^PL\d*\./u);
+        const codes = parsed.items.map((i) => i.code).filter((c) => c.startsWith('PL'));
+        expect(codes).toEqual(rows.filter((r) => r.content !== '').map((r) => r.code));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
