@@ -1,3 +1,4 @@
+import { vnPublicSectorCalendar } from '../calendar/working-calendar';
 import { addDays, civilParts, type CivilDate, lastDayOfMonth } from '../time/civil-date';
 import { nextOccurrence, recurrenceOf, type Recurrence } from './recurrence';
 
@@ -82,6 +83,12 @@ describe('nextOccurrence with the months a period ends in', () => {
     ['weekly Friday in Tết', { frequency: 'weekly', day: 5 }, '2026-02-16', '2026-02-20'],
   ])('%s: %j from %s → %s', (_name, r, from, expected) => {
     expect(nextOccurrence(r, from)).toBe(expected);
+  });
+
+  it('leaves moving a Tết deadline to the working calendar, as the workflow does', () => {
+    const literal = nextOccurrence({ frequency: 'monthly', day: 17 }, '2026-02-01');
+    expect(literal).toBe('2026-02-17');
+    expect(vnPublicSectorCalendar.legalDueDate(literal)).toBe('2026-02-23');
   });
 
   it('rejects months no year has', () => {
