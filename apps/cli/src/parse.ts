@@ -3,7 +3,7 @@
  * Thông báo kết luận on stdout, and nothing else; diagnostics go to stderr.
  */
 import { readFileSync } from 'node:fs';
-import { parseNotice } from '../../../libs/domain/src/notice';
+import { parseNotice } from '../../../libs/domain/src';
 
 function main(argv: readonly string[]): number {
   const file = argv[0];
