@@ -61,6 +61,7 @@ describe('deadlines counted from an explicit start (working days from the day af
       'trong 30 ngày kể từ ngày ban hành Quyết định phê duyệt dự án',
       'ban hành Quyết định phê duyệt dự án',
     ],
+    ['trong 10 ngày kể từ ngày ban hành văn bản số 12/UBND-KT', 'ban hành văn bản số 12/UBND-KT'],
   ])('"%s" hangs on an event: relative', (text, from) => {
     expect(parseDeadline(text, ctx()).deadline).toMatchObject({ kind: 'relative', from });
   });

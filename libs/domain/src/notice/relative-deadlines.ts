@@ -7,9 +7,12 @@ const RELATIVE =
   /(?:(?:trong(?:\s+(?:thời\s+hạn|thời\s+gian|vòng))?|chậm\s+nhất|không\s+quá|sau)\s+)?(\d{1,3})\s+(ngày|tháng)(\s+làm\s+việc)?\s*,?\s*(?:(?:kể|tính)\s+từ|sau)\s+(?:khi\s+)?(?:ngày\s+)?/iu;
 const RELATIVE_BARE =
   /(?:trong(?:\s+(?:thời\s+hạn|thời\s+gian|vòng))?|chậm\s+nhất(?:\s+trong)?)\s+(\d{1,3})\s+ngày(\s+làm\s+việc)?(?![\p{L}\d]*\s*(?:\/|kể|tính|sau))/iu;
-/** The notice itself: "ký (ban hành) Thông báo này", "ban hành", "nhận được văn bản này". */
+/**
+ * The notice itself: "ký (ban hành) Thông báo này", "ban hành", "nhận được văn bản này"; not
+ * another document ("ban hành văn bản số 12/UBND").
+ */
 const FROM_ISSUE =
-  /^(?:(?:ký\s+)?(?:ban\s+hành|ký|phát\s+hành|nhận\s+được)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận)(?:\s+(?:kết\s+luận|này))*|(?=\s*(?:[,;.()]|$)))|(?:thông\s+báo|văn\s+bản|kết\s+luận)\s+này(?![\p{L}]))/iu;
+  /^(?:(?:ký\s+)?(?:ban\s+hành|ký|phát\s+hành|nhận\s+được)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận)(?:\s+(?:kết\s+luận|này))*(?!\s+số(?![\p{L}]))|(?=\s*(?:[,;.()]|$)))|(?:thông\s+báo|văn\s+bản|kết\s+luận)\s+này(?![\p{L}]))/iu;
 const START_DATE =
   /^(?:(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(20\d\d))?|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(20\d\d))?)(?!\d|[/.-]\d)/iu;
 
