@@ -49,6 +49,11 @@ export class ItemResponse implements ItemRecord {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'Notes on the deadline in Vietnamese (e.g. a year whose holidays are not known)',
+  })
+  warnings!: string[];
 }
 
 export class ItemEventResponse implements ItemEventRecord {

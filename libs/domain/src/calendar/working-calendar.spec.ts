@@ -1,7 +1,7 @@
 import { addDays, compareCivil, type CivilDate } from '../time/civil-date';
 import { VN_PUBLIC_SECTOR_CALENDAR_DATA } from './vn-public-sector';
 import {
-  calendarCoverage,
+  unknownHolidaysNote,
   vnPublicSectorCalendar as cal,
   WorkingCalendar,
 } from './working-calendar';
@@ -253,16 +253,21 @@ describe('WorkingCalendar data validation', () => {
   });
 });
 
-describe('calendarCoverage: whether a year has its holidays', () => {
+describe('unknownHolidaysNote: a year without holiday data is said, not silently weekends-only', () => {
   it.each([
-    [2025, 'unknown'],
-    [2026, 'official'],
-    [2027, 'provisional'],
-    [2028, 'unknown'],
-    [2040, 'unknown'],
-  ])('%i → %s', (year, coverage) => {
-    expect(calendarCoverage(year)).toBe(coverage);
-    expect(cal.coverage(year)).toBe(coverage);
+    [2025, true],
+    [2026, false],
+    [2027, false],
+    [2028, true],
+    [2040, true],
+  ])('%i → a note: %s', (year, noted) => {
+    expect(unknownHolidaysNote(cal, year) !== null).toBe(noted);
+  });
+
+  it('names the year, in Vietnamese', () => {
+    expect(unknownHolidaysNote(cal, 2028)).toBe(
+      'chưa có lịch nghỉ lễ chính thức của năm 2028: hạn được tính chỉ theo ngày nghỉ cuối tuần.',
+    );
   });
 
   it('answers for the calendar it is given', () => {
@@ -271,7 +276,7 @@ describe('calendarCoverage: whether a year has its holidays', () => {
       name: 't',
       years: [{ year: 2028, status: 'official', daysOff: [], makeUpWorkingDays: [] }],
     });
-    expect(calendarCoverage(2028, c)).toBe('official');
-    expect(calendarCoverage(2026, c)).toBe('unknown');
+    expect(unknownHolidaysNote(c, 2028)).toBeNull();
+    expect(unknownHolidaysNote(c, 2026)).not.toBeNull();
   });
 });

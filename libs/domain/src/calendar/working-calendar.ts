@@ -19,9 +19,6 @@ export type { CalendarData, CalendarYear, CalendarYearStatus } from './vn-public
 /** Years outside the data: weekends only. */
 export type CalendarStatus = CalendarYearStatus | 'weekends-only';
 
-/** Whether a year's holidays are known: announced, estimated from the statutes, or not at all. */
-export type CalendarCoverage = CalendarYearStatus | 'unknown';
-
 // Any stretch of consecutive days off is far shorter than this; guards against bad data looping forever.
 const MAX_SCAN_DAYS = 366;
 
@@ -63,11 +60,6 @@ export class WorkingCalendar {
 
   statusOf(year: number): CalendarStatus {
     return this.years.get(year)?.status ?? 'weekends-only';
-  }
-
-  /** 'unknown': the year has no holiday data, so only weekends are days off. */
-  coverage(year: number): CalendarCoverage {
-    return this.years.get(year)?.status ?? 'unknown';
   }
 
   isWorkingDay(d: CivilDate): boolean {
@@ -149,10 +141,13 @@ function assertCount(n: number): void {
 /** The public-sector calendar of Việt Nam (2026 official, 2027 provisional, weekends only otherwise). */
 export const vnPublicSectorCalendar = new WorkingCalendar(VN_PUBLIC_SECTOR_CALENDAR_DATA);
 
-/** Whether `year`'s holidays are known to `calendar` (by default the public-sector calendar). */
-export function calendarCoverage(
-  year: number,
-  calendar: WorkingCalendar = vnPublicSectorCalendar,
-): CalendarCoverage {
-  return calendar.coverage(year);
+/**
+ * What a reader must be told about a deadline in `year` whose holidays the calendar does not know
+ * ('weekends-only': 2028 onward today), or null. The parser's warnings and the item's response
+ * both show it.
+ */
+export function unknownHolidaysNote(calendar: WorkingCalendar, year: number): string | null {
+  return calendar.statusOf(year) === 'weekends-only'
+    ? `chưa có lịch nghỉ lễ chính thức của năm ${year}: hạn được tính chỉ theo ngày nghỉ cuối tuần.`
+    : null;
 }

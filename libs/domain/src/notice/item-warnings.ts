@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import { unknownHolidaysNote, type WorkingCalendar } from '../calendar/working-calendar';
 import { civilParts, formatVnDate } from '../time/civil-date';
 import type { DeadlineContext, DeadlineResult } from './deadline-context';
 import type { ParsedItem } from './types';
@@ -32,11 +32,8 @@ export function warningsOf(
     if (result.vague) out.push(`${at}: "${d.phrase}" là mục tiêu phấn đấu; cần xác nhận hạn.`);
     const years = new Set([d.due, result.countedFrom].map((x) => (x ? civilParts(x).year : 0)));
     for (const year of years) {
-      if (year > 0 && calendar.coverage(year) === 'unknown') {
-        out.push(
-          `${at}: chưa có lịch nghỉ lễ chính thức của năm ${year}: hạn được tính chỉ theo ngày nghỉ cuối tuần.`,
-        );
-      }
+      const note = year > 0 ? unknownHolidaysNote(calendar, year) : null;
+      if (note) out.push(`${at}: ${note}`);
     }
   } else if (d.kind === 'none' && result.vague) {
     out.push(`${at}: yêu cầu khẩn trương nhưng không nêu thời hạn; cần xác định hạn.`);

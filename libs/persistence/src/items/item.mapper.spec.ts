@@ -72,3 +72,18 @@ describe('toItemRecord', () => {
     });
   });
 });
+
+describe('toItemRecord warnings', () => {
+  it('says when the deadline falls in a year whose holidays are not known (2028 onward)', () => {
+    const due = new Date(instantAt('2028-03-16'));
+    const r = Object.assign(row('open', due), { dueDate: '2028-03-15' });
+    expect(toItemRecord(r, ctx).warnings).toEqual([
+      'Chưa có lịch nghỉ lễ chính thức của năm 2028: hạn được tính chỉ theo ngày nghỉ cuối tuần.',
+    ]);
+  });
+
+  it('says nothing for a year with holiday data, or without a deadline', () => {
+    expect(toItemRecord(row('open'), ctx).warnings).toEqual([]);
+    expect(toItemRecord(row('open', null), ctx).warnings).toEqual([]);
+  });
+});

@@ -1,7 +1,10 @@
 import type { ItemEventType } from '../../../contracts/src';
 import {
+  civilDateAt,
+  civilParts,
   isOverdue,
   toVnIso,
+  unknownHolidaysNote,
   workingDaysOverdue,
   type ItemStatus,
   type WorkingCalendar,
@@ -44,6 +47,8 @@ export interface ItemRecord {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** What a reader must know about the deadline (a year whose holidays are not known yet). */
+  warnings: string[];
 }
 
 export interface ItemEventRecord {
@@ -95,7 +100,18 @@ export function toItemRecord(row: ItemEntity, ctx: ReadContext): ItemRecord {
     createdAt: toVnIso(row.createdAt.getTime()),
     updatedAt: toVnIso(row.updatedAt.getTime()),
     closedAt: isoOrNull(row.closedAt),
+    warnings: deadlineWarnings(row, ctx.calendar),
   };
+}
+
+/** The calendar's note for each year the deadline's literal or legal due date falls in. */
+function deadlineWarnings(row: ItemEntity, calendar: WorkingCalendar): string[] {
+  const dates = [row.dueDate, row.dueAt ? civilDateAt(row.dueAt.getTime() - 1) : null];
+  const years = new Set(dates.flatMap((d) => (d ? [civilParts(d).year] : [])));
+  return [...years].flatMap((year) => {
+    const note = unknownHolidaysNote(calendar, year);
+    return note ? [`${note.charAt(0).toUpperCase()}${note.slice(1)}`] : [];
+  });
 }
 
 export const toEventRecord = (e: ItemEventEntity): ItemEventRecord => ({
