@@ -237,3 +237,31 @@ describe('recurring items', () => {
     expect(nextPeriod(open, { now: vn('2026-01-15 10:00'), input: monthly })).toBeNull();
   });
 });
+
+describe('recurring items whose periods end in given months', () => {
+  /** Accepts the current period at `at` and opens the next one. */
+  const rollOver = (input: ItemWorkflowInput, at: number): ItemState => {
+    const s = initialState(input, 'item-sim', at - 86_400_000).state;
+    const submitted = submit(s, { actor: STC_USER, note: 'Đã báo cáo' }, { now: at, input });
+    if (isRejection(submitted)) throw new Error(submitted.message);
+    const done = accept(submitted.state, { actor: SECRETARIAT }, { now: at + 60_000, input });
+    if (isRejection(done)) throw new Error(done.message);
+    const next = nextPeriod(done.state, { now: at + 120_000, input });
+    if (!next) throw new Error('no next period');
+    return next.state;
+  };
+
+  it('half-yearly ("định kỳ 6 tháng", months 6 and 12): June → December, December → June', () => {
+    const recurrence = { frequency: 'monthly' as const, day: 15, months: [6, 12] };
+    const june = itemInput(dueOn('2026-06-15'), { policy: DEFAULT_TEST_POLICY, recurrence });
+    expect(rollOver(june, vn('2026-06-10 09:00')).due?.date).toBe('2026-12-15');
+    const december = itemInput(dueOn('2026-12-15'), { policy: DEFAULT_TEST_POLICY, recurrence });
+    expect(rollOver(december, vn('2026-12-10 09:00')).due?.date).toBe('2027-06-15');
+  });
+
+  it('yearly in March ("trước ngày 31/3 hằng năm"): next March, not December', () => {
+    const recurrence = { frequency: 'yearly' as const, day: 30, months: [3] };
+    const input = itemInput(dueOn('2026-03-30'), { policy: DEFAULT_TEST_POLICY, recurrence });
+    expect(rollOver(input, vn('2026-03-20 09:00')).due?.date).toBe('2027-03-30');
+  });
+});
