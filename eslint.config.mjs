@@ -30,6 +30,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'scripts/**/*.mjs',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
