@@ -1,5 +1,4 @@
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +9,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDevData } from '../libs/persistence/src';
 import { startEmbeddedPostgres } from '../libs/devstack/src/embedded-postgres';
 import { freePort } from '../libs/devstack/src/ports';
-import { resolveTemporalCli } from '../libs/devstack/src/temporal-binaries';
 import { startAppStack } from '../test/support/app-stack';
+import { startDevServer } from '../test/support/temporal';
 
 const ITEMS = 50;
 const AGENCIES = [
@@ -59,13 +58,7 @@ export async function runIntakeBench(rounds: number): Promise<void> {
   const db = new DataSource(dataSourceOptions(pg.url));
   await db.initialize();
   await seedDevData(db, 'bench');
-  const temporal = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: resolveTemporalCli(),
-      ip: '127.0.0.1',
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
+  const temporal = await startDevServer();
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],

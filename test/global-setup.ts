@@ -11,6 +11,7 @@ import { freePort } from '../libs/devstack/src/ports';
 import { resolveTemporalCli } from '../libs/devstack/src/temporal-binaries';
 import { runMigrations } from '../libs/persistence/src/migrate';
 import { TEMPLATE_DATABASE } from './support/database';
+import { startDevServer } from './support/temporal';
 
 interface Servers {
   postgres?: EmbeddedPostgresHandle;
@@ -48,12 +49,11 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_TEMPORAL_ADDRESS) {
     const t0 = Date.now();
     const executable = resolveTemporalCli();
-    started.temporal = await TestWorkflowEnvironment.createLocal({
-      server: { executable, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
-    });
-    process.env.TEST_TEMPORAL_ADDRESS = started.temporal.address;
+    const temporal = await startDevServer();
+    started.temporal = temporal;
+    process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
     log(
-      `Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) at ${started.temporal.address} in ${Date.now() - t0} ms`,
+      `Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) at ${temporal.address} in ${Date.now() - t0} ms`,
     );
   }
 

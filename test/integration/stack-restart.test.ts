@@ -12,12 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../libs/devstack/src/ports';
-import { resolveTemporalCli } from '../../libs/devstack/src/temporal-binaries';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { mailItem, mailKind, mailStep } from '../support/mail-headers';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
 import { startTestStack, type TestStack } from '../support/stack';
-import { uniqueTaskQueue } from '../support/temporal';
+import { startDevServer, uniqueTaskQueue } from '../support/temporal';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -33,15 +32,7 @@ const taskQueue = uniqueTaskQueue('restart');
 /** The dev server on the fixed port and database file: a restart finds its workflows again. */
 async function startTemporal(): Promise<TestWorkflowEnvironment> {
   quietLogs();
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: resolveTemporalCli(),
-      ip: '127.0.0.1',
-      port,
-      dbFilename: join(dir, 'temporal.sqlite'),
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
+  return startDevServer({ port, dbFilename: join(dir, 'temporal.sqlite') });
 }
 
 async function startStack(): Promise<TestStack> {

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { resolveTestServer } from '../../libs/devstack/src/temporal-binaries';
+import { resolveTemporalCli, resolveTestServer } from '../../libs/devstack/src/temporal-binaries';
 
 /** Address of the dev server global-setup started (integration tests). */
 export function temporalAddress(): string {
@@ -37,4 +37,33 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     `[test servers] time-skipping test server (${where}) in ${Date.now() - t0} ms\n`,
   );
   return env;
+}
+
+/**
+ * The Temporal dev server (the provisioned CLI) for global-setup, tests of their own and benches.
+ * The SDK gives the server 5 s to accept connections; on a loaded machine a first start can miss
+ * that, so a start that times out is tried again (the port and database file stay the same).
+ */
+export async function startDevServer(
+  options: { port?: number; dbFilename?: string } = {},
+  attempts = 3,
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: resolveTemporalCli(),
+          ip: '127.0.0.1',
+          ...options,
+          log: { format: 'pretty', level: 'error' },
+        },
+      });
+    } catch (err) {
+      const slow = err instanceof Error && /did not start within/.test(err.message);
+      if (!slow || attempt >= attempts) throw err;
+      process.stderr.write(
+        `[test servers] Temporal dev server slow to start; attempt ${attempt + 1}\n`,
+      );
+    }
+  }
 }
