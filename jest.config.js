@@ -1,7 +1,9 @@
 // @ts-check
 /** Jest projects: unit (pure code, mocks only for what the project does not own), workflows (the
- * time-skipping server), integration (dev server, embedded PostgreSQL, in-process SMTP, HTTP API).
- * The integration servers start once, in test/global-setup.ts, only when an integration test runs. */
+ * time-skipping server), integration (dev server, embedded PostgreSQL, in-process SMTP, HTTP API),
+ * browser (Debian's Chromium through playwright-core against the same stack listening on a port;
+ * test/browser/support). The servers start once, in test/global-setup.ts, only when an integration
+ * or browser test runs (jest runs a global setup file shared by two projects once). */
 const tsJest = ['ts-jest', { diagnostics: false }];
 /** @param {string} displayName @param {string[]} testMatch @param {object} [extra] */
 const project = (displayName, testMatch, extra = {}) => ({
@@ -13,15 +15,22 @@ const project = (displayName, testMatch, extra = {}) => ({
   ...extra,
 });
 
+const realServers = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
     project('unit', ['{libs,activities,apps}/**/*.spec.ts']),
     project('workflows', ['workflows/**/*.spec.ts']),
-    project('integration', ['test/{integration,e2e}/**/*.test.ts', 'activities/**/*.int-spec.ts'], {
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
-    }),
+    project(
+      'integration',
+      ['test/{integration,e2e}/**/*.test.ts', 'activities/**/*.int-spec.ts'],
+      realServers,
+    ),
+    project('browser', ['test/browser/**/*.test.ts'], realServers),
   ],
   testTimeout: 60000,
 };
