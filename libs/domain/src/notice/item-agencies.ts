@@ -1,5 +1,6 @@
 import type { AgencyDirectory } from './agencies';
 import { LEAD_IN, INTRO, listAt, type Listed } from './agency-lists';
+import { acknowledgementOf } from './item-kinds';
 import { reportToOf } from './report-to';
 
 export interface Agencies {
@@ -21,6 +22,17 @@ export function addressedTo(text: string, directory: AgencyDirectory): string[] 
 }
 
 const unique = (names: readonly string[]): string[] => [...new Set(names)];
+
+/**
+ * "Đánh giá cao Sở Y tế; đề nghị tiếp tục rà soát …": a directive that names no one addresses the
+ * agency just acknowledged, when exactly one is named there.
+ */
+function acknowledgedLead(text: string, directory: AgencyDirectory): string[] {
+  const ack = acknowledgementOf(text, directory);
+  if (!ack || ack.addressed) return [];
+  const named = unique(directory.mentions(ack.clause).map((m) => m.name));
+  return named.length === 1 ? named : [];
+}
 
 /** The agencies of a table cell ("Sở Xây dựng; Sở Nông nghiệp và Môi trường"), generic groups skipped. */
 export function agenciesIn(
@@ -84,6 +96,8 @@ export function agenciesOf(
       }
     }
   }
+
+  if (lead.length === 0) lead = acknowledgedLead(text, directory);
 
   const support: string[] = [];
   for (const m of text.matchAll(/phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt))?(?:\s+với)?\s*/giu)) {

@@ -5,7 +5,7 @@ import { appendixItems, pointsToAppendix } from './appendix-items';
 import { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
 import { headerOf } from './header';
 import { addressedTo, agenciesOf } from './item-agencies';
-import { directiveSentences, isDecisionOnly, isNarrative, looksLikeDirective } from './item-kinds';
+import { directiveSentences, isNarrative, itemTextOf } from './item-kinds';
 import { warningsOf } from './item-warnings';
 import { collapse } from './normalize';
 import { type Block, layoutOf } from './structure';
@@ -82,16 +82,9 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
 
   const walk = (block: Block, inherited: Inherited): void => {
     if (block.children.length === 0) {
-      if (isDecisionOnly(block.text, directory)) return;
-      if (block.kind !== 'section' || looksLikeDirective(block.text, directory)) {
-        emit(block, inherited);
-        return;
-      }
       // "3. Về quốc phòng, an ninh" then a paragraph: the paragraph is the item.
-      const body = collapse(block.text.slice(block.heading.length));
-      if (body !== '' && !isDecisionOnly(body, directory) && looksLikeDirective(body, directory)) {
-        emit({ ...block, text: body }, inherited);
-      }
+      const text = itemTextOf(block, directory, ctx);
+      if (text !== null) emit({ ...block, text }, inherited);
       return;
     }
     // A block with children is a heading ("g) Sở Tài chính:"): its agencies and date pass down.
