@@ -2,7 +2,7 @@
 # Provisions the browser the browser tests (test/browser, jest project `browser`) drive through
 # playwright-core: Debian's `chromium` package at /usr/bin/chromium, plus a font with Vietnamese
 # glyphs (fonts-dejavu-core: DejaVu Sans, what fontconfig picks for sans-serif). Never a browser
-# download by Playwright (docs/adr/NNNN-browser-tests.md).
+# download by Playwright (docs/adr/0012-browser-tests.md).
 #
 # Order: $CHROMIUM_PATH (if executable) > /usr/bin/chromium already installed > apt-get install
 # (as root; `apt-get update` first only when the package lists do not know the package, and once
