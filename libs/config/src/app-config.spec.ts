@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, DEV_LINK_SIGNING_SECRET, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
@@ -12,6 +12,12 @@ describe('loadConfig', () => {
       apiKey: undefined,
       tls: false,
     });
+  });
+
+  it('signs mail links with an obvious development secret unless LINK_SIGNING_SECRET is set', () => {
+    expect(loadConfig({}).linkSigningSecret).toBe(DEV_LINK_SIGNING_SECRET);
+    expect(DEV_LINK_SIGNING_SECRET).toMatch(/dev.*not-for-production/);
+    expect(loadConfig({ LINK_SIGNING_SECRET: 's3cret' }).linkSigningSecret).toBe('s3cret');
   });
 
   it('turns TLS on when an API key is given (Temporal Cloud)', () => {

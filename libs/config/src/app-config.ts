@@ -30,7 +30,15 @@ export interface AppConfig {
   readonly secretariatEmail: string;
   readonly committeeHeadEmail: string;
   readonly publicBaseUrl: string;
+  /** HMAC key of the login-free links in the lead agency's mails (ADR 0011). */
+  readonly linkSigningSecret: string;
 }
+
+/**
+ * The development and test default of LINK_SIGNING_SECRET: public, so links signed with it
+ * prove nothing; production must set its own (refusing this value there is issue 9's).
+ */
+export const DEV_LINK_SIGNING_SECRET = 'dondoc-dev-link-secret-not-for-production';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -59,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
       PUBLIC_BASE_URL: str({ default: '' }),
+      LINK_SIGNING_SECRET: str({ default: DEV_LINK_SIGNING_SECRET }),
     },
     {
       reporter: ({ errors }) => {
@@ -90,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretariatEmail: clean.SECRETARIAT_EMAIL,
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,
     publicBaseUrl: clean.PUBLIC_BASE_URL || `http://localhost:${clean.PORT}`,
+    linkSigningSecret: clean.LINK_SIGNING_SECRET,
   };
 }
