@@ -84,7 +84,7 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
              status = $2, lead_code = $3, support_codes = $4, due_date = $5, due_at = $6,
              original_due_date = $7, original_due_at = $8, completed_late = $9, escalation_level = $10,
              progress_percent = $11, pending_extension = $12::jsonb, version = $13,
-             closed_at = $14, updated_at = now()
+             closed_at = $14, deadline_version = COALESCE($15, deadline_version), updated_at = now()
            WHERE id = $1 AND version < $13
            RETURNING id`,
           [
@@ -102,6 +102,7 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
             p.pendingExtension === null ? null : JSON.stringify(p.pendingExtension),
             p.version,
             iso(p.closedAt),
+            p.deadlineVersion ?? null,
           ],
         );
         return { inserted, projected: rowCount(updated) > 0 };

@@ -112,6 +112,7 @@ export function toProjection(s: ItemState): ItemProjection {
     escalationLevel: s.escalationLevel,
     progressPercent: s.progressPercent,
     pendingExtension: s.pendingExtension,
+    deadlineVersion: s.deadlineVersion,
     closedAt: s.closedAt,
   };
 }

@@ -20,6 +20,11 @@ export interface ItemProjection {
   readonly escalationLevel: number;
   readonly progressPercent: number | null;
   readonly pendingExtension: ExtensionRequestView | null;
+  /**
+   * The deadline version the mails' signed links are scoped to. Optional: a projection written
+   * by a workflow task scheduled before the field existed keeps the stored value.
+   */
+  readonly deadlineVersion?: number;
   /** Epoch ms when the item was completed or cancelled. */
   readonly closedAt: number | null;
 }

@@ -81,6 +81,13 @@ export class ItemEntity {
   @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
   pendingExtension!: Record<string, unknown> | null;
 
+  /**
+   * The workflow's deadline version (1, then +1 per approved extension or new period): the
+   * signed links in mails are scoped to it (ADR 0011).
+   */
+  @Column({ name: 'deadline_version', type: 'int', default: 1 })
+  deadlineVersion!: number;
+
   @Column({ type: 'int', default: 0 })
   version!: number;
 
