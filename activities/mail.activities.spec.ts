@@ -1,7 +1,13 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { MailDeliveryError, type Mailer, type OutgoingMail } from '../libs/mail/src';
-import { createMailActivities, mailIdempotencyKey, messageIdFor } from './mail.activities';
+import { verifyItemLink } from '../libs/security/src';
+import {
+  createMailActivities,
+  linkTokenFor,
+  mailIdempotencyKey,
+  messageIdFor,
+} from './mail.activities';
 import type { MailLogStatus, MailLogStore } from './ports';
 import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from '../libs/contracts/src';
 import { applicationFailureOf } from './test/application-failure';
@@ -77,7 +83,7 @@ function mailActivityWith(mailer: Mailer) {
   const { sendItemMail } = createMailActivities({
     mailLog: log.store,
     mailer,
-    config: { publicBaseUrl: 'http://x' },
+    config: { publicBaseUrl: 'http://x', linkSigningSecret: 'test-link-secret' },
   });
   return { log, sendItemMail };
 }
@@ -157,5 +163,39 @@ describe('sendItemMail', () => {
     const { sendItemMail } = mailActivityWith(mailer);
     const failure = await applicationFailureOf(env.run(sendItemMail, input));
     expect(failure.type).toBe(MAIL_TRANSIENT);
+  });
+
+  it("links the app's item page; the lead agency's mails carry its signed link, the same on a retry", async () => {
+    const { mailer, sent } = scriptedMailer();
+    const { sendItemMail } = mailActivityWith(mailer);
+    const lead = {
+      ...input,
+      recipients: ['stc@dondoc.local'],
+      item: { ...input.item, leadCode: 'STC' },
+    };
+    await env.run(sendItemMail, lead);
+    await env.run(sendItemMail, { ...lead, step: 'remind-P1D' });
+    const [first, second] = sent;
+    const page = `http://x/items/${input.itemId}`;
+    const token = linkTokenFor(lead, 'test-link-secret');
+    expect(token).not.toBeNull();
+    for (const body of [first!.text, first!.html]) {
+      expect(body).toContain(`${page}?t=${token!}`);
+      expect(body).not.toContain('/api');
+    }
+    // Same input (a retried activity): the same token, hence the same mail text.
+    expect(second!.text).toBe(first!.text);
+    expect(verifyItemLink(token!, 'test-link-secret', input.nowMs)).toEqual({
+      ok: true,
+      claims: {
+        itemId: input.itemId,
+        agencyCode: 'STC',
+        deadlineVersion: 1,
+        issuedAtMs: input.nowMs,
+      },
+    });
+    // Escalations (heads, secretariat, committee head) and inputs without the lead's code: plain page.
+    expect(linkTokenFor({ ...lead, kind: 'escalation', level: 1 }, 'test-link-secret')).toBeNull();
+    expect(linkTokenFor(input, 'test-link-secret')).toBeNull();
   });
 });

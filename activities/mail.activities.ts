@@ -7,16 +7,20 @@ import {
   type Mailer,
 } from '../libs/mail/src';
 import { vnPublicSectorCalendar, workingDaysLeft } from '../libs/domain/src';
+import { signItemLink } from '../libs/security/src';
 import type { MailLogStore } from './ports';
 import {
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
+  type ItemMailKind,
   type SendItemMailInput,
   type SendItemMailResult,
 } from '../libs/contracts/src';
 
 export interface MailActivityConfig {
   readonly publicBaseUrl: string;
+  /** HMAC key of the signed links in the lead agency's mails (LINK_SIGNING_SECRET, ADR 0011). */
+  readonly linkSigningSecret: string;
   /** Right-hand side of generated Message-IDs; default 'dondoc.local'. */
   readonly messageIdDomain?: string;
 }
@@ -42,6 +46,35 @@ export function mailIdempotencyKey(
 /** Deterministic Message-ID: a resend after a lost acknowledgement carries the same id. */
 export function messageIdFor(key: string, domain = 'dondoc.local'): string {
   return `<${createHash('sha256').update(key, 'utf8').digest('hex')}@${domain}>`;
+}
+
+/** Mails addressed to the lead agency's contact only: they carry its signed link. */
+const LEAD_AGENCY_KINDS: readonly ItemMailKind[] = [
+  'reminder',
+  'overdue',
+  'weekly_overdue',
+  'returned',
+  'extension_approved',
+  'extension_rejected',
+  'reassigned',
+];
+
+/**
+ * The signed link token of a mail to the lead agency, or null (escalations go to heads, the
+ * secretariat and the committee head, who log in). Issued at the workflow's `nowMs`, so a retry
+ * renders the same mail.
+ */
+export function linkTokenFor(input: SendItemMailInput, secret: string): string | null {
+  if (!LEAD_AGENCY_KINDS.includes(input.kind) || !input.item.leadCode) return null;
+  return signItemLink(
+    {
+      itemId: input.itemId,
+      agencyCode: input.item.leadCode,
+      deadlineVersion: input.deadlineVersion,
+      issuedAtMs: input.nowMs,
+    },
+    secret,
+  );
 }
 
 const normalise = (addresses: readonly string[]): string[] => [
@@ -77,6 +110,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       previousDue: input.previousDue ?? null,
       previousLeadName: input.previousLeadName ?? null,
       publicBaseUrl: deps.config.publicBaseUrl,
+      linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
     });
     const sent: string[] = [];
     const skipped: string[] = [];

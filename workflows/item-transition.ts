@@ -24,6 +24,8 @@ export interface MailCommand {
   readonly deadlineVersion: number;
   readonly due: DueSpec | null;
   readonly leadName: string;
+  /** The lead agency the mail is about: its signed link is scoped to it (ADR 0011). */
+  readonly leadCode: string;
   readonly level?: number;
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
@@ -74,5 +76,6 @@ export const leadMail = (
   deadlineVersion: s.deadlineVersion,
   due: s.due,
   leadName: s.lead.name,
+  leadCode: s.lead.code,
   ...extra,
 });

@@ -112,6 +112,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
           noticeTitle: input.noticeTitle,
           noticeNumber: input.noticeNumber,
           leadName: mail.leadName,
+          leadCode: mail.leadCode,
         },
         due: mail.due,
         nowMs: Date.now(),

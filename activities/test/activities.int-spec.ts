@@ -30,7 +30,7 @@ beforeAll(async () => {
   activities = createActivities({
     dataSource: db.dataSource,
     mailer,
-    config: { publicBaseUrl: 'http://localhost:3000' },
+    config: { publicBaseUrl: 'http://localhost:3000', linkSigningSecret: 'test-link-secret' },
   });
 }, 60_000);
 

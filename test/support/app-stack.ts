@@ -72,7 +72,10 @@ export async function startAppStack(servers: AppStackServers): Promise<AppStack>
       activities: createActivities({
         dataSource: servers.dataSource,
         mailer,
-        config: { publicBaseUrl: config.publicBaseUrl },
+        config: {
+          publicBaseUrl: config.publicBaseUrl,
+          linkSigningSecret: config.linkSigningSecret,
+        },
       }),
       ...(servers.workflowBundlePath ? { workflowBundlePath: servers.workflowBundlePath } : {}),
       ...(servers.workerTuning ? { tuning: servers.workerTuning } : {}),

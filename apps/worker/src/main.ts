@@ -28,7 +28,10 @@ async function bootstrap(): Promise<void> {
     activities: createActivities({
       dataSource: app.get(DataSource),
       mailer: app.get<Mailer>(MAILER),
-      config: { publicBaseUrl: config.publicBaseUrl },
+      config: {
+        publicBaseUrl: config.publicBaseUrl,
+        linkSigningSecret: config.linkSigningSecret,
+      },
     }),
   });
   logger.log(`Polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);

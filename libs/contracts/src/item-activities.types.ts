@@ -63,6 +63,11 @@ export interface MailItemFields {
   readonly noticeTitle: string | null;
   readonly noticeNumber: string | null;
   readonly leadName: string;
+  /**
+   * The lead agency's code: the mails to it carry a signed link for this agency (ADR 0011).
+   * Optional so that an activity scheduled before the field existed still runs (plain link).
+   */
+  readonly leadCode?: string;
 }
 
 export interface SendItemMailInput {

@@ -27,5 +27,11 @@ export interface ItemMailData {
   readonly previousDue?: DueSpec | null;
   /** Reassigned: the agency that had the item before. */
   readonly previousLeadName?: string | null;
+  /** The web app's origin: every link points at the item's page there, never at `/api`. */
   readonly publicBaseUrl: string;
+  /**
+   * A signed login-free token for the lead agency (ADR 0011), added to the item's page link as
+   * `?t=`; absent in mails to others (escalations).
+   */
+  readonly linkToken?: string | null;
 }

@@ -58,8 +58,13 @@ export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingD
   return `còn ${vnDuration(left)}`;
 }
 
+/**
+ * The item's page in the web app (`<PUBLIC_BASE_URL>/items/<id>`), with the signed token as `t`
+ * when the mail carries one: the page then offers the agency's actions without a login.
+ */
 export function itemUrl(d: ItemMailData): string {
-  return `${d.publicBaseUrl.replace(/\/+$/, '')}/api/items/${encodeURIComponent(d.itemId)}`;
+  const page = `${d.publicBaseUrl.replace(/\/+$/, '')}/items/${encodeURIComponent(d.itemId)}`;
+  return d.linkToken ? `${page}?t=${encodeURIComponent(d.linkToken)}` : page;
 }
 
 export function factsOf(d: ItemMailData): Block {
@@ -79,14 +84,18 @@ export function factsOf(d: ItemMailData): Block {
 export function whatToDo(d: ItemMailData): Block[] {
   const url = itemUrl(d);
   return [
-    { p: 'Đề nghị Quý cơ quan:' },
+    {
+      p: d.linkToken
+        ? 'Đề nghị Quý cơ quan mở liên kết dưới đây (không cần đăng nhập; liên kết có hiệu lực 30 ngày, chỉ dùng cho nhiệm vụ này) để:'
+        : 'Đề nghị Quý cơ quan đăng nhập hệ thống Đôn Đốc tại địa chỉ dưới đây để:',
+    },
     {
       list: [
-        `Xem chi tiết nhiệm vụ: ${url}`,
-        `Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành): ${url}/progress`,
-        `Báo cáo hoàn thành kèm kết quả: ${url}/submit`,
-        `Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do): ${url}/extension-requests`,
+        'Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành);',
+        'Báo cáo hoàn thành kèm kết quả;',
+        'Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do).',
       ],
     },
+    { p: `Xem và xử lý nhiệm vụ: ${url}` },
   ];
 }

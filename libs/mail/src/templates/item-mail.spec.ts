@@ -15,7 +15,7 @@ const base: ItemMailData = {
   workingDaysLeft: 3,
   publicBaseUrl: 'http://localhost:3000/',
 };
-const url = `http://localhost:3000/api/items/${base.itemId}`;
+const url = `http://localhost:3000/items/${base.itemId}`;
 
 describe('renderItemMail', () => {
   it('reminder: names item, notice, due date, working days left and what to do', () => {
@@ -29,12 +29,27 @@ describe('renderItemMail', () => {
       expect(body).toContain('ngày 22/01/2026');
       expect(body).toContain('còn 3 ngày làm việc');
       expect(body).toContain(url);
-      expect(body).toContain(`${url}/progress`);
-      expect(body).toContain(`${url}/submit`);
-      expect(body).toContain(`${url}/extension-requests`);
+      expect(body).not.toContain('/api');
+      expect(body).toContain('Báo cáo tiến độ');
+      expect(body).toContain('Báo cáo hoàn thành');
       expect(body).toContain('đề nghị gia hạn');
     }
     expect(m.text).toContain('<năm 2026> & báo cáo');
+  });
+
+  it('links the item page with the signed token for the lead agency, and in HTML as a link', () => {
+    const token = 'v1.eyJpIjoieCJ9.abc_DEF-123';
+    const m = renderItemMail({ ...base, linkToken: token });
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain(`${url}?t=${token}`);
+      expect(body).toContain('không cần đăng nhập');
+      expect(body).not.toContain('/api');
+    }
+    expect(m.html).toContain(`<a href="${url}?t=${token}">`);
+    // Without a token (escalations), the plain page, which asks for a login.
+    const e = renderItemMail({ ...base, kind: 'escalation', level: 1 });
+    expect(e.text).toContain(`Chi tiết và lịch sử xử lý: ${url}\n`);
+    expect(e.text).not.toContain('?t=');
   });
 
   it('escapes HTML in every user-supplied field', () => {
