@@ -1,6 +1,6 @@
 /** What a command reducer returns: a transition, or a rejection the update validator throws. */
-import type { DueSpec } from '../../libs/contracts/src';
-import { UPDATE_REJECTION } from '../../libs/contracts/src';
+import type { CommandChannel, DueSpec } from '../../libs/contracts/src';
+import { COMMAND_CHANNELS, UPDATE_REJECTION } from '../../libs/contracts/src';
 import {
   isPastDue,
   type DomainError,
@@ -44,6 +44,17 @@ export const refused = (error: DomainError): Rejection =>
 export const deadlineContext = (ctx: Context, due: DueSpec | null): TransitionContext => ({
   overdueNow: isPastDue(due?.at ?? null, ctx.now),
 });
+
+/**
+ * The event detail's channel when a command came another way than a login (ADR 0011):
+ * `channel` is the label people read ("qua liên kết trong thư"), `channelCode` the stable code.
+ */
+export const channelDetail = (
+  channel: CommandChannel | undefined,
+): { channel?: string; channelCode?: string } =>
+  channel
+    ? { channel: COMMAND_CHANNELS[channel].label, channelCode: COMMAND_CHANNELS[channel].code }
+    : {};
 
 export const blank = (s: string | undefined | null): boolean => (s ?? '').trim().length === 0;
 

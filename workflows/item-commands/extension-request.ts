@@ -1,7 +1,7 @@
 import type { ExtensionRequestCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { emit, unchanged } from '../item-transition';
-import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
+import { blank, channelDetail, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The lead agency asks for a later deadline; one request may wait for a decision at a time. */
 export const requestExtension: Reducer<ExtensionRequestCommand> = (state, cmd, ctx) => {
@@ -38,7 +38,13 @@ export const requestExtension: Reducer<ExtensionRequestCommand> = (state, cmd, c
     ctx.now,
     'extension_requested',
     cmd.actor,
-    { requestId: cmd.requestId, due: cmd.due, currentDue: state.due, reason: cmd.reason },
+    {
+      requestId: cmd.requestId,
+      due: cmd.due,
+      currentDue: state.due,
+      reason: cmd.reason,
+      ...channelDetail(cmd.channel),
+    },
   );
   return { state: s, events: [ev], mails: [] };
 };

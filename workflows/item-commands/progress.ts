@@ -1,7 +1,7 @@
 import type { ProgressCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { emit } from '../item-transition';
-import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
+import { blank, channelDetail, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The lead agency reports progress: a note and optionally a percentage; the status stays. */
 export const reportProgress: Reducer<ProgressCommand> = (state, cmd, ctx) => {
@@ -19,7 +19,7 @@ export const reportProgress: Reducer<ProgressCommand> = (state, cmd, ctx) => {
     ctx.now,
     'progress_reported',
     cmd.actor,
-    { note: cmd.note, percent: cmd.percent ?? null },
+    { note: cmd.note, percent: cmd.percent ?? null, ...channelDetail(cmd.channel) },
   );
   return { state: s, events: [ev], mails: [] };
 };

@@ -1,7 +1,7 @@
 import type { SubmitCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { emit } from '../item-transition';
-import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
+import { blank, channelDetail, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The lead agency reports the item done; it waits for the secretariat's decision. */
 export const submit: Reducer<SubmitCommand> = (state, cmd, ctx) => {
@@ -13,7 +13,7 @@ export const submit: Reducer<SubmitCommand> = (state, cmd, ctx) => {
     ctx.now,
     'submitted',
     cmd.actor,
-    { note: cmd.note, from: state.status },
+    { note: cmd.note, from: state.status, ...channelDetail(cmd.channel) },
   );
   return { state: s, events: [ev], mails: [] };
 };

@@ -97,14 +97,29 @@ export interface Actor {
   readonly agencyCode: string | null;
 }
 
+/**
+ * How a command reached the system when not through a logged-in session: 'link' is the signed
+ * link in a mail to the lead agency (ADR 0011). Absent: the agency's own login.
+ */
+export type CommandChannel = 'link';
+
+/** What the history records of a channel: a stable code and the Vietnamese label people read. */
+export const COMMAND_CHANNELS: Readonly<
+  Record<CommandChannel, { readonly code: string; readonly label: string }>
+> = {
+  link: { code: 'email_link', label: 'qua liên kết trong thư' },
+};
+
 export interface ProgressCommand {
   readonly actor: Actor;
   readonly note: string;
   readonly percent?: number;
+  readonly channel?: CommandChannel;
 }
 export interface SubmitCommand {
   readonly actor: Actor;
   readonly note: string;
+  readonly channel?: CommandChannel;
 }
 export interface AcceptCommand {
   readonly actor: Actor;
@@ -120,6 +135,7 @@ export interface ExtensionRequestCommand {
   readonly requestId: string;
   readonly due: DueSpec;
   readonly reason: string;
+  readonly channel?: CommandChannel;
 }
 export interface ExtensionDecisionCommand {
   readonly actor: Actor;
