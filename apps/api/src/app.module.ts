@@ -5,6 +5,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
+import { LinksModule } from './links/links.module';
 import { NoticesModule } from './notices/notices.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -17,6 +18,7 @@ import { TemporalModule } from './temporal/temporal.module';
     AuthModule,
     AgenciesModule,
     ItemsModule,
+    LinksModule,
     NoticesModule,
     ReportsModule,
     HealthModule,

@@ -12,6 +12,7 @@ import {
   returnUpdate,
   submitUpdate,
   UPDATE_REJECTION,
+  type CommandChannel,
   type DueSpec,
   type ItemView,
 } from '../../../../libs/contracts/src';
@@ -50,7 +51,16 @@ export class ItemCommandsService {
     private readonly agencies: AgenciesService,
   ) {}
 
-  progress(id: string, dto: ProgressDto, user: AuthenticatedUser): Promise<ItemResponse> {
+  /**
+   * The lead agency's commands (progress, submit, extension request) take the `channel` they
+   * came through when it was not the agency's login: a mail's signed link (ADR 0011).
+   */
+  progress(
+    id: string,
+    dto: ProgressDto,
+    user: AuthenticatedUser,
+    channel?: CommandChannel,
+  ): Promise<ItemResponse> {
     return this.asLead(id, user, (h) =>
       h.executeUpdate(reportProgressUpdate, {
         args: [
@@ -58,15 +68,23 @@ export class ItemCommandsService {
             actor: toActor(user),
             note: dto.note,
             ...(dto.percent === undefined ? {} : { percent: dto.percent }),
+            ...viaChannel(channel),
           },
         ],
       }),
     );
   }
 
-  submit(id: string, dto: SubmitDto, user: AuthenticatedUser): Promise<ItemResponse> {
+  submit(
+    id: string,
+    dto: SubmitDto,
+    user: AuthenticatedUser,
+    channel?: CommandChannel,
+  ): Promise<ItemResponse> {
     return this.asLead(id, user, (h) =>
-      h.executeUpdate(submitUpdate, { args: [{ actor: toActor(user), note: dto.note }] }),
+      h.executeUpdate(submitUpdate, {
+        args: [{ actor: toActor(user), note: dto.note, ...viaChannel(channel) }],
+      }),
     );
   }
 
@@ -75,12 +93,15 @@ export class ItemCommandsService {
     id: string,
     dto: ExtensionRequestDto,
     user: AuthenticatedUser,
+    channel?: CommandChannel,
   ): Promise<ItemResponse & { requestId: string }> {
     const due = dueSpec(dto.due);
     const requestId = randomUUID();
     const item = await this.asLead(id, user, (h) =>
       h.executeUpdate(requestExtensionUpdate, {
-        args: [{ actor: toActor(user), requestId, due, reason: dto.reason }],
+        args: [
+          { actor: toActor(user), requestId, due, reason: dto.reason, ...viaChannel(channel) },
+        ],
       }),
     );
     return { ...item, requestId };
@@ -175,6 +196,9 @@ export class ItemCommandsService {
     return this.items.get(row.id, user);
   }
 }
+
+const viaChannel = (channel: CommandChannel | undefined): { channel?: CommandChannel } =>
+  channel ? { channel } : {};
 
 function dueSpec(input: string): DueSpec {
   const due = resolveDue(input, vnPublicSectorCalendar);

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ItemResponse } from '../items/items.module';
+
+/** What a signed link lets its holder do, named as the web app's buttons are. */
+export const LINK_ACTIONS = ['progress', 'submit', 'extension-request'] as const;
+export type LinkAction = (typeof LINK_ACTIONS)[number];
+
+export class LinkAgencyResponse {
+  @ApiProperty({ example: 'STC' }) code!: string;
+  @ApiProperty({ example: 'Sở Tài chính' }) name!: string;
+}
+
+/** GET /api/links/:token: the item, the agency the link speaks for, and what it may do now. */
+export class LinkResponse {
+  @ApiProperty({ type: ItemResponse, description: 'The same item as GET /api/items/:id' })
+  item!: ItemResponse;
+  @ApiProperty({ type: LinkAgencyResponse, description: 'The lead agency the link was sent to' })
+  agency!: LinkAgencyResponse;
+  @ApiProperty({
+    enum: LINK_ACTIONS,
+    isArray: true,
+    description: "The lead agency's commands the item's current status allows",
+  })
+  actions!: LinkAction[];
+}
+
+/** The answer to an extension request: the item and the new request's id. */
+export class LinkExtensionResponse extends ItemResponse {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+}
