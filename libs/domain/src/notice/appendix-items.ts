@@ -6,9 +6,14 @@ import { agenciesIn, agenciesOf } from './item-agencies';
 import { warningsOf } from './item-warnings';
 import type { ParsedItem } from './types';
 
-/** "Giao các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo": the rows are the items. */
+/**
+ * "Giao các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo", "… giao tại bảng dưới đây": the
+ * rows are the items.
+ */
 export const pointsToAppendix = (text: string): boolean =>
-  /(?:tại|theo|trong)\s+(?:danh mục\s+)?(?:các\s+)?(?:nhiệm vụ\s+)?(?:tại\s+)?phụ lục/iu.test(text);
+  /(?:tại|theo|trong)\s+(?:danh mục\s+)?(?:các\s+)?(?:nhiệm vụ\s+)?(?:tại\s+)?(?:phụ lục|bảng\s+(?:dưới\s+đây|sau|kèm\s+theo))/iu.test(
+    text,
+  );
 
 /**
  * The deadline column: a date, a period ("Quý II/2026", "Năm 2026"), "Thường xuyên", "Hằng tháng".

@@ -272,3 +272,38 @@ describe('tables, whatever their lines', () => {
     );
   });
 });
+
+describe('a row reads like the body: whom it reports to, the paragraph that points to it', () => {
+  const table = [
+    'STT   Nội dung                           Cơ quan chủ trì      Thời hạn',
+    '1     Rà soát, đánh giá tiến độ thu      Thuế tỉnh            Hằng tháng',
+    '      tiền sử dụng đất, báo cáo UBND',
+    '      thành phố',
+    '2     Kiểm tra việc sử dụng kinh phí,    Thanh tra tỉnh       Tháng 6/2026',
+    '      báo cáo UBND tỉnh',
+  ];
+  const notice = (pointer: string) =>
+    parseNotice(
+      [
+        'Lạng Sơn, ngày 20 tháng 01 năm 2026',
+        'THÔNG BÁO',
+        '1. Sở Tài chính chủ trì rà soát các dự án.',
+        `2. ${pointer}`,
+        'DANH MỤC NHIỆM VỤ',
+        ...table,
+      ].join('\n'),
+    );
+
+  it.each([
+    'Giao các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.',
+    'Các nhiệm vụ cụ thể giao tại bảng dưới đây.',
+    'Các nhiệm vụ cụ thể theo bảng sau.',
+  ])('%s', (pointer) => {
+    const got = notice(pointer);
+    expect(got.items.map((i) => [i.code, i.reportTo])).toEqual([
+      ['1', undefined],
+      ['PL.1', 'UBND thành phố'],
+      ['PL.2', 'UBND tỉnh'],
+    ]);
+  });
+});

@@ -77,7 +77,8 @@ describe('the grammar corpus E1–E10 (notice of 20/01/2026, meeting 15/01/2026)
     ['2.d', ['Công an tỉnh', 'Thuế tỉnh'], [], undefined, null],
     ['2.đ.1', ['Sở Khoa học và Công nghệ'], ['Sở Tài chính'], 'UBND tỉnh', '2026-03-06'],
     ['2.đ.2', ['Sở Khoa học và Công nghệ'], [], 'UBND tỉnh', 'recurring'],
-    ['2.e', ['Sở Y tế'], ['Sở Nội vụ'], undefined, '2026-06-30'],
+    // "tham mưu UBND tỉnh ban hành …": the draft goes to UBND tỉnh (ADR 0004).
+    ['2.e', ['Sở Y tế'], ['Sở Nội vụ'], 'UBND tỉnh', '2026-06-30'],
     ['2.g', ['Sở Tư pháp'], [], undefined, '2026-02-03'],
     [
       '2.h',

@@ -24,6 +24,19 @@ describe('reportTo: the agency the report is sent to, not a later recipient', ()
     ['trình UBND tỉnh phê duyệt, gửi Sở Tài chính để theo dõi', 'UBND tỉnh'],
     ['gửi văn bản đến các sở, ngành liên quan, báo cáo UBND tỉnh', 'UBND tỉnh'],
     ['Sở Tài chính rà soát các dự án', null],
+    [
+      'Công an tỉnh gửi kết quả triển khai Đề án 06 về Văn phòng UBND tỉnh trước ngày 20/01/2027 để tổng hợp, báo cáo Chủ tịch UBND tỉnh.',
+      'Văn phòng UBND tỉnh',
+    ],
+    [
+      'các xã gửi danh sách hộ nghèo cho Sở Nông nghiệp và Môi trường',
+      'Sở Nông nghiệp và Môi trường',
+    ],
+    ['Rà soát, đánh giá tiến độ thu tiền sử dụng đất, báo cáo UBND thành phố', 'UBND thành phố'],
+    ['trình Chủ tịch Ủy ban nhân dân thành phố phê duyệt', 'Chủ tịch UBND thành phố'],
+    ['Sở Tư pháp tham mưu UBND tỉnh ban hành Quy định, trình trước ngày 15/7/2026', 'UBND tỉnh'],
+    ['giao Sở Tài chính tham mưu UBND tỉnh quyết định trước ngày 30/6/2026', 'UBND tỉnh'],
+    ['Sở Nội vụ tham mưu cho Chủ tịch UBND tỉnh kiện toàn Ban Chỉ đạo', 'Chủ tịch UBND tỉnh'],
   ])('%s → %s', (text, expected) => {
     expect(reportTo(text)).toBe(expected);
   });
