@@ -30,7 +30,11 @@ module.exports = {
       ['test/{integration,e2e}/**/*.test.ts', 'activities/**/*.int-spec.ts'],
       realServers,
     ),
-    project('browser', ['test/browser/**/*.test.ts'], realServers),
+    project('browser', ['test/browser/**/*.test.ts'], {
+      ...realServers,
+      // A failing test leaves a screenshot of its pages in test-artifacts/failures.
+      testEnvironment: '<rootDir>/test/browser/support/environment.ts',
+    }),
   ],
   testTimeout: 60000,
 };

@@ -1,10 +1,12 @@
 import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import type { PageGlobals } from './support/dom';
-import { capture, expectNoHorizontalScroll, screenPath } from './support/screens';
+import { ON_FAILURE, type OnFailure } from './support/failure-hook';
+import { capture, expectNoHorizontalScroll, FAILURES_DIR, screenPath } from './support/screens';
 
 /** The harness itself, on pages of its own (no app): the flow tests rely on every part of it. */
 
@@ -132,6 +134,16 @@ describe('browser harness', () => {
         (globalThis as unknown as PageGlobals).localStorage.getItem('token'),
       ),
     ).toBeNull();
+  });
+
+  it('saves the pages of a failing test (what the project environment calls on test_fn_failure)', async () => {
+    const path = join(FAILURES_DIR, 'harness--browser-harness--dong-thu-nghiem.png');
+    await rm(path, { force: true });
+    await b.page.goto('/login');
+    const onFailure = (globalThis as Record<string, unknown>)[ON_FAILURE] as OnFailure;
+    await onFailure(['browser harness', 'dòng thử nghiệm']);
+    expect((await readFile(path)).subarray(1, 4).toString()).toBe('PNG');
+    await rm(path);
   });
 
   it('gives every test a fresh context: nothing stored by the previous test', async () => {

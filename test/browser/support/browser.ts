@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import {
   chromium,
   type Browser,
@@ -6,6 +8,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import { ON_FAILURE, type OnFailure } from './failure-hook';
+import { FAILURES_DIR, safeName } from './screens';
 
 /** Debian's Chromium (scripts/provision-browser.sh), or CHROMIUM_PATH. Playwright downloads nothing. */
 export function chromiumPath(): string {
@@ -88,11 +92,28 @@ export function useBrowser(options: UseBrowserOptions = {}): BrowserFixture {
     await browser?.close();
     browser = undefined;
   });
+  // Called by the project's environment when a test fails, before afterEach closes the pages.
+  const onFailure: OnFailure = async (titles) => {
+    const pages = contexts.flatMap((c) => c.pages());
+    if (pages.length === 0) return;
+    await mkdir(FAILURES_DIR, { recursive: true });
+    const file = basename(expect.getState().testPath ?? 'test', '.test.ts');
+    const stem = safeName([file, ...titles].join('--')).slice(0, 180);
+    for (const [i, p] of pages.entries()) {
+      const path = join(FAILURES_DIR, `${stem}${pages.length > 1 ? `-${i + 1}` : ''}.png`);
+      await p.screenshot({ path, fullPage: true, timeout: 5000 });
+      process.stderr.write(`[browser] failed at ${p.url()}: ${path}\n`);
+    }
+  };
+  const global = globalThis as Record<string, unknown>;
+
   beforeEach(async () => {
     errors = [];
     page = await open();
+    global[ON_FAILURE] = onFailure;
   });
   afterEach(async () => {
+    if (global[ON_FAILURE] === onFailure) delete global[ON_FAILURE];
     const open = contexts;
     contexts = [];
     page = undefined;

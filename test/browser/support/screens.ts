@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PageElement, PageGlobals } from './dom';
 
-/** test-artifacts/screens at the repository root (gitignored); CI keeps it as the screenshots. */
-export const SCREENS_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'screens');
+/** test-artifacts at the repository root (gitignored). */
+export const ARTIFACTS_DIR = join(__dirname, '..', '..', '..', 'test-artifacts');
+/** capture()'s screenshots. */
+export const SCREENS_DIR = join(ARTIFACTS_DIR, 'screens');
+/** The pages of failing tests, as they were when the test failed (support/environment.ts). */
+export const FAILURES_DIR = join(ARTIFACTS_DIR, 'failures');
 
 /** The widths every page is captured at: an office screen and a phone. */
 export const WIDTHS = { desktop: 1280, phone: 390 } as const;
@@ -15,7 +19,8 @@ export function screenPath(name: string, width: number): string {
   return join(SCREENS_DIR, `${safeName(name)}-${width}.png`);
 }
 
-function safeName(name: string): string {
+/** A file name from any title: ASCII letters, digits, '.', '_' and '-' (Vietnamese marks dropped). */
+export function safeName(name: string): string {
   const safe = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
