@@ -218,6 +218,22 @@ describe('recurring deadlines', () => {
     ['định kỳ 06 tháng một lần báo cáo UBND tỉnh', { frequency: 'monthly', months: [6, 12] }],
     ['tổng hợp, báo cáo 6 tháng gửi Sở Tài chính', { frequency: 'monthly', months: [6, 12] }],
     [
+      'Các chủ đầu tư báo cáo định kỳ 6 tháng, trước ngày 15/6 và 15/12, gửi Sở Tài chính',
+      { frequency: 'monthly', day: 14, months: [6, 12] },
+    ],
+    [
+      'định kỳ 6 tháng, báo cáo vào ngày 20/6 và 20/12',
+      { frequency: 'monthly', day: 20, months: [6, 12] },
+    ],
+    [
+      'báo cáo định kỳ 6 tháng, trước ngày 20/1 và 20/7 hằng năm',
+      { frequency: 'monthly', day: 19, months: [1, 7] },
+    ],
+    [
+      'báo cáo hằng quý, trước ngày 15/3, 15/6, 15/9 và 15/12',
+      { frequency: 'quarterly', day: 14, months: undefined },
+    ],
+    [
       'Sở Tài chính báo cáo UBND tỉnh trước ngày 31/3 hằng năm',
       { frequency: 'yearly', day: 30, months: [3] },
     ],
@@ -248,6 +264,7 @@ describe('recurring deadlines', () => {
     ['Sở Tài chính báo cáo UBND tỉnh trước ngày 31/3 hằng năm', '2026-04-01', '2027-03-30'],
     ['định kỳ 6 tháng, báo cáo UBND tỉnh', '2026-07-01', '2026-12-31'],
     ['định kỳ 6 tháng, báo cáo UBND tỉnh', '2027-01-01', '2027-06-30'],
+    ['báo cáo định kỳ 6 tháng, trước ngày 15/6 và 15/12', '2026-06-20', '2026-12-14'],
     ['báo cáo hằng quý, trước ngày 15 của tháng đầu quý sau', '2026-12-20', '2027-01-14'],
     ['báo cáo kết quả vào thứ Sáu hằng tuần', '2026-12-29', '2027-01-01'],
     ['báo cáo UBND tỉnh trước ngày 18 hằng tháng', '2026-02-01', '2026-02-17'], // in Tết: literal

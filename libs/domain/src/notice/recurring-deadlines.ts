@@ -23,13 +23,44 @@ function monthsOf(
   frequency: RecurrenceFrequency,
   interval: number | undefined,
   yearlyMonth: number | undefined,
+  dated: readonly number[] | undefined,
 ): number[] | undefined {
+  if (dated !== undefined) {
+    return frequency === 'quarterly' && dated.join() === '3,6,9,12' ? undefined : [...dated];
+  }
   if (frequency === 'monthly' && interval === 6) return [6, 12];
   if (frequency === 'quarterly' && QUARTER_FIRST_MONTH.test(text)) return [1, 4, 7, 10];
   if (frequency === 'yearly' && yearlyMonth !== undefined && yearlyMonth !== 12) {
     return [yearlyMonth];
   }
   return undefined;
+}
+
+/** "trước ngày 15/6 và 15/12": one day in each period's month, read strictly like other dates. */
+const PERIOD_DATES =
+  /(trước\s+)?(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/]))+/iu;
+
+/** The day and months of a half-yearly or quarterly report dated in each period, or null. */
+function periodDates(
+  text: string,
+  periods: number,
+): { day: number; months: number[]; at: number; end: number } | null {
+  const m = PERIOD_DATES.exec(text);
+  if (!m) return null;
+  const dates = [...m[0].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})/gu)].map((d) => {
+    const day = Number(d[1]) - (m[1] ? 1 : 0);
+    const month = Number(d[2]);
+    // "trước ngày 1/7" is the end of June, as for a yearly date.
+    return day === 0 ? { day: 31, month: month === 1 ? 12 : month - 1 } : { day, month };
+  });
+  const months = [...new Set(dates.map((d) => d.month))].sort((a, b) => a - b);
+  const day = dates[0]!.day;
+  const valid =
+    dates.every((d) => d.day === day && d.month >= 1 && d.month <= 12) &&
+    day >= 1 &&
+    day <= 31 &&
+    months.length === periods;
+  return valid ? { day, months, at: m.index, end: m.index + m[0].length } : null;
 }
 
 export function recurring(text: string, preferDate: boolean): DeadlineResult | null {
@@ -48,6 +79,12 @@ export function recurring(text: string, preferDate: boolean): DeadlineResult | n
       /(trước\s+)?(?:ngày|hạn)\s+(\d{1,2})(?!\s*[/.-]\s*\d)(?!\s+tháng\s+\d)(?![\d])/iu.exec(text);
     const weekday = /thứ\s+(hai|ba|tư|năm|sáu|bảy)/iu.exec(text);
     const yearlyDate = /(trước\s+)?(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/iu.exec(text);
+    const dated =
+      interval === 6
+        ? periodDates(text, 2)
+        : frequency === 'quarterly'
+          ? periodDates(text, 4)
+          : null;
     let dayNo: number | undefined;
     let monthNo: number | undefined;
     let phraseStart = m.index;
@@ -64,6 +101,10 @@ export function recurring(text: string, preferDate: boolean): DeadlineResult | n
       dayNo = d === 0 ? 31 : d;
       phraseStart = Math.min(phraseStart, yearlyDate.index);
       phraseEnd = Math.max(phraseEnd, yearlyDate.index + yearlyDate[0].length);
+    } else if (dated) {
+      dayNo = dated.day;
+      phraseStart = Math.min(phraseStart, dated.at);
+      phraseEnd = Math.max(phraseEnd, dated.end);
     } else if (frequency !== 'weekly' && dayMatch) {
       const d = Number(dayMatch[2]) - (dayMatch[1] ? 1 : 0);
       if (d >= 1 && d <= 31) dayNo = d;
@@ -79,7 +120,7 @@ export function recurring(text: string, preferDate: boolean): DeadlineResult | n
     if (tail) phraseEnd += tail[0].length;
     const phrase = text.slice(phraseStart, phraseEnd).replace(/\s+/g, ' ').trim();
     const validMonth = monthNo !== undefined && monthNo >= 1 && monthNo <= 12 ? monthNo : undefined;
-    const months = monthsOf(text, frequency, interval, validMonth);
+    const months = monthsOf(text, frequency, interval, validMonth, dated?.months);
     return {
       deadline: {
         kind: 'recurring',
