@@ -49,3 +49,29 @@ describe('a deadline in a year without official holidays', () => {
     expect(notice(issued, line).warnings.join('\n')).not.toMatch(/lịch nghỉ lễ/u);
   });
 });
+
+describe('a due date on a day off moves into a year without official holidays', () => {
+  const note = (year: number) =>
+    `Mục 1: chưa có lịch nghỉ lễ chính thức của năm ${year}: hạn được tính chỉ theo ngày nghỉ cuối tuần.`;
+  it.each([
+    ['the year 2028 (Sunday 31/12)', '1. Sở Xây dựng hoàn thành đầu tư hạ tầng trong năm 2028.'],
+    ['Saturday 30/12/2028', '1. Giao Sở Tài chính rà soát, hoàn thành chậm nhất ngày 30/12/2028.'],
+  ])('%s: the legal due date is in 2029, so 2029 is flagged too', (_name, line) => {
+    const got = notice('ngày 14 tháng 4 năm 2026', line);
+    expect(got.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/theo luật hạn chuyển sang hết ngày 01\/01\/2029/u),
+        note(2028),
+        note(2029),
+      ]),
+    );
+  });
+
+  it('a due date moved within its year flags that year once', () => {
+    const got = notice(
+      'ngày 14 tháng 4 năm 2026',
+      '1. Giao Sở Tài chính rà soát chậm nhất ngày 16/12/2028.',
+    );
+    expect(got.warnings.filter((w) => w.includes('lịch nghỉ lễ'))).toEqual([note(2028)]);
+  });
+});

@@ -19,9 +19,10 @@ export function warningsOf(
   const d = item.deadline;
   for (const note of result.notes) out.push(`${at}: ${note}`);
   if (d.kind === 'date') {
-    if (!calendar.isWorkingDay(d.due)) {
+    const legal = calendar.legalDueDate(d.due);
+    if (legal !== d.due) {
       out.push(
-        `${at}: hạn ${formatVnDate(d.due)} rơi vào ngày nghỉ; theo luật hạn chuyển sang hết ngày ${formatVnDate(calendar.legalDueDate(d.due))}.`,
+        `${at}: hạn ${formatVnDate(d.due)} rơi vào ngày nghỉ; theo luật hạn chuyển sang hết ngày ${formatVnDate(legal)}.`,
       );
     }
     if (ctx.issuedOn && d.due < ctx.issuedOn) {
@@ -30,7 +31,9 @@ export function warningsOf(
       out.push(`${at}: hạn ${formatVnDate(d.due)} trước ngày họp; cần kiểm tra.`);
     }
     if (result.vague) out.push(`${at}: "${d.phrase}" là mục tiêu phấn đấu; cần xác nhận hạn.`);
-    const years = new Set([d.due, result.countedFrom].map((x) => (x ? civilParts(x).year : 0)));
+    // The literal date, the legal one (31/12/2028 moves into 2029) and the start counted from.
+    const dates = [d.due, legal, result.countedFrom];
+    const years = new Set(dates.map((x) => (x ? civilParts(x).year : 0)));
     for (const year of years) {
       const note = year > 0 ? unknownHolidaysNote(calendar, year) : null;
       if (note) out.push(`${at}: ${note}`);
