@@ -127,3 +127,44 @@ describe('layout', () => {
     ]);
   });
 });
+
+describe('sections lettered "A.", "B." number their clauses like Roman ones', () => {
+  const body = (...lines: string[]): string =>
+    ['Số: 1/TB-VP', 'Lạng Sơn, ngày 20 tháng 01 năm 2026', 'THÔNG BÁO', ...lines].join('\n');
+  const clauses = [
+    '1. Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh đánh giá Chỉ số cải cách hành chính.',
+    '2. Sở Tư pháp rà soát văn bản quy phạm pháp luật, hoàn thành trong tháng 12/2026.',
+  ];
+  it.each([
+    [
+      ['A. VỀ ĐÁNH GIÁ', 'Đánh giá cao kết quả cải cách hành chính của Sở Tư pháp.', 'B. NHIỆM VỤ'],
+      ['B.1', 'B.2'],
+    ],
+    [
+      [
+        'I. VỀ ĐÁNH GIÁ',
+        'Đánh giá cao kết quả cải cách hành chính của Sở Tư pháp.',
+        'II. NHIỆM VỤ',
+      ],
+      ['II.1', 'II.2'],
+    ],
+    [['A. NHIỆM VỤ'], ['A.1', 'A.2']],
+    [
+      ['A. Nhiệm vụ trọng tâm', 'a) Sở Y tế rà soát trang thiết bị y tế.', 'B. Nhiệm vụ khác'],
+      ['A.a', 'B.1', 'B.2'],
+    ],
+  ])('%j', (sections, codes) => {
+    expect(parseNotice(body(...sections, ...clauses)).items.map((i) => i.code)).toEqual(codes);
+  });
+
+  it('a capital letter and a full stop elsewhere is no section', () => {
+    const got = parseNotice(
+      body(
+        '1. Sở Y tế rà soát trang thiết bị theo hướng dẫn tại điểm',
+        'B. Phụ lục kèm theo.',
+        clauses[1]!,
+      ),
+    );
+    expect(got.items.map((i) => i.code)).toEqual(['1', '2']);
+  });
+});

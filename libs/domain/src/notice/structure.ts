@@ -22,8 +22,14 @@ const LEVEL: Record<BlockKind, number> = {
   sentence: 5,
 };
 
-/** "2." (Arabic sections take a full stop; "2)" is a sub-item), "II." or "II)". */
-const SECTION = /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]{1,5}(?=[.)])|\d{1,2}(?=\.))[.)]\s*(.*)$/u;
+/** "2." (Arabic sections take a full stop; "2)" is a sub-item), "II." or "II)", "B. NHIỆM VỤ". */
+const SECTION =
+  /^(?:(?:Phần|PHẦN|Mục|MỤC)\s+)?([IVX]{1,5}(?=[.)])|[A-H](?=\.\s+\p{Lu})|\d{1,2}(?=\.))[.)]\s*(.*)$/u;
+/** How top-level sections are numbered: "1.", "I." or "A.". */
+type SectionStyle = 'arabic' | 'roman' | 'letter';
+const styleOf = (label: string): SectionStyle =>
+  /^\d+$/u.test(label) ? 'arabic' : /^[IVX]+$/u.test(label) ? 'roman' : 'letter';
+const SECTION_LETTERS = 'ABCDEFGH';
 const NUMBERED = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(.*)$/u;
 const LETTER = /^([a-zđăâêôơư])\)\s*(.*)$/u;
 const DASH = /^(?:[-*]|\(\d{1,2}\)|\d{1,2}\))\s*(?=\p{L}|\(|")(.*)$/u;
@@ -44,9 +50,10 @@ const LETTERS = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
 const MAIN_LETTERS = 'abcdđeghiklmnopqrstuưvxy';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
-/** The value of a Roman numeral (IV = 4, XII = 12), or of an Arabic one. */
+/** The value of a Roman numeral (IV = 4, XII = 12), of an Arabic one or of a letter (B = 2). */
 export function sectionNumber(label: string): number {
   if (/^\d+$/u.test(label)) return Number(label);
+  if (styleOf(label) === 'letter') return SECTION_LETTERS.indexOf(label) + 1;
   let total = 0;
   for (let i = 0; i < label.length; i++) {
     const v = ROMAN[label[i]!] ?? 0;
@@ -100,8 +107,8 @@ export function layoutOf(text: string): NoticeLayout {
   let footnoteLine = '';
   let nextFootnote = 1;
   let started = false;
-  /** The numbering style of top-level sections: once Roman, Arabic "1." is a clause below it. */
-  let romanSections = false;
+  /** The numbering style of top-level sections: once Roman or lettered, "1." is a clause below it. */
+  let sectionStyle: SectionStyle = 'arabic';
   let lastSection = 0;
   const lastChild = new Map<Block | null, number>();
   const lastLetter = new Map<Block | null, string>();
@@ -179,11 +186,11 @@ export function layoutOf(text: string): NoticeLayout {
     m = SECTION.exec(line);
     if (m && !/^\d{1,2}\.\d/u.test(line)) {
       const label = m[1]!;
-      const roman = /^[IVX]+$/u.test(label);
+      const style = styleOf(label);
       const n = sectionNumber(label);
-      if (!started && n >= 1 && n <= 3) {
+      if (!started && n >= 1 && n <= (style === 'letter' ? 1 : 3)) {
         started = true;
-        romanSections = roman;
+        sectionStyle = style;
         lastSection = n;
         open('section', label, m[2]!);
         continue;
@@ -192,10 +199,10 @@ export function layoutOf(text: string): NoticeLayout {
       const prev = lastChild.get(parent) ?? 0;
       // Arabic numbering restarted inside an Arabic section ("2. Nhiệm vụ" then "1.", "2." …):
       // clauses, until a line that reads like the next section's heading.
-      const clauses = !romanSections && !roman && prev > 0;
+      const clauses = sectionStyle === 'arabic' && style === 'arabic' && prev > 0;
       const nextSection =
         started &&
-        roman === romanSections &&
+        style === sectionStyle &&
         n > lastSection &&
         n <= lastSection + 2 &&
         (!clauses || n !== prev + 1 || looksLikeHeading(m[2]!));
@@ -205,8 +212,9 @@ export function layoutOf(text: string): NoticeLayout {
         open('section', label, m[2]!);
         continue;
       }
-      if (started && !roman && (romanSections || (n === 1 && !clauses) || clauses)) {
-        // "1.", "2." inside "II." (or restarted inside "2."): clauses of the section.
+      const nested = sectionStyle !== 'arabic' || (n === 1 && !clauses) || clauses;
+      if (started && style === 'arabic' && nested) {
+        // "1.", "2." inside "II." or "B." (or restarted inside "2."): clauses of the section.
         if (n === 1 || (n > prev && n <= prev + 2)) {
           lastChild.set(parent, n);
           open('numbered', label, m[2]!);
