@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ItemReadRepository, ItemStartRepository } from '../../libs/persistence/src';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, undoMigrationsThrough, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
 
@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 it('the migration backfills position from item-<noticeId>-<n>; single items keep null', async () => {
-  const undone = await db.dataSource.query<{ name: string }[]>(
-    `SELECT name FROM migrations ORDER BY id DESC LIMIT 1`,
-  );
-  expect(undone[0]?.name).toBe('ItemPosition1796195176022');
-  await db.dataSource.undoLastMigration();
+  await undoMigrationsThrough(db, 'ItemPosition1796195176022');
 
   const noticeId = randomUUID();
   const single = randomUUID();

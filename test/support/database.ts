@@ -66,3 +66,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Undoes the applied migrations, newest first, down to and including `name`, so a test can set
+ * up rows as they were before it and check what its backfill makes of them (runMigrations after).
+ */
+export async function undoMigrationsThrough(db: TestDatabase, name: string): Promise<void> {
+  for (;;) {
+    const [last] = await db.dataSource.query<{ name: string }[]>(
+      `SELECT name FROM migrations ORDER BY id DESC LIMIT 1`,
+    );
+    if (!last) throw new Error(`migration ${name} is not applied`);
+    await db.dataSource.undoLastMigration();
+    if (last.name === name) return;
+  }
+}
