@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-error.response';
 import { type AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
 import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
+import { LoginResponse, MeResponse } from './auth.responses';
 import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
@@ -14,12 +16,16 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(400, 401)
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: MeResponse })
+  @ApiErrors(401)
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }
@@ -27,6 +33,8 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The token is revoked' })
+  @ApiErrors(401)
   async logout(@Req() req: AuthenticatedRequest): Promise<void> {
     const token = bearerToken(req.headers.authorization);
     if (token) await this.auth.logout(token);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ITEM_EVENT_TYPES, type ItemEventType } from '../../../../libs/contracts/src';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../libs/domain/src';
 import {
@@ -8,47 +8,70 @@ import {
   type WorkflowStartState,
 } from '../../../../libs/persistence/src';
 
+/** A resolved deadline as the workflow keeps it. */
+export class DueSpecResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'The literal date, "YYYY-MM-DD"' })
+  date!: string | null;
+  @ApiProperty({ description: 'The instant it is legally due, epoch milliseconds' }) at!: number;
+}
+
+export class ExtensionRequestResponse {
+  @ApiProperty({ description: 'What approve/reject take as :rid' }) id!: string;
+  @ApiProperty({ type: DueSpecResponse }) due!: DueSpecResponse;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'E-mail of the requester' }) requestedBy!: string;
+  @ApiProperty({ description: 'Epoch milliseconds' }) requestedAt!: number;
+}
+
+export class PolicyResponse {
+  @ApiProperty({ type: [String] }) remindBefore!: string[];
+  @ApiProperty({ type: [String] }) escalateAfter!: string[];
+}
+
+const nullableString = (description?: string) =>
+  ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
+
 /** The OpenAPI description of an item; the values come from the read repository's mapper. */
 export class ItemResponse implements ItemRecord {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() workflowId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) noticeId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '1-based position in its notice' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) noticeId!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '1-based position in its notice' })
   position!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Position in the notice, e.g. "2.g.1"' })
-  code!: string | null;
+  @nullableString('Position in the notice, e.g. "2.g.1"') code!: string | null;
   @ApiProperty() text!: string;
   @ApiProperty({ description: 'Lead agency code' }) lead!: string;
-  @ApiPropertyOptional({ nullable: true }) leadName!: string | null;
-  @ApiProperty({ type: [String] }) support!: string[];
-  @ApiPropertyOptional({ nullable: true }) reportTo!: string | null;
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'The date named ("YYYY-MM-DD"), or the exact instant',
-  })
-  due!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The instant the item is legally due' })
-  dueAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) originalDue!: string | null;
-  @ApiPropertyOptional({ nullable: true }) originalDueAt!: string | null;
-  @ApiProperty({ enum: ITEM_STATUSES }) status!: ItemStatus;
+  @nullableString() leadName!: string | null;
+  @ApiProperty({ type: [String], description: 'Co-ordinating agency codes' }) support!: string[];
+  @nullableString() reportTo!: string | null;
+  @nullableString('The date named ("YYYY-MM-DD"), or the exact instant') due!: string | null;
+  @nullableString('The instant the item is legally due (ISO-8601, +07:00)') dueAt!: string | null;
+  @nullableString() originalDue!: string | null;
+  @nullableString() originalDueAt!: string | null;
+  @ApiProperty({ enum: ITEM_STATUSES, enumName: 'ItemStatus' }) status!: ItemStatus;
   @ApiProperty({ description: 'Marked overdue, or still open past its legal due instant' })
   overdue!: boolean;
   @ApiProperty({
     description: 'Working days late, counted from the legal due date (0 when not overdue)',
   })
   daysOverdue!: number;
-  @ApiPropertyOptional({ nullable: true }) completedLate!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true }) completedLate!: boolean | null;
   @ApiProperty() escalationLevel!: number;
-  @ApiPropertyOptional({ nullable: true }) progressPercent!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Object })
-  pendingExtension!: Record<string, unknown> | null;
-  @ApiProperty({ type: Object }) policy!: { remindBefore: string[]; escalateAfter: string[] };
-  @ApiPropertyOptional({ nullable: true, type: Object }) deadline!: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true }) progressPercent!: number | null;
+  @ApiProperty({ type: ExtensionRequestResponse, nullable: true })
+  pendingExtension!: ExtensionRequestResponse | null;
+  @ApiProperty({ type: PolicyResponse }) policy!: PolicyResponse;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "The parser's deadline ({kind, phrase, …}) as stored at intake",
+  })
+  deadline!: Record<string, unknown> | null;
   @ApiProperty({ enum: WORKFLOW_START_STATES }) workflowState!: WorkflowStartState;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
-  @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
+  @nullableString() closedAt!: string | null;
   @ApiProperty({
     type: [String],
     description: 'Notes on the deadline in Vietnamese (e.g. a year whose holidays are not known)',
@@ -56,10 +79,41 @@ export class ItemResponse implements ItemRecord {
   warnings!: string[];
 }
 
-export class ItemEventResponse implements ItemEventRecord {
+/** A new extension request's item, with the request's id. */
+export class ExtensionRequestedResponse extends ItemResponse {
+  @ApiProperty() requestId!: string;
+}
+
+/** What an event's detail may carry, by event type (all optional; more keys may follow). */
+export class ItemEventDetailResponse {
+  [key: string]: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) percent?: number | null;
+  @ApiPropertyOptional({ type: [String], description: 'Mail recipients' }) recipients?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Recipients whose mail bounced' })
+  failedRecipients?: string[];
+  @ApiPropertyOptional({ description: 'Escalation level' }) level?: number;
+  @ApiPropertyOptional({ description: 'How the action was made, e.g. "link"' }) channel?: string;
+  @ApiPropertyOptional({
+    type: DueSpecResponse,
+    nullable: true,
+    description: 'The deadline (created, overdue) or the one asked for (extension_requested)',
+  })
+  due?: DueSpecResponse | null;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { $ref: getSchemaPath(DueSpecResponse) }],
+    description: 'The new lead (reassigned) or the new deadline (extension_approved)',
+  })
+  to?: string | DueSpecResponse;
+}
+
+/** The OpenAPI description of an ItemEventRecord. */
+export class ItemEventResponse implements Omit<ItemEventRecord, 'detail'> {
   @ApiProperty() seq!: number;
   @ApiProperty() at!: string;
-  @ApiProperty({ enum: ITEM_EVENT_TYPES }) type!: ItemEventType;
-  @ApiPropertyOptional({ nullable: true }) actor!: string | null;
-  @ApiPropertyOptional({ nullable: true }) detail!: unknown;
+  @ApiProperty({ enum: ITEM_EVENT_TYPES, enumName: 'ItemEventType' }) type!: ItemEventType;
+  @nullableString('E-mail of who did it; null for the system') actor!: string | null;
+  @ApiProperty({ type: ItemEventDetailResponse, nullable: true })
+  detail!: ItemEventDetailResponse | null;
 }

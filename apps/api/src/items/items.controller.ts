@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ItemEventRecord } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiErrors } from '../common/api-error.response';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import {
   AcceptDto,
@@ -15,13 +18,17 @@ import {
   SubmitDto,
 } from './dto/item.dto';
 import { ItemCommandsService } from './item-commands.service';
-import { ItemEventResponse, ItemResponse } from './item-response';
+import { ExtensionRequestedResponse, ItemEventResponse, ItemResponse } from './item-response';
 import { ItemsService } from './items.service';
 
 const Id = () => Param('id', new ParseIdPipe('item'));
 
+/** The list's total (all pages) is in this header; the body stays an array. */
+export const TOTAL_COUNT_HEADER = 'X-Total-Count';
+
 @ApiTags('items')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('items')
 export class ItemsController {
   constructor(
@@ -40,12 +47,24 @@ export class ItemsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [ItemResponse] })
-  list(
+  @ApiOkResponse({
+    type: [ItemResponse],
+    description: 'One page (limit/offset) in the order asked for',
+    headers: {
+      [TOTAL_COUNT_HEADER]: {
+        description: 'Items matching the filter',
+        schema: { type: 'integer' },
+      },
+    },
+  })
+  async list(
     @Query() q: ListItemsQuery,
     @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ItemResponse[]> {
-    return this.items.list(q, user);
+    const page = await this.items.list(q, user);
+    res.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    return page.items;
   }
 
   @Get(':id')
@@ -56,12 +75,14 @@ export class ItemsController {
 
   @Get(':id/history')
   @ApiOkResponse({ type: [ItemEventResponse] })
-  history(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemEventResponse[]> {
+  history(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemEventRecord[]> {
     return this.items.history(id, user);
   }
 
   @Post(':id/progress')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('agency')
   progress(
     @Id() id: string,
@@ -73,6 +94,8 @@ export class ItemsController {
 
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('agency')
   submit(
     @Id() id: string,
@@ -83,17 +106,21 @@ export class ItemsController {
   }
 
   @Post(':id/extension-requests')
+  @ApiCreatedResponse({ type: ExtensionRequestedResponse })
+  @ApiErrors(409)
   @Roles('agency')
   requestExtension(
     @Id() id: string,
     @Body() dto: ExtensionRequestDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ItemResponse & { requestId: string }> {
+  ): Promise<ExtensionRequestedResponse> {
     return this.commands.requestExtension(id, dto, user);
   }
 
   @Post(':id/extension-requests/:rid/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   approveExtension(
     @Id() id: string,
@@ -106,6 +133,8 @@ export class ItemsController {
 
   @Post(':id/extension-requests/:rid/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   rejectExtension(
     @Id() id: string,
@@ -118,6 +147,8 @@ export class ItemsController {
 
   @Post(':id/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   accept(
     @Id() id: string,
@@ -129,6 +160,8 @@ export class ItemsController {
 
   @Post(':id/return')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   returnSubmission(
     @Id() id: string,
@@ -140,6 +173,8 @@ export class ItemsController {
 
   @Post(':id/reassign')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   reassign(
     @Id() id: string,
@@ -151,6 +186,8 @@ export class ItemsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiErrors(409)
   @Roles('secretariat')
   cancel(
     @Id() id: string,

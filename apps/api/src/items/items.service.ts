@@ -6,13 +6,15 @@ import {
   ItemReadRepository,
   ItemStartRepository,
   type ItemEntity,
+  type ItemEventRecord,
+  type ItemPage,
 } from '../../../../libs/persistence/src';
 import { AgenciesService } from '../agencies/agencies.module';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import type { CreateItemDto, ListItemsQuery } from './dto/item.dto';
 import { canRead } from './item-access';
-import type { ItemEventResponse, ItemResponse } from './item-response';
+import type { ItemResponse } from './item-response';
 import { ItemWorkflowStarter } from './item-workflow-starter';
 
 /** Reads come from PostgreSQL (the projection the workflow's activities write); creation starts a workflow. */
@@ -57,9 +59,10 @@ export class ItemsService {
     return this.get(id, user);
   }
 
-  list(q: ListItemsQuery, user: AuthenticatedUser): Promise<ItemResponse[]> {
+  /** One page of the items the caller may read, and how many match. */
+  list(q: ListItemsQuery, user: AuthenticatedUser): Promise<ItemPage> {
     const visibleTo = user.role === 'agency' ? (user.agencyCode ?? '') : undefined;
-    return this.read.list({ ...q, ...(visibleTo === undefined ? {} : { visibleTo }) }, Date.now());
+    return this.read.page({ ...q, ...(visibleTo === undefined ? {} : { visibleTo }) }, Date.now());
   }
 
   /** The row, or 404; 403 when the caller may not read it. */
@@ -74,7 +77,7 @@ export class ItemsService {
     return this.read.record(await this.findVisible(id, user), Date.now());
   }
 
-  async history(id: string, user: AuthenticatedUser): Promise<ItemEventResponse[]> {
+  async history(id: string, user: AuthenticatedUser): Promise<ItemEventRecord[]> {
     return this.read.history((await this.findVisible(id, user)).workflowId);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ExtensionRequestView } from '../../../contracts/src';
 import type { ItemStatus } from '../../../domain/src';
 
 export const WORKFLOW_START_STATES = ['pending', 'started'] as const;
@@ -77,9 +78,9 @@ export class ItemEntity {
   @Column({ name: 'progress_percent', type: 'int', nullable: true })
   progressPercent!: number | null;
 
-  /** Open extension request as { id, due, reason, requestedAt }, or null. */
+  /** The open extension request, as the workflow's projection writes it, or null. */
   @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
-  pendingExtension!: Record<string, unknown> | null;
+  pendingExtension!: ExtensionRequestView | null;
 
   /**
    * The workflow's deadline version (1, then +1 per approved extension or new period): the

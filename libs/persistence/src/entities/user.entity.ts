@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type UserRole = 'secretariat' | 'agency' | 'committee_head';
+export const USER_ROLES = ['secretariat', 'agency', 'committee_head'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 @Entity({ name: 'users' })
 export class UserEntity {

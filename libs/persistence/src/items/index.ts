@@ -1,3 +1,4 @@
+export * from './item-list.query';
 export * from './item-read.repository';
 export * from './item-reports';
 export * from './item-start.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource } from 'typeorm';
-import { vnPublicSectorCalendar, type ItemStatus } from '../../../domain/src';
+import type { DataSource } from 'typeorm';
+import { vnPublicSectorCalendar } from '../../../domain/src';
 import { AgencyEntity } from '../entities/agency.entity';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
@@ -19,20 +19,13 @@ import {
   type OverdueReport,
 } from './item-reports';
 import { overdueSql } from './overdue.sql';
+import { applyListFilter, type ItemListFilter } from './item-list.query';
 
-export interface ItemListFilter {
-  /** An agency's code: only the items it leads or supports. */
-  readonly visibleTo?: string;
-  readonly status?: ItemStatus;
-  readonly lead?: string;
-  readonly noticeId?: string;
-  /** true: only overdue items (the domain's `isOverdue`); false: only the others. */
-  readonly overdue?: boolean;
-  readonly limit?: number;
-  readonly offset?: number;
+/** One page of a list and the number of items the filter matches. */
+export interface ItemPage {
+  readonly items: ItemRecord[];
+  readonly total: number;
 }
-
-export const DEFAULT_LIST_LIMIT = 200;
 
 /**
  * The read side of items, in one place: lists, one item, history, a notice's items and the
@@ -46,30 +39,18 @@ export class ItemReadRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(filter: ItemListFilter, nowMs: number): Promise<ItemRecord[]> {
-    const qb = this.db
-      .getRepository(ItemEntity)
-      .createQueryBuilder('i')
-      .orderBy('i.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('i.created_at', 'ASC')
-      .addOrderBy('i.id', 'ASC');
-    if (filter.visibleTo !== undefined) {
-      const own = filter.visibleTo;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('i.lead_code = :own', { own }).orWhere(':own = ANY(i.support_codes)', { own }),
-        ),
-      );
-    }
-    if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    if (filter.lead) qb.andWhere('i.lead_code = :lead', { lead: filter.lead });
-    if (filter.noticeId) qb.andWhere('i.notice_id = :noticeId', { noticeId: filter.noticeId });
-    if (filter.overdue !== undefined) {
-      const predicate = overdueSql('i', ':now');
-      qb.andWhere(filter.overdue ? predicate : `NOT ${predicate}`, { now: new Date(nowMs) });
-    }
-    qb.take(filter.limit ?? DEFAULT_LIST_LIMIT).skip(filter.offset ?? 0);
-    const [rows, ctx] = await Promise.all([qb.getMany(), this.context(nowMs)]);
-    return rows.map((r) => toItemRecord(r, ctx));
+    return (await this.page(filter, nowMs)).items;
+  }
+
+  /** A page of the list (filter, order, limit/offset) and the total the filter matches. */
+  async page(filter: ItemListFilter, nowMs: number): Promise<ItemPage> {
+    const qb = applyListFilter(
+      this.db.getRepository(ItemEntity).createQueryBuilder('i'),
+      filter,
+      nowMs,
+    );
+    const [[rows, total], ctx] = await Promise.all([qb.getManyAndCount(), this.context(nowMs)]);
+    return { items: rows.map((r) => toItemRecord(r, ctx)), total };
   }
 
   /** The stored row (for access checks and commands), or null. */

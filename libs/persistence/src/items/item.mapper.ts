@@ -1,4 +1,4 @@
-import type { ItemEventType } from '../../../contracts/src';
+import type { ExtensionRequestView, ItemEventType } from '../../../contracts/src';
 import {
   civilDateAt,
   civilParts,
@@ -40,7 +40,7 @@ export interface ItemRecord {
   completedLate: boolean | null;
   escalationLevel: number;
   progressPercent: number | null;
-  pendingExtension: Record<string, unknown> | null;
+  pendingExtension: ExtensionRequestView | null;
   policy: { remindBefore: string[]; escalateAfter: string[] };
   deadline: Record<string, unknown> | null;
   workflowState: WorkflowStartState;

@@ -17,9 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ITEM_STATUSES, type ItemStatus } from '../../../../../libs/domain/src';
+import { ITEM_LIST_SORTS, type ItemListSort } from '../../../../../libs/persistence/src';
 import { PolicyDto } from '../../common/policy.dto';
 
 const AGENCY_CODE = /^[A-Z0-9_-]{1,32}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
@@ -91,11 +93,46 @@ export class ListItemsQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ example: 'SXD', description: 'Only items this agency co-ordinates' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @Matches(AGENCY_CODE)
+  support?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsUUID()
   noticeId?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the text or the code (case-insensitive)' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Due on or after (YYYY-MM-DD)' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @Matches(DATE)
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Due on or before (YYYY-MM-DD)' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @Matches(DATE)
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    enum: ITEM_LIST_SORTS,
+    default: 'due',
+    description: 'due: soonest first; -due: latest first; overdue: overdue first, then soonest',
+  })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsIn(ITEM_LIST_SORTS)
+  sort?: ItemListSort;
 
   @ApiPropertyOptional({ default: 200, maximum: 1000 })
   @IsOptional()

@@ -1,0 +1,56 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Built assets carry a content hash in their name: cache them for a year. */
+const ASSETS = /^\/assets\//;
+const API = /^\/api(\/|$)/;
+
+/**
+ * Where `vite build` wrote the web app: dist/web, found from this file whether it runs compiled
+ * (dist/apps/api/src/web) or from its TypeScript source (apps/api/src/web, tests); WEB_DIST_DIR
+ * overrides it.
+ */
+export function webAppDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [
+    env.WEB_DIST_DIR,
+    resolve(__dirname, '../../../../web'),
+    resolve(__dirname, '../../../../dist/web'),
+  ];
+  return candidates.find((d) => d && existsSync(join(d, 'index.html'))) ?? null;
+}
+
+/** Whether a request is a browser asking for a page (history fallback), not an API call. */
+export function wantsAppPage(req: Pick<Request, 'method' | 'path' | 'headers'>): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (API.test(req.path)) return false;
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Serves the web app on the API's origin (ADR 0011): its files with caching, and index.html for
+ * every other non-/api page a browser asks for, so client-side routes survive a reload. /api is
+ * untouched: an unknown API path stays a JSON 404.
+ */
+export function serveWebApp(app: INestApplication, dir = webAppDir()): void {
+  if (!dir) {
+    new Logger('Web').warn('No web app build (dist/web): run `npm run build` to serve it at /.');
+    return;
+  }
+  const index = join(dir, 'index.html');
+  const express = app as NestExpressApplication;
+  express.useStaticAssets(dir, {
+    index: false,
+    setHeaders: (res: Response, path: string) => {
+      const asset = ASSETS.test(path.slice(dir.length).replaceAll('\\', '/'));
+      res.setHeader('Cache-Control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (!wantsAppPage(req)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
