@@ -104,6 +104,21 @@ module.exports = {
       },
     },
     {
+      name: 'web-imports-only-its-own',
+      comment:
+        'The web app (apps/web) runs in the browser: its own files, its packages and the API client generated into it; never server code.',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { pathNot: ['^apps/web/src/', '^node_modules/'] },
+    },
+    {
+      name: 'nothing-imports-the-web-app',
+      comment: 'The server never imports browser code (it serves the build from dist/web).',
+      severity: 'error',
+      from: { pathNot: '^apps/web/' },
+      to: { path: '^apps/web/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -118,7 +133,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'],
     },
   },
 };

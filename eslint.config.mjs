@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -203,6 +204,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app (its own tsconfig: DOM, JSX, bundler resolution) follows the rules of hooks.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['**/*.spec.ts', '**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],

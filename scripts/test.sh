@@ -13,6 +13,9 @@ npm run --silent lint:deps
 npm run --silent lint:copies
 echo "== type-check" >&2
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json --noEmit
+echo "== the web app's API client is the current API's (apps/web/src/api/schema.d.ts)" >&2
+npm run --silent generate:api -- --check
 echo "== jest" >&2
 export TZ=UTC
 npx jest --ci "$@"

@@ -11,6 +11,7 @@ import { freePort } from '../libs/devstack/src/ports';
 import { resolveTemporalCli } from '../libs/devstack/src/temporal-binaries';
 import { runMigrations } from '../libs/persistence/src/migrate';
 import { TEMPLATE_DATABASE } from './support/database';
+import { ensureWebBuild } from './support/web-build';
 import { startDevServer } from './support/temporal';
 
 interface Servers {
@@ -56,6 +57,9 @@ export default async function globalSetup(): Promise<void> {
       `Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) at ${temporal.address} in ${Date.now() - t0} ms`,
     );
   }
+
+  // The API serves the web app from dist/web (ADR 0013): build it when the sources are newer.
+  ensureWebBuild(log);
 
   if (!process.env.TEST_WORKFLOW_BUNDLE) {
     // Bundled once here rather than by every test file's worker.

@@ -1,0 +1,72 @@
+import { Alert, Button, Form, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { messageOf } from '../api/errors';
+
+interface Props<V> {
+  /** The button that opens the form, and the form's title. */
+  readonly label: string;
+  readonly primary?: boolean;
+  readonly danger?: boolean;
+  readonly children?: ReactNode;
+  /** Sends the command; a rejection shows the API's Vietnamese message in the form. */
+  readonly onSubmit: (values: V) => Promise<unknown>;
+}
+
+/** A button that opens a small form in a dialog and sends one command. */
+export function ActionModal<V extends object>({
+  label,
+  primary,
+  danger,
+  children,
+  onSubmit,
+}: Props<V>) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<V>();
+  const close = () => {
+    setOpen(false);
+    setError(null);
+    form.resetFields();
+  };
+  const submit = async (values: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+      close();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal
+        title={label}
+        open={open}
+        onCancel={close}
+        destroyOnHidden
+        footer={[
+          <Button key="cancel" onClick={close}>
+            Đóng
+          </Button>,
+          <Button key="send" type="primary" loading={busy} onClick={() => form.submit()}>
+            Gửi
+          </Button>,
+        ]}
+      >
+        {error && (
+          <Alert type="error" role="alert" showIcon title={error} style={{ marginBottom: 16 }} />
+        )}
+        <Form<V> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          {children}
+        </Form>
+      </Modal>
+    </>
+  );
+}

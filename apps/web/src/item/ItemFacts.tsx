@@ -1,0 +1,69 @@
+import { Alert, Descriptions, Progress } from 'antd';
+import type { Item } from '../api/client';
+import { formatDate, formatDateTime } from '../format';
+import { StatusTag } from '../items/StatusTag';
+
+/** What an item is: text, deadlines, agencies, notice, status. */
+export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<string, string> }) {
+  const name = (code: string) => agencyNames.get(code) ?? code;
+  const moved = item.originalDue !== null && item.originalDue !== item.due;
+  const ext = item.pendingExtension;
+  return (
+    <>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        styles={{ label: { width: 170 } }}
+        items={[
+          { key: 'status', label: 'Trạng thái', children: <StatusTag item={item} /> },
+          { key: 'due', label: moved ? 'Hạn hiện tại' : 'Hạn', children: formatDate(item.due) },
+          ...(moved
+            ? [{ key: 'orig', label: 'Hạn ban đầu', children: formatDate(item.originalDue) }]
+            : []),
+          { key: 'lead', label: 'Cơ quan chủ trì', children: item.leadName ?? item.lead },
+          {
+            key: 'support',
+            label: 'Cơ quan phối hợp',
+            children: item.support.length ? item.support.map(name).join('; ') : '—',
+          },
+          { key: 'code', label: 'Mục trong thông báo', children: item.code ?? '—' },
+          ...(item.reportTo ? [{ key: 'rt', label: 'Báo cáo về', children: item.reportTo }] : []),
+          ...(item.overdue
+            ? [
+                {
+                  key: 'days',
+                  label: 'Số ngày quá hạn',
+                  children: `${item.daysOverdue} ngày làm việc`,
+                },
+              ]
+            : []),
+          ...(item.progressPercent !== null
+            ? [
+                {
+                  key: 'pct',
+                  label: 'Tiến độ',
+                  children: (
+                    <Progress percent={item.progressPercent} size="small" aria-label="Tiến độ" />
+                  ),
+                },
+              ]
+            : []),
+          { key: 'created', label: 'Giao lúc', children: formatDateTime(item.createdAt) },
+        ]}
+      />
+      {ext && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={`Đang đề nghị gia hạn đến ${formatDate(ext.due.date ?? new Date(ext.due.at).toISOString())}`}
+          description={`Lý do: ${ext.reason} (${ext.requestedBy}, ${formatDateTime(ext.requestedAt)})`}
+        />
+      )}
+      {item.warnings.map((w) => (
+        <Alert key={w} type="info" showIcon style={{ marginTop: 12 }} title={w} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { App, Flex, Form, Input, Select } from 'antd';
+import { api, type Item } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useAgencies } from '../items/use-items';
+import { ActionModal } from './ActionModal';
+
+const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
+
+/** The secretariat's decisions on an item, those its status allows. */
+export function SecretariatActions({ item, onDone }: { item: Item; onDone: () => void }) {
+  const { message } = App.useApp();
+  const agencies = useAgencies();
+  const id = { id: item.id };
+  const ok = (text: string) => () => {
+    void message.success(text);
+    onDone();
+  };
+  const working = item.status === 'open' || item.status === 'overdue';
+  const ext = item.pendingExtension;
+  const ids = (rid: string) => ({ id: item.id, rid });
+  return (
+    <Flex wrap gap={8}>
+      {item.status === 'submitted' && (
+        <ActionModal<{ note?: string }>
+          label="Xác nhận hoàn thành"
+          primary
+          onSubmit={async ({ note }) => {
+            unwrap(
+              await api.POST('/api/items/{id}/accept', { params: { path: id }, body: { note } }),
+            );
+            ok('Đã xác nhận hoàn thành.')();
+          }}
+        >
+          <Form.Item label="Ghi chú" name="note">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {item.status === 'submitted' && (
+        <ActionModal<{ reason: string }>
+          label="Trả lại"
+          onSubmit={async (body) => {
+            unwrap(await api.POST('/api/items/{id}/return', { params: { path: id }, body }));
+            ok('Đã trả lại báo cáo.')();
+          }}
+        >
+          <Form.Item label="Lý do trả lại" name="reason" rules={reasonRule}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {ext && (
+        <ActionModal<{ reason?: string }>
+          label="Đồng ý gia hạn"
+          primary
+          onSubmit={async (body) => {
+            unwrap(
+              await api.POST('/api/items/{id}/extension-requests/{rid}/approve', {
+                params: { path: ids(ext.id) },
+                body,
+              }),
+            );
+            ok('Đã đồng ý gia hạn.')();
+          }}
+        >
+          <Form.Item label="Ý kiến" name="reason">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {ext && (
+        <ActionModal<{ reason?: string }>
+          label="Không đồng ý gia hạn"
+          onSubmit={async (body) => {
+            unwrap(
+              await api.POST('/api/items/{id}/extension-requests/{rid}/reject', {
+                params: { path: ids(ext.id) },
+                body,
+              }),
+            );
+            ok('Đã từ chối đề nghị gia hạn.')();
+          }}
+        >
+          <Form.Item label="Lý do" name="reason">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {working && (
+        <ActionModal<{ lead: string; reason?: string }>
+          label="Chuyển cơ quan chủ trì"
+          onSubmit={async (body) => {
+            unwrap(await api.POST('/api/items/{id}/reassign', { params: { path: id }, body }));
+            ok('Đã chuyển cơ quan chủ trì.')();
+          }}
+        >
+          <Form.Item
+            label="Cơ quan chủ trì mới"
+            name="lead"
+            rules={[{ required: true, message: 'Chọn cơ quan.' }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(agencies.data ?? [])
+                .filter((a) => a.code !== item.lead)
+                .map((a) => ({ value: a.code, label: a.name }))}
+            />
+          </Form.Item>
+          <Form.Item label="Lý do" name="reason">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {(working || item.status === 'submitted') && (
+        <ActionModal<{ reason: string }>
+          label="Hủy nhiệm vụ"
+          danger
+          onSubmit={async (body) => {
+            unwrap(await api.POST('/api/items/{id}/cancel', { params: { path: id }, body }));
+            ok('Đã hủy nhiệm vụ.')();
+          }}
+        >
+          <Form.Item label="Lý do hủy" name="reason" rules={reasonRule}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+    </Flex>
+  );
+}

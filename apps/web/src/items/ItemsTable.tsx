@@ -1,0 +1,89 @@
+import { Grid, List, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import type { Item } from '../api/client';
+import { formatDate } from '../format';
+import { StatusTag } from './StatusTag';
+
+interface Props {
+  readonly items: Item[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly loading: boolean;
+  readonly onPage: (page: number) => void;
+  /** The accessible name of the table or list. */
+  readonly label: string;
+}
+
+const itemTitle = (i: Item) => (i.code ? `${i.code}. ${i.text}` : i.text);
+
+const columns: ColumnsType<Item> = [
+  {
+    title: 'Nhiệm vụ',
+    key: 'text',
+    render: (_: unknown, i: Item) => <Link to={`/items/${i.id}`}>{itemTitle(i)}</Link>,
+  },
+  {
+    title: 'Cơ quan chủ trì',
+    key: 'lead',
+    width: 200,
+    render: (_: unknown, i: Item) => i.leadName ?? i.lead,
+  },
+  { title: 'Hạn', key: 'due', width: 110, render: (_: unknown, i: Item) => formatDate(i.due) },
+  {
+    title: 'Trạng thái',
+    key: 'status',
+    width: 200,
+    render: (_: unknown, i: Item) => <StatusTag item={i} />,
+  },
+];
+
+/** Items as a table on a desk, as a list of cards on a phone (no horizontal scrolling). */
+export function ItemsTable({ items, total, page, pageSize, loading, onPage, label }: Props) {
+  const screens = Grid.useBreakpoint();
+  const pagination = {
+    current: page,
+    pageSize,
+    total,
+    onChange: onPage,
+    showSizeChanger: false,
+    showTotal: (n: number) => `${n} nhiệm vụ`,
+    simple: !screens.md,
+  };
+  if (screens.md === false) {
+    return (
+      <List<Item>
+        aria-label={label}
+        loading={loading}
+        dataSource={items}
+        pagination={pagination}
+        locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
+        renderItem={(i) => (
+          <List.Item key={i.id}>
+            <List.Item.Meta
+              title={<Link to={`/items/${i.id}`}>{itemTitle(i)}</Link>}
+              description={
+                <Typography.Text type="secondary">
+                  {i.leadName ?? i.lead} · Hạn {formatDate(i.due)} <StatusTag item={i} />
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    );
+  }
+  return (
+    <Table<Item>
+      aria-label={label}
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      columns={columns}
+      dataSource={items}
+      pagination={pagination}
+      locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import { Button, Layout, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { ROLE_LABELS } from '../labels';
+import './app.css';
+
+/** The frame of every signed-in page: the product, who is signed in, "Đăng xuất". */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  return (
+    <Layout className="app">
+      <Layout.Header className="app-header">
+        <Link to="/items" className="app-brand">
+          Đôn Đốc
+        </Link>
+        <Space size="small" wrap className="app-user">
+          {me && (
+            <Typography.Text className="app-user-name">
+              {me.agencyCode ?? ROLE_LABELS[me.role]} · {me.email}
+            </Typography.Text>
+          )}
+          <Button
+            onClick={() => {
+              void signOut().then(() => navigate('/dang-nhap'));
+            }}
+          >
+            Đăng xuất
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <main>{children}</main>
+      </Layout.Content>
+    </Layout>
+  );
+}

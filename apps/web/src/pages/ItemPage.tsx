@@ -1,0 +1,81 @@
+import { Alert, Card, Result, Space } from 'antd';
+import { Link, useParams } from 'react-router';
+import { api, type Item, type Me } from '../api/client';
+import { messageOf, statusOf, unwrap } from '../api/errors';
+import { useSession } from '../auth/session';
+import { AgencyActions, type AgencyAction, type AgencyCommand } from '../item/AgencyActions';
+import { ItemFacts } from '../item/ItemFacts';
+import { ItemHeading } from '../item/ItemHeading';
+import { ItemTimeline } from '../item/ItemTimeline';
+import { SecretariatActions } from '../item/SecretariatActions';
+import { useItem } from '../item/use-item';
+import { Loading } from '../layout/Loading';
+import { NoAccessPage } from './NoAccessPage';
+
+/** What the lead agency may do in this status (the API decides; this only shows the buttons). */
+function leadActions(item: Item, me: Me | null): AgencyAction[] {
+  if (me?.role !== 'agency' || me.agencyCode !== item.lead) return [];
+  if (item.status !== 'open' && item.status !== 'overdue') return [];
+  return item.pendingExtension
+    ? ['progress', 'submit']
+    : ['progress', 'submit', 'extension-request'];
+}
+
+async function sendAsLead(id: string, { action, body }: AgencyCommand): Promise<unknown> {
+  const params = { path: { id } };
+  switch (action) {
+    case 'progress':
+      return unwrap(await api.POST('/api/items/{id}/progress', { params, body }));
+    case 'submit':
+      return unwrap(await api.POST('/api/items/{id}/submit', { params, body }));
+    case 'extension-request':
+      return unwrap(await api.POST('/api/items/{id}/extension-requests', { params, body }));
+  }
+}
+
+/** An item: its facts, the actions its status allows the reader, and its history. */
+export function ItemPage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const { item, history, names, refresh } = useItem(id);
+  if (item.isPending) return <Loading />;
+  if (item.isError) {
+    const status = statusOf(item.error);
+    if (status === 403) return <NoAccessPage message={messageOf(item.error)} />;
+    return (
+      <Result
+        status={status === 404 ? '404' : 'error'}
+        title={status === 404 ? 'Không tìm thấy nhiệm vụ' : 'Không tải được nhiệm vụ'}
+        subTitle={messageOf(item.error)}
+        extra={<Link to="/items">Về danh sách nhiệm vụ</Link>}
+      />
+    );
+  }
+  const data = item.data;
+  const actions = leadActions(data, me);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/items" className="no-print">
+        ← Danh sách nhiệm vụ
+      </Link>
+      <ItemHeading item={data} />
+      <ItemFacts item={data} agencyNames={names} />
+      {actions.length > 0 && (
+        <AgencyActions
+          actions={actions}
+          run={async (command) => {
+            await sendAsLead(id, command);
+            await refresh();
+          }}
+        />
+      )}
+      {me?.role === 'secretariat' && (
+        <SecretariatActions item={data} onDone={() => void refresh()} />
+      )}
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Lịch sử</h2>} size="small">
+        {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
+        {history.data ? <ItemTimeline events={history.data} /> : <Loading />}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { messageOf } from '../api/errors';
+import { useSession } from '../auth/session';
+import { ItemFilters } from '../items/ItemFilters';
+import { ItemsTable } from '../items/ItemsTable';
+import { PAGE_SIZE, readListState, writeListState, type ListQuery } from '../items/list-query';
+import { useItems } from '../items/use-items';
+
+/** A titled, paged list of items. */
+function ItemsSection(props: {
+  title: string;
+  query: ListQuery;
+  page: number;
+  onPage: (page: number) => void;
+}) {
+  const items = useItems(props.query, props.page);
+  return (
+    <section aria-labelledby={`h-${props.title}`}>
+      <Typography.Title level={2} id={`h-${props.title}`} style={{ fontSize: 20 }}>
+        {props.title}
+      </Typography.Title>
+      {items.isError && <Alert type="error" showIcon title={messageOf(items.error)} />}
+      <ItemsTable
+        label={props.title}
+        items={items.data?.items ?? []}
+        total={items.data?.total ?? 0}
+        page={props.page}
+        pageSize={PAGE_SIZE}
+        loading={items.isFetching}
+        onPage={props.onPage}
+      />
+    </section>
+  );
+}
+
+/**
+ * The home page of every role for now: the secretariat and the committee head see every item with
+ * filters; an agency sees "Nhiệm vụ của tôi" (overdue first) and the items it co-ordinates.
+ */
+export function ItemsPage() {
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [supportPage, setSupportPage] = useState(1);
+  const state = readListState(params);
+  const agency = me?.role === 'agency' ? me.agencyCode : null;
+  const go = (query: ListQuery, page = 1) => setParams(writeListState({ query, page }));
+  const query: ListQuery = { sort: 'overdue', ...state.query };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {agency ? 'Nhiệm vụ của tôi' : 'Nhiệm vụ'}
+      </Typography.Title>
+      <ItemFilters query={query} onChange={(q) => go(q)} wide={!agency} />
+      <ItemsSection
+        title={agency ? 'Cơ quan tôi chủ trì' : 'Tất cả nhiệm vụ'}
+        query={agency ? { ...query, lead: agency } : query}
+        page={state.page}
+        onPage={(page) => go(state.query, page)}
+      />
+      {agency && (
+        <ItemsSection
+          title="Nhiệm vụ phối hợp"
+          query={{ support: agency, sort: 'overdue' }}
+          page={supportPage}
+          onPage={setSupportPage}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Result, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { messageOf, statusOf, unwrap } from '../api/errors';
+import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
+import { ItemFacts } from '../item/ItemFacts';
+import { ItemHeading } from '../item/ItemHeading';
+import { Loading } from '../layout/Loading';
+import { LOGIN_PATH } from './LoginPage';
+
+async function sendThroughLink(token: string, { action, body }: AgencyCommand): Promise<unknown> {
+  const params = { path: { token } };
+  switch (action) {
+    case 'progress':
+      return unwrap(await api.POST('/api/links/{token}/progress', { params, body }));
+    case 'submit':
+      return unwrap(await api.POST('/api/links/{token}/submit', { params, body }));
+    case 'extension-request':
+      return unwrap(await api.POST('/api/links/{token}/extension-requests', { params, body }));
+  }
+}
+
+/** A link that no longer works (tampered, expired, revoked): say so and offer the login. */
+function DeadLink({ message }: { message: string }) {
+  return (
+    <main className="narrow">
+      <Result
+        status="warning"
+        title="Liên kết không còn hiệu lực"
+        subTitle={`${message} Vui lòng đăng nhập để xem và cập nhật nhiệm vụ.`}
+        extra={
+          <Link to={LOGIN_PATH}>
+            <Button type="primary">Đăng nhập</Button>
+          </Link>
+        }
+      />
+    </main>
+  );
+}
+
+/** The item page opened from a mail's signed link, without a login (GET /api/links/:token). */
+export function LinkItemPage({ token }: { token: string }) {
+  const link = useQuery({
+    queryKey: ['link', token],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/links/{token}', { params: { path: { token } } })),
+  });
+  if (link.isPending) return <Loading />;
+  if (link.isError) {
+    const status = statusOf(link.error);
+    const known = status === 401 || status === 410;
+    return (
+      <DeadLink
+        message={known ? messageOf(link.error) : 'Liên kết trong thư không mở được nhiệm vụ.'}
+      />
+    );
+  }
+  const { item, agency, actions } = link.data;
+  return (
+    <main className="app-content">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text strong style={{ color: '#b71c1c', fontSize: 18 }}>
+          Đôn Đốc
+        </Typography.Text>
+        <Alert
+          type="info"
+          showIcon
+          title={`Bạn đang thao tác thay mặt ${agency.name} qua liên kết trong thư, không cần đăng nhập.`}
+        />
+        <ItemHeading item={item} />
+        <ItemFacts item={item} agencyNames={new Map([[agency.code, agency.name]])} />
+        {actions.length > 0 ? (
+          <AgencyActions
+            actions={actions}
+            run={async (command) => {
+              await sendThroughLink(token, command);
+              await link.refetch();
+            }}
+          />
+        ) : (
+          <Alert type="success" showIcon title="Nhiệm vụ không còn thao tác nào cần thực hiện." />
+        )}
+        <Link to={LOGIN_PATH}>Đăng nhập để xem toàn bộ nhiệm vụ và lịch sử</Link>
+      </Space>
+    </main>
+  );
+}

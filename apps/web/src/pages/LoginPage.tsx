@@ -1,0 +1,77 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { messageOf, statusOf } from '../api/errors';
+import { useSession } from '../auth/session';
+import { Loading } from '../layout/Loading';
+import '../layout/app.css';
+
+export const LOGIN_PATH = '/dang-nhap';
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Where to go after signing in: a local path only. */
+const safeNext = (next: string | null): string =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/items';
+
+export function LoginPage() {
+  const { me, loading, signIn } = useSession();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+  if (loading) return <Loading />;
+  if (me) return <Navigate to={next} replace />;
+
+  const submit = async ({ email, password }: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+      void navigate(next, { replace: true });
+    } catch (err) {
+      setError(statusOf(err) === 401 ? 'Thư điện tử hoặc mật khẩu không đúng.' : messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="narrow">
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          Đôn Đốc
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          Theo dõi, đôn đốc thực hiện kết luận của Ban Chỉ đạo. Đăng nhập để tiếp tục.
+        </Typography.Paragraph>
+        {error && (
+          <Alert type="error" role="alert" showIcon title={error} style={{ marginBottom: 16 }} />
+        )}
+        <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+          <Form.Item
+            label="Thư điện tử"
+            name="email"
+            rules={[{ required: true, type: 'email', message: 'Nhập địa chỉ thư điện tử.' }]}
+          >
+            <Input type="email" autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            label="Mật khẩu"
+            name="password"
+            rules={[{ required: true, message: 'Nhập mật khẩu.' }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            Đăng nhập
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

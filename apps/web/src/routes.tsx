@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation, useSearchParams } from 'react-router';
+import { useSession } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+import { Loading } from './layout/Loading';
+import { ItemPage } from './pages/ItemPage';
+import { ItemsPage } from './pages/ItemsPage';
+import { LinkItemPage } from './pages/LinkItemPage';
+import { LoginPage, LOGIN_PATH } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/** A page for signed-in users; others go to the login page and come back after. */
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!me) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`${LOGIN_PATH}?next=${next}`} replace />;
+  }
+  return <AppLayout>{children}</AppLayout>;
+}
+
+/** An item's page: through a mail's signed link (`?t=`) without a login, else for signed-in users. */
+function ItemRoute() {
+  const [params] = useSearchParams();
+  const token = params.get('t');
+  if (token) return <LinkItemPage token={token} />;
+  return (
+    <RequireLogin>
+      <ItemPage />
+    </RequireLogin>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: LOGIN_PATH, element: <LoginPage /> },
+  { path: '/login', element: <Navigate to={LOGIN_PATH} replace /> },
+  { path: '/', element: <Navigate to="/items" replace /> },
+  {
+    path: '/items',
+    element: (
+      <RequireLogin>
+        <ItemsPage />
+      </RequireLogin>
+    ),
+  },
+  { path: '/items/:id', element: <ItemRoute /> },
+  { path: '*', element: <NotFoundPage /> },
+]);

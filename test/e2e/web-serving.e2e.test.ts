@@ -1,0 +1,61 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestStack, type TestStack } from '../support/stack';
+import { ensureWebBuild, WEB_DIST } from '../support/web-build';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  stack = await startTestStack({ worker: false });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const html = 'text/html,application/xhtml+xml,application/xhtml+xml;q=0.9,*/*;q=0.8';
+
+describe('the web app on the API origin', () => {
+  it('GET / (a browser) is the app: Vietnamese HTML with the root element, not cached', async () => {
+    const res = await stack.http().get('/').set('Accept', html).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<html lang="vi">');
+    expect(res.text).toContain('<div id="root"></div>');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it.each(['/items/123', '/dang-nhap', '/items/0f6f7c1e-0000-4000-8000-000000000000?t=abc'])(
+    'GET %s (a browser) is the same page (client-side route)',
+    async (path) => {
+      const index = await stack.http().get('/').set('Accept', html);
+      const res = await stack.http().get(path).set('Accept', html).expect(200);
+      expect(res.text).toBe(index.text);
+    },
+  );
+
+  it('/api stays the API: an unknown route is a JSON 404, even for a browser', async () => {
+    for (const accept of [html, 'application/json']) {
+      const res = await stack.http().get('/api/nope').set('Accept', accept).expect(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    }
+    await stack.http().get('/api/items').set('Accept', html).expect(401);
+  });
+
+  it('serves the built assets with their content type, cached for a year', async () => {
+    const assets = readdirSync(join(WEB_DIST, 'assets'));
+    const js = assets.find((f) => f.endsWith('.js'));
+    const css = assets.find((f) => f.endsWith('.css'));
+    expect(js && css).toBeTruthy();
+    const script = await stack.http().get(`/assets/${js}`).expect(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const style = await stack.http().get(`/assets/${css}`).expect(200);
+    expect(style.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  it('a path that is not a page nor a file, asked for by a script, is a 404', async () => {
+    await stack.http().get('/assets/missing.js').set('Accept', '*/*').expect(404);
+  });
+});
