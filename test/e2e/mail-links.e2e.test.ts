@@ -274,4 +274,22 @@ describe('mail links', () => {
     );
     expect((await open(fresh)).status).toBe(200);
   });
+
+  it('the link routes are in the OpenAPI document, public, with their refusals', async () => {
+    const json = await stack.http().get('/api/docs-json').expect(200);
+    const paths = (
+      json.body as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      }
+    ).paths;
+    for (const [path, method, ok] of [
+      ['/api/links/{token}', 'get', '200'],
+      ['/api/links/{token}/progress', 'post', '200'],
+      ['/api/links/{token}/submit', 'post', '200'],
+      ['/api/links/{token}/extension-requests', 'post', '201'],
+    ] as const) {
+      const responses = Object.keys(paths[path]?.[method]?.responses ?? {});
+      expect(responses).toEqual(expect.arrayContaining([ok, '401', '410']));
+    }
+  });
 });

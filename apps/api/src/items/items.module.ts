@@ -17,6 +17,5 @@ export class ItemsModule {}
 // What other features may use: through this module, not the feature's files.
 export { ItemWorkflowStarter } from './item-workflow-starter';
 export { ItemCommandsService } from './item-commands.service';
-export { ItemsService } from './items.service';
 export { ExtensionRequestDto, ProgressDto, SubmitDto } from './dto/item.dto';
 export { ItemResponse } from './item-response';
