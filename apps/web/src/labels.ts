@@ -8,12 +8,13 @@ export const STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
   cancelled: 'Đã hủy',
 };
 
+/** Solid tag colours, dark enough for white text (WCAG AA). */
 export const STATUS_COLORS: Readonly<Record<ItemStatus, string>> = {
-  open: 'blue',
-  overdue: 'red',
-  submitted: 'gold',
-  completed: 'green',
-  cancelled: 'default',
+  open: '#0b57d0',
+  overdue: '#b3261e',
+  submitted: '#8a5a00',
+  completed: '#1e7b34',
+  cancelled: '#595959',
 };
 
 export const EVENT_LABELS: Readonly<Record<ItemEvent['type'], string>> = {

@@ -11,6 +11,15 @@ import { router } from './routes';
 
 dayjs.locale('vi');
 
+/** Ant Design's defaults, with secondary text and links dark enough for WCAG AA contrast. */
+const THEME = {
+  colorPrimary: '#b71c1c',
+  colorLink: '#0b57d0',
+  colorTextSecondary: '#595959',
+  colorTextDescription: '#595959',
+  colorTextPlaceholder: '#6b6b6b',
+};
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
@@ -19,7 +28,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <ConfigProvider locale={viVN} theme={{ token: THEME }}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <SessionProvider>

@@ -48,6 +48,7 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
     total,
     onChange: onPage,
     showSizeChanger: false,
+    hideOnSinglePage: true,
     showTotal: (n: number) => `${n} nhiệm vụ`,
     simple: !screens.md,
   };

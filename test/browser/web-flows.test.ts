@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { useBrowser } from './support/browser';
+import { capture } from './support/screens';
+import { SEED_PASSWORD } from '../support/stack';
+
+/** The web app's first flows (issue 8): login, an agency's items, report and decide, no access. */
+
+const OWN = 'Hoàn thiện dự thảo Kế hoạch hỗ trợ doanh nghiệp nhỏ và vừa năm 2027';
+const OTHER = 'Rà soát quy hoạch xây dựng các khu công nghiệp trên địa bàn tỉnh';
+
+let stack: BrowserStack;
+let ownId: string;
+let otherId: string;
+
+async function createItem(token: string, text: string, lead: string): Promise<string> {
+  const res = await stack
+    .http()
+    .post('/api/items')
+    .set('authorization', `Bearer ${token}`)
+    .send({ text, lead, support: lead === 'STC' ? ['SXD'] : [], due: '2027-03-31' })
+    .expect(201);
+  return (res.body as { id: string }).id;
+}
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  const secretariat = await stack.login('secretariat@dondoc.local');
+  ownId = await createItem(secretariat, OWN, 'STC');
+  otherId = await createItem(secretariat, OTHER, 'SXD');
+}, 120_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function login(page: Page, email: string, password = SEED_PASSWORD): Promise<void> {
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Opens the action's dialog, fills its fields by label, sends it and waits for it to close. */
+async function act(page: Page, action: string, fields: Record<string, string>): Promise<void> {
+  await page.getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  for (const [label, value] of Object.entries(fields)) {
+    await dialog.getByLabel(label).fill(value);
+  }
+  await dialog.getByRole('button', { name: 'Gửi' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+const status = (page: Page, text: string) =>
+  page.getByRole('main').getByText(text, { exact: true }).first().waitFor();
+
+describe('the web app', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('logs in (a wrong password first), keeps the session over a reload, lists only own items', async () => {
+    const { page } = b;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'login');
+    await login(page, 'stc@dondoc.local', 'sai-mat-khau');
+    await page.getByRole('alert').getByText('Thư điện tử hoặc mật khẩu không đúng.').waitFor();
+    await capture(page, 'login-wrong-password');
+
+    await login(page, 'stc@dondoc.local');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    await page.getByRole('link', { name: OWN }).first().waitFor();
+    expect(await page.getByText(OTHER).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'agency-items');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mật khẩu').waitFor();
+  });
+
+  it('agency reports 50 %, submits; secretariat returns; agency submits again; secretariat accepts', async () => {
+    const agency = b.page;
+    await agency.goto(`/items/${ownId}`);
+    await login(agency, 'stc@dondoc.local');
+    await agency.getByRole('heading', { name: OWN }).waitFor();
+    await act(agency, 'Báo cáo tiến độ', {
+      'Phần trăm hoàn thành': '50',
+      'Nội dung báo cáo': 'Đã xong dự thảo, đang lấy ý kiến các sở.',
+    });
+    await agency.getByText('Tiến độ: 50%').waitFor();
+    await expectNoSeriousA11yViolations(agency);
+    await capture(agency, 'item-agency-progress');
+    await act(agency, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': 'Đã trình UBND tỉnh.' });
+    await status(agency, 'Chờ xác nhận hoàn thành');
+
+    const secretariat = await b.newPage();
+    await secretariat.goto(`/items/${ownId}`);
+    await login(secretariat, 'secretariat@dondoc.local');
+    await status(secretariat, 'Chờ xác nhận hoàn thành');
+    await capture(secretariat, 'item-secretariat-submitted');
+    await act(secretariat, 'Trả lại', { 'Lý do trả lại': 'Thiếu ý kiến của Sở Xây dựng.' });
+    await status(secretariat, 'Đang thực hiện');
+
+    await agency.reload();
+    await agency.getByText('Lý do: Thiếu ý kiến của Sở Xây dựng.').waitFor();
+    await act(agency, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': 'Đã bổ sung ý kiến.' });
+    await status(agency, 'Chờ xác nhận hoàn thành');
+
+    await secretariat.reload();
+    await act(secretariat, 'Xác nhận hoàn thành', {});
+    await status(secretariat, 'Đã hoàn thành');
+    const timeline = secretariat.locator('.ant-timeline');
+    for (const text of [
+      'Giao nhiệm vụ',
+      'Báo cáo tiến độ',
+      'Tiến độ: 50%',
+      'Trả lại, yêu cầu bổ sung',
+      'Nội dung: Đã bổ sung ý kiến.',
+      'Xác nhận hoàn thành',
+    ]) {
+      await timeline.getByText(text).first().waitFor();
+    }
+    expect(await timeline.getByText('Báo cáo hoàn thành', { exact: true }).count()).toBe(2);
+    await expectNoSeriousA11yViolations(secretariat);
+    await capture(secretariat, 'item-completed-timeline');
+  });
+
+  it("an agency typing another agency's item address gets the no-access page", async () => {
+    const { page } = b;
+    await page.goto(`/items/${otherId}`);
+    await login(page, 'stc@dondoc.local');
+    await page.getByText('Không có quyền truy cập').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'no-access');
+  });
+
+  it('a tampered mail link gets a Vietnamese page inviting to log in', async () => {
+    const { page } = b;
+    await page.goto(`/items/${ownId}?t=gia-mao`);
+    await page.getByText('Liên kết không còn hiệu lực').waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'link-invalid');
+  });
+});
