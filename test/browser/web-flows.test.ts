@@ -4,6 +4,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { SEED_PASSWORD } from '../support/stack';
+import { signItemLink } from '../../libs/security/src';
 
 /** The web app's first flows (issue 8): login, an agency's items, report and decide, no access. */
 
@@ -133,6 +134,31 @@ describe('the web app', () => {
     await page.getByText('Không có quyền truy cập').waitFor();
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'no-access');
+  });
+
+  it("a mail's signed link opens the item without a login and reports progress", async () => {
+    const { page } = b;
+    const secretariat = await stack.login('secretariat@dondoc.local');
+    const id = await createItem(secretariat, 'Báo cáo tình hình giải ngân vốn đầu tư công', 'STC');
+    const claims = { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() };
+    const token = signItemLink(claims, stack.config.linkSigningSecret);
+    await page.goto(`/items/${id}?t=${token}`);
+    await page.getByText('qua liên kết trong thư', { exact: false }).first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'link-item');
+    await act(page, 'Báo cáo tiến độ', {
+      'Phần trăm hoàn thành': '30',
+      'Nội dung báo cáo': 'Đã giải ngân 30 %.',
+    });
+    await page.getByText('Đã gửi báo cáo tiến độ.').waitFor();
+    const history = await stack
+      .http()
+      .get(`/api/items/${id}/history`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .expect(200);
+    const events = history.body as { type: string; detail: { percent?: number } | null }[];
+    const progress = events.find((e) => e.type === 'progress_reported');
+    expect(progress?.detail?.percent).toBe(30);
   });
 
   it('a tampered mail link gets a Vietnamese page inviting to log in', async () => {

@@ -27,7 +27,9 @@ export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<
             label: 'Cơ quan phối hợp',
             children: item.support.length ? item.support.map(name).join('; ') : '—',
           },
-          { key: 'code', label: 'Mục trong thông báo', children: item.code ?? '—' },
+          ...(item.code
+            ? [{ key: 'code', label: 'Mục trong thông báo', children: item.code }]
+            : []),
           ...(item.reportTo ? [{ key: 'rt', label: 'Báo cáo về', children: item.reportTo }] : []),
           ...(item.overdue
             ? [

@@ -28,7 +28,7 @@ function DeadLink({ message }: { message: string }) {
       <Result
         status="warning"
         title="Liên kết không còn hiệu lực"
-        subTitle={`${message} Vui lòng đăng nhập để xem và cập nhật nhiệm vụ.`}
+        subTitle={message}
         extra={
           <Link to={LOGIN_PATH}>
             <Button type="primary">Đăng nhập</Button>
@@ -52,7 +52,11 @@ export function LinkItemPage({ token }: { token: string }) {
     const known = status === 401 || status === 410;
     return (
       <DeadLink
-        message={known ? messageOf(link.error) : 'Liên kết trong thư không mở được nhiệm vụ.'}
+        message={
+          known
+            ? messageOf(link.error)
+            : 'Liên kết trong thư không mở được nhiệm vụ. Vui lòng đăng nhập để tiếp tục.'
+        }
       />
     );
   }
