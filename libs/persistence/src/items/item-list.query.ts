@@ -33,7 +33,33 @@ export const DEFAULT_LIST_LIMIT = 200;
 const DUE_DATE_SQL =
   "COALESCE(i.due_date, ((i.due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)";
 
-const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (q: string): string =>
+  `%${q
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Upper- to lower-case for every Latin letter with marks (Vietnamese included), for SQL's
+ * translate(): the embedded PostgreSQL runs in the C locale, where lower() and ILIKE fold ASCII only.
+ */
+const CASE_FOLD = (() => {
+  let upper = '';
+  let lower = '';
+  for (let cp = 0xc0; cp <= 0x24f; cp++) add(String.fromCodePoint(cp));
+  for (let cp = 0x1e00; cp <= 0x1eff; cp++) add(String.fromCodePoint(cp));
+  function add(c: string): void {
+    const l = c.toLowerCase();
+    if (l !== c && l.length === 1) {
+      upper += c;
+      lower += l;
+    }
+  }
+  return { upper, lower };
+})();
+
+/** A text column, lower-cased in any locale. */
+const folded = (column: string): string => `translate(lower(${column}), :foldUpper, :foldLower)`;
 
 /** Applies a list filter, its order and its page to a query over `items` aliased `i`. */
 export function applyListFilter(
@@ -62,8 +88,11 @@ export function applyListFilter(
   }
   const q = filter.q?.trim();
   if (q) {
-    qb.andWhere("(i.text ILIKE :q ESCAPE '\\' OR i.code ILIKE :q ESCAPE '\\')", {
+    const like = (column: string) => `${folded(column)} LIKE :q ESCAPE '\\'`;
+    qb.andWhere(`(${like('i.text')} OR ${like('i.code')})`, {
       q: likePattern(q),
+      foldUpper: CASE_FOLD.upper,
+      foldLower: CASE_FOLD.lower,
     });
   }
   if (filter.dueFrom) qb.andWhere(`${DUE_DATE_SQL} >= :dueFrom`, { dueFrom: filter.dueFrom });
