@@ -5,7 +5,7 @@ const root = import.meta.dirname;
 const apiPort = process.env.PORT ?? '3000';
 
 /**
- * The web app: built into dist/web (served by the API at /, ADR 0010); `npm run dev:web` serves it
+ * The web app: built into dist/web (served by the API at /, ADR 0013); `npm run dev:web` serves it
  * with hot reload and forwards /api to the API on PORT.
  */
 export default defineConfig({

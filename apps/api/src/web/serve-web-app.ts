@@ -30,7 +30,7 @@ export function wantsAppPage(req: Pick<Request, 'method' | 'path' | 'headers'>):
 }
 
 /**
- * Serves the web app on the API's origin (ADR 0011): its files with caching, and index.html for
+ * Serves the web app on the API's origin (ADR 0013): its files with caching, and index.html for
  * every other non-/api page a browser asks for, so client-side routes survive a reload. /api is
  * untouched: an unknown API path stays a JSON 404.
  */
