@@ -15,6 +15,8 @@ dayjs.locale('vi');
 const THEME = {
   colorPrimary: '#b71c1c',
   colorLink: '#0b57d0',
+  colorLinkHover: '#0842a0',
+  colorLinkActive: '#062e70',
   colorTextSecondary: '#595959',
   colorTextDescription: '#595959',
   colorTextPlaceholder: '#6b6b6b',

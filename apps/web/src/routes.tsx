@@ -1,13 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useSession } from './auth/session';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout, REPORTS_PATH } from './layout/AppLayout';
 import { Loading } from './layout/Loading';
 import { ItemPage } from './pages/ItemPage';
 import { ItemsPage } from './pages/ItemsPage';
 import { LinkItemPage } from './pages/LinkItemPage';
 import { LoginPage, LOGIN_PATH } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+
+/** The reports pull in the chart library: loaded only when opened. */
+const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 
 /** A page for signed-in users; others go to the login page and come back after. */
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -46,5 +49,15 @@ export const router = createBrowserRouter([
     ),
   },
   { path: '/items/:id', element: <ItemRoute /> },
+  {
+    path: REPORTS_PATH,
+    element: (
+      <RequireLogin>
+        <Suspense fallback={<Loading />}>
+          <ReportsPage />
+        </Suspense>
+      </RequireLogin>
+    ),
+  },
   { path: '*', element: <NotFoundPage /> },
 ]);

@@ -448,6 +448,49 @@ export type components = {
             /** @example 409 */
             statusCode: number;
         };
+        CompletionReportResponse: {
+            agencies: components["schemas"]["CompletionRowResponse"][];
+            asOf: string;
+            totals: components["schemas"]["CompletionTotalsResponse"];
+        };
+        CompletionRowResponse: {
+            cancelled: number;
+            /** @example STC */
+            code: string;
+            completed: number;
+            /** @description Completed after the original due, whatever extensions moved it */
+            completedAfterOriginalDue: number;
+            completedLate: number;
+            completedOnTime: number;
+            /** @description completed / (total − cancelled) */
+            completionRate: number | null;
+            /** @example Sở Tài chính */
+            name: string;
+            /** @description completed on time / completed */
+            onTimeRate: number | null;
+            /** @description Open and not overdue */
+            open: number;
+            overdue: number;
+            submitted: number;
+            total: number;
+        };
+        CompletionTotalsResponse: {
+            cancelled: number;
+            completed: number;
+            /** @description Completed after the original due, whatever extensions moved it */
+            completedAfterOriginalDue: number;
+            completedLate: number;
+            completedOnTime: number;
+            /** @description completed / (total − cancelled) */
+            completionRate: number | null;
+            /** @description completed on time / completed */
+            onTimeRate: number | null;
+            /** @description Open and not overdue */
+            open: number;
+            overdue: number;
+            submitted: number;
+            total: number;
+        };
         ConfirmItemDto: {
             /** @example 2.g.1 */
             code?: string;
@@ -769,6 +812,37 @@ export type components = {
             /** @description Số hiệu, e.g. "12/TB-BCĐ" */
             number: string | null;
             title: string | null;
+        };
+        OverdueAgencyResponse: {
+            /** @example STC */
+            code: string;
+            items: components["schemas"]["OverdueItemResponse"][];
+            /** @example Sở Tài chính */
+            name: string;
+            /** @description Overdue items it leads */
+            overdue: number;
+        };
+        OverdueItemResponse: {
+            /** @description Position in the notice, e.g. "2.g.1" */
+            code: string | null;
+            /** @description Working days late, from the legal due date */
+            daysOverdue: number;
+            /** @description The date named ("YYYY-MM-DD"), or the exact instant */
+            due: string | null;
+            /** @description The instant the item is legally due */
+            dueAt: string | null;
+            escalationLevel: number;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ItemStatus"];
+            text: string;
+        };
+        OverdueReportResponse: {
+            /** @description Most overdue first */
+            agencies: components["schemas"]["OverdueAgencyResponse"][];
+            /** @description The instant of the report (+07:00) */
+            asOf: string;
+            total: number;
         };
         PolicyDto: {
             /**
@@ -2331,7 +2405,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletionReportResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2348,7 +2442,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverdueReportResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };

@@ -1,9 +1,11 @@
 import { Button, Layout, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 import './app.css';
+
+export const REPORTS_PATH = '/bao-cao';
 
 /** The frame of every signed-in page: the product, who is signed in, "Đăng xuất". */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -12,9 +14,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Layout className="app">
       <Layout.Header className="app-header">
-        <Link to="/items" className="app-brand">
-          Đôn Đốc
-        </Link>
+        <nav aria-label="Chức năng" className="app-nav">
+          <Link to="/items" className="app-brand">
+            Đôn Đốc
+          </Link>
+          <NavLink to="/items" end>
+            Nhiệm vụ
+          </NavLink>
+          {me && me.role !== 'agency' && <NavLink to={REPORTS_PATH}>Báo cáo</NavLink>}
+        </nav>
         <Space size="small" wrap className="app-user">
           {me && (
             <Typography.Text className="app-user-name">

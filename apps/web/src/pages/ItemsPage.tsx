@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
+import { HomeCounts } from '../items/HomeCounts';
 import { ItemFilters } from '../items/ItemFilters';
 import { ItemsTable } from '../items/ItemsTable';
 import { PAGE_SIZE, readListState, writeListState, type ListQuery } from '../items/list-query';
@@ -53,6 +54,7 @@ export function ItemsPage() {
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {agency ? 'Nhiệm vụ của tôi' : 'Nhiệm vụ'}
       </Typography.Title>
+      {me?.role === 'secretariat' && <HomeCounts />}
       <ItemFilters query={query} onChange={(q) => go(q)} wide={!agency} />
       <ItemsSection
         title={agency ? 'Cơ quan tôi chủ trì' : 'Tất cả nhiệm vụ'}
