@@ -14,6 +14,7 @@ dayjs.locale('vi');
 /** Ant Design's defaults, with secondary text and links dark enough for WCAG AA contrast. */
 const THEME = {
   colorPrimary: '#b71c1c',
+  colorError: '#b3261e',
   colorLink: '#0b57d0',
   colorLinkHover: '#0842a0',
   colorLinkActive: '#062e70',

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, useLocation, useSearchParams } from 'rea
 import { useSession } from './auth/session';
 import { AppLayout, REPORTS_PATH } from './layout/AppLayout';
 import { Loading } from './layout/Loading';
+import { IntakePage, INTAKE_PATH } from './pages/IntakePage';
 import { ItemPage } from './pages/ItemPage';
 import { ItemsPage } from './pages/ItemsPage';
 import { LinkItemPage } from './pages/LinkItemPage';
@@ -49,6 +50,14 @@ export const router = createBrowserRouter([
     ),
   },
   { path: '/items/:id', element: <ItemRoute /> },
+  {
+    path: INTAKE_PATH,
+    element: (
+      <RequireLogin>
+        <IntakePage />
+      </RequireLogin>
+    ),
+  },
   {
     path: REPORTS_PATH,
     element: (

@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import { ConfirmNoticeDto, PreviewNoticeDto } from './dto/notice.dto';
+import { ParsedNoticeResponse } from './dto/parsed-notice.response';
 import {
   ConfirmResultResponse,
   NoticeSummaryResponse,
@@ -25,6 +26,7 @@ export class NoticesController {
   /** Parses the pasted text; stores and starts nothing. */
   @Post('preview')
   @HttpCode(200)
+  @ApiOkResponse({ type: ParsedNoticeResponse })
   preview(@Body() dto: PreviewNoticeDto): Promise<ParsedNotice> {
     return this.notices.preview(dto.text);
   }

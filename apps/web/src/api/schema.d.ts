@@ -495,11 +495,11 @@ export type components = {
             /** @example 2.g.1 */
             code?: string;
             /** @description The parser's deadline ({kind:'date', due, phrase} | {kind:'none'} | …) */
-            deadline?: Record<string, never>;
+            deadline?: components["schemas"]["ParsedDeadlineResponse"];
             /** @description "YYYY-MM-DD" or an ISO instant; overrides `deadline` */
             due?: string;
             /** @description Lead agency: a code ("STC") or a canonical name ("Sở Tài chính"); the parser gives names */
-            lead: string | string[];
+            lead?: string | string[];
             policy?: components["schemas"]["PolicyDto"];
             /** @example UBND tỉnh */
             reportTo?: string;
@@ -511,7 +511,7 @@ export type components = {
             /** @description The items to start; default: the parsed items */
             items?: components["schemas"]["ConfirmItemDto"][];
             /** @description A ParsedNotice (e.g. the preview, corrected) */
-            parsed?: Record<string, never>;
+            parsed?: components["schemas"]["ParsedNoticeResponse"];
             /** @description The notice text (kept, and hashed so confirming twice starts nothing twice) */
             text?: string;
         };
@@ -843,6 +843,50 @@ export type components = {
             /** @description The instant of the report (+07:00) */
             asOf: string;
             total: number;
+        };
+        ParsedDeadlineResponse: {
+            day?: number;
+            /** @description relative: how many days */
+            days?: number;
+            /** @description date: YYYY-MM-DD */
+            due?: string;
+            /** @enum {string} */
+            frequency?: "weekly" | "monthly" | "quarterly" | "yearly";
+            /** @description relative: counted from */
+            from?: string;
+            interval?: number;
+            /** @enum {string} */
+            kind: "date" | "recurring" | "relative" | "none";
+            month?: number;
+            months?: number[];
+            /** @description The words it came from */
+            phrase?: string;
+            workingDays?: boolean;
+        };
+        ParsedItemResponse: {
+            /** @example 2.g.1 */
+            code: string;
+            deadline: components["schemas"]["ParsedDeadlineResponse"];
+            /** @description Lead agencies by canonical name */
+            lead: string[];
+            reportTo?: string;
+            support: string[];
+            text: string;
+        };
+        ParsedNoticeHeaderResponse: {
+            chair: string | null;
+            /** @description YYYY-MM-DD */
+            issuedOn: string | null;
+            /** @description YYYY-MM-DD */
+            meetingDate: string | null;
+            number: string | null;
+            title: string | null;
+        };
+        ParsedNoticeResponse: {
+            items: components["schemas"]["ParsedItemResponse"][];
+            notice: components["schemas"]["ParsedNoticeHeaderResponse"];
+            /** @description Vietnamese, "Mục <code>: …" for an item */
+            warnings: string[];
         };
         PolicyDto: {
             /**
@@ -2361,7 +2405,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParsedNoticeResponse"];
+                };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
             400: {

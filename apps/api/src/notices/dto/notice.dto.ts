@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PolicyDto } from '../../common/policy.dto';
+import { ParsedDeadlineResponse, ParsedNoticeResponse } from './parsed-notice.response';
 
 export class PreviewNoticeDto {
   @ApiProperty({ description: 'The text of a Thông báo kết luận, as copied from the PDF' })
@@ -34,7 +35,7 @@ export class ConfirmItemDto {
   @MaxLength(10_000)
   text!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     description:
       'Lead agency: a code ("STC") or a canonical name ("Sở Tài chính"); the parser gives names',
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
@@ -62,6 +63,7 @@ export class ConfirmItemDto {
   due?: string;
 
   @ApiPropertyOptional({
+    type: ParsedDeadlineResponse,
     description: "The parser's deadline ({kind:'date', due, phrase} | {kind:'none'} | …)",
   })
   @IsOptional()
@@ -85,7 +87,10 @@ export class ConfirmNoticeDto {
   @MaxLength(500_000)
   text?: string;
 
-  @ApiPropertyOptional({ description: 'A ParsedNotice (e.g. the preview, corrected)' })
+  @ApiPropertyOptional({
+    type: ParsedNoticeResponse,
+    description: 'A ParsedNotice (e.g. the preview, corrected)',
+  })
   @IsOptional()
   @IsObject()
   parsed?: Record<string, unknown>;
