@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { useBrowser } from './support/browser';
+import { capture } from './support/screens';
+import { SEED_PASSWORD } from '../support/stack';
+
+/** Issue 8, flow 3: an extension request, approved: the page shows the new and the original deadline. */
+
+const TEXT = 'Tổng kết 5 năm thực hiện đề án phát triển du lịch cộng đồng';
+
+let stack: BrowserStack;
+let id: string;
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  const secretariat = await stack.login('secretariat@dondoc.local');
+  const res = await stack
+    .http()
+    .post('/api/items')
+    .set('authorization', `Bearer ${secretariat}`)
+    .send({ text: TEXT, lead: 'STC', due: '2027-03-31' })
+    .expect(201);
+  id = (res.body as { id: string }).id;
+}, 120_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function openAs(page: Page, email: string): Promise<void> {
+  await page.goto(`/items/${id}`);
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: TEXT }).waitFor();
+}
+
+describe('extension requests in the web app', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('the agency asks for a later date, the secretariat approves: new and original deadline shown', async () => {
+    const agency = b.page;
+    await openAs(agency, 'stc@dondoc.local');
+    await agency.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    const dialog = agency.getByRole('dialog', { name: 'Đề nghị gia hạn' });
+    const date = dialog.getByLabel('Hạn mới');
+    await date.click();
+    await date.fill('30/06/2027');
+    await agency.keyboard.press('Enter');
+    await dialog.getByLabel('Lý do').fill('Chờ số liệu thống kê năm 2026.');
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await agency.getByText('Đang đề nghị gia hạn đến 30/06/2027').waitFor();
+
+    const secretariat = await b.newPage();
+    await openAs(secretariat, 'secretariat@dondoc.local');
+    await secretariat.getByRole('button', { name: 'Đồng ý gia hạn', exact: true }).click();
+    const approve = secretariat.getByRole('dialog', { name: 'Đồng ý gia hạn' });
+    await approve.getByRole('button', { name: 'Gửi' }).click();
+    await approve.waitFor({ state: 'hidden' });
+    const facts = secretariat.locator('.ant-descriptions');
+    await facts.getByText('Hạn hiện tại').waitFor();
+    await facts.getByText('30/06/2027').waitFor();
+    await facts.getByText('Hạn ban đầu').waitFor();
+    await facts.getByText('31/03/2027').waitFor();
+    await secretariat.getByText('Hạn mới: 30/06/2027').waitFor();
+    await expectNoSeriousA11yViolations(secretariat);
+    await capture(secretariat, 'item-extension-approved');
+  });
+});
