@@ -127,6 +127,23 @@ describe('the web app', () => {
     await capture(secretariat, 'item-completed-timeline');
   });
 
+  it('a session revoked elsewhere sends the user back to the login page, then to the same page', async () => {
+    const { page } = b;
+    await page.goto(`/items/${ownId}`);
+    await login(page, 'stc@dondoc.local');
+    await page.getByRole('heading', { name: OWN }).waitFor();
+    const token = await page.evaluate(() =>
+      (
+        globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+      ).localStorage.getItem('dondoc.session'),
+    );
+    await stack.http().post('/api/auth/logout').set('authorization', `Bearer ${token}`).expect(204);
+    await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await page.getByLabel('Mật khẩu').waitFor();
+    await login(page, 'stc@dondoc.local');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+  });
+
   it("an agency typing another agency's item address gets the no-access page", async () => {
     const { page } = b;
     await page.goto(`/items/${otherId}`);

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { readToken } from '../auth/session-store';
+import { readToken, writeToken } from '../auth/session-store';
 import type { components, paths } from './schema';
 
 export type Item = components['schemas']['ItemResponse'];
@@ -21,6 +21,25 @@ const bearer: Middleware = {
   },
 };
 
+/**
+ * A session that expired or was revoked while a page was open: forget it and go to the login page,
+ * coming back here after. Logging in and mail links answer 401 for their own reasons: not these.
+ */
+const expiredSession: Middleware = {
+  onResponse({ request, response }) {
+    const path = new URL(request.url).pathname;
+    if (response.status !== 401 || path === '/api/auth/login' || path.startsWith('/api/links/')) {
+      return response;
+    }
+    if (readToken() !== null) {
+      writeToken(null);
+      const next = encodeURIComponent(window.location.pathname + window.location.search);
+      window.location.assign(`/dang-nhap?next=${next}`);
+    }
+    return response;
+  },
+};
+
 /** The typed client of the API (same origin), generated from its OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: '' });
-api.use(bearer);
+api.use(bearer, expiredSession);
