@@ -7,11 +7,10 @@
 # Without Go (CLI) or Java + Maven (test server) it warns and leaves it to @temporalio/testing's own
 # download, which needs internet. The application resolves the same paths in
 # libs/devstack/src/temporal-binaries.ts.
-# Then the browser of the browser tests: Debian's chromium at /usr/bin/chromium (apt-get as root;
-# CHROMIUM_PATH overrides), scripts/provision-browser.sh.
+# The browser of the browser tests (Debian's chromium) is provisioned by `npm test` only
+# (scripts/provision-browser.sh): `npm start` does not need it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # The CLI first: the test server's provisioning uses it, when present, to warm up its CDS archive.
 bash scripts/provision-temporal-cli.sh
 bash scripts/provision-test-server.sh
-bash scripts/provision-browser.sh

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/provision.sh
+bash scripts/provision-browser.sh
 echo "== lint" >&2
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
