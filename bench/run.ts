@@ -5,11 +5,13 @@
  */
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
+import { runWebListBench } from './web-list';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
 const benches: Record<string, (rounds: number) => Promise<void>> = {
   intake: runIntakeBench,
   lateness: () => runLatenessBench(),
+  'web-list': runWebListBench,
 };
 const bench = benches[name];
 if (!bench) {
