@@ -31,7 +31,9 @@ export async function connectWorker(): Promise<NativeConnection> {
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const t0 = Date.now();
   const executable = resolveTestServer();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  const env = await retrySlowStart('time-skipping test server', () =>
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }),
+  );
   const where = executable.type === 'existing-path' ? executable.path : 'SDK download';
   process.stderr.write(
     `[test servers] time-skipping test server (${where}) in ${Date.now() - t0} ms\n`,
@@ -40,30 +42,33 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 }
 
 /**
- * The Temporal dev server (the provisioned CLI) for global-setup, tests of their own and benches.
- * The SDK gives the server 5 s to accept connections; on a loaded machine a first start can miss
- * that, so a start that times out is tried again (the port and database file stay the same).
+ * The SDK gives a test server 5 s to accept connections; on a loaded machine a start can miss
+ * that window, so a start that timed out is tried again (at most `attempts` times).
  */
-export async function startDevServer(
-  options: { port?: number; dbFilename?: string } = {},
-  attempts = 3,
-): Promise<TestWorkflowEnvironment> {
+async function retrySlowStart<T>(what: string, start: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await TestWorkflowEnvironment.createLocal({
-        server: {
-          executable: resolveTemporalCli(),
-          ip: '127.0.0.1',
-          ...options,
-          log: { format: 'pretty', level: 'error' },
-        },
-      });
+      return await start();
     } catch (err) {
       const slow = err instanceof Error && /did not start within/.test(err.message);
       if (!slow || attempt >= attempts) throw err;
-      process.stderr.write(
-        `[test servers] Temporal dev server slow to start; attempt ${attempt + 1}\n`,
-      );
+      process.stderr.write(`[test servers] ${what} slow to start; attempt ${attempt + 1}\n`);
     }
   }
+}
+
+/** The Temporal dev server (the provisioned CLI) for global-setup, tests of their own and benches. */
+export function startDevServer(
+  options: { port?: number; dbFilename?: string } = {},
+): Promise<TestWorkflowEnvironment> {
+  return retrySlowStart('Temporal dev server', () =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: resolveTemporalCli(),
+        ip: '127.0.0.1',
+        ...options,
+        log: { format: 'pretty', level: 'error' },
+      },
+    }),
+  );
 }
