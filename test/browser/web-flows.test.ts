@@ -45,6 +45,7 @@ async function login(page: Page, email: string, password = SEED_PASSWORD): Promi
 async function act(page: Page, action: string, fields: Record<string, string>): Promise<void> {
   await page.getByRole('button', { name: action }).click();
   const dialog = page.getByRole('dialog', { name: action });
+  await dialog.getByRole('button', { name: 'Gửi' }).waitFor();
   for (const [label, value] of Object.entries(fields)) {
     await dialog.getByLabel(label).fill(value);
   }

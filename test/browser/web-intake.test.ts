@@ -32,7 +32,8 @@ describe('Nhập thông báo', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('link', { name: 'Nhập thông báo' }).click();
     await page.getByLabel('Nội dung thông báo kết luận').fill(seed);
-    await page.getByRole('button', { name: 'Xem trước' }).click();
+    // By keyboard: the text area grows after the paste and moves the button under the pointer.
+    await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
     await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor();
     const card = (code: string) =>
       page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: `Mục ${code}` }) });
@@ -53,7 +54,7 @@ describe('Nhập thông báo', () => {
     });
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'intake-preview');
-    await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).click();
+    await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).press('Enter');
     await page.waitForURL(/\/items\?noticeId=/);
     const table = page.getByRole('table', { name: 'Tất cả nhiệm vụ' });
     await table.getByText('30/11/2026').waitFor();

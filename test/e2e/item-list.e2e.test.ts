@@ -104,3 +104,25 @@ describe('GET /api/items', () => {
     }
   });
 });
+
+describe('GET /api/items/:id/actions', () => {
+  const actions = async (key: string, token: string) =>
+    (
+      (
+        await stack
+          .http()
+          .get(`/api/items/${ids[key]}/actions`)
+          .set('authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body as { actions: string[] }
+    ).actions;
+
+  it("is what the caller's role may do in the item's status (the domain's transition table)", async () => {
+    const stc = await stack.login('stc@dondoc.local');
+    const head = await stack.login('head@dondoc.local');
+    expect(await actions('a', stc)).toEqual(['progress', 'submit', 'extension-request']);
+    expect(await actions('d', stc)).toEqual([]); // co-ordinating: read-only
+    expect(await actions('a', secretariat)).toEqual(['reassign', 'cancel']);
+    expect(await actions('a', head)).toEqual([]);
+  });
+});

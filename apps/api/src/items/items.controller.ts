@@ -17,6 +17,7 @@ import {
   ReassignDto,
   SubmitDto,
 } from './dto/item.dto';
+import { ItemActionsResponse } from './item-actions';
 import { ItemCommandsService } from './item-commands.service';
 import { ExtensionRequestedResponse, ItemEventResponse, ItemResponse } from './item-response';
 import { ItemsService } from './items.service';
@@ -71,6 +72,12 @@ export class ItemsController {
   @ApiOkResponse({ type: ItemResponse })
   get(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemResponse> {
     return this.items.get(id, user);
+  }
+
+  @Get(':id/actions')
+  @ApiOkResponse({ type: ItemActionsResponse, description: 'What the caller may do now' })
+  actions(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemActionsResponse> {
+    return this.items.actions(id, user);
   }
 
   @Get(':id/history')

@@ -14,6 +14,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import type { CreateItemDto, ListItemsQuery } from './dto/item.dto';
 import { canRead } from './item-access';
+import { allowedCommands, type ItemCommand } from './item-actions';
 import type { ItemResponse } from './item-response';
 import { ItemWorkflowStarter } from './item-workflow-starter';
 
@@ -75,6 +76,11 @@ export class ItemsService {
 
   async get(id: string, user: AuthenticatedUser): Promise<ItemResponse> {
     return this.read.record(await this.findVisible(id, user), Date.now());
+  }
+
+  /** The commands the caller may send to the item now (the buttons the web app shows). */
+  async actions(id: string, user: AuthenticatedUser): Promise<{ actions: ItemCommand[] }> {
+    return { actions: allowedCommands(user, await this.findVisible(id, user)) };
   }
 
   async history(id: string, user: AuthenticatedUser): Promise<ItemEventRecord[]> {

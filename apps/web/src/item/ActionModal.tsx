@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/errors';
 
 interface Props<V> {
@@ -24,6 +24,7 @@ export function ActionModal<V extends object>({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<V>();
+  const formId = useId();
   const close = () => {
     setOpen(false);
     setError(null);
@@ -55,7 +56,7 @@ export function ActionModal<V extends object>({
           <Button key="cancel" onClick={close}>
             Đóng
           </Button>,
-          <Button key="send" type="primary" loading={busy} onClick={() => form.submit()}>
+          <Button key="send" type="primary" htmlType="submit" form={formId} loading={busy}>
             Gửi
           </Button>,
         ]}
@@ -63,7 +64,7 @@ export function ActionModal<V extends object>({
         {error && (
           <Alert type="error" role="alert" showIcon title={error} style={{ marginBottom: 16 }} />
         )}
-        <Form<V> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form<V> id={formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           {children}
         </Form>
       </Modal>

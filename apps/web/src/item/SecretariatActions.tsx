@@ -1,5 +1,5 @@
 import { App, Flex, Form, Input, Select } from 'antd';
-import { api, type Item } from '../api/client';
+import { api, type Item, type ItemCommand } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
 import { ActionModal } from './ActionModal';
@@ -7,7 +7,16 @@ import { ActionModal } from './ActionModal';
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
 
 /** The secretariat's decisions on an item, those its status allows. */
-export function SecretariatActions({ item, onDone }: { item: Item; onDone: () => void }) {
+export function SecretariatActions({
+  item,
+  allowed,
+  onDone,
+}: {
+  item: Item;
+  /** GET /api/items/:id/actions: what the API lets this user do now. */
+  allowed: readonly ItemCommand[];
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   const agencies = useAgencies();
   const id = { id: item.id };
@@ -15,12 +24,11 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
     void message.success(text);
     onDone();
   };
-  const working = item.status === 'open' || item.status === 'overdue';
   const ext = item.pendingExtension;
   const ids = (rid: string) => ({ id: item.id, rid });
   return (
     <Flex wrap gap={8}>
-      {item.status === 'submitted' && (
+      {allowed.includes('accept') && (
         <ActionModal<{ note?: string }>
           label="Xác nhận hoàn thành"
           primary
@@ -36,7 +44,7 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
           </Form.Item>
         </ActionModal>
       )}
-      {item.status === 'submitted' && (
+      {allowed.includes('return') && (
         <ActionModal<{ reason: string }>
           label="Trả lại"
           onSubmit={async (body) => {
@@ -49,7 +57,7 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
           </Form.Item>
         </ActionModal>
       )}
-      {ext && (
+      {ext && allowed.includes('approve-extension') && (
         <ActionModal<{ reason?: string }>
           label="Đồng ý gia hạn"
           primary
@@ -68,7 +76,7 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
           </Form.Item>
         </ActionModal>
       )}
-      {ext && (
+      {ext && allowed.includes('reject-extension') && (
         <ActionModal<{ reason?: string }>
           label="Không đồng ý gia hạn"
           onSubmit={async (body) => {
@@ -86,7 +94,7 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
           </Form.Item>
         </ActionModal>
       )}
-      {working && (
+      {allowed.includes('reassign') && (
         <ActionModal<{ lead: string; reason?: string }>
           label="Chuyển cơ quan chủ trì"
           onSubmit={async (body) => {
@@ -111,7 +119,7 @@ export function SecretariatActions({ item, onDone }: { item: Item; onDone: () =>
           </Form.Item>
         </ActionModal>
       )}
-      {(working || item.status === 'submitted') && (
+      {allowed.includes('cancel') && (
         <ActionModal<{ reason: string }>
           label="Hủy nhiệm vụ"
           danger

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
 
-/** An item, its history and the agency directory (names of co-ordinating agencies). */
+/** An item, its history, what the reader may do with it, and the agency directory's names. */
 export function useItem(id: string) {
   const queryClient = useQueryClient();
   const item = useQuery({
@@ -16,8 +16,14 @@ export function useItem(id: string) {
     queryFn: async () =>
       unwrap(await api.GET('/api/items/{id}/history', { params: { path: { id } } })),
   });
+  const actions = useQuery({
+    queryKey: ['item', id, 'actions'],
+    enabled: item.isSuccess,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/items/{id}/actions', { params: { path: { id } } })).actions,
+  });
   const agencies = useAgencies();
   const names = new Map((agencies.data ?? []).map((a) => [a.code, a.name]));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['item', id] });
-  return { item, history, names, refresh };
+  return { item, history, actions: actions.data ?? [], names, refresh };
 }

@@ -1,6 +1,6 @@
 import { Alert, Card, Result, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api, type Item, type Me } from '../api/client';
+import { api } from '../api/client';
 import { messageOf, statusOf, unwrap } from '../api/errors';
 import { useSession } from '../auth/session';
 import { AgencyActions, type AgencyAction, type AgencyCommand } from '../item/AgencyActions';
@@ -12,14 +12,7 @@ import { useItem } from '../item/use-item';
 import { Loading } from '../layout/Loading';
 import { NoAccessPage } from './NoAccessPage';
 
-/** What the lead agency may do in this status (the API decides; this only shows the buttons). */
-function leadActions(item: Item, me: Me | null): AgencyAction[] {
-  if (me?.role !== 'agency' || me.agencyCode !== item.lead) return [];
-  if (item.status !== 'open' && item.status !== 'overdue') return [];
-  return item.pendingExtension
-    ? ['progress', 'submit']
-    : ['progress', 'submit', 'extension-request'];
-}
+const AGENCY_ACTIONS: readonly AgencyAction[] = ['progress', 'submit', 'extension-request'];
 
 async function sendAsLead(id: string, { action, body }: AgencyCommand): Promise<unknown> {
   const params = { path: { id } };
@@ -37,7 +30,7 @@ async function sendAsLead(id: string, { action, body }: AgencyCommand): Promise<
 export function ItemPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
-  const { item, history, names, refresh } = useItem(id);
+  const { item, history, actions: allowed, names, refresh } = useItem(id);
   if (item.isPending) return <Loading />;
   if (item.isError) {
     const status = statusOf(item.error);
@@ -52,7 +45,7 @@ export function ItemPage() {
     );
   }
   const data = item.data;
-  const actions = leadActions(data, me);
+  const actions = AGENCY_ACTIONS.filter((a) => allowed.includes(a));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/items" className="no-print">
@@ -70,7 +63,7 @@ export function ItemPage() {
         />
       )}
       {me?.role === 'secretariat' && (
-        <SecretariatActions item={data} onDone={() => void refresh()} />
+        <SecretariatActions item={data} allowed={allowed} onDone={() => void refresh()} />
       )}
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Lịch sử</h2>} size="small">
         {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
