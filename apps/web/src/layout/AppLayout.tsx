@@ -31,6 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Typography.Text>
           )}
           <Button
+            size="small"
             onClick={() => {
               void signOut().then(() => navigate('/dang-nhap'));
             }}
