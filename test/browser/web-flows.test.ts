@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { act } from './support/actions';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
@@ -39,18 +40,6 @@ async function login(page: Page, email: string, password = SEED_PASSWORD): Promi
   await page.getByLabel('Thư điện tử').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-/** Opens the action's dialog, fills its fields by label, sends it and waits for it to close. */
-async function act(page: Page, action: string, fields: Record<string, string>): Promise<void> {
-  await page.getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await dialog.getByRole('button', { name: 'Gửi' }).waitFor();
-  for (const [label, value] of Object.entries(fields)) {
-    await dialog.getByLabel(label).fill(value);
-  }
-  await dialog.getByRole('button', { name: 'Gửi' }).click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 const status = (page: Page, text: string) =>

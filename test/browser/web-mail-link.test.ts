@@ -1,0 +1,142 @@
+import type { Page } from 'playwright-core';
+import { act } from './support/actions';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { useBrowser } from './support/browser';
+import { capture } from './support/screens';
+import { mailItem, mailKind } from '../support/mail-headers';
+
+/**
+ * Issue 8, browser flow 5, from a real mail: a reminder reaches the test SMTP server; the signed
+ * link in it opens the item page without a login and a progress report is made from it; a tampered
+ * link and the link of an item given to another agency get the Vietnamese dead-link page.
+ */
+
+const TEXT = 'Báo cáo kết quả rà soát hồ sơ quyết toán dự án hoàn thành năm 2026';
+const NOTE = 'Đã rà soát 12/24 hồ sơ, đang chờ bổ sung của chủ đầu tư.';
+const DEAD = 'Liên kết không còn hiệu lực';
+const LOG_IN = 'Vui lòng đăng nhập để tiếp tục.';
+
+let stack: BrowserStack;
+let secretariat: string;
+let itemId: string;
+/** The link exactly as the reminder mail's text carries it. */
+let link: string;
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  secretariat = await stack.login('secretariat@dondoc.local');
+  // Due in two minutes, reminded 100 s before: the reminder leaves about 20 s from now.
+  const created = await stack
+    .http()
+    .post('/api/items')
+    .set('authorization', `Bearer ${secretariat}`)
+    .send({
+      text: TEXT,
+      lead: 'STC',
+      due: new Date(Date.now() + 120_000).toISOString(),
+      policy: { remindBefore: ['PT100S'], escalateAfter: ['PT30S'] },
+    })
+    .expect(201);
+  itemId = (created.body as { id: string }).id;
+  // Generous: the worker and Temporal share a loaded machine with the browser.
+  const [mail] = await stack.smtp.waitFor(
+    (m) => mailItem(m) === itemId && mailKind(m) === 'reminder',
+    1,
+    120_000,
+  );
+  expect(mail!.to).toEqual(['stc@dondoc.local']);
+  const page = `${stack.baseUrl}/items/${itemId}`;
+  const found = mail!.text.match(/https?:\/\/\S+\?t=[A-Za-z0-9_.-]+/g) ?? [];
+  expect(found).toHaveLength(1);
+  link = found[0]!;
+  expect(link.startsWith(`${page}?t=`)).toBe(true);
+}, 180_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** The dead-link page: what happened (from the API, in Vietnamese) and the way on, the login. */
+async function expectDeadLinkPage(page: Page, message: string): Promise<void> {
+  const main = page.getByRole('main');
+  await main.getByText(DEAD, { exact: true }).waitFor();
+  await main.getByText(message, { exact: true }).waitFor();
+  await main.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Báo cáo tiến độ' }).count()).toBe(0);
+}
+
+describe("a reminder mail's link", () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('opens the item page without a login; a progress report made there is in the history', async () => {
+    const { page } = b;
+    await page.goto(link);
+    await page.getByRole('heading', { name: TEXT }).waitFor();
+    await page
+      .getByText(
+        'Bạn đang thao tác thay mặt Sở Tài chính qua liên kết trong thư, không cần đăng nhập.',
+      )
+      .waitFor();
+    expect(await page.getByLabel('Mật khẩu').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-item');
+
+    await act(page, 'Báo cáo tiến độ', { 'Phần trăm hoàn thành': '50', 'Nội dung báo cáo': NOTE });
+    await page.getByText('Đã gửi báo cáo tiến độ.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-progress');
+
+    const history = await stack
+      .http()
+      .get(`/api/items/${itemId}/history`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .expect(200);
+    const events = history.body as { type: string; actor: string | null; detail: unknown }[];
+    expect(events.filter((e) => e.type === 'progress_reported')).toEqual([
+      expect.objectContaining({
+        actor: 'stc@dondoc.local',
+        detail: expect.objectContaining({
+          percent: 50,
+          note: NOTE,
+          channel: 'qua liên kết trong thư',
+        }) as unknown,
+      }),
+    ]);
+  });
+
+  it('with one character of its token changed gets the Vietnamese dead-link page', async () => {
+    const { page } = b;
+    const url = new URL(link);
+    const token = url.searchParams.get('t')!;
+    const [version, payload, signature] = token.split('.') as [string, string, string];
+    const i = Math.floor(signature.length / 2);
+    const changed = signature[i] === 'A' ? 'B' : 'A';
+    url.searchParams.set(
+      't',
+      `${version}.${payload}.${signature.slice(0, i)}${changed}${signature.slice(i + 1)}`,
+    );
+    await page.goto(url.toString());
+    await expectDeadLinkPage(page, `Liên kết không hợp lệ hoặc đã bị thay đổi. ${LOG_IN}`);
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-tampered');
+  });
+
+  it('once the item is given to another agency gets the Vietnamese page inviting to log in', async () => {
+    const { page } = b;
+    await stack
+      .http()
+      .post(`/api/items/${itemId}/reassign`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ lead: 'SXD', reason: 'Đúng chức năng của Sở Xây dựng.' })
+      .expect(200);
+    await page.goto(link);
+    await expectDeadLinkPage(
+      page,
+      `Liên kết không còn hiệu lực vì nhiệm vụ đã được giao cho cơ quan khác chủ trì. ${LOG_IN}`,
+    );
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-reassigned');
+    await page.getByRole('main').getByRole('link', { name: 'Đăng nhập' }).click();
+    await page.getByLabel('Mật khẩu').waitFor();
+  });
+});
