@@ -5,6 +5,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { mailItem, mailKind } from '../support/mail-headers';
+import { SEED_PASSWORD } from '../support/stack';
 
 /**
  * Issue 8, browser flow 5, from a real mail: a reminder reaches the test SMTP server; the signed
@@ -102,6 +103,14 @@ describe("a reminder mail's link", () => {
         }) as unknown,
       }),
     ]);
+
+    // The secretariat's timeline says how the report was made.
+    const clerk = await b.newPage();
+    await clerk.goto(`/items/${itemId}`);
+    await clerk.getByLabel('Thư điện tử').fill('secretariat@dondoc.local');
+    await clerk.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
+    await clerk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await clerk.getByText('Thực hiện qua liên kết trong thư').waitFor();
   });
 
   it('with one character of its token changed gets the Vietnamese dead-link page', async () => {

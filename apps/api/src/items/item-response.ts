@@ -94,7 +94,16 @@ export class ItemEventDetailResponse {
   @ApiPropertyOptional({ type: [String], description: 'Recipients whose mail bounced' })
   failedRecipients?: string[];
   @ApiPropertyOptional({ description: 'Escalation level' }) level?: number;
-  @ApiPropertyOptional({ description: 'How the action was made, e.g. "link"' }) channel?: string;
+  @ApiPropertyOptional({
+    description:
+      'How the action was made when not by a login, in Vietnamese ("qua liên kết trong thư")',
+  })
+  channel?: string;
+  @ApiPropertyOptional({
+    enum: ['email_link'],
+    description: "The channel's code: email_link = a mail's signed link (ADR 0011)",
+  })
+  channelCode?: 'email_link';
   @ApiPropertyOptional({
     type: DueSpecResponse,
     nullable: true,

@@ -650,8 +650,13 @@ export type components = {
         /** @enum {string} */
         ItemCommand: "progress" | "submit" | "extension-request" | "accept" | "return" | "approve-extension" | "reject-extension" | "reassign" | "cancel";
         ItemEventDetailResponse: {
-            /** @description How the action was made, e.g. "link" */
+            /** @description How the action was made when not by a login, in Vietnamese ("qua liên kết trong thư") */
             channel?: string;
+            /**
+             * @description The channel's code: email_link = a mail's signed link (ADR 0011)
+             * @enum {string}
+             */
+            channelCode?: "email_link";
             /** @description The deadline (created, overdue) or the one asked for (extension_requested) */
             due?: components["schemas"]["DueSpecResponse"] | null;
             /** @description Recipients whose mail bounced */

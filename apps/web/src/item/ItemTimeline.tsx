@@ -33,7 +33,7 @@ function detailLines(type: ItemEvent['type'], d: Detail): string[] {
   if (d.failedRecipients?.length) {
     lines.push(`Không gửi được đến: ${d.failedRecipients.join(', ')}`);
   }
-  if (d.channel === 'link') lines.push('Thực hiện qua liên kết trong thư');
+  if (d.channelCode === 'email_link') lines.push('Thực hiện qua liên kết trong thư');
   return lines;
 }
 
