@@ -1,13 +1,8 @@
+import { BENCH_PASSWORD, median, startBenchDatabase } from './support/bench-database';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations, seedDevData } from '../libs/persistence/src';
-import { startEmbeddedPostgres } from '../libs/devstack/src/embedded-postgres';
 import { freePort } from '../libs/devstack/src/ports';
 import { startAppStack } from '../test/support/app-stack';
 import { startDevServer } from '../test/support/temporal';
@@ -43,21 +38,10 @@ export function fiftyItemNotice(round: number): string {
   return lines.join('\n');
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 export async function runIntakeBench(rounds: number): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-'));
-  await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({
-    dataDir: dir,
-    port: await freePort(),
-    persistent: false,
-  });
-  await runMigrations(pg.url);
-  const db = new DataSource(dataSourceOptions(pg.url));
-  await db.initialize();
-  await seedDevData(db, 'bench');
+  const bench = await startBenchDatabase();
+  const db = bench.dataSource;
   const temporal = await startDevServer();
   const smtp = new SMTPServer({
     authOptional: true,
@@ -70,11 +54,11 @@ export async function runIntakeBench(rounds: number): Promise<void> {
   const taskQueue = `bench-${randomUUID()}`;
   const stack = await startAppStack({
     dataSource: db,
-    databaseUrl: pg.url,
+    databaseUrl: bench.url,
     temporalAddress: temporal.address,
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     taskQueue,
-    seedPassword: 'bench',
+    seedPassword: BENCH_PASSWORD,
   });
   await stack.startWorker();
   await stack.app.listen(0, '127.0.0.1');
@@ -85,7 +69,7 @@ export async function runIntakeBench(rounds: number): Promise<void> {
   const login = await fetch(`${base}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretariat@dondoc.local', password: 'bench' }),
+    body: JSON.stringify({ email: 'secretariat@dondoc.local', password: BENCH_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
@@ -170,9 +154,7 @@ export async function runIntakeBench(rounds: number): Promise<void> {
     await stack.close();
     await connection.close();
     smtp.close();
-    await db.destroy();
     await temporal.teardown();
-    await pg.stop();
-    await rm(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }

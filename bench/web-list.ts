@@ -1,18 +1,11 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BENCH_PASSWORD, median, startBenchDatabase } from './support/bench-database';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations, seedDevData } from '../libs/persistence/src';
-import { startEmbeddedPostgres } from '../libs/devstack/src/embedded-postgres';
 import { startAppStack } from '../test/support/app-stack';
 import { startDevServer } from '../test/support/temporal';
 import { ensureWebBuild } from '../test/support/web-build';
 import { CONTEXT_DEFAULTS, launchBrowser } from '../test/browser/support/browser';
-import { freePort } from '../libs/devstack/src/ports';
 
 const ITEMS = 10_000;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * `npm run bench -- web-list [rounds]`: the items list of the web app with 10 000 items in the
@@ -21,17 +14,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  */
 export async function runWebListBench(rounds: number): Promise<void> {
   ensureWebBuild((line) => console.log(line));
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-'));
-  await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({
-    dataDir: dir,
-    port: await freePort(),
-    persistent: false,
-  });
-  await runMigrations(pg.url);
-  const db = new DataSource(dataSourceOptions(pg.url));
-  await db.initialize();
-  await seedDevData(db, 'bench');
+  const bench = await startBenchDatabase();
+  const db = bench.dataSource;
   // 10 000 items over the agencies, due over two years around now (some overdue), no workflows.
   await db.query(
     `INSERT INTO items (id, workflow_id, text, lead_code, due_date, due_at, policy, status, workflow_state)
@@ -45,11 +29,11 @@ export async function runWebListBench(rounds: number): Promise<void> {
   const temporal = await startDevServer();
   const stack = await startAppStack({
     dataSource: db,
-    databaseUrl: pg.url,
+    databaseUrl: bench.url,
     temporalAddress: temporal.address,
     smtpUrl: 'smtp://127.0.0.1:1',
     taskQueue: `bench-${randomUUID()}`,
-    seedPassword: 'bench',
+    seedPassword: BENCH_PASSWORD,
   });
   await stack.app.listen(0, '127.0.0.1');
   const base = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -58,7 +42,7 @@ export async function runWebListBench(rounds: number): Promise<void> {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'secretariat@dondoc.local', password: 'bench' }),
+      body: JSON.stringify({ email: 'secretariat@dondoc.local', password: BENCH_PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const api: number[] = [];
@@ -94,8 +78,7 @@ export async function runWebListBench(rounds: number): Promise<void> {
   } finally {
     await browser.close();
     await stack.close();
-    await db.destroy();
     await temporal.teardown();
-    await pg.stop();
+    await bench.stop();
   }
 }
