@@ -1,4 +1,5 @@
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { DEV_SEED_PASSWORD, productionProblems } from './production-checks';
 
 /** Defaults of the embedded development stack (`npm start`); production sets every URL. */
 export const DEV_DEFAULTS = {
@@ -36,7 +37,7 @@ export interface AppConfig {
 
 /**
  * The development and test default of LINK_SIGNING_SECRET: public, so links signed with it
- * prove nothing; production must set its own (refusing this value there is issue 9's).
+ * prove nothing; production refuses it (production-checks.ts).
  */
 export const DEV_LINK_SIGNING_SECRET = 'dondoc-dev-link-secret-not-for-production';
 
@@ -44,8 +45,17 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Reads and validates the environment once; throws ConfigError naming every bad variable. */
+/**
+ * Reads and validates the environment once; throws ConfigError naming every bad variable, and,
+ * with NODE_ENV=production, every development default that would be used.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (env.NODE_ENV === 'production') {
+    const problems = productionProblems(env, DEV_LINK_SIGNING_SECRET);
+    if (problems.length > 0) {
+      throw new ConfigError(`Refusing to start with NODE_ENV=production: ${problems.join('; ')}.`);
+    }
+  }
   const clean = cleanEnv(
     env,
     {
@@ -63,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       TEMPORAL_API_KEY: str({ default: '' }),
       TEMPORAL_TLS: bool({ default: false }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600 }),
-      SEED_PASSWORD: str({ default: 'dondoc-dev' }),
+      SEED_PASSWORD: str({ default: DEV_SEED_PASSWORD }),
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
       PUBLIC_BASE_URL: str({ default: '' }),

@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DEV_DEFAULTS } from '../../config/src/app-config';
+import { DEV_SEED_PASSWORD } from '../../config/src/production-checks';
+import { bannerLogins, withoutCredentials } from './banner';
 import { dataSourceOptions } from '../../persistence/src/data-source-options';
 import { runMigrations } from '../../persistence/src/migrate';
 import { seedDevData } from '../../persistence/src/seed/dev-seed';
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const env = process.env;
   const port = Number(env.PORT ?? DEV_DEFAULTS.port);
   const dataDir = resolve(env.DATA_DIR ?? join(root, '.data'));
-  const seedPassword = env.SEED_PASSWORD ?? 'dondoc-dev';
+  const seedPassword = env.SEED_PASSWORD ?? DEV_SEED_PASSWORD;
   await mkdir(dataDir, { recursive: true });
   const stack: Stack = { processes: [] };
   let stopping = false;
@@ -199,16 +201,12 @@ async function main(): Promise<void> {
         ` Đôn Đốc is running (healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
         line,
         ` Web app       http://localhost:${port}/${existsSync(join(root, 'dist', 'web', 'index.html')) ? '' : '   (not built: run `npm run build`)'}`,
-        `   Logins (password "${seedPassword}"):`,
-        '   secretariat@dondoc.local   secretariat',
-        '   head@dondoc.local          committee head',
-        '   stc@dondoc.local           agency Sở Tài chính (one per agency: <code>@dondoc.local)',
-        '',
+        ...bannerLogins(env),
         ` API           ${apiUrl}`,
         ` OpenAPI docs  ${apiUrl}/docs`,
         ` Health        ${apiUrl}/health`,
-        ` Temporal      ${urls.temporalAddress}${urls.temporalUi ? `   Web UI ${urls.temporalUi}` : ''}`,
-        ` Mail          ${urls.smtpUrl}${urls.mailUi ? `   Web UI ${urls.mailUi}` : ''}`,
+        ` Temporal      ${withoutCredentials(urls.temporalAddress ?? '')}${urls.temporalUi ? `   Web UI ${urls.temporalUi}` : ''}`,
+        ` Mail          ${withoutCredentials(urls.smtpUrl)}${urls.mailUi ? `   Web UI ${urls.mailUi}` : ''}`,
         ` Data          ${dataDir}`,
         '',
         ' Ctrl-C stops everything; `npm start` again resumes the same data.',

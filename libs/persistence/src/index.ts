@@ -4,3 +4,4 @@ export * from './items';
 export * from './migrate';
 export * from './persistence.module';
 export * from './seed/dev-seed';
+export * from './seed/dev-seed-guard';
