@@ -76,6 +76,8 @@ export function unknownAgencyAt(text: string, pos: number): number | null {
 export interface Listed {
   readonly name: string;
   readonly known: boolean;
+  /** The words that named it, as written (an alias, "UBND các xã, phường" …), spacing collapsed. */
+  readonly phrase: string;
 }
 
 /** Agencies listed from `pos` on ("Sở A, Sở B và các cơ quan liên quan"); generic groups skipped. */
@@ -100,13 +102,17 @@ export function listAt(
       // Truyền hình Lạng Sơn").
       const longer = m.known ? null : unknownAgencyAt(text, q);
       const end = longer !== null && longer > m.end ? longer : m.end;
-      const name = end === m.end ? m.name : collapse(text.slice(q, end));
-      found.push({ name, known: m.known });
+      const phrase = collapse(text.slice(q, end));
+      found.push({ name: end === m.end ? m.name : phrase, known: m.known, phrase });
       p = end;
       const tail = TAIL.exec(text.slice(p));
       if (tail) p += tail[0].length;
     } else if (communes && communeName) {
-      found.push({ name: communeName, known: true });
+      found.push({
+        name: communeName,
+        known: true,
+        phrase: collapse(text.slice(q, q + communes[0].length)),
+      });
       p = q + communes[0].length;
     } else {
       const g = GENERIC.exec(text.slice(q));
@@ -116,7 +122,7 @@ export function listAt(
         const end = allowUnknown ? unknownAgencyAt(text, q) : null;
         if (end === null) break;
         const name = collapse(text.slice(q, end));
-        found.push({ name: directory.canonical(name) ?? name, known: false });
+        found.push({ name: directory.canonical(name) ?? name, known: false, phrase: name });
         p = end;
       }
     }

@@ -2,7 +2,7 @@ import type { AgencyDirectory } from './agencies';
 import type { AppendixRow } from './appendix';
 import type { DeadlineContext, DeadlineResult } from './deadline-context';
 import { parseDeadline } from './deadlines';
-import { agenciesIn, agenciesOf } from './item-agencies';
+import { agenciesIn, agenciesOf, phrasesOf } from './item-agencies';
 import { warningsOf } from './item-warnings';
 import type { ParsedItem } from './types';
 
@@ -53,14 +53,19 @@ export function appendixItems(
     const support = agenciesIn(row.support, directory);
     const leadNames = lead.names.length > 0 ? lead.names : fromText.lead;
     const result = deadlineOf(row, ctx);
+    const supportNames = (row.support === '' ? fromText.support : support.names).filter(
+      (s) => !leadNames.includes(s),
+    );
     const item: ParsedItem = {
       code: row.code,
       text: row.content,
       lead: leadNames,
-      support: (row.support === '' ? fromText.support : support.names).filter(
-        (s) => !leadNames.includes(s),
-      ),
+      support: supportNames,
       deadline: result.deadline,
+      agencyPhrases: phrasesOf(
+        [...lead.phrases, ...support.phrases, ...fromText.phrases],
+        [...leadNames, ...supportNames],
+      ),
     };
     if (fromText.reportTo) item.reportTo = fromText.reportTo;
     items.push(item);

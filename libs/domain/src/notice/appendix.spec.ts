@@ -191,6 +191,7 @@ describe('items of an appendix', () => {
         day: 4,
         phrase: 'trước ngày 05 hằng tháng',
       },
+      agencyPhrases: [{ name: 'Kho bạc Nhà nước khu vực', phrase: 'Kho bạc Nhà nước khu vực' }],
     });
     expect(item('PL.II.3')?.deadline).toEqual({
       kind: 'date',

@@ -2,4 +2,4 @@ export { AgencyDirectory, type AgencyEntry, type AgencyMention } from './agencie
 export { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
 export { fold, normalizeNoticeText } from './normalize';
 export { parseNotice, type ParseOptions } from './parse-notice';
-export type { ParsedDeadline, ParsedItem, ParsedNotice } from './types';
+export type { AgencyPhrase, ParsedDeadline, ParsedItem, ParsedNotice } from './types';

@@ -1,11 +1,15 @@
 import type { AgencyDirectory } from './agencies';
 import { LEAD_IN, INTRO, listAt, type Listed } from './agency-lists';
 import { acknowledgementOf } from './item-kinds';
+import { collapse } from './normalize';
 import { reportToOf } from './report-to';
+import type { AgencyPhrase } from './types';
 
 export interface Agencies {
   lead: string[];
   support: string[];
+  /** The words that named each agency of `lead` and `support` here (not the inherited ones). */
+  phrases: AgencyPhrase[];
   reportTo: string | null;
   unknown: string[];
   /** No agency of its own: the lead came from the heading. */
@@ -13,36 +17,61 @@ export interface Agencies {
 }
 
 /** The agencies a text starts with ("Sở Tài chính:", "Giao Sở Y tế, Sở Nội vụ …"). */
-export function addressedTo(text: string, directory: AgencyDirectory): string[] {
+export function addressedTo(
+  text: string,
+  directory: AgencyDirectory,
+): { names: string[]; phrases: AgencyPhrase[] } {
   const mentions = directory.mentions(text);
   const leadIn = LEAD_IN.exec(text);
-  return unique(
-    listAt(text, leadIn ? leadIn[0].length : 0, mentions, directory, true).found.map((m) => m.name),
-  );
+  const found = listAt(text, leadIn ? leadIn[0].length : 0, mentions, directory, true).found;
+  const names = unique(found.map((m) => m.name));
+  return { names, phrases: phrasesOf(found, names) };
 }
 
 const unique = (names: readonly string[]): string[] => [...new Set(names)];
+
+/** The phrases of the named agencies that are among `names`, each (name, phrase) once. */
+export function phrasesOf(
+  named: readonly AgencyPhrase[],
+  names: readonly string[],
+): AgencyPhrase[] {
+  const out: AgencyPhrase[] = [];
+  for (const { name, phrase } of named) {
+    if (names.includes(name) && !out.some((p) => p.name === name && p.phrase === phrase)) {
+      out.push({ name, phrase });
+    }
+  }
+  return out;
+}
 
 /**
  * "Đánh giá cao Sở Y tế; đề nghị tiếp tục rà soát …": a directive that names no one addresses the
  * agency just acknowledged, when exactly one is named there.
  */
-function acknowledgedLead(text: string, directory: AgencyDirectory): string[] {
+function acknowledgedLead(text: string, directory: AgencyDirectory): Listed[] {
   const ack = acknowledgementOf(text, directory);
   if (!ack || ack.addressed) return [];
-  const named = unique(directory.mentions(ack.clause).map((m) => m.name));
-  return named.length === 1 ? named : [];
+  const named = directory
+    .mentions(ack.clause)
+    .map((m) => ({
+      name: m.name,
+      known: m.known,
+      phrase: collapse(ack.clause.slice(m.start, m.end)),
+    }));
+  return unique(named.map((m) => m.name)).length === 1 ? named : [];
 }
 
 /** The agencies of a table cell ("Sở Xây dựng; Sở Nông nghiệp và Môi trường"), generic groups skipped. */
 export function agenciesIn(
   cell: string,
   directory: AgencyDirectory,
-): { names: string[]; unknown: string[] } {
+): { names: string[]; unknown: string[]; phrases: AgencyPhrase[] } {
   const found = listAt(cell, 0, directory.mentions(cell), directory, true).found;
+  const names = unique(found.map((f) => f.name));
   return {
-    names: unique(found.map((f) => f.name)),
+    names,
     unknown: unique(found.filter((f) => !f.known).map((f) => f.name)),
+    phrases: phrasesOf(found, names),
   };
 }
 
@@ -53,6 +82,7 @@ export function agenciesOf(
 ): Agencies {
   const mentions = directory.mentions(text);
   const listed: Listed[] = [];
+  const namedElsewhere: Listed[] = [];
   const list = (pos: number, allowUnknown: boolean): Listed[] => {
     const found = listAt(text, pos, mentions, directory, allowUnknown).found;
     listed.push(...found);
@@ -90,14 +120,25 @@ export function agenciesOf(
             text.slice(x.end, m.index),
           ),
       );
-      if (before.length > 0) {
-        lead = [before.at(-1)!.name];
+      const chair = before.at(-1);
+      if (chair) {
+        // Only for its phrase: `unknown` stays what the lists found, as before.
+        namedElsewhere.push({
+          name: chair.name,
+          known: chair.known,
+          phrase: collapse(text.slice(chair.start, chair.end)),
+        });
+        lead = [chair.name];
         break;
       }
     }
   }
 
-  if (lead.length === 0) lead = acknowledgedLead(text, directory);
+  if (lead.length === 0) {
+    const acknowledged = acknowledgedLead(text, directory);
+    namedElsewhere.push(...acknowledged);
+    lead = names(acknowledged);
+  }
 
   const support: string[] = [];
   for (const m of text.matchAll(/phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt))?(?:\s+với)?\s*/giu)) {
@@ -111,6 +152,7 @@ export function agenciesOf(
   return {
     lead,
     support,
+    phrases: phrasesOf([...listed, ...namedElsewhere], [...lead, ...support]),
     reportTo: reportToOf(text, mentions, directory),
     unknown: unique(unknown),
     leadInherited,

@@ -4,12 +4,12 @@ import { splitAppendix } from './appendix';
 import { appendixItems, pointsToAppendix } from './appendix-items';
 import { parseDeadline, type DeadlineContext, type DeadlineResult } from './deadlines';
 import { headerOf } from './header';
-import { addressedTo, agenciesOf } from './item-agencies';
+import { addressedTo, agenciesOf, phrasesOf } from './item-agencies';
 import { directiveSentences, isNarrative, itemTextOf } from './item-kinds';
 import { warningsOf } from './item-warnings';
 import { collapse } from './normalize';
 import { type Block, layoutOf } from './structure';
-import type { ParsedItem, ParsedNotice } from './types';
+import type { AgencyPhrase, ParsedItem, ParsedNotice } from './types';
 
 export interface ParseOptions {
   readonly directory?: AgencyDirectory;
@@ -73,6 +73,10 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
       lead: agencies.lead,
       support,
       deadline: result.deadline,
+      agencyPhrases: phrasesOf(
+        [...agencies.phrases, ...(agencies.leadInherited ? inherited.phrases : [])],
+        [...agencies.lead, ...support],
+      ),
     };
     const reportTo = agencies.reportTo ?? (agencies.leadInherited ? inherited.reportTo : null);
     if (reportTo) item.reportTo = reportTo;
@@ -90,15 +94,22 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
     // A block with children is a heading ("g) Sở Tài chính:"): its agencies and date pass down.
     // A section heading passes an agency down only when it is addressed to one ("3. Sở Tài chính:").
     const heading = collapse(block.text);
-    const own =
-      block.kind === 'section'
-        ? { lead: addressedTo(heading, directory), support: [], reportTo: null }
-        : agenciesOf(heading, directory, inherited.lead);
+    const addressed = block.kind === 'section' ? addressedTo(heading, directory) : null;
+    const own = addressed
+      ? {
+          lead: addressed.names,
+          support: [],
+          phrases: addressed.phrases,
+          reportTo: null,
+          leadInherited: false,
+        }
+      : agenciesOf(heading, directory, inherited.lead);
     const next: Inherited =
       own.lead.length > 0
         ? {
             lead: own.lead,
             support: own.support,
+            phrases: own.leadInherited ? [...own.phrases, ...inherited.phrases] : own.phrases,
             reportTo: own.reportTo,
             text: block.kind === 'section' ? inherited.text : heading,
           }
@@ -109,13 +120,13 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
   if (layout.structured) {
     for (const section of layout.sections) {
       if (isNarrative(section)) continue;
-      walk(section, { lead: [], support: [], reportTo: null, text: null });
+      walk(section, NOTHING_INHERITED);
     }
   } else {
     for (const [i, sentence] of directiveSentences(layout.body, directory).entries()) {
       emit(
         { kind: 'sentence', code: String(i + 1), text: sentence, heading: sentence, children: [] },
-        { lead: [], support: [], reportTo: null, text: null },
+        NOTHING_INHERITED,
       );
     }
   }
@@ -129,10 +140,20 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
 interface Inherited {
   readonly lead: readonly string[];
   readonly support: readonly string[];
+  /** The words of the heading that named `lead` and `support`. */
+  readonly phrases: readonly AgencyPhrase[];
   readonly reportTo: string | null;
   /** The heading's text, whose deadline applies to sub-items that name none. */
   readonly text: string | null;
 }
+
+const NOTHING_INHERITED: Inherited = {
+  lead: [],
+  support: [],
+  phrases: [],
+  reportTo: null,
+  text: null,
+};
 
 let cachedDefault: AgencyDirectory | undefined;
 function defaultDirectory(): AgencyDirectory {

@@ -32,6 +32,14 @@ export type ParsedDeadline =
   | { kind: 'relative'; days: number; workingDays: boolean; from: string; phrase: string }
   | { kind: 'none'; phrase?: string };
 
+/** An agency of an item and the words of the notice that named it ("STC" for "Sở Tài chính"). */
+export interface AgencyPhrase {
+  /** As in `lead` or `support`: the canonical name, or the name as written when unknown. */
+  name: string;
+  /** The words as written (NFC, spacing collapsed), in the item's text or in its heading's. */
+  phrase: string;
+}
+
 export interface ParsedItem {
   code: string;
   text: string;
@@ -39,4 +47,10 @@ export interface ParsedItem {
   support: string[];
   reportTo?: string;
   deadline: ParsedDeadline;
+  /**
+   * Not in contract version 1 (extra fields are allowed): for each agency of `lead` and `support`
+   * the words that named it, so a reader can find them in the source; ADR 0014. An agency named
+   * by no words of the notice (assigned later) has none.
+   */
+  agencyPhrases?: AgencyPhrase[];
 }
