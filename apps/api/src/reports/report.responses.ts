@@ -8,6 +8,7 @@ import type {
   OverdueItem,
   OverdueReport,
 } from '../../../../libs/persistence/src';
+import type { ReportScope } from './reports.service';
 
 const nullableString = (description?: string) =>
   ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
@@ -32,15 +33,42 @@ export class OverdueAgencyResponse implements OverdueAgency {
   @ApiProperty({ type: [OverdueItemResponse] }) items!: OverdueItemResponse[];
 }
 
+export class ReportNoticeResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @nullableString('Số hiệu, e.g. "45/TB-BCĐ"') number!: string | null;
+  @nullableString() title!: string | null;
+}
+
+/** The filter a report was computed with, as received (null: not filtered). */
+export class ReportScopeResponse implements ReportScope {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) noticeId!: string | null;
+  @nullableString('First day of the period, YYYY-MM-DD') from!: string | null;
+  @nullableString('Last day of the period, YYYY-MM-DD') to!: string | null;
+  @ApiProperty({
+    type: ReportNoticeResponse,
+    nullable: true,
+    description: 'The notice filtered by',
+  })
+  notice!: ReportNoticeResponse | null;
+}
+
 export class OverdueReportResponse implements OverdueReport {
   @ApiProperty({ description: 'The instant of the report (+07:00)' }) asOf!: string;
   @ApiProperty() total!: number;
   @ApiProperty({ type: [OverdueAgencyResponse], description: 'Most overdue first' })
   agencies!: OverdueAgencyResponse[];
+  @ApiProperty({ type: ReportScopeResponse }) filter!: ReportScopeResponse;
 }
 
+/**
+ * Counts of periods: one per item, plus one per period a recurring item completed before its
+ * current one (each counted by its own due date and lateness).
+ */
 export class CompletionTotalsResponse implements CompletionTotals {
-  @ApiProperty() total!: number;
+  @ApiProperty({
+    description: 'Periods: items, and the earlier completed periods of recurring ones',
+  })
+  total!: number;
   @ApiProperty({ description: 'Open and not overdue' }) open!: number;
   @ApiProperty() overdue!: number;
   @ApiProperty() submitted!: number;
@@ -65,4 +93,5 @@ export class CompletionReportResponse implements CompletionReport {
   @ApiProperty() asOf!: string;
   @ApiProperty({ type: CompletionTotalsResponse }) totals!: CompletionTotalsResponse;
   @ApiProperty({ type: [CompletionRowResponse] }) agencies!: CompletionRowResponse[];
+  @ApiProperty({ type: ReportScopeResponse }) filter!: ReportScopeResponse;
 }

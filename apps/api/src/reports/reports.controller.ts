@@ -1,30 +1,51 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CompletionReport, OverdueReport } from '../../../../libs/persistence/src';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import { Roles } from '../auth/auth.decorators';
+import { ReportQuery } from './report.query';
 import { CompletionReportResponse, OverdueReportResponse } from './report.responses';
 import { ReportsService } from './reports.service';
+
+const ERRORS =
+  ' 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is ' +
+  'after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('secretariat', 'committee_head')
-@ApiErrors(401, 403)
+@ApiErrors(400, 401, 403, 404)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  /** Overdue items by lead agency (most overdue first). */
   @Get('overdue')
+  @ApiOperation({
+    summary: 'Overdue items by lead agency (most overdue first)',
+    description:
+      'The items overdue now (the domain rule), of the notice `noticeId`, whose current due date ' +
+      'falls in `from`..`to`: exactly GET /api/items?overdue=true with `noticeId`, `dueFrom`, ' +
+      '`dueTo` and `lead` = the agency.' +
+      ERRORS,
+  })
   @ApiOkResponse({ type: OverdueReportResponse })
-  overdue(): Promise<OverdueReport> {
-    return this.reports.overdue();
+  overdue(@Query() q: ReportQuery): Promise<OverdueReportResponse> {
+    return this.reports.overdue(q);
   }
 
-  /** Completion and on-time rates by lead agency, against the adjusted and the original deadline. */
   @Get('completion')
+  @ApiOperation({
+    summary:
+      'Completion and on-time rates by lead agency, against the adjusted and the original deadline',
+    description:
+      'Counts periods: every item by its current status, and every period a recurring item ' +
+      'completed before its current one. With `noticeId`, that notice only; with `from`/`to`, ' +
+      'the periods whose due date falls in the period, whatever their status (completed ones by ' +
+      'the due they were completed against), so `overdue` per agency is the overdue report with ' +
+      'the same filter and the rates say how the work due in the period was done.' +
+      ERRORS,
+  })
   @ApiOkResponse({ type: CompletionReportResponse })
-  completion(): Promise<CompletionReport> {
-    return this.reports.completion();
+  completion(@Query() q: ReportQuery): Promise<CompletionReportResponse> {
+    return this.reports.completion(q);
   }
 }

@@ -1,20 +1,82 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { compareCivil, formatVnDate } from '../../../../libs/domain/src';
 import {
+  completionReport,
   type CompletionReport,
   ItemReadRepository,
+  NoticeEntity,
+  overdueReport,
   type OverdueReport,
+  type ReportFilter,
 } from '../../../../libs/persistence/src';
+import { ApiError } from '../common/api-error';
+import type { ReportQuery } from './report.query';
 
-/** Reports are plain SQL over the projection (the item read repository), never workflow queries. */
+/** What a report covers, as its response states it (the notice named for a title or a print). */
+export interface ReportScope {
+  readonly noticeId: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly notice: { id: string; number: string | null; title: string | null } | null;
+}
+
+/** A report is not paged: every overdue item the filter selects. */
+const EVERY_ROW = Number.MAX_SAFE_INTEGER;
+
+/** Reports are plain SQL over the projection and the history, never workflow queries. */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly read: ItemReadRepository) {}
+  constructor(
+    private readonly read: ItemReadRepository,
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
+  ) {}
 
-  overdue(): Promise<OverdueReport> {
-    return this.read.overdueReport(Date.now());
+  /**
+   * Overdue items by lead agency: the item list's `overdue=true` with the same notice and due
+   * dates, grouped, so a bar and the list it opens always agree.
+   */
+  async overdue(q: ReportQuery): Promise<OverdueReport & { filter: ReportScope }> {
+    const [filter, scope] = await this.filterOf(q);
+    const nowMs = Date.now();
+    const { items } = await this.read.page(
+      {
+        overdue: true,
+        noticeId: filter.noticeId,
+        dueFrom: filter.from,
+        dueTo: filter.to,
+        limit: EVERY_ROW,
+      },
+      nowMs,
+    );
+    return { ...overdueReport(items, nowMs), filter: scope };
   }
 
-  completion(): Promise<CompletionReport> {
-    return this.read.completionReport(Date.now());
+  async completion(q: ReportQuery): Promise<CompletionReport & { filter: ReportScope }> {
+    const [filter, scope] = await this.filterOf(q);
+    return { ...(await completionReport(this.db, Date.now(), filter)), filter: scope };
+  }
+
+  private async filterOf(q: ReportQuery): Promise<[ReportFilter, ReportScope]> {
+    if (q.from && q.to && compareCivil(q.from, q.to) > 0) {
+      throw ApiError.badRequest(
+        'REPORT_PERIOD_INVALID',
+        `Khoảng thời gian không hợp lệ: "Từ ngày" (${formatVnDate(q.from)}) sau "Đến ngày" (${formatVnDate(q.to)}).`,
+      );
+    }
+    let notice: ReportScope['notice'] = null;
+    if (q.noticeId) {
+      const row = await this.notices.findOne({
+        select: { id: true, number: true, title: true },
+        where: { id: q.noticeId },
+      });
+      if (!row) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
+      notice = { id: row.id, number: row.number, title: row.title };
+    }
+    const filter = { noticeId: q.noticeId, from: q.from, to: q.to };
+    const scope = { noticeId: q.noticeId ?? null, from: q.from ?? null, to: q.to ?? null, notice };
+    return [filter, scope];
   }
 }

@@ -365,6 +365,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Notices, newest first (200 at most), with their items counted by live status
+         * @description The secretariat and the committee head see every notice. An agency sees only the notices in which it leads or co-ordinates an item, and `counts` counts only those items.
+         */
         get: operations["NoticesController_list"];
         put?: never;
         post: operations["NoticesController_confirm"];
@@ -381,6 +385,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A notice and its items in notice order, with their live status
+         * @description The secretariat and the committee head see every item. An agency sees only the items it leads or co-ordinates (the rule of GET /api/items/:id), `counts` counts only those, and a notice without any of them is 403: another agency's items are never shown.
+         */
         get: operations["NoticesController_get"];
         put?: never;
         post?: never;
@@ -413,6 +421,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Completion and on-time rates by lead agency, against the adjusted and the original deadline
+         * @description Counts periods: every item by its current status, and every period a recurring item completed before its current one. With `noticeId`, that notice only; with `from`/`to`, the periods whose due date falls in the period, whatever their status (completed ones by the due they were completed against), so `overdue` per agency is the overdue report with the same filter and the rates say how the work due in the period was done. 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.
+         */
         get: operations["ReportsController_completion"];
         put?: never;
         post?: never;
@@ -429,6 +441,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Overdue items by lead agency (most overdue first)
+         * @description The items overdue now (the domain rule), of the notice `noticeId`, whose current due date falls in `from`..`to`: exactly GET /api/items?overdue=true with `noticeId`, `dueFrom`, `dueTo` and `lead` = the agency. 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.
+         */
         get: operations["ReportsController_overdue"];
         put?: never;
         post?: never;
@@ -444,6 +460,18 @@ export type components = {
     schemas: {
         AcceptDto: {
             note?: string;
+        };
+        AgencyPhraseResponse: {
+            /**
+             * @description As in lead or support
+             * @example Sở Tài chính
+             */
+            name: string;
+            /**
+             * @description The words as written (NFC, spacing collapsed)
+             * @example Sở TC
+             */
+            phrase: string;
         };
         AgencyResponse: {
             /** @example STC */
@@ -467,6 +495,7 @@ export type components = {
         CompletionReportResponse: {
             agencies: components["schemas"]["CompletionRowResponse"][];
             asOf: string;
+            filter: components["schemas"]["ReportScopeResponse"];
             totals: components["schemas"]["CompletionTotalsResponse"];
         };
         CompletionRowResponse: {
@@ -488,6 +517,7 @@ export type components = {
             open: number;
             overdue: number;
             submitted: number;
+            /** @description Periods: items, and the earlier completed periods of recurring ones */
             total: number;
         };
         CompletionTotalsResponse: {
@@ -505,6 +535,7 @@ export type components = {
             open: number;
             overdue: number;
             submitted: number;
+            /** @description Periods: items, and the earlier completed periods of recurring ones */
             total: number;
         };
         ConfirmItemDto: {
@@ -533,6 +564,8 @@ export type components = {
         };
         ConfirmResultResponse: {
             chair: string | null;
+            /** @description Its items by live status, at the read */
+            counts: components["schemas"]["NoticeCountsResponse"];
             /** @description false when this notice had been confirmed before */
             created: boolean;
             createdAt: string;
@@ -579,6 +612,16 @@ export type components = {
             /** @description The literal date, "YYYY-MM-DD" */
             date: string | null;
         };
+        ExistingNoticeResponse: {
+            /** @description When it was confirmed (ISO, UTC+7) */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Số hiệu, e.g. "12/TB-BCĐ" */
+            number: string | null;
+            /** @description true: the same text (confirming again starts nothing); false: another text with the same number and date */
+            sameText: boolean;
+        };
         ExtensionDecisionDto: {
             reason?: string;
         };
@@ -612,6 +655,10 @@ export type components = {
             leadName: string | null;
             /** Format: uuid */
             noticeId: string | null;
+            /** @description Its notice's number, e.g. "12/TB-BCĐ"; null without a notice or a number */
+            noticeNumber: string | null;
+            /** @description Its notice's title; null without a notice or a title */
+            noticeTitle: string | null;
             originalDue: string | null;
             originalDueAt: string | null;
             /** @description Marked overdue, or still open past its legal due instant */
@@ -705,6 +752,10 @@ export type components = {
             leadName: string | null;
             /** Format: uuid */
             noticeId: string | null;
+            /** @description Its notice's number, e.g. "12/TB-BCĐ"; null without a notice or a number */
+            noticeNumber: string | null;
+            /** @description Its notice's title; null without a notice or a title */
+            noticeTitle: string | null;
             originalDue: string | null;
             originalDueAt: string | null;
             /** @description Marked overdue, or still open past its legal due instant */
@@ -758,6 +809,10 @@ export type components = {
             leadName: string | null;
             /** Format: uuid */
             noticeId: string | null;
+            /** @description Its notice's number, e.g. "12/TB-BCĐ"; null without a notice or a number */
+            noticeNumber: string | null;
+            /** @description Its notice's title; null without a notice or a title */
+            noticeTitle: string | null;
             originalDue: string | null;
             originalDueAt: string | null;
             /** @description Marked overdue, or still open past its legal due instant */
@@ -811,8 +866,29 @@ export type components = {
             id: string;
             role: components["schemas"]["UserRole"];
         };
+        NoticeCountsResponse: {
+            cancelled: number;
+            completed: number;
+            /** @description Open and not yet past their legal due instant */
+            open: number;
+            /** @description Overdue (marked, or open past the legal due instant) */
+            overdue: number;
+            /** @description Completion submitted, waiting for acceptance */
+            submitted: number;
+            /** @description Items (for an agency: the items it leads or co-ordinates) */
+            total: number;
+        };
+        NoticePreviewResponse: {
+            existingNotice: components["schemas"]["ExistingNoticeResponse"] | null;
+            items: components["schemas"]["ParsedItemResponse"][];
+            notice: components["schemas"]["ParsedNoticeHeaderResponse"];
+            /** @description Vietnamese, "Mục <code>: …" for an item */
+            warnings: string[];
+        };
         NoticeSummaryResponse: {
             chair: string | null;
+            /** @description Its items by live status, at the read */
+            counts: components["schemas"]["NoticeCountsResponse"];
             createdAt: string;
             /** Format: uuid */
             id: string;
@@ -826,6 +902,8 @@ export type components = {
         };
         NoticeWithItemsResponse: {
             chair: string | null;
+            /** @description Its items by live status, at the read */
+            counts: components["schemas"]["NoticeCountsResponse"];
             createdAt: string;
             /** Format: uuid */
             id: string;
@@ -868,6 +946,7 @@ export type components = {
             agencies: components["schemas"]["OverdueAgencyResponse"][];
             /** @description The instant of the report (+07:00) */
             asOf: string;
+            filter: components["schemas"]["ReportScopeResponse"];
             total: number;
         };
         ParsedDeadlineResponse: {
@@ -890,6 +969,8 @@ export type components = {
             workingDays?: boolean;
         };
         ParsedItemResponse: {
+            /** @description Beyond contract version 1: for each agency of lead and support, the words that named it (in the item's text or its heading's), to find them in the source */
+            agencyPhrases?: components["schemas"]["AgencyPhraseResponse"][];
             /** @example 2.g.1 */
             code: string;
             deadline: components["schemas"]["ParsedDeadlineResponse"];
@@ -955,6 +1036,23 @@ export type components = {
             /** @example SXD */
             lead: string;
             reason?: string;
+        };
+        ReportNoticeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Số hiệu, e.g. "45/TB-BCĐ" */
+            number: string | null;
+            title: string | null;
+        };
+        ReportScopeResponse: {
+            /** @description First day of the period, YYYY-MM-DD */
+            from: string | null;
+            /** @description The notice filtered by */
+            notice: components["schemas"]["ReportNoticeResponse"] | null;
+            /** Format: uuid */
+            noticeId: string | null;
+            /** @description Last day of the period, YYYY-MM-DD */
+            to: string | null;
         };
         SubmitDto: {
             /** @example Đã hoàn thành dự thảo, gửi xin ý kiến các sở. */
@@ -2317,7 +2415,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first (200 at most) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2490,7 +2587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParsedNoticeResponse"];
+                    "application/json": components["schemas"]["NoticePreviewResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
@@ -2524,7 +2621,14 @@ export interface operations {
     };
     ReportsController_completion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day of the period (YYYY-MM-DD, UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                from?: string;
+                /** @description Only this notice's items */
+                noticeId?: string;
+                /** @description Last day of the period (YYYY-MM-DD, UTC+7), not before `from`. The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2539,6 +2643,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionReportResponse"];
                 };
             };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description No valid bearer token (or wrong credentials) */
             401: {
                 headers: {
@@ -2557,11 +2670,27 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ReportsController_overdue: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day of the period (YYYY-MM-DD, UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                from?: string;
+                /** @description Only this notice's items */
+                noticeId?: string;
+                /** @description Last day of the period (YYYY-MM-DD, UTC+7), not before `from`. The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2576,6 +2705,15 @@ export interface operations {
                     "application/json": components["schemas"]["OverdueReportResponse"];
                 };
             };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description No valid bearer token (or wrong credentials) */
             401: {
                 headers: {
@@ -2587,6 +2725,15 @@ export interface operations {
             };
             /** @description Authenticated, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

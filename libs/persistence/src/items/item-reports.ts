@@ -83,29 +83,89 @@ const COUNT_KEYS = [
   'cancelled',
 ] as const satisfies readonly (keyof CompletionCounts)[];
 
-const is = (status: ItemStatus): string => `i.status = '${status}'`;
+/**
+ * What a report covers: one notice's items, and a period of due dates. Both reports select the same
+ * way, so the completion report's overdue figures are the overdue report's.
+ */
+export interface ReportFilter {
+  readonly noticeId?: string;
+  /** Due on or after / on or before ("YYYY-MM-DD", the literal due date, UTC+7), bounds included. */
+  readonly from?: string;
+  readonly to?: string;
+}
 
-/** Plain SQL over the projection: one row of counts per lead agency. */
-export async function completionReport(db: DataSource, nowMs: number): Promise<CompletionReport> {
-  const overdue = overdueSql('i', '$1');
+/**
+ * The literal due date of a due as the items list's `dueFrom`/`dueTo` read it: the named date, else
+ * the local (UTC+7) date of the exact instant (an instant at 00:00 ends the day before).
+ */
+export const literalDueDateSql = (date: string, at: string): string =>
+  `COALESCE(${date}, ((${at} - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+
+/**
+ * One row per period an item had to be done by: the item's current period (its row), and every
+ * period a recurring item completed before it (its 'completed' events, whose detail keeps that
+ * period's due and lateness; the next period's row no longer shows them). A completed row is its
+ * latest 'completed' event, counted once, from the row.
+ */
+const PERIODS_SQL = (now: string): string => `
+  SELECT i.lead_code, i.notice_id, i.status,
+         ${literalDueDateSql('i.due_date', 'i.due_at')} AS due_date,
+         ${overdueSql('i', now)} AS overdue,
+         i.completed_late AS late,
+         (i.original_due_at IS NOT NULL AND i.closed_at > i.original_due_at) AS late_vs_original
+    FROM items i
+  UNION ALL
+  SELECT i.lead_code, i.notice_id, 'completed',
+         ${literalDueDateSql(
+           "(e.detail->'due'->>'date')::date",
+           "to_timestamp((e.detail->'due'->>'at')::numeric / 1000)",
+         )},
+         false,
+         (e.detail->>'late')::boolean,
+         (e.detail->>'lateVsOriginal')::boolean
+    FROM (SELECT c.item_id, c.seq, c.detail, max(c.seq) OVER (PARTITION BY c.item_id) AS last_seq
+            FROM item_events c
+           WHERE c.type = 'completed') e
+    JOIN items i ON i.id = e.item_id
+   WHERE i.status <> 'completed' OR e.seq < e.last_seq`;
+
+const is = (status: ItemStatus): string => `p.status = '${status}'`;
+
+/**
+ * Plain SQL over the projection and the history: one row of counts per lead agency, counting
+ * periods (see PERIODS_SQL), those of `filter` only.
+ */
+export async function completionReport(
+  db: DataSource,
+  nowMs: number,
+  filter: ReportFilter = {},
+): Promise<CompletionReport> {
+  const params: unknown[] = [new Date(nowMs)];
+  const bind = (value: unknown): string => `$${params.push(value)}`;
+  const where = [
+    ...(filter.noticeId ? [`p.notice_id = ${bind(filter.noticeId)}`] : []),
+    ...(filter.from ? [`p.due_date >= ${bind(filter.from)}::date`] : []),
+    ...(filter.to ? [`p.due_date <= ${bind(filter.to)}::date`] : []),
+  ];
   const rows = await db.query<({ code: string; name: string } & CompletionCounts)[]>(
-    `SELECT a.code, a.name,
-            count(i.id)::int AS "total",
-            count(*) FILTER (WHERE ${is('open')} AND NOT ${overdue})::int AS "open",
-            count(*) FILTER (WHERE ${overdue})::int AS "overdue",
+    `SELECT p.lead_code AS code, COALESCE(a.name, p.lead_code) AS name,
+            count(*)::int AS "total",
+            count(*) FILTER (WHERE ${is('open')} AND NOT p.overdue)::int AS "open",
+            count(*) FILTER (WHERE p.overdue)::int AS "overdue",
             count(*) FILTER (WHERE ${is('submitted')})::int AS "submitted",
             count(*) FILTER (WHERE ${is('completed')})::int AS "completed",
-            count(*) FILTER (WHERE ${is('completed')} AND i.completed_late IS NOT TRUE)::int
+            count(*) FILTER (WHERE ${is('completed')} AND p.late IS NOT TRUE)::int
               AS "completedOnTime",
-            count(*) FILTER (WHERE ${is('completed')} AND i.completed_late IS TRUE)::int
-              AS "completedLate",
-            count(*) FILTER (WHERE ${is('completed')} AND i.original_due_at IS NOT NULL
-                               AND i.closed_at > i.original_due_at)::int AS "completedAfterOriginalDue",
+            count(*) FILTER (WHERE ${is('completed')} AND p.late IS TRUE)::int AS "completedLate",
+            count(*) FILTER (WHERE ${is('completed')} AND p.late_vs_original IS TRUE)::int
+              AS "completedAfterOriginalDue",
             count(*) FILTER (WHERE ${is('cancelled')})::int AS "cancelled"
-       FROM agencies a JOIN items i ON i.lead_code = a.code
-      GROUP BY a.code, a.name
-      ORDER BY a.code`,
-    [new Date(nowMs)],
+       FROM (${PERIODS_SQL('$1')}) p
+       LEFT JOIN agencies a ON a.code = p.lead_code
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      GROUP BY p.lead_code, a.name
+      ORDER BY p.lead_code`,
+    params,
   );
   // node-postgres may hand numbers back as strings; Number() makes sure.
   const agencies = rows.map((r) => ({
