@@ -2,18 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import type { Response } from 'express';
-import type { ParsedNotice } from '../../../../libs/domain/src';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import { ConfirmNoticeDto, PreviewNoticeDto } from './dto/notice.dto';
-import { ParsedNoticeResponse } from './dto/parsed-notice.response';
+import { NoticePreviewResponse } from './dto/parsed-notice.response';
 import {
   ConfirmResultResponse,
   NoticeSummaryResponse,
   NoticeWithItemsResponse,
 } from './dto/notice.response';
-import { type ConfirmResult, type NoticeResponse, NoticesService } from './notices.service';
+import {
+  type ConfirmResult,
+  type NoticePreview,
+  type NoticeResponse,
+  NoticesService,
+} from './notices.service';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -23,11 +27,11 @@ import { type ConfirmResult, type NoticeResponse, NoticesService } from './notic
 export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
-  /** Parses the pasted text; stores and starts nothing. */
+  /** Parses the pasted text and names the notice it repeats; stores and starts nothing. */
   @Post('preview')
   @HttpCode(200)
-  @ApiOkResponse({ type: ParsedNoticeResponse })
-  preview(@Body() dto: PreviewNoticeDto): Promise<ParsedNotice> {
+  @ApiOkResponse({ type: NoticePreviewResponse })
+  preview(@Body() dto: PreviewNoticeDto): Promise<NoticePreview> {
     return this.notices.preview(dto.text);
   }
 

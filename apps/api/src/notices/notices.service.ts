@@ -43,6 +43,24 @@ export interface ConfirmResult extends NoticeResponse {
   started: number;
 }
 
+/** A notice confirmed before that a previewed text repeats. */
+export interface ExistingNotice {
+  id: string;
+  number: string | null;
+  createdAt: string;
+  /** The same text: confirming it again starts nothing. */
+  sameText: boolean;
+}
+
+export type NoticePreview = ParsedNotice & { existingNotice: ExistingNotice | null };
+
+const existingOf = (n: NoticeEntity, sameText: boolean): ExistingNotice => ({
+  id: n.id,
+  number: n.number,
+  createdAt: toVnIso(n.createdAt.getTime()),
+  sameText,
+});
+
 const PG_UNIQUE_VIOLATION = '23505';
 const START_CONCURRENCY = 10;
 
@@ -69,9 +87,34 @@ export class NoticesService {
     };
   }
 
-  async preview(text: string): Promise<ParsedNotice> {
+  /** Parses the text and finds the notice it repeats, if any: stores and starts nothing. */
+  async preview(text: string): Promise<NoticePreview> {
     const { directory } = await this.directory();
-    return parseNotice(text, { directory, calendar: vnPublicSectorCalendar });
+    const parsed = parseNotice(text, { directory, calendar: vnPublicSectorCalendar });
+    return { ...parsed, existingNotice: await this.existing(text, parsed.notice) };
+  }
+
+  /**
+   * The same text confirmed before (what confirm would find), else the newest notice with the same
+   * number whose issue date does not differ (a number alone repeats from year to year).
+   */
+  private async existing(
+    text: string,
+    header: ParsedNotice['notice'],
+  ): Promise<ExistingNotice | null> {
+    const sourceHash = createHash('sha256').update(normalizeNoticeText(text)).digest('hex');
+    const same = await this.notices.findOneBy({ sourceHash });
+    if (same) return existingOf(same, true);
+    if (!header.number) return null;
+    const numbered = await this.notices.find({
+      where: { number: header.number },
+      order: { createdAt: 'DESC' },
+      take: 20,
+    });
+    const match = numbered.find(
+      (n) => !n.issuedOn || !header.issuedOn || n.issuedOn === header.issuedOn,
+    );
+    return match ? existingOf(match, false) : null;
   }
 
   async confirm(dto: ConfirmNoticeDto, user: AuthenticatedUser): Promise<ConfirmResult> {

@@ -461,6 +461,10 @@ export type components = {
         AcceptDto: {
             note?: string;
         };
+        AgencyPhraseDto: {
+            name: string;
+            phrase: string;
+        };
         AgencyPhraseResponse: {
             /**
              * @description As in lead or support
@@ -539,6 +543,8 @@ export type components = {
             total: number;
         };
         ConfirmItemDto: {
+            /** @description The preview's agencyPhrases, accepted so that its items can be sent back as they are */
+            agencyPhrases?: components["schemas"]["AgencyPhraseDto"][];
             /** @example 2.g.1 */
             code?: string;
             /** @description The parser's deadline ({kind:'date', due, phrase} | {kind:'none'} | …) */

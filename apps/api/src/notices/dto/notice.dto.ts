@@ -21,6 +21,19 @@ export class PreviewNoticeDto {
   text!: string;
 }
 
+/** An agency and the words that named it, as the preview gave them (ADR 0014). */
+export class AgencyPhraseDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(300)
+  phrase!: string;
+}
+
 /** One item as the secretariat confirms it: the parser's output, possibly corrected. */
 export class ConfirmItemDto {
   @ApiPropertyOptional({ example: '2.g.1' })
@@ -69,6 +82,18 @@ export class ConfirmItemDto {
   @IsOptional()
   @IsObject()
   deadline?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: [AgencyPhraseDto],
+    description:
+      "The preview's agencyPhrases, accepted so that its items can be sent back as they are",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AgencyPhraseDto)
+  agencyPhrases?: AgencyPhraseDto[];
 
   @ApiPropertyOptional({ type: PolicyDto })
   @IsOptional()
