@@ -36,6 +36,10 @@ export class ItemResponse implements ItemRecord {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) noticeId!: string | null;
+  @nullableString('Its notice\'s number, e.g. "12/TB-BCĐ"; null without a notice or a number')
+  noticeNumber!: string | null;
+  @nullableString("Its notice's title; null without a notice or a title")
+  noticeTitle!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: '1-based position in its notice' })
   position!: number | null;
   @nullableString('Position in the notice, e.g. "2.g.1"') code!: string | null;

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import type { Response } from 'express';
+import type { NoticeSummary } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
@@ -18,6 +25,9 @@ import {
   type NoticeResponse,
   NoticesService,
 } from './notices.service';
+
+/** Reading notices: every role (an agency: its own items only); writing stays the secretariat's. */
+const NOTICE_READERS = ['secretariat', 'committee_head', 'agency'] as const;
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -50,15 +60,33 @@ export class NoticesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [NoticeSummaryResponse], description: 'Newest first (200 at most)' })
-  list(): Promise<NoticeSummaryResponse[]> {
-    return this.notices.list();
+  @Roles(...NOTICE_READERS)
+  @ApiOperation({
+    summary: 'Notices, newest first (200 at most), with their items counted by live status',
+    description:
+      'The secretariat and the committee head see every notice. An agency sees only the notices ' +
+      'in which it leads or co-ordinates an item, and `counts` counts only those items.',
+  })
+  @ApiOkResponse({ type: [NoticeSummaryResponse] })
+  list(@CurrentUser() user: AuthenticatedUser): Promise<NoticeSummary[]> {
+    return this.notices.list(user);
   }
 
   @Get(':id')
+  @Roles(...NOTICE_READERS)
+  @ApiOperation({
+    summary: 'A notice and its items in notice order, with their live status',
+    description:
+      'The secretariat and the committee head see every item. An agency sees only the items it ' +
+      'leads or co-ordinates (the rule of GET /api/items/:id), `counts` counts only those, and a ' +
+      "notice without any of them is 403: another agency's items are never shown.",
+  })
   @ApiOkResponse({ type: NoticeWithItemsResponse })
   @ApiErrors(404)
-  get(@Param('id', new ParseIdPipe('notice')) id: string): Promise<NoticeResponse> {
-    return this.notices.get(id);
+  get(
+    @Param('id', new ParseIdPipe('notice')) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NoticeResponse> {
+    return this.notices.get(id, user);
   }
 }

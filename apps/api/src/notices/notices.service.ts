@@ -14,10 +14,12 @@ import {
 } from '../../../../libs/domain/src';
 import {
   AgencyEntity,
+  countByLiveStatus,
   ItemReadRepository,
   type ItemRecord,
   ItemStartRepository,
   NoticeEntity,
+  type NoticeSummary,
 } from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
@@ -25,14 +27,8 @@ import { ItemWorkflowStarter } from '../items/items.module';
 import type { ConfirmNoticeDto } from './dto/notice.dto';
 import { type ConfirmItemInput, planNoticeItems } from './notice-items';
 
-export interface NoticeResponse {
-  id: string;
-  number: string | null;
-  title: string | null;
-  issuedOn: string | null;
-  meetingDate: string | null;
-  chair: string | null;
-  createdAt: string;
+/** A notice, its items in notice order with their live status, and their counts. */
+export interface NoticeResponse extends NoticeSummary {
   items: ItemRecord[];
 }
 
@@ -216,23 +212,36 @@ export class NoticesService {
     return started;
   }
 
-  async get(id: string): Promise<NoticeResponse> {
+  /**
+   * The notice with the items the caller may read: all of them for the secretariat and the
+   * committee head; for an agency those it leads or co-ordinates, and 403 for a notice without any.
+   */
+  async get(id: string, user: AuthenticatedUser): Promise<NoticeResponse> {
     const notice = await this.notices.findOneBy({ id });
     if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
-    return this.view(notice);
+    const view = await this.view(notice, visibleTo(user));
+    if (user.role === 'agency' && view.items.length === 0) {
+      throw ApiError.forbidden('Thông báo này không có nhiệm vụ nào của cơ quan bạn.');
+    }
+    return view;
   }
 
-  async list(): Promise<Omit<NoticeResponse, 'items'>[]> {
-    const rows = await this.notices.find({ order: { createdAt: 'DESC' }, take: 200 });
-    return rows.map((n) => ({ ...meta(n) }));
+  /** Newest first; for an agency only the notices with items it leads or co-ordinates. */
+  list(user: AuthenticatedUser): Promise<NoticeSummary[]> {
+    return this.read.noticeSummaries(Date.now(), visibleTo(user));
   }
 
-  private async view(notice: NoticeEntity): Promise<NoticeResponse> {
-    return { ...meta(notice), items: await this.read.ofNotice(notice.id, Date.now()) };
+  private async view(notice: NoticeEntity, visibleTo?: string): Promise<NoticeResponse> {
+    const items = await this.read.ofNotice(notice.id, Date.now(), visibleTo);
+    return { ...meta(notice), counts: countByLiveStatus(items), items };
   }
 }
 
-const meta = (n: NoticeEntity): Omit<NoticeResponse, 'items'> => ({
+/** An agency reads only the items it leads or co-ordinates (the items list's rule, `canRead`). */
+const visibleTo = (user: AuthenticatedUser): string | undefined =>
+  user.role === 'agency' ? (user.agencyCode ?? '') : undefined;
+
+const meta = (n: NoticeEntity): Omit<NoticeResponse, 'items' | 'counts'> => ({
   id: n.id,
   number: n.number,
   title: n.title,

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { vnPublicSectorCalendar } from '../../../domain/src';
 import { AgencyEntity } from '../entities/agency.entity';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
+import { NoticeEntity } from '../entities/notice.entity';
+import { noticeSummaries, type NoticeSummary } from '../notices/notice-summaries';
 import {
   toEventRecord,
   toItemRecord,
@@ -20,6 +22,12 @@ import {
 } from './item-reports';
 import { overdueSql } from './overdue.sql';
 import { applyListFilter, type ItemListFilter } from './item-list.query';
+
+export {
+  countByLiveStatus,
+  type NoticeCounts,
+  type NoticeSummary,
+} from '../notices/notice-summaries';
 
 /** One page of a list and the number of items the filter matches. */
 export interface ItemPage {
@@ -49,8 +57,8 @@ export class ItemReadRepository {
       filter,
       nowMs,
     );
-    const [[rows, total], ctx] = await Promise.all([qb.getManyAndCount(), this.context(nowMs)]);
-    return { items: rows.map((r) => toItemRecord(r, ctx)), total };
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: await this.records(rows, nowMs), total };
   }
 
   /** The stored row (for access checks and commands), or null. */
@@ -59,7 +67,7 @@ export class ItemReadRepository {
   }
 
   async record(row: ItemEntity, nowMs: number): Promise<ItemRecord> {
-    return toItemRecord(row, await this.context(nowMs));
+    return toItemRecord(row, await this.context(nowMs, [row]));
   }
 
   /** The item's events, oldest first. */
@@ -70,35 +78,43 @@ export class ItemReadRepository {
     return events.map(toEventRecord);
   }
 
-  /** A notice's items in their order in the notice, with their live status. */
-  async ofNotice(noticeId: string, nowMs: number): Promise<ItemRecord[]> {
-    const [rows, ctx] = await Promise.all([
-      this.db
-        .getRepository(ItemEntity)
-        .find({ where: { noticeId }, order: { position: { direction: 'ASC', nulls: 'LAST' } } }),
-      this.context(nowMs),
-    ]);
-    return rows.map((r) => toItemRecord(r, ctx));
+  /**
+   * A notice's items in their order in the notice, with their live status; for an agency
+   * (`visibleTo`) only those it leads or co-ordinates, as the list's `visibleTo`.
+   */
+  async ofNotice(noticeId: string, nowMs: number, visibleTo?: string): Promise<ItemRecord[]> {
+    const qb = this.db
+      .getRepository(ItemEntity)
+      .createQueryBuilder('i')
+      .where('i.notice_id = :noticeId', { noticeId })
+      .orderBy('i.position', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.id', 'ASC');
+    if (visibleTo !== undefined) {
+      qb.andWhere('(i.lead_code = :own OR :own = ANY(i.support_codes))', { own: visibleTo });
+    }
+    return this.records(await qb.getMany(), nowMs);
+  }
+
+  /**
+   * Notices newest first with their items' counts by live status; for an agency (`visibleTo`) only
+   * the notices with items it leads or co-ordinates, and only those items counted.
+   */
+  noticeSummaries(nowMs: number, visibleTo?: string): Promise<NoticeSummary[]> {
+    return noticeSummaries(this.db, nowMs, visibleTo);
   }
 
   /** Overdue items by lead agency, the agency with most first. */
   async overdueReport(nowMs: number): Promise<OverdueReport> {
-    const [rows, ctx] = await Promise.all([
-      this.db
-        .getRepository(ItemEntity)
-        .createQueryBuilder('i')
-        .innerJoin(AgencyEntity, 'a', 'a.code = i.lead_code')
-        .where(overdueSql('i', ':now'), { now: new Date(nowMs) })
-        .orderBy('i.lead_code', 'ASC')
-        .addOrderBy('i.due_at', 'ASC', 'NULLS LAST')
-        .addOrderBy('i.id', 'ASC')
-        .getMany(),
-      this.context(nowMs),
-    ]);
-    return overdueReport(
-      rows.map((r) => toItemRecord(r, ctx)),
-      nowMs,
-    );
+    const rows = await this.db
+      .getRepository(ItemEntity)
+      .createQueryBuilder('i')
+      .innerJoin(AgencyEntity, 'a', 'a.code = i.lead_code')
+      .where(overdueSql('i', ':now'), { now: new Date(nowMs) })
+      .orderBy('i.lead_code', 'ASC')
+      .addOrderBy('i.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.id', 'ASC')
+      .getMany();
+    return overdueReport(await this.records(rows, nowMs), nowMs);
   }
 
   /** Completion and on-time rates by lead agency, against the adjusted and the original deadline. */
@@ -106,12 +122,26 @@ export class ItemReadRepository {
     return completionReport(this.db, nowMs);
   }
 
-  private async context(nowMs: number): Promise<ReadContext> {
-    const agencies = await this.db
-      .getRepository(AgencyEntity)
-      .find({ select: { code: true, name: true } });
+  private async records(rows: readonly ItemEntity[], nowMs: number): Promise<ItemRecord[]> {
+    const ctx = await this.context(nowMs, rows);
+    return rows.map((r) => toItemRecord(r, ctx));
+  }
+
+  /** Agency names, and the number and title of the notices of `rows`. */
+  private async context(nowMs: number, rows: readonly ItemEntity[]): Promise<ReadContext> {
+    const noticeIds = [...new Set(rows.flatMap((r) => (r.noticeId ? [r.noticeId] : [])))];
+    const [agencies, notices] = await Promise.all([
+      this.db.getRepository(AgencyEntity).find({ select: { code: true, name: true } }),
+      noticeIds.length === 0
+        ? Promise.resolve([])
+        : this.db.getRepository(NoticeEntity).find({
+            select: { id: true, number: true, title: true },
+            where: { id: In(noticeIds) },
+          }),
+    ]);
     return {
       names: new Map(agencies.map((a) => [a.code, a.name])),
+      notices: new Map(notices.map((n) => [n.id, { number: n.number, title: n.title }])),
       nowMs,
       calendar: this.calendar,
     };

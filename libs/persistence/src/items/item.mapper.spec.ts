@@ -37,14 +37,17 @@ function row(status: ItemStatus, dueAt: Date | null = DUE): ItemEntity {
 
 const ctx = {
   names: new Map([['STC', 'Sở Tài chính']]),
+  notices: new Map([['n1', { number: '12/TB-BCĐ', title: 'Kết luận của Trưởng Ban' }]]),
   nowMs: NOW,
   calendar: vnPublicSectorCalendar,
 };
 
 describe('toItemRecord', () => {
-  it('writes instants in +07:00 and names the lead agency', () => {
+  it('writes instants in +07:00 and names the lead agency and the notice', () => {
     expect(toItemRecord(row('open'), ctx)).toMatchObject({
       position: 2,
+      noticeNumber: '12/TB-BCĐ',
+      noticeTitle: 'Kết luận của Trưởng Ban',
       leadName: 'Sở Tài chính',
       due: '2026-01-22',
       dueAt: '2026-01-23T00:00:00+07:00',
@@ -52,6 +55,11 @@ describe('toItemRecord', () => {
       createdAt: '2026-01-02T10:04:05+07:00',
       updatedAt: '2026-01-03T00:00:00+07:00',
     });
+  });
+
+  it('names no notice for an item created on its own', () => {
+    const single = Object.assign(row('open'), { noticeId: null, position: null, code: null });
+    expect(toItemRecord(single, ctx)).toMatchObject({ noticeNumber: null, noticeTitle: null });
   });
 
   it.each([

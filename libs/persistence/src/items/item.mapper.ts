@@ -17,6 +17,9 @@ export interface ItemRecord {
   id: string;
   workflowId: string;
   noticeId: string | null;
+  /** Its notice's number ("12/TB-BCĐ") and title; null without a notice or when the notice has none. */
+  noticeNumber: string | null;
+  noticeTitle: string | null;
   /** 1-based position in its notice; null for items created one by one. */
   position: number | null;
   /** Label in the notice ("2.g.1"). */
@@ -59,9 +62,17 @@ export interface ItemEventRecord {
   detail: unknown;
 }
 
-/** What a mapping needs besides the row: agency names, the read instant and the calendar. */
+/** What an item shows of its notice. */
+export interface NoticeLabel {
+  readonly number: string | null;
+  readonly title: string | null;
+}
+
+/** What a mapping needs besides the row: agency names, notices, the read instant and the calendar. */
 export interface ReadContext {
   readonly names: ReadonlyMap<string, string>;
+  /** The notices of the rows being mapped, by id. */
+  readonly notices: ReadonlyMap<string, NoticeLabel>;
   readonly nowMs: number;
   readonly calendar: WorkingCalendar;
 }
@@ -72,10 +83,13 @@ const dueOf = (date: string | null, at: Date | null): string | null => date ?? i
 export function toItemRecord(row: ItemEntity, ctx: ReadContext): ItemRecord {
   const dueAtMs = row.dueAt ? row.dueAt.getTime() : null;
   const overdue = isOverdue({ status: row.status, dueAtMs }, ctx.nowMs);
+  const notice = row.noticeId ? ctx.notices.get(row.noticeId) : undefined;
   return {
     id: row.id,
     workflowId: row.workflowId,
     noticeId: row.noticeId,
+    noticeNumber: notice?.number ?? null,
+    noticeTitle: notice?.title ?? null,
     position: row.position,
     code: row.code,
     text: row.text,

@@ -1,10 +1,22 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { ItemRecord } from '../../../../../libs/persistence/src';
+import type { ItemRecord, NoticeCounts, NoticeSummary } from '../../../../../libs/persistence/src';
 
 const nullableString = (description?: string) =>
   ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
 
-export class NoticeSummaryResponse {
+/** Items by live status; the five statuses add up to `total`. */
+export class NoticeCountsResponse implements NoticeCounts {
+  @ApiProperty({ description: 'Items (for an agency: the items it leads or co-ordinates)' })
+  total!: number;
+  @ApiProperty({ description: 'Open and not yet past their legal due instant' }) open!: number;
+  @ApiProperty({ description: 'Overdue (marked, or open past the legal due instant)' })
+  overdue!: number;
+  @ApiProperty({ description: 'Completion submitted, waiting for acceptance' }) submitted!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() cancelled!: number;
+}
+
+export class NoticeSummaryResponse implements NoticeSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @nullableString('Số hiệu, e.g. "12/TB-BCĐ"') number!: string | null;
   @nullableString() title!: string | null;
@@ -12,6 +24,8 @@ export class NoticeSummaryResponse {
   @nullableString('YYYY-MM-DD') meetingDate!: string | null;
   @nullableString() chair!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: NoticeCountsResponse, description: 'Its items by live status, at the read' })
+  counts!: NoticeCountsResponse;
 }
 
 export class NoticeWithItemsResponse extends NoticeSummaryResponse {
