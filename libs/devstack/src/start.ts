@@ -13,13 +13,17 @@ import { startProcess, type ManagedProcess } from './child-process';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 import { assertPortFree, PortInUseError, waitForPort } from './ports';
 import { checkPostgres, checkReachable, StartError } from './preflight';
+import { supervise } from './supervisor';
 import { resolveTemporalCli } from './temporal-binaries';
 
-const root = resolve(__dirname, '../../../..');
+/** The project root, from dist/libs/devstack/src (the build) or libs/devstack/src (ts-node). */
+const root = [resolve(__dirname, '../../..'), resolve(__dirname, '../../../..')].find((dir) =>
+  existsSync(join(dir, 'nest-cli.json')),
+) as string;
 const say = (line: string) => console.log(line);
 
 interface Stack {
-  processes: ManagedProcess[];
+  processes: Pick<ManagedProcess, 'stop'>[];
   postgres?: EmbeddedPostgresHandle;
 }
 
@@ -171,22 +175,17 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: urls.temporalAddress,
       SMTP_URL: urls.smtpUrl,
     };
-    const dist = (app: string) => join(root, 'dist', 'apps', app, 'src', 'main.js');
     for (const app of ['worker', 'api']) {
-      if (!existsSync(dist(app))) {
-        throw new StartError(`${dist(app)} is missing: run \`npm run build\` first.`);
-      }
-      const proc = startProcess(
+      const command = appCommand(app);
+      const supervised = supervise(
         app,
-        process.execPath,
-        ['--enable-source-maps', dist(app)],
-        childEnv,
+        () => startProcess(app, process.execPath, command, childEnv, say),
         say,
       );
-      stack.processes.push(proc);
-      void proc.exited.then((code) => {
+      stack.processes.push(supervised);
+      void supervised.gaveUp.then(() => {
         if (!stopping) {
-          say(`${app} exited (${code}); stopping the stack.`);
+          say(`${app} keeps crashing; stopping the stack.`);
           void stopAll(1);
         }
       });
@@ -221,6 +220,19 @@ async function main(): Promise<void> {
     console.error(`\nCannot start Đôn Đốc: ${message}`);
     await stopAll(1);
   }
+}
+
+/**
+ * How an app is run: its build (`npm run build`), or, with DONDOC_APPS_FROM_SOURCE=1 (the
+ * supervisor's test, which has no build), its TypeScript through ts-node.
+ */
+function appCommand(app: string): string[] {
+  if (process.env.DONDOC_APPS_FROM_SOURCE === '1') {
+    return ['-r', 'ts-node/register/transpile-only', join(root, 'apps', app, 'src', 'main.ts')];
+  }
+  const dist = join(root, 'dist', 'apps', app, 'src', 'main.js');
+  if (!existsSync(dist)) throw new StartError(`${dist} is missing: run \`npm run build\` first.`);
+  return ['--enable-source-maps', dist];
 }
 
 /** MailDev's CLI (its package exports only the ESM API, so resolve the bin by path). */
