@@ -1330,7 +1330,9 @@ export interface operations {
                 offset?: number;
                 /** @description true: only items past their legal due instant and not closed */
                 overdue?: boolean;
-                /** @description Words in the text or the code (case-insensitive) */
+                /** @description true: only items whose extension request waits for the secretariat's decision; false: the others */
+                pendingExtension?: boolean;
+                /** @description Words in the text or the code, case and Vietnamese diacritics aside */
                 q?: string;
                 /** @description due: soonest first; -due: latest first; overdue: overdue first, then soonest */
                 sort?: "due" | "-due" | "overdue";

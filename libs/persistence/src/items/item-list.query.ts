@@ -1,7 +1,8 @@
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
-import type { ItemStatus } from '../../../domain/src';
+import { canPerform, ITEM_STATUSES, type ItemStatus } from '../../../domain/src';
 import type { ItemEntity } from '../entities/item.entity';
 import { overdueSql } from './overdue.sql';
+import { searchPattern } from './search-fold';
 
 export const ITEM_LIST_SORTS = ['due', '-due', 'overdue'] as const;
 /** `due`: soonest first; `-due`: latest first; `overdue`: overdue first, then soonest. */
@@ -17,8 +18,10 @@ export interface ItemListFilter {
   readonly noticeId?: string;
   /** true: only overdue items (the domain's `isOverdue`); false: only the others. */
   readonly overdue?: boolean;
-  /** Words in the item's text or code (case-insensitive). */
+  /** Words in the item's text or code, case and Vietnamese diacritics aside (`matchesSearch`). */
   readonly q?: string;
+  /** true: only items whose extension request waits for the secretariat's decision. */
+  readonly pendingExtension?: boolean;
   /** Due on or after / on or before these dates ("YYYY-MM-DD", the literal date, UTC+7). */
   readonly dueFrom?: string;
   readonly dueTo?: string;
@@ -33,33 +36,8 @@ export const DEFAULT_LIST_LIMIT = 200;
 const DUE_DATE_SQL =
   "COALESCE(i.due_date, ((i.due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)";
 
-const likePattern = (q: string): string =>
-  `%${q
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Upper- to lower-case for every Latin letter with marks (Vietnamese included), for SQL's
- * translate(): the embedded PostgreSQL runs in the C locale, where lower() and ILIKE fold ASCII only.
- */
-const CASE_FOLD = (() => {
-  let upper = '';
-  let lower = '';
-  for (let cp = 0xc0; cp <= 0x24f; cp++) add(String.fromCodePoint(cp));
-  for (let cp = 0x1e00; cp <= 0x1eff; cp++) add(String.fromCodePoint(cp));
-  function add(c: string): void {
-    const l = c.toLowerCase();
-    if (l !== c && l.length === 1) {
-      upper += c;
-      lower += l;
-    }
-  }
-  return { upper, lower };
-})();
-
-/** A text column, lower-cased in any locale. */
-const folded = (column: string): string => `translate(lower(${column}), :foldUpper, :foldLower)`;
+/** The statuses in which an extension request waits for the secretariat's decision. */
+const DECIDABLE_STATUSES = ITEM_STATUSES.filter((s) => canPerform(s, 'approveExtension'));
 
 /** Applies a list filter, its order and its page to a query over `items` aliased `i`. */
 export function applyListFilter(
@@ -88,11 +66,12 @@ export function applyListFilter(
   }
   const q = filter.q?.trim();
   if (q) {
-    const like = (column: string) => `${folded(column)} LIKE :q ESCAPE '\\'`;
-    qb.andWhere(`(${like('i.text')} OR ${like('i.code')})`, {
-      q: likePattern(q),
-      foldUpper: CASE_FOLD.upper,
-      foldLower: CASE_FOLD.lower,
+    qb.andWhere('(i.text ~ :q OR i.code ~ :q)', { q: searchPattern(q) });
+  }
+  if (filter.pendingExtension !== undefined) {
+    const pending = 'i.pending_extension IS NOT NULL AND i.status IN (:...decidable)';
+    qb.andWhere(filter.pendingExtension ? `(${pending})` : `NOT (${pending})`, {
+      decidable: DECIDABLE_STATUSES,
     });
   }
   if (filter.dueFrom) qb.andWhere(`${DUE_DATE_SQL} >= :dueFrom`, { dueFrom: filter.dueFrom });

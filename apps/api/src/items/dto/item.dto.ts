@@ -70,6 +70,10 @@ export class CreateItemDto {
 const emptyAsAbsent = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
 
+/** "true"/"false" in a query string; anything else stays as it is for @IsBoolean to refuse. */
+const booleanParam = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value;
+
 export class ListItemsQuery {
   @ApiPropertyOptional({ enum: ITEM_STATUSES })
   @Transform(emptyAsAbsent)
@@ -87,11 +91,18 @@ export class ListItemsQuery {
     description: 'true: only items past their legal due instant and not closed',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value,
-  )
+  @Transform(booleanParam)
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "true: only items whose extension request waits for the secretariat's decision; false: the others",
+  })
+  @IsOptional()
+  @Transform(booleanParam)
+  @IsBoolean()
+  pendingExtension?: boolean;
 
   @ApiPropertyOptional({ example: 'SXD', description: 'Only items this agency co-ordinates' })
   @Transform(emptyAsAbsent)
@@ -105,7 +116,9 @@ export class ListItemsQuery {
   @IsUUID()
   noticeId?: string;
 
-  @ApiPropertyOptional({ description: 'Words in the text or the code (case-insensitive)' })
+  @ApiPropertyOptional({
+    description: 'Words in the text or the code, case and Vietnamese diacritics aside',
+  })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
