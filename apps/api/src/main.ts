@@ -8,8 +8,8 @@ import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
-  configureApp(app);
   const config = app.get<AppConfig>(APP_CONFIG);
+  configureApp(app, config.corsOrigins);
   if (config.nodeEnv === 'production') await refuseDevSeedAccounts(app.get(DataSource));
   await app.listen(config.port);
   new Logger('API').log(`Listening on http://localhost:${config.port}/api (docs at /api/docs)`);

@@ -33,6 +33,8 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** HMAC key of the login-free links in the lead agency's mails (ADR 0011). */
   readonly linkSigningSecret: string;
+  /** Origins allowed to call the API from a browser page of theirs; none by default (same origin). */
+  readonly corsOrigins: readonly string[];
 }
 
 /**
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
       PUBLIC_BASE_URL: str({ default: '' }),
       LINK_SIGNING_SECRET: str({ default: DEV_LINK_SIGNING_SECRET }),
+      CORS_ORIGINS: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -110,5 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,
     publicBaseUrl: clean.PUBLIC_BASE_URL || `http://localhost:${clean.PORT}`,
     linkSigningSecret: clean.LINK_SIGNING_SECRET,
+    corsOrigins: clean.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
   };
 }

@@ -67,6 +67,14 @@ export class ErrorFilter implements ExceptionFilter {
         typeof raw === 'object' && raw !== null && !('statusCode' in raw) ? raw : undefined;
       return { statusCode, ...known, ...(details === undefined ? {} : { details }) };
     }
+    if (isClientHttpError(exception)) {
+      const statusCode = exception.status;
+      const known = BY_STATUS[statusCode] ?? {
+        code: 'HTTP_ERROR',
+        message: 'Yêu cầu không thực hiện được.',
+      };
+      return { statusCode, ...known };
+    }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -87,4 +95,14 @@ function isHealthReport(raw: unknown): raw is { status: string; error: Record<st
     typeof raw.error === 'object' &&
     raw.error !== null
   );
+}
+
+/**
+ * An http-errors 4xx raised by Express middleware before Nest's routing (body-parser: body too
+ * large, malformed JSON, unsupported charset): the client's fault, not a 500.
+ */
+function isClientHttpError(e: unknown): e is Error & { status: number } {
+  if (!(e instanceof Error)) return false;
+  const { status, expose } = e as Error & { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
 }
