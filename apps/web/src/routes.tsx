@@ -8,7 +8,10 @@ import { ItemPage } from './pages/ItemPage';
 import { ItemsPage } from './pages/ItemsPage';
 import { LinkItemPage } from './pages/LinkItemPage';
 import { LoginPage, LOGIN_PATH } from './pages/LoginPage';
+import { NoticePage } from './pages/NoticePage';
+import { NoticesPage } from './pages/NoticesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NOTICES_PATH } from './notices/notice-labels';
 
 /** The reports pull in the chart library: loaded only when opened. */
 const ReportsPage = lazy(() => import('./pages/ReportsPage'));
@@ -50,6 +53,22 @@ export const router = createBrowserRouter([
     ),
   },
   { path: '/items/:id', element: <ItemRoute /> },
+  {
+    path: NOTICES_PATH,
+    element: (
+      <RequireLogin>
+        <NoticesPage />
+      </RequireLogin>
+    ),
+  },
+  {
+    path: `${NOTICES_PATH}/:id`,
+    element: (
+      <RequireLogin>
+        <NoticePage />
+      </RequireLogin>
+    ),
+  },
   {
     path: INTAKE_PATH,
     element: (

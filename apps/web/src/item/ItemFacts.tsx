@@ -1,7 +1,9 @@
 import { Alert, Descriptions, Progress } from 'antd';
+import { Link } from 'react-router';
 import type { Item } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { StatusTag } from '../items/StatusTag';
+import { noticeHeading, noticePath } from '../notices/notice-labels';
 
 /** What an item is: text, deadlines, agencies, notice, status. */
 export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<string, string> }) {
@@ -27,9 +29,23 @@ export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<
             label: 'Cơ quan phối hợp',
             children: item.support.length ? item.support.map(name).join('; ') : '—',
           },
-          ...(item.code
-            ? [{ key: 'code', label: 'Mục trong thông báo', children: item.code }]
+          ...(item.noticeId
+            ? [
+                {
+                  key: 'notice',
+                  label: 'Thông báo',
+                  children: (
+                    <>
+                      <Link to={noticePath(item.noticeId)}>
+                        {noticeHeading({ number: item.noticeNumber })}
+                      </Link>
+                      {item.noticeTitle ? ` — ${item.noticeTitle}` : ''}
+                    </>
+                  ),
+                },
+              ]
             : []),
+          ...(item.code ? [{ key: 'code', label: 'Mục', children: item.code }] : []),
           ...(item.reportTo ? [{ key: 'rt', label: 'Báo cáo về', children: item.reportTo }] : []),
           ...(item.overdue
             ? [

@@ -21,6 +21,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/items" end>
             Nhiệm vụ
           </NavLink>
+          {me && me.role !== 'agency' && <NavLink to="/notices">Thông báo</NavLink>}
           {me?.role === 'secretariat' && <NavLink to="/nhap-thong-bao">Nhập thông báo</NavLink>}
           {me && me.role !== 'agency' && <NavLink to={REPORTS_PATH}>Báo cáo</NavLink>}
         </nav>

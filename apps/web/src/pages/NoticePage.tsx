@@ -1,0 +1,84 @@
+import { Alert, Card, Descriptions, Result, Space, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { messageOf, statusOf } from '../api/errors';
+import { useSession } from '../auth/session';
+import { formatDate, formatDateTime } from '../format';
+import { Loading } from '../layout/Loading';
+import { NoticeCountsList } from '../notices/NoticeCountsList';
+import { NoticeItemsTable } from '../notices/NoticeItemsTable';
+import { noticeHeading, NOTICES_PATH } from '../notices/notice-labels';
+import { useNotice } from '../notices/use-notice';
+import { NoAccessPage } from './NoAccessPage';
+
+/** A notice: its facts, its items' counts by status and every item with its live status. */
+export function NoticePage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const notice = useNotice(id);
+  if (notice.isPending) return <Loading />;
+  if (notice.isError) {
+    const status = statusOf(notice.error);
+    if (status === 403) return <NoAccessPage message={messageOf(notice.error)} />;
+    return (
+      <Result
+        status={status === 404 ? '404' : 'error'}
+        title={status === 404 ? 'Không tìm thấy thông báo' : 'Không tải được thông báo'}
+        subTitle={messageOf(notice.error)}
+        extra={<Link to={NOTICES_PATH}>Về danh sách thông báo</Link>}
+      />
+    );
+  }
+  const n = notice.data;
+  const agency = me?.role === 'agency';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to={agency ? '/items' : NOTICES_PATH} className="no-print">
+        {agency ? '← Nhiệm vụ của tôi' : '← Danh sách thông báo'}
+      </Link>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0, overflowWrap: 'anywhere' }}>
+        {noticeHeading(n)}
+        {n.title && (
+          <span style={{ display: 'block', fontSize: 18, fontWeight: 500, marginTop: 4 }}>
+            {' '}
+            {n.title}
+          </span>
+        )}
+      </Typography.Title>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        styles={{ label: { width: 150 } }}
+        items={[
+          { key: 'issued', label: 'Ngày ban hành', children: formatDate(n.issuedOn) },
+          { key: 'meeting', label: 'Ngày họp', children: formatDate(n.meetingDate) },
+          { key: 'chair', label: 'Chủ trì', children: n.chair ?? '—' },
+          { key: 'created', label: 'Nhập lúc', children: formatDateTime(n.createdAt) },
+        ]}
+      />
+      {agency && (
+        <Alert
+          type="info"
+          showIcon
+          title="Chỉ hiển thị các nhiệm vụ cơ quan bạn chủ trì hoặc phối hợp."
+        />
+      )}
+      <Card
+        size="small"
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>Nhiệm vụ của thông báo</h2>}
+        extra={
+          agency ? undefined : (
+            <Link to={`/items?noticeId=${n.id}`} className="no-print">
+              Lọc trong danh sách nhiệm vụ
+            </Link>
+          )
+        }
+      >
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <NoticeCountsList counts={n.counts} />
+          <NoticeItemsTable items={n.items} />
+        </Space>
+      </Card>
+    </Space>
+  );
+}
