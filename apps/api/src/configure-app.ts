@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ErrorFilter } from './common/error.filter';
-import { hardenHttp } from './common/http-hardening';
+import { hardenHttp, type HttpHardeningOptions } from './common/http-hardening';
 import { validationPipe } from './common/validation';
 import { openApiDocument } from './openapi';
 import { serveWebApp } from './web/serve-web-app';
 
 /** Everything main.ts and the end-to-end tests share: prefix, validation, errors, OpenAPI, web app. */
-export function configureApp(app: INestApplication, corsOrigins: readonly string[] = []): void {
-  hardenHttp(app, corsOrigins);
+export function configureApp(app: INestApplication, http: HttpHardeningOptions = {}): void {
+  hardenHttp(app, http);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -9,7 +9,7 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: false });
   const config = app.get<AppConfig>(APP_CONFIG);
-  configureApp(app, config.corsOrigins);
+  configureApp(app, { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy });
   if (config.nodeEnv === 'production') await refuseDevSeedAccounts(app.get(DataSource));
   await app.listen(config.port);
   new Logger('API').log(`Listening on http://localhost:${config.port}/api (docs at /api/docs)`);

@@ -35,6 +35,11 @@ export interface AppConfig {
   readonly linkSigningSecret: string;
   /** Origins allowed to call the API from a browser page of theirs; none by default (same origin). */
   readonly corsOrigins: readonly string[];
+  /**
+   * Express's `trust proxy` (e.g. "loopback", "10.0.0.0/8", "1"): behind a reverse proxy, so that
+   * the client's address (login throttling, audit) is read from X-Forwarded-For. Empty: none.
+   */
+  readonly trustProxy: string;
 }
 
 /**
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       PUBLIC_BASE_URL: str({ default: '' }),
       LINK_SIGNING_SECRET: str({ default: DEV_LINK_SIGNING_SECRET }),
       CORS_ORIGINS: str({ default: '' }),
+      TRUST_PROXY: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -116,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: clean.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter((o) => o !== ''),
+    trustProxy: clean.TRUST_PROXY.trim(),
   };
 }

@@ -1,2 +1,3 @@
 export * from './password';
 export * from './item-link';
+export * from './failed-attempts';

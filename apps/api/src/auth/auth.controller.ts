@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import { type AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
@@ -17,9 +18,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiErrors(400, 401)
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password);
+  @ApiErrors(400, 401, 429)
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    // req.ip honours TRUST_PROXY: behind a reverse proxy, the client's address, not the proxy's.
+    return this.auth.login(body.email, body.password, req.ip ?? 'unknown');
   }
 
   @ApiBearerAuth()

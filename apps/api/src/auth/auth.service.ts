@@ -4,17 +4,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import { SessionEntity, UserEntity } from '../../../../libs/persistence/src';
-import { hashPassword, verifyPassword } from '../../../../libs/security/src';
+import { FailedAttempts, hashPassword, verifyPassword } from '../../../../libs/security/src';
 import { ApiError } from '../common/api-error';
 import type { AuthenticatedUser } from './authenticated-user';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Issue 9: five failed logins within 15 minutes lock the address, and the client address. */
+export const LOGIN_FAILURES = { limit: 5, windowMs: 15 * 60_000 } as const;
 
 /** Password login and opaque bearer tokens, stored only as their SHA-256, expiring after a TTL. */
 @Injectable()
 export class AuthService {
   /** Hash of a random password nobody knows, checked when the e-mail is unknown. */
   private readonly unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
+  /** In memory: one API process per province (ADR 0019); a restart forgets the counts. */
+  private readonly failures = new FailedAttempts(LOGIN_FAILURES);
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -25,13 +30,27 @@ export class AuthService {
   async login(
     email: string,
     password: string,
+    clientAddress: string,
   ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresAt: string }> {
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    const address = email.trim().toLowerCase();
+    const keys = [`address:${address}`, `client:${clientAddress}`];
+    const waitMs = Math.max(...keys.map((k) => this.failures.lockedForMs(k)));
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      throw ApiError.tooManyRequests(
+        'TOO_MANY_ATTEMPTS',
+        `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${minutes} phút.`,
+        Math.ceil(waitMs / 1000),
+      );
+    }
+    const user = await this.users.findOneBy({ email: address });
     // Verify against a fixed hash when the user is unknown, so timing does not reveal who exists.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.unknownUserHash));
     if (!user || !ok) {
+      for (const key of keys) this.failures.recordFailure(key);
       throw ApiError.unauthorized('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng.');
     }
+    this.failures.clear(keys[0]!);
     const accessToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.tokenTtlSeconds * 1000);
     await this.sessions.insert({ tokenHash: hashToken(accessToken), userId: user.id, expiresAt });

@@ -19,6 +19,7 @@ const MEANING: Record<number, string> = {
   404: 'Not found',
   409: 'The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED)',
   410: 'Gone (e.g. a link that is no longer valid)',
+  429: 'Too many failed attempts (TOO_MANY_ATTEMPTS); Retry-After says when to try again',
 };
 
 /** Declares the error statuses a route answers with, each with the ApiErrorResponse body. */

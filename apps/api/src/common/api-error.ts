@@ -37,4 +37,8 @@ export class ApiError extends HttpException {
   static conflict(code: string, message: string, details?: unknown): ApiError {
     return new ApiError(HttpStatus.CONFLICT, code, message, details);
   }
+  /** 429; the error filter sends `retryAfterSeconds` as the Retry-After header too. */
+  static tooManyRequests(code: string, message: string, retryAfterSeconds: number): ApiError {
+    return new ApiError(HttpStatus.TOO_MANY_REQUESTS, code, message, { retryAfterSeconds });
+  }
 }

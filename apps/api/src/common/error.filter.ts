@@ -23,6 +23,7 @@ const BY_STATUS: Record<number, { code: string; message: string }> = {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'Định dạng dữ liệu không được hỗ trợ; hãy gửi JSON.',
   },
+  429: { code: 'TOO_MANY_REQUESTS', message: 'Quá nhiều yêu cầu; vui lòng thử lại sau.' },
   503: { code: 'SERVICE_UNAVAILABLE', message: 'Hệ thống tạm thời chưa sẵn sàng.' },
 };
 
@@ -34,6 +35,9 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 

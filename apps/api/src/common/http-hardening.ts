@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { json } from 'express';
+import { json, type Application } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -8,11 +8,20 @@ import helmet from 'helmet';
  */
 export const BODY_LIMITS = { notices: '4mb', default: '100kb' } as const;
 
+export interface HttpHardeningOptions {
+  readonly corsOrigins?: readonly string[];
+  readonly trustProxy?: string;
+}
+
 /**
  * Security headers, CORS and body limits (issue 9). The web app is served from the API's own
  * origin, so no cross-origin caller is allowed unless CORS_ORIGINS names it.
  */
-export function hardenHttp(app: INestApplication, corsOrigins: readonly string[]): void {
+export function hardenHttp(app: INestApplication, options: HttpHardeningOptions = {}): void {
+  const corsOrigins = options.corsOrigins ?? [];
+  if (options.trustProxy) {
+    (app.getHttpAdapter().getInstance() as Application).set('trust proxy', options.trustProxy);
+  }
   app.use(
     helmet({
       contentSecurityPolicy: {
