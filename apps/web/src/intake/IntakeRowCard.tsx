@@ -1,32 +1,63 @@
-import { Alert, Button, Card, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Input, Row, Select, Space } from 'antd';
 import type { Agency } from '../api/client';
-import { deadlineNote, type IntakeRow } from './intake-rows';
+import { DeadlineEditor } from './DeadlineEditor';
+import type { IntakeRow } from './intake-rows';
 
 interface Props {
   readonly row: IntakeRow;
   readonly agencies: readonly Agency[];
+  /** The parser's warnings and those of the row as edited (a past date). */
+  readonly warnings: readonly string[];
+  /** Shown in the source text beside the list. */
+  readonly selected: boolean;
   readonly onChange: (row: IntakeRow) => void;
   readonly onDelete: () => void;
+  /** Focus or a click inside the card: show it in the source text. */
+  readonly onSelect: () => void;
+  /** "Xem trong văn bản": show it and bring the source text into view. */
+  readonly onReveal: () => void;
 }
 
 /** One item of the preview, editable: text, lead and co-ordinating agencies, deadline. */
-export function IntakeRowCard({ row, agencies, onChange, onDelete }: Props) {
+export function IntakeRowCard(props: Props) {
+  const { row, agencies, warnings, selected, onChange, onDelete, onSelect, onReveal } = props;
   const options = agencies.map((a) => ({ value: a.code, label: a.name }));
   const id = (field: string) => `row-${row.key}-${field}`;
-  const note = deadlineNote(row.deadline);
   const title = row.code ? `Mục ${row.code}` : 'Nhiệm vụ mới';
   return (
     <Card
       size="small"
-      title={<h3 style={{ fontSize: 15, margin: 0 }}>{title}</h3>}
+      role="group"
+      aria-labelledby={id('title')}
+      onFocus={onSelect}
+      onClick={onSelect}
+      style={selected ? { borderColor: '#1668dc', boxShadow: '0 0 0 1px #1668dc' } : undefined}
+      title={
+        <h3 id={id('title')} style={{ fontSize: 15, margin: 0 }}>
+          {title}
+        </h3>
+      }
       extra={
-        <Button danger size="small" onClick={onDelete} aria-label={`Xóa ${title}`}>
-          Xóa
-        </Button>
+        <Space size={4} wrap>
+          {row.source && (
+            <Button
+              size="small"
+              aria-pressed={selected}
+              onClick={(e) => {
+                e.stopPropagation();
+                onReveal();
+              }}
+            >
+              Xem trong văn bản
+            </Button>
+          )}
+          <Button danger size="small" onClick={onDelete} aria-label={`Xóa ${title}`}>
+            Xóa
+          </Button>
+        </Space>
       }
     >
-      {row.warnings.map((w) => (
+      {warnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
       ))}
       <Row gutter={[12, 8]}>
@@ -62,16 +93,9 @@ export function IntakeRowCard({ row, agencies, onChange, onDelete }: Props) {
             value={row.support}
             onChange={(support: string[]) => onChange({ ...row, support })}
           />
-          <label htmlFor={id('due')}>Hạn</label>
-          <div>
-            <DatePicker
-              id={id('due')}
-              format="DD/MM/YYYY"
-              value={row.due ? dayjs(row.due) : null}
-              onChange={(d) => onChange({ ...row, due: d ? d.format('YYYY-MM-DD') : undefined })}
-            />
-          </div>
-          {note && <Typography.Text type="secondary">{note}</Typography.Text>}
+        </Col>
+        <Col xs={24}>
+          <DeadlineEditor row={row} onChange={onChange} id={id} />
         </Col>
       </Row>
     </Card>

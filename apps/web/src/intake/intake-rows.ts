@@ -1,10 +1,34 @@
 import type { Agency } from '../api/client';
 import type { components } from '../api/schema';
+import { formatDate } from '../format';
 
-export type ParsedNotice = components['schemas']['ParsedNoticeResponse'];
+export type NoticePreview = components['schemas']['NoticePreviewResponse'];
 type ParsedItem = components['schemas']['ParsedItemResponse'];
 type Deadline = components['schemas']['ParsedDeadlineResponse'];
 export type ConfirmItem = components['schemas']['ConfirmItemDto'];
+
+/** How a row's deadline is given: a date, a recurrence, or none. */
+export type DeadlineMode = 'date' | 'recurring' | 'none';
+export type Frequency = 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+
+/**
+ * A recurring deadline as the engine reads it: `day` is the day of the month, or the ISO weekday
+ * (1 = Monday … 7 = Sunday) when weekly; without it a period ends on its last day (weekly: Friday).
+ * `months`: the months in which a period ends; none: every month, 3-6-9-12, or 12.
+ */
+export interface Recurrence {
+  readonly frequency: Frequency;
+  readonly day?: number;
+  readonly months?: readonly number[];
+}
+
+/** What the parser read for an item, to find in the pasted text (ADR 0014). */
+export interface RowSource {
+  readonly text: string;
+  readonly deadlinePhrase: string | undefined;
+  /** The words that named each agency, with its code when the directory knows it. */
+  readonly agencies: readonly { readonly code: string; readonly phrase: string }[];
+}
 
 /** One item as the secretariat reviews it before confirming. */
 export interface IntakeRow {
@@ -15,27 +39,55 @@ export interface IntakeRow {
   readonly lead: string | undefined;
   readonly support: string[];
   readonly reportTo: string | undefined;
-  readonly deadline: Deadline;
-  /** A date chosen by the secretariat (YYYY-MM-DD), overriding the parsed deadline. */
+  /** The parser's deadline: confirmed as it is unless the secretariat changed it. */
+  readonly parsed: Deadline;
+  readonly mode: DeadlineMode;
+  /** The date (YYYY-MM-DD) when `mode` is 'date'. */
   readonly due: string | undefined;
+  /** The recurrence when `mode` is 'recurring'. */
+  readonly recurrence: Recurrence;
   /** The preview's warnings about this item ("Mục 2.a: …"). */
   readonly warnings: string[];
+  /** Null for an item added by hand. */
+  readonly source: RowSource | null;
 }
 
 const codeOf = (agencies: readonly Agency[], name: string): string =>
   agencies.find((a) => a.name === name || a.code === name)?.code ?? name;
 
-export function rowsOf(parsed: ParsedNotice, agencies: readonly Agency[]): IntakeRow[] {
-  return parsed.items.map((i: ParsedItem, n) => ({
+const modeOf = (d: Deadline): DeadlineMode =>
+  d.kind === 'date' ? 'date' : d.kind === 'recurring' ? 'recurring' : 'none';
+
+function recurrenceOf(d: Deadline): Recurrence {
+  if (d.kind !== 'recurring' || !d.frequency) return { frequency: 'monthly' };
+  return {
+    frequency: d.frequency,
+    ...(d.day === undefined ? {} : { day: d.day }),
+    ...(d.months === undefined || d.frequency === 'weekly' ? {} : { months: d.months }),
+  };
+}
+
+export function rowsOf(preview: NoticePreview, agencies: readonly Agency[]): IntakeRow[] {
+  return preview.items.map((i: ParsedItem, n) => ({
     key: `${n}-${i.code}`,
     code: i.code,
     text: i.text,
     lead: i.lead[0] === undefined ? undefined : codeOf(agencies, i.lead[0]),
     support: i.support.map((s) => codeOf(agencies, s)),
     reportTo: i.reportTo,
-    deadline: i.deadline,
+    parsed: i.deadline,
+    mode: modeOf(i.deadline),
     due: i.deadline.kind === 'date' ? i.deadline.due : undefined,
-    warnings: parsed.warnings.filter((w) => w.startsWith(`Mục ${i.code}:`)),
+    recurrence: recurrenceOf(i.deadline),
+    warnings: preview.warnings.filter((w) => w.startsWith(`Mục ${i.code}:`)),
+    source: {
+      text: i.text,
+      deadlinePhrase: i.deadline.phrase,
+      agencies: (i.agencyPhrases ?? []).map((p) => ({
+        code: codeOf(agencies, p.name),
+        phrase: p.phrase,
+      })),
+    },
   }));
 }
 
@@ -47,31 +99,101 @@ export function emptyRow(n: number): IntakeRow {
     lead: undefined,
     support: [],
     reportTo: undefined,
-    deadline: { kind: 'none' },
+    parsed: { kind: 'none' },
+    mode: 'date',
     due: undefined,
+    recurrence: { frequency: 'monthly' },
     warnings: [],
+    source: null,
   };
+}
+
+const sameRecurrence = (a: Recurrence, b: Recurrence): boolean =>
+  a.frequency === b.frequency &&
+  a.day === b.day &&
+  (a.months ?? []).join() === (b.months ?? []).join();
+
+/** The deadline part of a confirmed item, as POST /api/notices reads it. */
+function deadlineOf(r: IntakeRow): Pick<ConfirmItem, 'due' | 'deadline'> {
+  const p = r.parsed;
+  if (r.mode === 'date') {
+    // A date replacing another kind is sent alone: the API stores it as a corrected date.
+    if (p.kind !== 'date') return r.due ? { due: r.due } : {};
+    return { deadline: p, ...(r.due && r.due !== p.due ? { due: r.due } : {}) };
+  }
+  if (r.mode === 'recurring') {
+    const unchanged = p.kind === 'recurring' && sameRecurrence(recurrenceOf(p), r.recurrence);
+    if (unchanged) return { deadline: p };
+    const { frequency, day, months } = r.recurrence;
+    return {
+      deadline: {
+        kind: 'recurring',
+        frequency,
+        ...(day === undefined ? {} : { day }),
+        ...(months && months.length > 0 && frequency !== 'weekly' ? { months: [...months] } : {}),
+        phrase: recurrenceLabel(r.recurrence),
+      },
+    };
+  }
+  return { deadline: p.kind === 'none' || p.kind === 'relative' ? p : { kind: 'none' } };
 }
 
 /** What POST /api/notices takes for the reviewed rows. */
 export function toConfirmItems(rows: readonly IntakeRow[]): ConfirmItem[] {
-  return rows.map((r) => {
-    const parsedDue = r.deadline.kind === 'date' ? r.deadline.due : undefined;
-    return {
-      ...(r.code ? { code: r.code } : {}),
-      text: r.text,
-      ...(r.lead ? { lead: r.lead } : {}),
-      support: r.support,
-      ...(r.reportTo ? { reportTo: r.reportTo } : {}),
-      deadline: r.deadline,
-      ...(r.due && r.due !== parsedDue ? { due: r.due } : {}),
-    };
-  });
+  return rows.map((r) => ({
+    ...(r.code ? { code: r.code } : {}),
+    text: r.text,
+    ...(r.lead ? { lead: r.lead } : {}),
+    support: r.support,
+    ...(r.reportTo ? { reportTo: r.reportTo } : {}),
+    ...deadlineOf(r),
+  }));
+}
+
+/** What a row still lacks before it can be confirmed, in words; null when nothing. */
+export function missingOf(r: IntakeRow): string | null {
+  if (!r.text.trim()) return 'nội dung';
+  if (!r.lead) return 'cơ quan chủ trì';
+  if (r.mode === 'date' && !r.due) return 'ngày hạn';
+  return null;
+}
+
+/** A date deadline already past (`today`: YYYY-MM-DD in UTC+7). */
+export function pastDueWarning(r: IntakeRow, today: string): string | null {
+  return r.mode === 'date' && r.due && r.due < today
+    ? `Hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.`
+    : null;
+}
+
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  weekly: 'Hằng tuần',
+  monthly: 'Hằng tháng',
+  quarterly: 'Hằng quý',
+  yearly: 'Hằng năm',
+};
+
+export const WEEKDAY_LABELS: readonly string[] = [
+  'Thứ Hai',
+  'Thứ Ba',
+  'Thứ Tư',
+  'Thứ Năm',
+  'Thứ Sáu',
+  'Thứ Bảy',
+  'Chủ nhật',
+];
+
+/** "Hằng quý, ngày 20, tháng 3, 6, 9, 12" — also the phrase of a recurrence chosen by hand. */
+export function recurrenceLabel(r: Recurrence): string {
+  const base = FREQUENCY_LABELS[r.frequency];
+  if (r.frequency === 'weekly') return `${base}, ${WEEKDAY_LABELS[(r.day ?? 5) - 1] ?? 'Thứ Sáu'}`;
+  const day = r.day === undefined ? 'ngày cuối tháng' : `ngày ${r.day}`;
+  const months = r.months && r.months.length > 0 ? `, tháng ${r.months.join(', ')}` : '';
+  return `${base}, ${day}${months}`;
 }
 
 /** The parsed deadline in words, when it is not a plain date. */
 export function deadlineNote(d: Deadline): string | null {
-  if (d.kind === 'recurring') return `Định kỳ: “${d.phrase ?? ''}”`;
+  if (d.kind === 'recurring') return `Theo văn bản: định kỳ “${d.phrase ?? ''}”`;
   if (d.kind === 'relative') return `Tính từ mốc: “${d.phrase ?? ''}”`;
   if (d.kind === 'none') return d.phrase ? `Không có hạn cụ thể: “${d.phrase}”` : 'Không nêu hạn';
   return d.phrase ? `Theo văn bản: “${d.phrase}”` : null;

@@ -51,13 +51,11 @@ export function phrasesOf(
 function acknowledgedLead(text: string, directory: AgencyDirectory): Listed[] {
   const ack = acknowledgementOf(text, directory);
   if (!ack || ack.addressed) return [];
-  const named = directory
-    .mentions(ack.clause)
-    .map((m) => ({
-      name: m.name,
-      known: m.known,
-      phrase: collapse(ack.clause.slice(m.start, m.end)),
-    }));
+  const named = directory.mentions(ack.clause).map((m) => ({
+    name: m.name,
+    known: m.known,
+    phrase: collapse(ack.clause.slice(m.start, m.end)),
+  }));
   return unique(named.map((m) => m.name)).length === 1 ? named : [];
 }
 

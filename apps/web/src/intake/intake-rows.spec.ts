@@ -1,0 +1,174 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Agency } from '../api/client';
+import {
+  emptyRow,
+  missingOf,
+  pastDueWarning,
+  recurrenceLabel,
+  rowsOf,
+  toConfirmItems,
+  type IntakeRow,
+  type NoticePreview,
+} from './intake-rows';
+
+const agencies: Agency[] = [
+  { code: 'STC', name: 'Sở Tài chính' },
+  { code: 'SKHCN', name: 'Sở Khoa học và Công nghệ' },
+] as Agency[];
+
+const preview: NoticePreview = {
+  notice: { title: null, number: '25/TB-VP', issuedOn: null, meetingDate: null, chair: null },
+  items: [
+    {
+      code: '2.a',
+      text: 'Chủ trì, phối hợp với Sở TC hoàn thành chậm nhất ngày 30/01/2026.',
+      lead: ['Sở Khoa học và Công nghệ'],
+      support: ['Sở Tài chính'],
+      deadline: { kind: 'date', due: '2026-01-30', phrase: 'chậm nhất ngày 30/01/2026' },
+      agencyPhrases: [
+        { name: 'Sở Tài chính', phrase: 'Sở TC' },
+        { name: 'Sở Khoa học và Công nghệ', phrase: 'Sở KH&CN' },
+      ],
+    },
+    {
+      code: '2.b',
+      text: 'Định kỳ hằng quý, trước ngày 20 của tháng cuối quý, báo cáo UBND tỉnh.',
+      lead: ['Sở Tài chính'],
+      support: [],
+      deadline: { kind: 'recurring', frequency: 'quarterly', day: 19, phrase: 'Định kỳ hằng quý' },
+    },
+    {
+      code: '2.c',
+      text: 'Thường xuyên kiểm tra.',
+      lead: [],
+      support: [],
+      deadline: { kind: 'none', phrase: 'thường xuyên' },
+    },
+  ],
+  warnings: ['Mục 2.c: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.'],
+  existingNotice: null,
+};
+
+const rows = rowsOf(preview, agencies);
+const row = (code: string): IntakeRow => rows.find((r) => r.code === code)!;
+
+describe('rowsOf', () => {
+  it('gives agency codes, the deadline mode, the warnings and what to find in the source', () => {
+    expect(row('2.a')).toMatchObject({
+      lead: 'SKHCN',
+      support: ['STC'],
+      mode: 'date',
+      due: '2026-01-30',
+      warnings: [],
+      source: {
+        deadlinePhrase: 'chậm nhất ngày 30/01/2026',
+        agencies: [
+          { code: 'STC', phrase: 'Sở TC' },
+          { code: 'SKHCN', phrase: 'Sở KH&CN' },
+        ],
+      },
+    });
+    expect(row('2.b')).toMatchObject({
+      mode: 'recurring',
+      recurrence: { frequency: 'quarterly', day: 19 },
+    });
+    expect(row('2.c')).toMatchObject({
+      lead: undefined,
+      mode: 'none',
+      warnings: [expect.any(String)],
+    });
+  });
+});
+
+describe('toConfirmItems', () => {
+  it('sends an unchanged row as the parser read it', () => {
+    expect(toConfirmItems(rows)).toEqual([
+      {
+        code: '2.a',
+        text: preview.items[0]!.text,
+        lead: 'SKHCN',
+        support: ['STC'],
+        deadline: preview.items[0]!.deadline,
+      },
+      {
+        code: '2.b',
+        text: preview.items[1]!.text,
+        lead: 'STC',
+        support: [],
+        deadline: preview.items[1]!.deadline,
+      },
+      {
+        code: '2.c',
+        text: 'Thường xuyên kiểm tra.',
+        support: [],
+        deadline: preview.items[2]!.deadline,
+      },
+    ]);
+  });
+
+  it('sends a changed date as `due`, and a date replacing a recurrence alone', () => {
+    const [a] = toConfirmItems([{ ...row('2.a'), due: '2026-12-31' }]);
+    expect(a).toMatchObject({ deadline: preview.items[0]!.deadline, due: '2026-12-31' });
+    const [b] = toConfirmItems([{ ...row('2.b'), mode: 'date', due: '2027-01-15' }]);
+    expect(b).toMatchObject({ due: '2027-01-15' });
+    expect(b).not.toHaveProperty('deadline');
+  });
+
+  it('sends a recurrence chosen by hand with its months and a phrase that says it', () => {
+    const [c] = toConfirmItems([
+      {
+        ...row('2.c'),
+        mode: 'recurring',
+        recurrence: { frequency: 'yearly', day: 15, months: [3, 9] },
+      },
+    ]);
+    expect(c!.deadline).toEqual({
+      kind: 'recurring',
+      frequency: 'yearly',
+      day: 15,
+      months: [3, 9],
+      phrase: 'Hằng năm, ngày 15, tháng 3, 9',
+    });
+    expect(c).not.toHaveProperty('due');
+    const [w] = toConfirmItems([
+      { ...row('2.b'), recurrence: { frequency: 'weekly', day: 5, months: [3] } },
+    ]);
+    expect(w!.deadline).toEqual({
+      kind: 'recurring',
+      frequency: 'weekly',
+      day: 5,
+      phrase: 'Hằng tuần, Thứ Sáu',
+    });
+  });
+
+  it('sends "no deadline" as kind none, keeping what the parser said when it had none', () => {
+    const [a, c] = toConfirmItems([{ ...row('2.a'), mode: 'none' }, row('2.c')]);
+    expect(a!.deadline).toEqual({ kind: 'none' });
+    expect(a).not.toHaveProperty('due');
+    expect(c!.deadline).toEqual({ kind: 'none', phrase: 'thường xuyên' });
+  });
+});
+
+describe('a row before confirming', () => {
+  it('names what is missing: text, lead agency, a date when the deadline is a date', () => {
+    expect(missingOf(row('2.a'))).toBeNull();
+    expect(missingOf(row('2.c'))).toBe('cơ quan chủ trì');
+    expect(missingOf({ ...row('2.a'), text: '  ' })).toBe('nội dung');
+    expect(missingOf({ ...emptyRow(0), text: 'Việc mới', lead: 'STC' })).toBe('ngày hạn');
+    expect(missingOf({ ...emptyRow(0), text: 'Việc mới', lead: 'STC', mode: 'none' })).toBeNull();
+  });
+
+  it('warns about a date already past, not about today or a recurrence', () => {
+    expect(pastDueWarning(row('2.a'), '2026-12-02')).toBe(
+      'Hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
+    );
+    expect(pastDueWarning(row('2.a'), '2026-01-30')).toBeNull();
+    expect(pastDueWarning(row('2.b'), '2026-12-02')).toBeNull();
+  });
+
+  it('says a recurrence in words', () => {
+    expect(recurrenceLabel({ frequency: 'monthly' })).toBe('Hằng tháng, ngày cuối tháng');
+    expect(recurrenceLabel({ frequency: 'weekly' })).toBe('Hằng tuần, Thứ Sáu');
+    expect(recurrenceLabel({ frequency: 'quarterly', day: 20 })).toBe('Hằng quý, ngày 20');
+  });
+});
