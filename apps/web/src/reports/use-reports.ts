@@ -1,17 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import type { ReportFilter } from './report-filter';
 
-export function useOverdueReport() {
+export function useOverdueReport(filter: ReportFilter) {
   return useQuery({
-    queryKey: ['reports', 'overdue'],
-    queryFn: async () => unwrap(await api.GET('/api/reports/overdue')),
+    queryKey: ['reports', 'overdue', filter],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/reports/overdue', { params: { query: filter } })),
   });
 }
 
-export function useCompletionReport() {
+export function useCompletionReport(filter: ReportFilter) {
   return useQuery({
-    queryKey: ['reports', 'completion'],
-    queryFn: async () => unwrap(await api.GET('/api/reports/completion')),
+    queryKey: ['reports', 'completion', filter],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/reports/completion', { params: { query: filter } })),
   });
 }

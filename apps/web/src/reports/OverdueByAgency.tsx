@@ -1,0 +1,43 @@
+import { Typography } from 'antd';
+import { Link } from 'react-router';
+import type { components } from '../api/schema';
+import { formatDate } from '../format';
+import { itemsListUrl, type ReportFilter } from './report-filter';
+
+type OverdueAgency = components['schemas']['OverdueAgencyResponse'];
+
+/**
+ * Each agency with its number of overdue items (a link to that list, as its bar) and the items, each
+ * with its deadline and working days overdue: a list, so nothing is cut on a phone or on paper.
+ */
+export function OverdueByAgency({
+  agencies,
+  filter,
+}: {
+  agencies: OverdueAgency[];
+  filter: ReportFilter;
+}) {
+  return (
+    <div className="report-agencies">
+      {agencies.map((a) => (
+        <section key={a.code} aria-labelledby={`overdue-${a.code}`} className="report-agency">
+          <h3 id={`overdue-${a.code}`} style={{ fontSize: 15, margin: '16px 0 4px' }}>
+            <Link to={itemsListUrl(filter, a.code, true)}>
+              {a.name}: {a.overdue} nhiệm vụ quá hạn
+            </Link>
+          </h3>
+          <ul aria-label={`Nhiệm vụ quá hạn của ${a.name}`} className="plain-list">
+            {a.items.map((i) => (
+              <li key={i.id}>
+                <Link to={`/items/${i.id}`}>{i.code ? `${i.code}. ${i.text}` : i.text}</Link>
+                <Typography.Text type="secondary" style={{ display: 'block' }}>
+                  Hạn {formatDate(i.due)} · quá hạn {i.daysOverdue} ngày làm việc
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
