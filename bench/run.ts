@@ -5,6 +5,7 @@
  */
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
+import { runParserBench } from './parser';
 import { runWebListBench } from './web-list';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
@@ -12,6 +13,7 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   intake: runIntakeBench,
   lateness: () => runLatenessBench(),
   'web-list': runWebListBench,
+  parser: runParserBench,
 };
 const bench = benches[name];
 if (!bench) {
