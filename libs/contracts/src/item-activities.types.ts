@@ -53,6 +53,8 @@ export const ITEM_MAIL_KINDS = [
   'extension_approved',
   'extension_rejected',
   'reassigned',
+  /** To the secretariat: a mail of the item could not be delivered to some recipients. */
+  'delivery_failed',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -90,20 +92,71 @@ export interface SendItemMailInput {
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
+  /** delivery_failed: the mail that did not reach some of its recipients. */
+  readonly undelivered?: UndeliveredMail | null;
+}
+
+/** A mail some recipients rejected for good, as the secretariat is told about it. */
+export interface UndeliveredMail {
+  readonly kind: ItemMailKind;
+  readonly step: string;
+  /** Workflow time of the step the mail belonged to (epoch ms). */
+  readonly stepAtMs: number;
+  readonly failed: MailPermanentDetails['failed'];
 }
 
 export interface SendItemMailResult {
   readonly sent: readonly string[];
   /** Already sent by an earlier attempt (idempotency key found with status 'sent'). */
   readonly skipped: readonly string[];
+  /**
+   * The mail went out late and says so (ADR 0018). Absent in results of activities that ran
+   * before the field existed.
+   */
+  readonly late?: boolean;
 }
 
-/** Failure type of a mail that can never be delivered (5xx, invalid address): not retried. */
+/**
+ * Failure type of a mail a recipient rejected for good (550 unknown user and kin, an unusable
+ * address): not retried.
+ */
 export const MAIL_PERMANENT = 'MAIL_PERMANENT';
-/** Failure type of a mail worth retrying (4xx, connection): retried with backoff until stale. */
+/**
+ * Failure type of every other mail failure (unreachable server, 535, relay refused, 4xx): a
+ * fault of ours, retried until it works (ADR 0018).
+ */
 export const MAIL_TRANSIENT = 'MAIL_TRANSIENT';
 
 /** The details a MAIL_PERMANENT failure carries: which recipients could not be reached. */
 export interface MailPermanentDetails {
   readonly failed: readonly { readonly recipient: string; readonly error: string }[];
+}
+
+/**
+ * How a step's mail went, as its history event says (reminder_sent, overdue, escalated):
+ * 'pending' from the step until the mail has gone out or been refused (ADR 0018).
+ */
+export type MailDeliveryStatus = 'pending' | 'delivered' | 'partly_failed' | 'failed';
+
+/** The delivery keys of a step event's detail (ADR 0018). */
+export interface MailDeliveryDetail {
+  readonly mailDelivery: MailDeliveryStatus;
+  /** Recipients that rejected the mail for good (absent when every one got it). */
+  readonly failedRecipients?: readonly string[];
+  /** Workflow time the outcome was known (epoch ms); absent while pending. */
+  readonly mailSettledAt?: number;
+  /** The mail went out late and said so. */
+  readonly mailLate?: true;
+}
+
+/** The outcome of a step's mails, for the event recorded with `mailDelivery: 'pending'`. */
+export interface RecordMailDeliveryInput {
+  readonly workflowId: string;
+  readonly seq: number;
+  readonly delivery: MailDeliveryDetail;
+}
+
+export interface RecordMailDeliveryResult {
+  /** false: no such event pending (a retry that already wrote it). */
+  readonly updated: boolean;
 }

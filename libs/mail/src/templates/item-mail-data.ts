@@ -1,4 +1,4 @@
-import type { DueSpec, ItemMailKind } from '../../../contracts/src';
+import type { DueSpec, ItemMailKind, UndeliveredMail } from '../../../contracts/src';
 
 /** Everything one item mail says; the activity fills it from the workflow's request. */
 export interface ItemMailData {
@@ -14,6 +14,11 @@ export interface ItemMailData {
   readonly due: DueSpec | null;
   /** When the mail is composed (epoch ms): days left / overdue are counted from here. */
   readonly nowMs: number;
+  /**
+   * A late mail (isLateMail): when it was meant to go out. It then says so, and counts days left
+   * or overdue from `nowMs`, the time it is actually sent.
+   */
+  readonly lateFromMs?: number | null;
   /**
    * Working days from today to the due date (whole-day deadlines, counted by the working
    * calendar): 0 means the due date is today. Omitted or null: shown as an exact duration.
@@ -34,4 +39,6 @@ export interface ItemMailData {
    * `?t=`; absent in mails to others (escalations).
    */
   readonly linkToken?: string | null;
+  /** delivery_failed: the mail that some recipients rejected for good. */
+  readonly undelivered?: UndeliveredMail | null;
 }

@@ -1,4 +1,4 @@
-import type { DueSpec } from '../../../contracts/src';
+import type { DueSpec, ItemMailKind } from '../../../contracts/src';
 import { civilDateAt, formatVnDate } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
@@ -97,5 +97,29 @@ export function whatToDo(d: ItemMailData): Block[] {
       ],
     },
     { p: `Xem và xử lý nhiệm vụ: ${url}` },
+  ];
+}
+
+/** What each mail is called in another mail (the secretariat's delivery_failed notice). */
+export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
+  reminder: 'thư nhắc hạn',
+  overdue: 'thư thông báo quá hạn',
+  escalation: 'thư báo cáo lãnh đạo về nhiệm vụ quá hạn',
+  weekly_overdue: 'thư nhắc hằng tuần về nhiệm vụ quá hạn',
+  returned: 'thư trả lại báo cáo hoàn thành',
+  extension_approved: 'thư đồng ý gia hạn',
+  extension_rejected: 'thư không đồng ý gia hạn',
+  reassigned: 'thư giao chủ trì nhiệm vụ',
+  delivery_failed: 'thư báo không gửi được thư',
+};
+
+/** The first block of a late mail: when it was meant to go out and why it comes now. */
+export function lateNotice(d: ItemMailData): Block[] {
+  if (d.lateFromMs === undefined || d.lateFromMs === null) return [];
+  return [
+    {
+      p: `Lưu ý: thư này lẽ ra được gửi lúc ${vnDateTime(d.lateFromMs)} nhưng đến ${vnDateTime(d.nowMs)} mới gửi được do sự cố của hệ thống thư điện tử. Tình trạng nêu trong thư tính đến thời điểm gửi.`,
+      strong: true,
+    },
   ];
 }

@@ -6,13 +6,17 @@ import {
   factsOf,
   itemLabel,
   itemUrl,
+  lateNotice,
+  MAIL_KIND_NAMES,
   remainingLabel,
   whatToDo,
 } from './item-mail-labels';
 import { toHtml, toText, type Block } from './mail-layout';
+import { vnDateTime } from '../vn-format';
 
 export type { ItemMailData, ItemMailKind };
 export { dueLabel, remainingLabel };
+export { isLateMail, MAIL_LATE_AFTER_MS } from './late-mail';
 
 export interface RenderedMail {
   readonly subject: string;
@@ -146,11 +150,41 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...whatToDo(d),
         ],
       };
+    case 'delivery_failed': {
+      const what = d.undelivered ? MAIL_KIND_NAMES[d.undelivered.kind] : 'thư';
+      const failed = d.undelivered?.failed ?? [];
+      return {
+        subject: `[Đôn Đốc] Không gửi được ${what}: ${label} (${d.leadName})`,
+        blocks: [
+          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          {
+            p: `Hệ thống Đôn Đốc không gửi được ${what} về nhiệm vụ dưới đây: máy chủ thư của người nhận đã từ chối hẳn các địa chỉ sau.`,
+            strong: true,
+          },
+          { list: failed.map((f) => `${f.recipient} (${f.error})`) },
+          ...(d.undelivered
+            ? [{ p: `Thư lẽ ra được gửi lúc ${vnDateTime(d.undelivered.stepAtMs)}.` }]
+            : []),
+          factsOf(d),
+          {
+            p: 'Đề nghị kiểm tra lại địa chỉ thư điện tử của cơ quan, đơn vị nhận thư và thông báo trực tiếp nội dung nhiệm vụ cho họ. Lịch sử của nhiệm vụ ghi nhận thư không gửi được.',
+          },
+          { p: `Chi tiết và lịch sử xử lý: ${itemUrl(d)}` },
+        ],
+      };
+    }
   }
 }
 
 /** Renders one item mail (Vietnamese, HTML + plain text with the same content). */
 export function renderItemMail(d: ItemMailData): RenderedMail {
-  const { subject, blocks } = compose(d);
+  const composed = compose(d);
+  const late = lateNotice(d);
+  const subject =
+    late.length > 0
+      ? composed.subject.replace('[Đôn Đốc] ', '[Đôn Đốc] (Gửi muộn) ')
+      : composed.subject;
+  // The salutation first, then the notice that the mail is late.
+  const blocks = [...composed.blocks.slice(0, 1), ...late, ...composed.blocks.slice(1)];
   return { subject, text: toText(blocks), html: toHtml(subject, blocks) };
 }
