@@ -1,5 +1,5 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import { MailDeliveryError, type Mailer, type OutgoingMail } from '../libs/mail/src';
 import { verifyItemLink } from '../libs/security/src';
 import {
@@ -9,7 +9,12 @@ import {
   messageIdFor,
 } from './mail.activities';
 import type { MailLogStatus, MailLogStore } from './ports';
-import { MAIL_PERMANENT, MAIL_TRANSIENT, type SendItemMailInput } from '../libs/contracts/src';
+import {
+  MAIL_PERMANENT,
+  MAIL_TRANSIENT,
+  type SendItemMailInput,
+  type SendItemMailResult,
+} from '../libs/contracts/src';
 import { applicationFailureOf } from './test/application-failure';
 
 /** In-memory mail_log with the same semantics as the PostgreSQL store. */
@@ -110,7 +115,7 @@ describe('sendItemMail', () => {
 
   it('a transient failure (4xx) is retryable; the retry sends only what is missing', async () => {
     const { mailer, sent } = scriptedMailer({
-      'stc-head@dondoc.local': [new MailDeliveryError('try later', false, 450, 'EENVELOPE')],
+      'stc-head@dondoc.local': [new MailDeliveryError('try later', 'temporary', 450, 'EENVELOPE')],
     });
     const { log, sendItemMail } = mailActivityWith(mailer);
     const failure = await applicationFailureOf(env.run(sendItemMail, input));
@@ -128,7 +133,7 @@ describe('sendItemMail', () => {
 
   it('a connection error is transient too', async () => {
     const { mailer } = scriptedMailer({
-      'stc@dondoc.local': [new MailDeliveryError('ECONNREFUSED', false, null, 'ESOCKET')],
+      'stc@dondoc.local': [new MailDeliveryError('ECONNREFUSED', 'unreachable', null, 'ESOCKET')],
     });
     const { sendItemMail } = mailActivityWith(mailer);
     const failure = await applicationFailureOf(env.run(sendItemMail, input));
@@ -138,7 +143,7 @@ describe('sendItemMail', () => {
 
   it('a permanent failure (5xx) is non-retryable, logged failed, and the other recipients still get theirs', async () => {
     const { mailer, sent } = scriptedMailer({
-      'stc@dondoc.local': [new MailDeliveryError('no such user', true, 550, 'EENVELOPE')],
+      'stc@dondoc.local': [new MailDeliveryError('no such user', 'recipient', 550, 'EENVELOPE')],
     });
     const { log, sendItemMail } = mailActivityWith(mailer);
     const failure = await applicationFailureOf(env.run(sendItemMail, input));
@@ -197,5 +202,123 @@ describe('sendItemMail', () => {
     // Escalations (heads, secretariat, committee head) and inputs without the lead's code: plain page.
     expect(linkTokenFor({ ...lead, kind: 'escalation', level: 1 }, 'test-link-secret')).toBeNull();
     expect(linkTokenFor(input, 'test-link-secret')).toBeNull();
+  });
+});
+
+describe('sendItemMail: faults of ours and late mails (ADR 0018)', () => {
+  const HOUR = 3_600_000;
+  const one = { ...input, recipients: ['stc@dondoc.local'] };
+
+  it('535 is ours: retryable, the row keeps waiting, and a log line says why', async () => {
+    const logs: LogEntry[] = [];
+    const logging = new MockActivityEnvironment(undefined, {
+      logger: new DefaultLogger('WARN', (entry) => logs.push(entry)),
+    });
+    const { mailer, sent } = scriptedMailer({
+      'stc@dondoc.local': [
+        new MailDeliveryError(
+          'Invalid login: 535 5.7.8 Bad credentials',
+          'authentication',
+          535,
+          'EAUTH',
+        ),
+      ],
+    });
+    const { log, sendItemMail } = mailActivityWith(mailer);
+    const failure = await applicationFailureOf(logging.run(sendItemMail, one));
+    expect(failure).toMatchObject({ type: MAIL_TRANSIENT, nonRetryable: false });
+    expect(failure.details?.[0]).toMatchObject({ fault: 'authentication', responseCode: 535 });
+    const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
+    expect(log.rows.get(key)).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(log.rows.get(key)?.lastError).toMatch(/^authentication: 535: Invalid login/);
+    expect(logs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 'WARN',
+          message: expect.stringContaining('authentication') as string,
+          meta: expect.objectContaining({
+            fault: 'authentication',
+            recipient: 'stc@dondoc.local',
+            error: expect.stringContaining('535') as string,
+          }) as Record<string, unknown>,
+        }),
+      ]),
+    );
+    // Once the server takes our login again, the same key goes out once.
+    expect(await logging.run(sendItemMail, one)).toEqual({
+      sent: ['stc@dondoc.local'],
+      skipped: [],
+    });
+    expect(sent).toHaveLength(1);
+    expect(log.rows.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('30 hours late: says when it was meant to go out, counts from when it goes out', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const { sendItemMail } = mailActivityWith(mailer);
+    // Due Mon 02/03/2026 10:00+07, the reminder meant for Sun 01/03 10:00, sent Mon 02/03 16:00.
+    const stepAt = one.nowMs;
+    const retried = new MockActivityEnvironment(
+      { attempt: 400, currentAttemptScheduledTimestampMs: stepAt + 30 * HOUR },
+      { logger: new DefaultLogger('ERROR') },
+    );
+    const result = await retried.run(sendItemMail, one);
+    expect(result).toEqual({ sent: ['stc@dondoc.local'], skipped: [], late: true });
+    const [mail] = sent;
+    expect(mail?.subject).toMatch(
+      /^\[Đôn Đốc\] \(Gửi muộn\) Nhắc hạn: Nhiệm vụ 1 — đã quá hạn 6 giờ/,
+    );
+    for (const body of [mail!.text, mail!.html]) {
+      expect(body).toContain(
+        'Lưu ý: thư này lẽ ra được gửi lúc 10:00 01/03/2026 nhưng đến 16:00 02/03/2026 mới gửi được do sự cố của hệ thống thư điện tử.',
+      );
+    }
+  });
+
+  it('a few minutes late is not late, unless the deadline passed meanwhile', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const { sendItemMail } = mailActivityWith(mailer);
+    const at = (ms: number) =>
+      new MockActivityEnvironment(
+        { currentAttemptScheduledTimestampMs: ms },
+        { logger: new DefaultLogger('ERROR') },
+      );
+    const dueSoon = { ...one, due: { date: null, at: one.nowMs + 5 * 60_000 } };
+    expect(await at(one.nowMs + 4 * 60_000).run(sendItemMail, dueSoon)).not.toHaveProperty('late');
+    expect(sent[0]?.subject).not.toContain('Gửi muộn');
+    expect(sent[0]?.subject).toContain('còn 5 phút');
+    const after: SendItemMailResult = await at(one.nowMs + 6 * 60_000).run(sendItemMail, {
+      ...dueSoon,
+      step: 'x',
+    });
+    expect(after.late).toBe(true);
+    expect(sent[1]?.subject).toContain('(Gửi muộn) Nhắc hạn: Nhiệm vụ 1 — đã quá hạn 1 phút');
+  });
+
+  it('tells the secretariat which recipients rejected which mail', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const { sendItemMail } = mailActivityWith(mailer);
+    const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+    const notice: SendItemMailInput = {
+      ...input,
+      step: 'undelivered:overdue',
+      kind: 'delivery_failed',
+      recipients: ['secretariat@dondoc.local'],
+      undelivered: {
+        kind: 'overdue',
+        step: 'overdue',
+        stepAtMs: input.nowMs,
+        failed: [{ recipient: 'bounce@dondoc.local', error: '550: 5.1.1 User unknown' }],
+      },
+    };
+    await env.run(sendItemMail, notice);
+    const [mail] = sent;
+    expect(mail?.to).toBe('secretariat@dondoc.local');
+    expect(mail?.subject).toBe(
+      '[Đôn Đốc] Không gửi được thư thông báo quá hạn: Nhiệm vụ 1 (Sở Tài chính)',
+    );
+    expect(mail?.text).toContain('bounce@dondoc.local (550: 5.1.1 User unknown)');
+    expect(mail?.text).toContain('Thư lẽ ra được gửi lúc 10:00 01/03/2026.');
+    expect(mail?.text).not.toContain('?t=');
   });
 });

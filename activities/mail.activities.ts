@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { activityInfo, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  isLateMail,
   MailDeliveryError,
   renderItemMail,
   toMailDeliveryError,
@@ -86,12 +88,18 @@ export function createMailActivities(deps: MailActivityDeps) {
   const now = deps.now ?? (() => new Date());
 
   /**
-   * Sends one mail per recipient, at most once per idempotency key. A transient failure throws a
-   * retryable failure (recipients already sent are skipped on the retry); permanent failures are
-   * logged 'failed' and, after every other recipient was tried, reported as non-retryable
-   * MAIL_PERMANENT with the failed addresses in its details.
+   * Sends one mail per recipient, at most once per idempotency key. Only a recipient's permanent
+   * rejection is final: it is logged 'failed' and, after every other recipient was tried,
+   * reported as non-retryable MAIL_PERMANENT with the failed addresses in its details. Any other
+   * failure (server unreachable, 535, relay refused, 4xx) is ours: logged with its reason and
+   * thrown as a retryable MAIL_TRANSIENT, retried until it works (recipients already sent are
+   * skipped on the retry). A mail that goes out late says so (ADR 0018).
    */
   async function sendItemMail(input: SendItemMailInput): Promise<SendItemMailResult> {
+    // Server time, like the workflow's `nowMs`: the time-skipping server's clock in its tests.
+    const attemptAt = Math.max(input.nowMs, activityInfo().currentAttemptScheduledTimestampMs);
+    const late = isLateMail(input.nowMs, attemptAt, input.due);
+    const sendAt = late ? attemptAt : input.nowMs;
     const rendered = renderItemMail({
       kind: input.kind,
       itemId: input.itemId,
@@ -101,9 +109,10 @@ export function createMailActivities(deps: MailActivityDeps) {
       noticeNumber: input.item.noticeNumber,
       leadName: input.item.leadName,
       due: input.due,
-      nowMs: input.nowMs,
+      nowMs: sendAt,
+      lateFromMs: late ? input.nowMs : null,
       workingDaysLeft: input.due
-        ? workingDaysLeft(input.due.at, input.nowMs, vnPublicSectorCalendar)
+        ? workingDaysLeft(input.due.at, sendAt, vnPublicSectorCalendar)
         : null,
       level: input.level,
       reason: input.reason ?? null,
@@ -111,6 +120,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       previousLeadName: input.previousLeadName ?? null,
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
+      undelivered: input.undelivered ?? null,
     });
     const sent: string[] = [];
     const skipped: string[] = [];
@@ -156,18 +166,33 @@ export function createMailActivities(deps: MailActivityDeps) {
       } catch (raw) {
         const err = raw instanceof MailDeliveryError ? raw : toMailDeliveryError(raw);
         const detail = `${err.responseCode ?? err.code ?? 'error'}: ${err.message}`;
-        await deps.mailLog.markFailed(key, detail, err.permanent);
+        await deps.mailLog.markFailed(key, `${err.fault}: ${detail}`, err.permanent);
         if (!err.permanent) {
+          log.warn(`Mail not sent, retrying until the mail server takes it (${err.fault})`, {
+            fault: err.fault,
+            recipient,
+            step: input.step,
+            workflowId: input.workflowId,
+            attempt: activityInfo().attempt,
+            error: detail,
+          });
           throw ApplicationFailure.retryable(
-            `Gửi thư tới ${recipient} tạm thời thất bại (${detail})`,
+            `Chưa gửi được thư tới ${recipient}, sẽ gửi lại (${err.fault}: ${detail})`,
             MAIL_TRANSIENT,
             {
               recipient,
+              fault: err.fault,
               responseCode: err.responseCode,
               code: err.code,
             },
           );
         }
+        log.warn('Mail rejected for good by its recipient', {
+          recipient,
+          step: input.step,
+          workflowId: input.workflowId,
+          error: detail,
+        });
         failed.push({ recipient, error: detail });
         continue;
       }
@@ -181,7 +206,7 @@ export function createMailActivities(deps: MailActivityDeps) {
         { failed, sent, skipped },
       );
     }
-    return { sent, skipped };
+    return late ? { sent, skipped, late } : { sent, skipped };
   }
 
   return { sendItemMail };

@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { ItemStore, MailLogStatus, MailLogStore } from './ports';
-import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
+import type {
+  RecordEventsInput,
+  RecordEventsResult,
+  RecordMailDeliveryInput,
+  RecordMailDeliveryResult,
+} from '../libs/contracts/src';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -48,6 +53,7 @@ export function pgMailLogStore(dataSource: DataSource): MailLogStore {
 /**
  * item_events + items in one transaction: events are inserted once per (workflow_id, seq), and
  * the items row only moves forward (`version < $v`), so retries and out-of-order writes are no-ops.
+ * An event's delivery keys move once from 'pending' to the outcome of its mails (ADR 0018).
  */
 export function pgItemStore(dataSource: DataSource): ItemStore {
   return {
@@ -107,6 +113,15 @@ export function pgItemStore(dataSource: DataSource): ItemStore {
         );
         return { inserted, projected: rowCount(updated) > 0 };
       });
+    },
+    async recordDelivery(input: RecordMailDeliveryInput): Promise<RecordMailDeliveryResult> {
+      const updated = await dataSource.query<unknown>(
+        `UPDATE item_events SET detail = COALESCE(detail, '{}'::jsonb) || $3::jsonb
+          WHERE workflow_id = $1 AND seq = $2 AND detail->>'mailDelivery' = 'pending'
+          RETURNING seq`,
+        [input.workflowId, input.seq, JSON.stringify(input.delivery)],
+      );
+      return { updated: rowCount(updated) > 0 };
     },
   };
 }

@@ -1,4 +1,9 @@
-import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
+import type {
+  RecordEventsInput,
+  RecordEventsResult,
+  RecordMailDeliveryInput,
+  RecordMailDeliveryResult,
+} from '../libs/contracts/src';
 
 export type MailLogStatus = 'sending' | 'sent' | 'failed';
 
@@ -25,4 +30,6 @@ export interface MailLogStore {
 /** History and projection of items (tables item_events, items). */
 export interface ItemStore {
   record(input: RecordEventsInput): Promise<RecordEventsResult>;
+  /** Completes the delivery keys of an event recorded with `mailDelivery: 'pending'`, once. */
+  recordDelivery(input: RecordMailDeliveryInput): Promise<RecordMailDeliveryResult>;
 }

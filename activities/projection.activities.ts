@@ -1,5 +1,10 @@
 import type { ItemStore } from './ports';
-import type { RecordEventsInput, RecordEventsResult } from '../libs/contracts/src';
+import type {
+  RecordEventsInput,
+  RecordEventsResult,
+  RecordMailDeliveryInput,
+  RecordMailDeliveryResult,
+} from '../libs/contracts/src';
 
 export function createProjectionActivities(deps: { readonly items: ItemStore }) {
   /**
@@ -9,5 +14,14 @@ export function createProjectionActivities(deps: { readonly items: ItemStore }) 
   async function recordEvents(input: RecordEventsInput): Promise<RecordEventsResult> {
     return deps.items.record(input);
   }
-  return { recordEvents };
+  /**
+   * Writes how a step's mails went into its event, recorded earlier as pending (ADR 0018): the
+   * event's facts never change, only its delivery keys, once. Safe to retry.
+   */
+  async function recordMailDelivery(
+    input: RecordMailDeliveryInput,
+  ): Promise<RecordMailDeliveryResult> {
+    return deps.items.recordDelivery(input);
+  }
+  return { recordEvents, recordMailDelivery };
 }

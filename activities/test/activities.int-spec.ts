@@ -107,6 +107,20 @@ describe('sendItemMail (PostgreSQL + SMTP)', () => {
     expect(await mailLog(key)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
   });
 
+  it('a relay refusal (554 to RCPT TO) is ours: retried, and the retry delivers once', async () => {
+    const input = mailInput({ recipients: ['relay@example.org'] });
+    const key = mailIdempotencyKey(input.workflowId, input.step, 1, 'relay@example.org');
+    smtp.failNext(1, 554);
+    const refused = await applicationFailureOf(env.run(activities.sendItemMail, input));
+    expect(refused).toMatchObject({ type: 'MAIL_TRANSIENT', nonRetryable: false });
+    const row = await mailLog(key);
+    expect(row.status).toBe('sending');
+    expect(row.last_error).toMatch(/^refused: 554: .*554 test failure/);
+    expect((await env.run(activities.sendItemMail, input)).sent).toEqual(['relay@example.org']);
+    await smtp.waitFor((m) => m.messageId === messageIdFor(key));
+    expect(smtp.messages.filter((m) => m.messageId === messageIdFor(key))).toHaveLength(1);
+  });
+
   it('a 550 is non-retryable and logged failed; nothing is sent on a rerun', async () => {
     const input = mailInput({ recipients: ['nobody@dondoc.local'] });
     const key = mailIdempotencyKey(input.workflowId, input.step, 1, 'nobody@dondoc.local');
@@ -244,5 +258,47 @@ describe('recordEvents (PostgreSQL)', () => {
       [itemId],
     );
     expect(after?.pending_extension).toEqual(ext);
+  });
+
+  it("an event's mail delivery moves once from pending to its outcome; its facts stay", async () => {
+    const { itemId, workflowId } = await insertItem();
+    const at = Date.parse('2026-01-22T17:00:00Z');
+    await env.run(activities.recordEvents, {
+      itemId,
+      workflowId,
+      events: [
+        {
+          seq: 1,
+          type: 'overdue' as const,
+          at,
+          detail: { step: 'overdue', recipients: ['stc@dondoc.local'], mailDelivery: 'pending' },
+        },
+        { seq: 2, type: 'progress_reported' as const, at, detail: { note: 'x' } },
+      ],
+      projection: projection({ version: 2, status: 'overdue' }),
+    });
+    const delivery = {
+      mailDelivery: 'partly_failed' as const,
+      failedRecipients: ['stc@dondoc.local'],
+      mailSettledAt: at + 60_000,
+    };
+    expect(await env.run(activities.recordMailDelivery, { workflowId, seq: 1, delivery })).toEqual({
+      updated: true,
+    });
+    // A retry, a later outcome, or an event that was never pending: nothing changes.
+    const later = { workflowId, seq: 1, delivery: { mailDelivery: 'delivered' as const } };
+    expect(await env.run(activities.recordMailDelivery, later)).toEqual({ updated: false });
+    expect(await env.run(activities.recordMailDelivery, { ...later, seq: 2 })).toEqual({
+      updated: false,
+    });
+    const rows = await db.dataSource.query<
+      { seq: number; type: string; at: Date; detail: unknown }[]
+    >('SELECT seq, type, at, detail FROM item_events WHERE workflow_id = $1 ORDER BY seq', [
+      workflowId,
+    ]);
+    expect(rows.map((r) => [r.seq, r.type, r.at.getTime(), r.detail])).toEqual([
+      [1, 'overdue', at, { step: 'overdue', recipients: ['stc@dondoc.local'], ...delivery }],
+      [2, 'progress_reported', at, { note: 'x' }],
+    ]);
   });
 });
