@@ -328,9 +328,21 @@ describe('item workflow: schedule', () => {
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
     await sleepUntil(due.at + 10_000);
-    await eventually(() => expect(steps(wf)).toEqual(['remind:PT60S@1', 'overdue@1']));
-    const reminder = fakes.eventsOf(wf).find((e) => e.type === 'reminder_sent');
-    expect(reminder?.detail).toMatchObject({ failedRecipients: ['bounce@dondoc.local'] });
+    // Each rejected mail is reported to the secretariat (ADR 0018).
+    await eventually(() =>
+      expect(steps(wf)).toEqual([
+        'remind:PT60S@1',
+        'undelivered:remind:PT60S@1',
+        'overdue@1',
+        'undelivered:overdue@1',
+      ]),
+    );
+    await eventually(() =>
+      expect(fakes.eventsOf(wf).find((e) => e.type === 'reminder_sent')?.detail).toMatchObject({
+        mailDelivery: 'failed',
+        failedRecipients: ['bounce@dondoc.local'],
+      }),
+    );
     expect((await handle.query(itemStateQuery)).status).toBe('overdue');
     await finish(handle);
   });

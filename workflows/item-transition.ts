@@ -11,6 +11,7 @@ import type {
   ItemMailKind,
   ItemWorkflowInput,
   RecordedEvent,
+  UndeliveredMail,
 } from '../libs/contracts/src';
 
 /** Everything the workflow keeps: exactly what continue-as-new carries. */
@@ -30,6 +31,8 @@ export interface MailCommand {
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
+  /** delivery_failed: the mail some recipients rejected (ADR 0018). */
+  readonly undelivered?: UndeliveredMail;
 }
 
 /** A change of state with the events to record and the mails to send. */

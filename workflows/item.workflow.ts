@@ -26,6 +26,7 @@ import {
   type ItemWorkflowInput,
   type MailPermanentDetails,
   type RecordedEvent,
+  type SendItemMailInput,
 } from '../libs/contracts/src';
 import { invalidTransition, isClosed, type ItemAction } from '../libs/domain/src';
 import type { ItemActivities } from '../activities';
@@ -42,29 +43,57 @@ import {
   submit,
   type Reducer,
 } from './item-commands';
-import { nextStep, performStep } from './item-schedule';
+import { nextStep, performStep, type StepEffects } from './item-schedule';
 import { initialState, nextPeriod, toProjection, toView } from './item-state';
 import type { Context, ItemState, MailCommand, Transition } from './item-transition';
+import {
+  deliveryDetail,
+  pendingDelivery,
+  undeliveredNotice,
+  type MailOutcome,
+} from './mail-delivery';
 
 /** Patch id: recurring items roll over to their next period instead of ending. */
 const RECURRING_PERIODS = 'recurring-periods';
+/**
+ * Patch id (ADR 0018): mails run apart from the timer loop and are retried until they go out; a
+ * step's event is recorded at the step with its mail pending, and later says how the mail went.
+ */
+const MAIL_DELIVERY_FAULTS = 'mail-delivery-faults';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
  * would leave the history incomplete; each write is idempotent (workflow id + seq, version).
  */
-const { recordEvents } = proxyActivities<ItemActivities>({
+const { recordEvents, recordMailDelivery } = proxyActivities<ItemActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
 /**
- * Mails: transient SMTP failures retry with backoff until the step is stale (12 h), permanent
- * ones (MAIL_PERMANENT) are not retried. Either way the workflow carries on.
+ * Mails before the patch MAIL_DELIVERY_FAULTS: transient SMTP failures retry with backoff until
+ * the step is stale (12 h), permanent ones (MAIL_PERMANENT) are not retried. Either way the
+ * workflow carries on.
  */
 const { sendItemMail } = proxyActivities<ItemActivities>({
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '12h',
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    nonRetryableErrorTypes: [MAIL_PERMANENT],
+  },
+});
+
+/**
+ * Mails since the patch: only a recipient's permanent rejection (MAIL_PERMANENT) is final; every
+ * other failure is ours and retried until the mail goes out, however long that takes (no
+ * schedule-to-close). At most a minute apart: mail flows again within a minute of a repair,
+ * without hammering a server that refuses our login.
+ */
+const { sendItemMail: deliverItemMail } = proxyActivities<ItemActivities>({
+  startToCloseTimeout: '30s',
   retry: {
     initialInterval: '1s',
     backoffCoefficient: 2,
@@ -97,30 +126,34 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     });
   };
 
+  const request = (mail: MailCommand, nowMs: number): SendItemMailInput => ({
+    workflowId,
+    itemId: input.itemId,
+    step: mail.step,
+    deadlineVersion: mail.deadlineVersion,
+    kind: mail.kind,
+    recipients: mail.recipients,
+    item: {
+      code: input.code,
+      text: input.text,
+      noticeTitle: input.noticeTitle,
+      noticeNumber: input.noticeNumber,
+      leadName: mail.leadName,
+      leadCode: mail.leadCode,
+    },
+    due: mail.due,
+    nowMs,
+    level: mail.level,
+    reason: mail.reason ?? null,
+    previousDue: mail.previousDue ?? null,
+    previousLeadName: mail.previousLeadName ?? null,
+    ...(mail.undelivered ? { undelivered: mail.undelivered } : {}),
+  });
+
+  /** Before MAIL_DELIVERY_FAULTS: one mail, awaited by the loop, given up when stale. */
   const send = async (mail: MailCommand): Promise<{ failed: string[] }> => {
     try {
-      await sendItemMail({
-        workflowId,
-        itemId: input.itemId,
-        step: mail.step,
-        deadlineVersion: mail.deadlineVersion,
-        kind: mail.kind,
-        recipients: mail.recipients,
-        item: {
-          code: input.code,
-          text: input.text,
-          noticeTitle: input.noticeTitle,
-          noticeNumber: input.noticeNumber,
-          leadName: mail.leadName,
-          leadCode: mail.leadCode,
-        },
-        due: mail.due,
-        nowMs: Date.now(),
-        level: mail.level,
-        reason: mail.reason ?? null,
-        previousDue: mail.previousDue ?? null,
-        previousLeadName: mail.previousLeadName ?? null,
-      });
+      await sendItemMail(request(mail, Date.now()));
       return { failed: [] };
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -139,6 +172,63 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       });
       return { failed };
     }
+  };
+
+  /** Whether mails run apart from the loop (MAIL_DELIVERY_FAULTS); once true, for the whole run. */
+  let mailsApart = false;
+  /** Mails (and the events waiting for them) still running apart from the loop. */
+  let inFlight = 0;
+  const apart = (work: () => Promise<void>): void => {
+    inFlight++;
+    void work().finally(() => inFlight--);
+  };
+
+  /**
+   * One mail, retried until it goes out; settles with the recipients that rejected it for good,
+   * of whom the secretariat is told.
+   */
+  const deliver = async (mail: MailCommand, stepAtMs: number): Promise<MailOutcome> => {
+    let outcome: MailOutcome;
+    try {
+      const result = await deliverItemMail(request(mail, stepAtMs));
+      outcome = { mail, failed: [], late: result.late === true };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const cause = err.cause;
+      const details =
+        cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
+          ? (cause.details?.[0] as Partial<MailPermanentDetails> | undefined)
+          : undefined;
+      // Without the details of a recipient's rejection (nothing else ends the retries): all failed.
+      const failed =
+        details?.failed ??
+        mail.recipients.map((recipient) => ({ recipient, error: cause?.message ?? err.message }));
+      log.warn('Mail not delivered', { step: mail.step, failed });
+      outcome = { mail, failed, late: false };
+    }
+    const notice = undeliveredNotice(outcome, stepAtMs, input.secretariatEmail);
+    if (notice) apart(async () => void (await deliver(notice, Date.now())));
+    return outcome;
+  };
+
+  /**
+   * A due step with mails apart from the loop: its events (and status change) are recorded at
+   * once with the mail pending; once the mails have settled the events say how they went.
+   */
+  const performApart = async (effects: StepEffects): Promise<void> => {
+    const stepAt = Date.now();
+    if (effects.mails.length === 0) {
+      if (effects.events.length > 0) await record(effects.events);
+      return;
+    }
+    if (effects.events.length > 0) await record(pendingDelivery(effects.events));
+    apart(async () => {
+      const outcomes = await Promise.all(effects.mails.map((m) => deliver(m, stepAt)));
+      const delivery = deliveryDetail(outcomes, Date.now());
+      for (const e of effects.events) {
+        await recordMailDelivery({ workflowId, seq: e.seq, delivery });
+      }
+    });
   };
 
   /**
@@ -200,16 +290,26 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   if (start.events.length > 0) await record(start.events);
 
   while (!isClosed(state.status)) {
+    mailsApart ||= patched(MAIL_DELIVERY_FAULTS);
     // Notifications queued by handlers first.
     const mail = outbox.shift();
     if (mail) {
-      await send(mail);
+      if (mailsApart) {
+        const at = Date.now();
+        apart(async () => void (await deliver(mail, at)));
+      } else {
+        await send(mail);
+      }
       continue;
     }
     const step = nextStep(state, input);
     if (step && step.at <= Date.now()) {
       const effects = performStep(state, step, ctx());
       state = effects.state;
+      if (mailsApart) {
+        await performApart(effects);
+        continue;
+      }
       if (effects.recordFirst && effects.events.length > 0) await record(effects.events);
       const failed: string[] = [];
       for (const m of effects.mails) failed.push(...(await send(m)).failed);
@@ -221,15 +321,25 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       }
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested) {
+    const suggested = workflowInfo().continueAsNewSuggested;
+    if (suggested && !mailsApart) {
       await condition(() => allHandlersFinished() && outbox.length === 0);
       if (!isClosed(state.status) && outbox.length === 0) {
         await continueAsNew<typeof itemWorkflow>({ ...input, carried: state });
       }
       continue;
     }
+    // Mails apart from the loop cannot cross continue-as-new: it waits for them, out of their way.
+    if (suggested && inFlight === 0) {
+      await condition(allHandlersFinished);
+      if (!isClosed(state.status) && outbox.length === 0 && inFlight === 0) {
+        await continueAsNew<typeof itemWorkflow>({ ...input, carried: state });
+      }
+      continue;
+    }
     const seen = changes;
-    const woken = () => changes !== seen || outbox.length > 0;
+    const woken = () =>
+      changes !== seen || outbox.length > 0 || (suggested && mailsApart && inFlight === 0);
     if (step) {
       const ms = step.at - Date.now();
       if (ms > 0) await condition(woken, ms);
@@ -238,7 +348,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     }
   }
 
-  await condition(allHandlersFinished);
+  // Mails of steps taken before the close still go out, and their events are recorded.
+  await condition(() => allHandlersFinished() && inFlight === 0);
   // A recurring item opens its next period once one is accepted (added later: patched).
   if (input.recurrence && patched(RECURRING_PERIODS)) {
     const next = nextPeriod(state, ctx());

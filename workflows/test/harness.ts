@@ -3,6 +3,7 @@
  * activities (recording every call, in workflow time) and input builders. Used by the workflow
  * spec, the replay spec and the history recorder. Not workflow code.
  */
+import { activityInfo } from '@temporalio/activity';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type Workflow, type WorkflowResultType } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,11 +14,13 @@ import type {
   ItemProjection,
   ItemWorkflowInput,
   RecordEventsInput,
+  RecordMailDeliveryInput,
   RecordedEvent,
   ReminderPolicy,
   SendItemMailInput,
 } from '../../libs/contracts/src';
 import type { ItemActivities } from '../../activities';
+import { isLateMail } from '../../libs/mail/src';
 
 export const STC: AgencyRef = {
   code: 'STC',
@@ -77,6 +80,15 @@ export class FakeActivities {
   readonly mails = new Map<string, SendItemMailInput[]>();
   /** Recipients whose mail fails permanently. */
   readonly bounce = new Set<string>();
+  /**
+   * While server time is before this instant, every mail attempt fails as a fault of ours
+   * (retryable MAIL_TRANSIENT, like an SMTP server refusing connections).
+   */
+  failMailUntil: number | null = null;
+  /** Mail attempts failed by failMailUntil. */
+  failedMailAttempts = 0;
+  /** Server time of each delivered mail attempt, in the order of `mails`, per workflow id. */
+  readonly mailAttemptAt = new Map<string, number[]>();
 
   eventsOf(workflowId: string): RecordedEvent[] {
     return this.events.get(workflowId) ?? [];
@@ -102,10 +114,29 @@ export class FakeActivities {
       if (projected) this.projections.set(input.workflowId, input.projection);
       return Promise.resolve({ inserted, projected });
     },
+    recordMailDelivery: (input: RecordMailDeliveryInput) => {
+      const event = this.eventsOf(input.workflowId).find((e) => e.seq === input.seq);
+      if (!event || event.detail?.mailDelivery !== 'pending') {
+        return Promise.resolve({ updated: false });
+      }
+      Object.assign(event, { detail: { ...event.detail, ...input.delivery } });
+      return Promise.resolve({ updated: true });
+    },
     sendItemMail: (input: SendItemMailInput) => {
+      const at = activityInfo().currentAttemptScheduledTimestampMs;
+      if (this.failMailUntil !== null && at < this.failMailUntil) {
+        this.failedMailAttempts++;
+        return Promise.reject(
+          ApplicationFailure.retryable('connect ECONNREFUSED 127.0.0.1:25', 'MAIL_TRANSIENT'),
+        );
+      }
       const list = this.mails.get(input.workflowId) ?? [];
       list.push(input);
       this.mails.set(input.workflowId, list);
+      this.mailAttemptAt.set(input.workflowId, [
+        ...(this.mailAttemptAt.get(input.workflowId) ?? []),
+        at,
+      ]);
       const failed = input.recipients
         .filter((r) => this.bounce.has(r))
         .map((recipient) => ({ recipient, error: '550' }));
@@ -118,7 +149,12 @@ export class FakeActivities {
           }),
         );
       }
-      return Promise.resolve({ sent: [...input.recipients], skipped: [] });
+      const late = isLateMail(input.nowMs, Math.max(at, input.nowMs), input.due);
+      return Promise.resolve({
+        sent: [...input.recipients],
+        skipped: [],
+        ...(late ? { late } : {}),
+      });
     },
   };
 }

@@ -65,6 +65,7 @@ interface Scenario {
   run(
     env: TestWorkflowEnvironment,
     start: (input: ItemWorkflowInput) => Promise<Handle>,
+    fakes: FakeActivities,
   ): Promise<Handle>;
 }
 
@@ -219,6 +220,33 @@ const scenarios: Scenario[] = [
       return env.client.workflow.getHandle<typeof itemWorkflow>(h.workflowId, firstRunId);
     },
   },
+  {
+    // Patch 'mail-delivery-faults' (ADR 0018): the mail activity fails (ours) while both reminders
+    // fall due and a reassignment queues its notice; the overdue mark and escalation 1 happen on
+    // time meanwhile (projection first, events once the mails settle); the new lead's head
+    // rejects escalation 1 for good, so the secretariat is told.
+    name: 'mail-fault-apart',
+    async run(env, start, fakes) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 300_000 };
+      fakes.failMailUntil = now + 320_000;
+      fakes.bounce.add('sxd-head@dondoc.local');
+      const h = await start(
+        itemInput(due, {
+          policy: { remindBefore: ['PT200S', 'PT100S'], escalateAfter: ['PT10S'] },
+        }),
+      );
+      await sleepUntil(env, now + 150_000);
+      await h.executeUpdate(reassignUpdate, {
+        args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }],
+      });
+      await sleepUntil(env, due.at + 120_000);
+      fakes.failMailUntil = null;
+      fakes.bounce.delete('sxd-head@dondoc.local');
+      await cancel(env, h);
+      return h;
+    },
+  },
 ];
 
 async function main(): Promise<void> {
@@ -237,12 +265,15 @@ async function main(): Promise<void> {
       // `record-histories.ts NAME …` records only those scenarios (existing histories stay as they are).
       const only = process.argv.slice(2);
       for (const scenario of scenarios.filter((x) => only.length === 0 || only.includes(x.name))) {
-        const handle = await scenario.run(env, (input) =>
-          env.client.workflow.start<typeof itemWorkflow>('itemWorkflow', {
-            taskQueue,
-            workflowId: itemWorkflowId(input.itemId),
-            args: [input],
-          }),
+        const handle = await scenario.run(
+          env,
+          (input) =>
+            env.client.workflow.start<typeof itemWorkflow>('itemWorkflow', {
+              taskQueue,
+              workflowId: itemWorkflowId(input.itemId),
+              args: [input],
+            }),
+          fakes,
         );
         const history = await handle.fetchHistory();
         const file = join(HISTORIES_DIR, `${scenario.name}.json`);
