@@ -2,9 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { MailHealthIndicator } from './mail.health';
 import { TemporalHealthIndicator } from './temporal.health';
 
-/** 200 only when PostgreSQL and Temporal answer and a worker polls; 503 naming what is down. */
+/**
+ * 200 only when PostgreSQL and Temporal answer, a worker polls and mail goes out; 503 naming what
+ * is down (`mail: down` while the SMTP server refuses us or mails wait for a retry, ADR 0018).
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -13,6 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
+    private readonly mail: MailHealthIndicator,
   ) {}
 
   @Get()
@@ -22,6 +27,7 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 3000 }),
       () => this.temporal.temporal(),
       () => this.temporal.worker(),
+      () => this.mail.mail(),
     ]);
   }
 }

@@ -4,18 +4,10 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { withTimeout } from './with-timeout';
 
-const TIMEOUT_MS = 3000;
 /** A poller not seen for this long is gone (a long poll lasts about a minute). */
 const POLLER_FRESH_MS = 90_000;
-
-const withTimeout = <T>(p: Promise<T>): Promise<T> =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
-    ),
-  ]);
 
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
