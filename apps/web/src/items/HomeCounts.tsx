@@ -27,7 +27,7 @@ const inDays = (day: string, days: number): string => {
 function Count({ title, query }: { title: string; query: ListQuery }) {
   const count = useCount(query);
   return (
-    <Col xs={12} md={6}>
+    <Col flex="1 1 170px">
       <Link to={`/items?${writeListState({ query, page: 1 }).toString()}`}>
         <Card size="small" hoverable>
           <Statistic title={title} value={count.data ?? '…'} />
@@ -37,7 +37,7 @@ function Count({ title, query }: { title: string; query: ListQuery }) {
   );
 }
 
-/** The secretariat's home: what is open, due this week, overdue, and waiting for a decision. */
+/** The secretariat's home: what is open, due this week, overdue, and waiting for its decision. */
 export function HomeCounts() {
   const today = todayVn();
   return (
@@ -49,6 +49,7 @@ export function HomeCounts() {
       />
       <Count title="Quá hạn" query={{ overdue: true }} />
       <Count title="Chờ xác nhận hoàn thành" query={{ status: 'submitted' }} />
+      <Count title="Chờ quyết định gia hạn" query={{ pendingExtension: true }} />
     </Row>
   );
 }

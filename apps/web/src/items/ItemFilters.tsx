@@ -1,5 +1,6 @@
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Grid, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useId, useState } from 'react';
 import type { ItemStatus } from '../api/client';
 import { STATUS_LABELS } from '../labels';
 import type { ListQuery } from './list-query';
@@ -20,6 +21,10 @@ const OVERDUE_OPTIONS = [
   { value: 'true', label: 'Chỉ nhiệm vụ quá hạn' },
   { value: 'false', label: 'Chưa quá hạn' },
 ];
+const EXTENSION_OPTIONS = [
+  { value: 'true', label: 'Chờ quyết định gia hạn' },
+  { value: 'false', label: 'Không có đề nghị gia hạn chờ' },
+];
 const SORT_OPTIONS = [
   { value: 'overdue', label: 'Quá hạn trước, rồi theo hạn' },
   { value: 'due', label: 'Hạn gần nhất trước' },
@@ -34,6 +39,27 @@ export function ItemFilters({ query, onChange, wide }: Props) {
   const agencies = useAgencies();
   const notices = useNotices(wide);
   const set = (patch: Partial<ListQuery>) => onChange({ ...query, ...patch });
+  // The box keeps what is being typed (and its focus) while the search it sent is applied; a
+  // search changed from outside (a count on the home page, "Xóa bộ lọc") replaces it.
+  const [text, setText] = useState(query.q ?? '');
+  const [sent, setSent] = useState(query.q);
+  if (sent !== query.q) {
+    setSent(query.q);
+    setText(query.q ?? '');
+  }
+  // On a phone the list comes first: the search stays, the other filters fold behind a button.
+  const compact = Grid.useBreakpoint().md === false;
+  const [unfolded, setUnfolded] = useState(false);
+  const foldId = useId();
+  const active = [
+    query.status,
+    query.overdue,
+    query.pendingExtension,
+    query.lead,
+    query.noticeId,
+    query.dueFrom ?? query.dueTo,
+  ].filter((v) => v !== undefined).length;
+  const width = (px: number) => ({ width: compact ? '100%' : px, maxWidth: '100%' });
   const range: [Dayjs | null, Dayjs | null] = [
     query.dueFrom ? dayjs(query.dueFrom) : null,
     query.dueTo ? dayjs(query.dueTo) : null,
@@ -41,74 +67,105 @@ export function ItemFilters({ query, onChange, wide }: Props) {
   return (
     <Flex wrap gap={8} className="no-print" role="search" aria-label="Lọc nhiệm vụ">
       <Input.Search
-        key={query.q ?? ''}
         aria-label="Tìm trong nội dung"
         placeholder="Tìm trong nội dung"
         allowClear
-        defaultValue={query.q}
-        onSearch={(q) => set({ q: q || undefined })}
-        style={{ width: 260, maxWidth: '100%' }}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(q) => set({ q: q.trim() || undefined })}
+        style={{ width: compact ? 'calc(100% - 110px)' : 260, maxWidth: '100%' }}
       />
-      <Select
-        aria-label="Trạng thái"
-        placeholder="Trạng thái"
-        allowClear
-        options={STATUS_OPTIONS}
-        value={query.status}
-        onChange={(status?: ItemStatus) => set({ status })}
-        style={{ width: 200, maxWidth: '100%' }}
-      />
-      <Select
-        aria-label="Quá hạn"
-        placeholder="Quá hạn"
-        allowClear
-        options={OVERDUE_OPTIONS}
-        value={query.overdue === undefined ? undefined : String(query.overdue)}
-        onChange={(v?: string) => set({ overdue: v === undefined ? undefined : v === 'true' })}
-        style={{ width: 190, maxWidth: '100%' }}
-      />
-      {wide && (
-        <Select
-          aria-label="Cơ quan chủ trì"
-          placeholder="Cơ quan chủ trì"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
-          value={query.lead}
-          onChange={(lead?: string) => set({ lead })}
-          style={{ width: 240, maxWidth: '100%' }}
-        />
+      {compact && (
+        <Button
+          aria-expanded={unfolded}
+          aria-controls={foldId}
+          onClick={() => setUnfolded(!unfolded)}
+          style={{ width: 102 }}
+        >
+          {active ? `Bộ lọc (${active})` : 'Bộ lọc'}
+        </Button>
       )}
-      {wide && (
+      {/* On a desk its filters flow with the search box (display: contents). */}
+      <div
+        id={foldId}
+        style={
+          compact
+            ? { display: unfolded ? 'flex' : 'none', flexWrap: 'wrap', gap: 8, width: '100%' }
+            : { display: 'contents' }
+        }
+      >
         <Select
-          aria-label="Thông báo"
-          placeholder="Thông báo"
+          aria-label="Trạng thái"
+          placeholder="Trạng thái"
           allowClear
-          options={(notices.data ?? []).map((n) => ({
-            value: n.id,
-            label: n.number ?? n.title ?? n.id,
-          }))}
-          value={query.noticeId}
-          onChange={(noticeId?: string) => set({ noticeId })}
-          style={{ width: 200, maxWidth: '100%' }}
+          options={STATUS_OPTIONS}
+          value={query.status}
+          onChange={(status?: ItemStatus) => set({ status })}
+          style={width(200)}
         />
-      )}
-      <DatePicker.RangePicker
-        aria-label="Hạn từ ngày đến ngày"
-        placeholder={['Hạn từ ngày', 'đến ngày']}
-        format={DATE_FORMAT}
-        value={range}
-        onChange={(v) => set({ dueFrom: toDay(v?.[0]), dueTo: toDay(v?.[1]) })}
-        style={{ maxWidth: '100%' }}
-      />
-      <Select
-        aria-label="Sắp xếp"
-        options={SORT_OPTIONS}
-        value={query.sort ?? 'overdue'}
-        onChange={(sort: ListQuery['sort']) => set({ sort })}
-        style={{ width: 240, maxWidth: '100%' }}
-      />
-      <Button onClick={() => onChange({})}>Xóa bộ lọc</Button>
+        <Select
+          aria-label="Quá hạn"
+          placeholder="Quá hạn"
+          allowClear
+          options={OVERDUE_OPTIONS}
+          value={query.overdue === undefined ? undefined : String(query.overdue)}
+          onChange={(v?: string) => set({ overdue: v === undefined ? undefined : v === 'true' })}
+          style={width(190)}
+        />
+        <Select
+          aria-label="Gia hạn"
+          placeholder="Gia hạn"
+          allowClear
+          options={EXTENSION_OPTIONS}
+          value={query.pendingExtension === undefined ? undefined : String(query.pendingExtension)}
+          onChange={(v?: string) =>
+            set({ pendingExtension: v === undefined ? undefined : v === 'true' })
+          }
+          style={width(250)}
+        />
+        {wide && (
+          <Select
+            aria-label="Cơ quan chủ trì"
+            placeholder="Cơ quan chủ trì"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+            value={query.lead}
+            onChange={(lead?: string) => set({ lead })}
+            style={width(240)}
+          />
+        )}
+        {wide && (
+          <Select
+            aria-label="Thông báo"
+            placeholder="Thông báo"
+            allowClear
+            options={(notices.data ?? []).map((n) => ({
+              value: n.id,
+              label: n.number ?? n.title ?? n.id,
+            }))}
+            value={query.noticeId}
+            onChange={(noticeId?: string) => set({ noticeId })}
+            style={width(200)}
+          />
+        )}
+        <DatePicker.RangePicker
+          aria-label="Hạn từ ngày đến ngày"
+          placeholder={['Hạn từ ngày', 'đến ngày']}
+          format={DATE_FORMAT}
+          value={range}
+          onChange={(v) => set({ dueFrom: toDay(v?.[0]), dueTo: toDay(v?.[1]) })}
+          style={width(260)}
+        />
+        <Select
+          aria-label="Sắp xếp"
+          options={SORT_OPTIONS}
+          value={query.sort ?? 'overdue'}
+          onChange={(sort: ListQuery['sort']) => set({ sort })}
+          style={width(240)}
+        />
+        <Button onClick={() => onChange({})}>Xóa bộ lọc</Button>
+      </div>
     </Flex>
   );
 }

@@ -1,9 +1,9 @@
-import { Grid, List, Table, Typography } from 'antd';
+import { Flex, Grid, List, Table, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Item } from '../api/client';
 import { formatDate } from '../format';
-import { StatusTag } from './StatusTag';
+import { PendingExtensionTag, StatusTag } from './StatusTag';
 
 interface Props {
   readonly items: Item[];
@@ -35,13 +35,19 @@ const columns: ColumnsType<Item> = [
     title: 'Trạng thái',
     key: 'status',
     width: 200,
-    render: (_: unknown, i: Item) => <StatusTag item={i} />,
+    render: (_: unknown, i: Item) => (
+      <Flex wrap gap={4}>
+        <StatusTag item={i} />
+        <PendingExtensionTag item={i} />
+      </Flex>
+    ),
   },
 ];
 
 /** Items as a table on a desk, as a list of cards on a phone (no horizontal scrolling). */
 export function ItemsTable({ items, total, page, pageSize, loading, onPage, label }: Props) {
   const screens = Grid.useBreakpoint();
+  const { token } = theme.useToken();
   const pagination = {
     current: page,
     pageSize,
@@ -63,10 +69,16 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
         renderItem={(i) => (
           <List.Item key={i.id}>
             <List.Item.Meta
-              title={<Link to={`/items/${i.id}`}>{itemTitle(i)}</Link>}
+              title={
+                // A card's title reads as what it is, a link (the list's default is body text).
+                <Link to={`/items/${i.id}`} style={{ color: token.colorLink }}>
+                  {itemTitle(i)}
+                </Link>
+              }
               description={
                 <Typography.Text type="secondary">
                   {i.leadName ?? i.lead} · Hạn {formatDate(i.due)} <StatusTag item={i} />
+                  <PendingExtensionTag item={i} />
                 </Typography.Text>
               }
             />

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { Item } from '../api/client';
+import { formatDate } from '../format';
 import { STATUS_COLORS, STATUS_LABELS } from '../labels';
 
 /** The status in Vietnamese; an overdue item also says by how many working days. */
@@ -9,6 +10,18 @@ export function StatusTag({ item }: { item: Pick<Item, 'status' | 'overdue' | 'd
     <Tag color={STATUS_COLORS[status]} style={{ whiteSpace: 'normal' }}>
       {STATUS_LABELS[status]}
       {item.overdue && item.daysOverdue > 0 ? ` · ${item.daysOverdue} ngày làm việc` : ''}
+    </Tag>
+  );
+}
+
+/** An extension request waiting for the secretariat's decision, and the date it asks for. */
+export function PendingExtensionTag({ item }: { item: Pick<Item, 'status' | 'pendingExtension'> }) {
+  const ext = item.pendingExtension;
+  if (!ext || item.status === 'completed' || item.status === 'cancelled') return null;
+  const due = formatDate(ext.due.date ?? new Date(ext.due.at).toISOString());
+  return (
+    <Tag color="#6a3fa0" style={{ whiteSpace: 'normal' }}>
+      Chờ quyết định gia hạn đến {due}
     </Tag>
   );
 }

@@ -5,6 +5,7 @@ export type ListQuery = NonNullable<paths['/api/items']['get']['parameters']['qu
 export const PAGE_SIZE = 20;
 
 const STRING_KEYS = ['status', 'lead', 'noticeId', 'q', 'dueFrom', 'dueTo', 'sort'] as const;
+const BOOLEAN_KEYS = ['overdue', 'pendingExtension'] as const;
 
 /** The list's filters as the page's address keeps them (`?status=overdue&page=2`). */
 export interface ListState {
@@ -18,8 +19,10 @@ export function readListState(params: URLSearchParams): ListState {
     const value = params.get(key);
     if (value) query[key] = value;
   }
-  const overdue = params.get('overdue');
-  if (overdue === 'true' || overdue === 'false') query.overdue = overdue === 'true';
+  for (const key of BOOLEAN_KEYS) {
+    const value = params.get(key);
+    if (value === 'true' || value === 'false') query[key] = value === 'true';
+  }
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   return { query, page };
 }
