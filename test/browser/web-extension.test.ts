@@ -42,7 +42,7 @@ describe('extension requests in the web app', () => {
     await openAs(agency, 'stc@dondoc.local');
     await agency.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     const dialog = agency.getByRole('dialog', { name: 'Đề nghị gia hạn' });
-    const date = dialog.getByLabel('Hạn mới');
+    const date = dialog.getByLabel('Hạn đề nghị');
     await date.click();
     await date.fill('30/06/2027');
     await agency.keyboard.press('Enter');
@@ -57,11 +57,10 @@ describe('extension requests in the web app', () => {
     const approve = secretariat.getByRole('dialog', { name: 'Đồng ý gia hạn' });
     await approve.getByRole('button', { name: 'Gửi' }).click();
     await approve.waitFor({ state: 'hidden' });
-    const facts = secretariat.locator('.ant-descriptions');
-    await facts.getByText('Hạn hiện tại').waitFor();
-    await facts.getByText('30/06/2027').waitFor();
-    await facts.getByText('Hạn ban đầu').waitFor();
-    await facts.getByText('31/03/2027').waitFor();
+    const facts = secretariat.getByRole('main');
+    for (const text of ['Hạn hiện tại', '30/06/2027', 'Hạn ban đầu', '31/03/2027']) {
+      await facts.getByText(text, { exact: true }).waitFor();
+    }
     await secretariat.getByText('Hạn mới: 30/06/2027').waitFor();
     await expectNoSeriousA11yViolations(secretariat);
     await capture(secretariat, 'item-extension-approved');

@@ -79,7 +79,7 @@ describe('the web app', () => {
       'Phần trăm hoàn thành': '50',
       'Nội dung báo cáo': 'Đã xong dự thảo, đang lấy ý kiến các sở.',
     });
-    await agency.getByText('Tiến độ: 50%').waitFor();
+    await agency.getByText('Phần trăm hoàn thành: 50%').waitFor();
     await expectNoSeriousA11yViolations(agency);
     await capture(agency, 'item-agency-progress');
     await act(agency, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': 'Đã trình UBND tỉnh.' });
@@ -94,20 +94,20 @@ describe('the web app', () => {
     await status(secretariat, 'Đang thực hiện');
 
     await agency.reload();
-    await agency.getByText('Lý do: Thiếu ý kiến của Sở Xây dựng.').waitFor();
+    await agency.getByText('Lý do trả lại: Thiếu ý kiến của Sở Xây dựng.').waitFor();
     await act(agency, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': 'Đã bổ sung ý kiến.' });
     await status(agency, 'Chờ xác nhận hoàn thành');
 
     await secretariat.reload();
     await act(secretariat, 'Xác nhận hoàn thành', {});
     await status(secretariat, 'Đã hoàn thành');
-    const timeline = secretariat.locator('.ant-timeline');
+    const timeline = secretariat.getByRole('region', { name: 'Lịch sử' });
     for (const text of [
       'Giao nhiệm vụ',
       'Báo cáo tiến độ',
-      'Tiến độ: 50%',
+      'Phần trăm hoàn thành: 50%',
       'Trả lại, yêu cầu bổ sung',
-      'Nội dung: Đã bổ sung ý kiến.',
+      'Kết quả thực hiện: Đã bổ sung ý kiến.',
       'Xác nhận hoàn thành',
     ]) {
       await timeline.getByText(text).first().waitFor();

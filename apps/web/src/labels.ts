@@ -38,3 +38,34 @@ export const ROLE_LABELS: Readonly<Record<Me['role'], string>> = {
   agency: 'Cơ quan',
   committee_head: 'Trưởng Ban Chỉ đạo',
 };
+
+/** The fields of the action dialogs; the timeline names what was typed with the same words. */
+export const FIELD_LABELS = {
+  percent: 'Phần trăm hoàn thành',
+  progressNote: 'Nội dung báo cáo',
+  submitNote: 'Kết quả thực hiện',
+  newDue: 'Hạn đề nghị',
+  extensionReason: 'Lý do',
+  acceptNote: 'Ghi chú',
+  returnReason: 'Lý do trả lại',
+  approveReason: 'Ý kiến',
+  rejectReason: 'Lý do',
+  newLead: 'Cơ quan chủ trì mới',
+  reassignReason: 'Lý do',
+  cancelReason: 'Lý do hủy',
+} as const;
+
+/** The dialog field each event's typed note and reason came from. */
+export const EVENT_TEXT_LABELS: Readonly<
+  Partial<Record<ItemEvent['type'], { readonly note?: string; readonly reason?: string }>>
+> = {
+  progress_reported: { note: FIELD_LABELS.progressNote },
+  submitted: { note: FIELD_LABELS.submitNote },
+  completed: { note: FIELD_LABELS.acceptNote },
+  returned: { reason: FIELD_LABELS.returnReason },
+  extension_requested: { reason: FIELD_LABELS.extensionReason },
+  extension_approved: { reason: FIELD_LABELS.approveReason },
+  extension_rejected: { reason: FIELD_LABELS.rejectReason },
+  reassigned: { reason: FIELD_LABELS.reassignReason },
+  cancelled: { reason: FIELD_LABELS.cancelReason },
+};

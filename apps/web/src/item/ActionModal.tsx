@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Modal } from 'antd';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/errors';
 
 interface Props<V> {
@@ -25,6 +25,12 @@ export function ActionModal<V extends object>({
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<V>();
   const formId = useId();
+  const body = useRef<HTMLDivElement>(null);
+  // Keyboard users start typing in the first field, not on the dialog's close button.
+  const focusFirstField = () =>
+    body.current
+      ?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea, select')
+      ?.focus();
   const close = () => {
     setOpen(false);
     setError(null);
@@ -51,6 +57,7 @@ export function ActionModal<V extends object>({
         title={label}
         open={open}
         onCancel={close}
+        afterOpenChange={(opened) => opened && focusFirstField()}
         destroyOnHidden
         footer={[
           <Button key="cancel" onClick={close}>
@@ -61,12 +68,20 @@ export function ActionModal<V extends object>({
           </Button>,
         ]}
       >
-        {error && (
-          <Alert type="error" role="alert" showIcon title={error} style={{ marginBottom: 16 }} />
-        )}
-        <Form<V> id={formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          {children}
-        </Form>
+        <div ref={body}>
+          {error && (
+            <Alert type="error" role="alert" showIcon title={error} style={{ marginBottom: 16 }} />
+          )}
+          <Form<V>
+            id={formId}
+            form={form}
+            layout="vertical"
+            scrollToFirstError={{ focus: true }}
+            onFinish={(v) => void submit(v)}
+          >
+            {children}
+          </Form>
+        </div>
       </Modal>
     </>
   );

@@ -1,6 +1,9 @@
-import { DatePicker, Flex, Form, Input, InputNumber, App } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Item } from '../api/client';
+import { FIELD_LABELS } from '../labels';
 import { ActionModal } from './ActionModal';
+import { extensionBound } from './extension-dates';
 
 /** The lead agency's commands, by the names the signed links use. */
 export type AgencyAction = 'progress' | 'submit' | 'extension-request';
@@ -12,37 +15,59 @@ export type AgencyCommand =
 
 interface Props {
   readonly actions: readonly AgencyAction[];
+  /** The item's current deadline: an extension must ask for a later date. */
+  readonly deadline: Pick<Item, 'due' | 'dueAt'>;
   /** Sends the command (signed in, or through a mail's link). */
   readonly run: (command: AgencyCommand) => Promise<unknown>;
 }
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
+/** Checked here rather than clamped by the input: 150 must not silently become 100. */
+const percentRule = {
+  validator: (_: unknown, value: unknown): Promise<void> => {
+    if (value === undefined || value === null) return Promise.resolve();
+    if (typeof value !== 'number' || value < 0 || value > 100) {
+      return Promise.reject(new Error('Tiến độ từ 0 đến 100 %.'));
+    }
+    return Number.isInteger(value)
+      ? Promise.resolve()
+      : Promise.reject(new Error('Tiến độ là một số nguyên, ví dụ 50.'));
+  },
+};
+
+const DAY = 'YYYY-MM-DD';
+
 /** "Báo cáo tiến độ", "Báo cáo hoàn thành", "Đề nghị gia hạn": what the lead agency may do now. */
-export function AgencyActions({ actions, run }: Props) {
+export function AgencyActions({ actions, deadline, run }: Props) {
   const { message } = App.useApp();
   const send = async (command: AgencyCommand, done: string) => {
     await run(command);
     void message.success(done);
   };
+  const bound = extensionBound(deadline);
+  const tooEarly = (d: Dayjs) => d.format(DAY) < bound.first;
   return (
     <Flex wrap gap={8}>
       {actions.includes('progress') && (
-        <ActionModal<{ percent?: number; note: string }>
+        <ActionModal<{ percent?: number | null; note: string }>
           label="Báo cáo tiến độ"
           primary
           onSubmit={({ percent, note }) =>
             send(
-              { action: 'progress', body: { note, ...(percent === undefined ? {} : { percent }) } },
+              {
+                action: 'progress',
+                body: { note, ...(typeof percent === 'number' ? { percent } : {}) },
+              },
               'Đã gửi báo cáo tiến độ.',
             )
           }
         >
-          <Form.Item label="Phần trăm hoàn thành" name="percent">
-            <InputNumber min={0} max={100} suffix="%" style={{ width: 140 }} />
+          <Form.Item label={FIELD_LABELS.percent} name="percent" rules={[percentRule]}>
+            <InputNumber suffix="%" inputMode="numeric" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item
-            label="Nội dung báo cáo"
+            label={FIELD_LABELS.progressNote}
             name="note"
             rules={required('Nhập nội dung báo cáo.')}
           >
@@ -58,7 +83,7 @@ export function AgencyActions({ actions, run }: Props) {
           }
         >
           <Form.Item
-            label="Kết quả thực hiện"
+            label={FIELD_LABELS.submitNote}
             name="note"
             rules={required('Nhập kết quả thực hiện.')}
           >
@@ -71,19 +96,37 @@ export function AgencyActions({ actions, run }: Props) {
           label="Đề nghị gia hạn"
           onSubmit={({ due, reason }) =>
             send(
-              { action: 'extension-request', body: { due: due.format('YYYY-MM-DD'), reason } },
+              { action: 'extension-request', body: { due: due.format(DAY), reason } },
               'Đã gửi đề nghị gia hạn.',
             )
           }
         >
           <Form.Item
-            label="Hạn mới"
+            label={FIELD_LABELS.newDue}
             name="due"
-            rules={[{ required: true, message: 'Chọn hạn mới.' }]}
+            extra={`${bound.why} ${bound.pick}`}
+            rules={[
+              { required: true, message: 'Chọn hạn đề nghị.' },
+              {
+                validator: (_: unknown, value: Dayjs | null | undefined) =>
+                  value && tooEarly(value)
+                    ? Promise.reject(new Error(bound.pick))
+                    : Promise.resolve(),
+              },
+            ]}
           >
-            <DatePicker format="DD/MM/YYYY" />
+            <DatePicker
+              format="DD/MM/YYYY"
+              placeholder="Chọn ngày"
+              disabledDate={tooEarly}
+              defaultPickerValue={dayjs(bound.first)}
+            />
           </Form.Item>
-          <Form.Item label="Lý do" name="reason" rules={required('Nhập lý do gia hạn.')}>
+          <Form.Item
+            label={FIELD_LABELS.extensionReason}
+            name="reason"
+            rules={required('Nhập lý do gia hạn.')}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>

@@ -1,17 +1,23 @@
 import { Timeline, Typography } from 'antd';
 import type { ItemEvent } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
-import { EVENT_LABELS } from '../labels';
+import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
 
 type Detail = NonNullable<ItemEvent['detail']>;
 
+/**
+ * Alarming events in the danger colour, the rest in the link blue: the theme's primary colour (the
+ * preset "blue") is the brand red, which made every event look like an alarm.
+ */
 const COLORS: Partial<Record<ItemEvent['type'], string>> = {
-  overdue: 'red',
-  escalated: 'red',
-  completed: 'green',
-  returned: 'orange',
-  cancelled: 'gray',
+  overdue: '#b3261e',
+  escalated: '#b3261e',
+  completed: '#1e7b34',
+  returned: '#8a5a00',
+  extension_rejected: '#8a5a00',
+  cancelled: '#595959',
 };
+const DEFAULT_COLOR = '#0b57d0';
 
 /** The literal date of a deadline the workflow recorded ({date, at}), if any. */
 function dueOf(value: unknown): string | null {
@@ -20,15 +26,23 @@ function dueOf(value: unknown): string | null {
   return typeof date === 'string' ? formatDate(date) : null;
 }
 
-/** The lines worth reading in an event's detail, in Vietnamese. */
-function detailLines(type: ItemEvent['type'], d: Detail): string[] {
+/**
+ * The lines worth reading in an event's detail, in Vietnamese; what someone typed is labelled as
+ * the dialog they typed it in labels it.
+ */
+function detailLines(type: ItemEvent['type'], d: Detail, agencyName: (code: string) => string) {
   const lines: string[] = [];
-  if (typeof d.percent === 'number') lines.push(`Tiến độ: ${d.percent}%`);
-  if (typeof d.note === 'string' && d.note) lines.push(`Nội dung: ${d.note}`);
-  if (typeof d.reason === 'string' && d.reason) lines.push(`Lý do: ${d.reason}`);
-  if (type === 'extension_requested' && dueOf(d.due)) lines.push(`Hạn đề nghị: ${dueOf(d.due)}`);
+  const typed = EVENT_TEXT_LABELS[type];
+  if (typeof d.percent === 'number') lines.push(`${FIELD_LABELS.percent}: ${d.percent}%`);
+  if (type === 'extension_requested' && dueOf(d.due)) {
+    lines.push(`${FIELD_LABELS.newDue}: ${dueOf(d.due)}`);
+  }
+  if (d.note) lines.push(`${typed?.note ?? 'Nội dung'}: ${d.note}`);
+  if (d.reason) lines.push(`${typed?.reason ?? 'Lý do'}: ${d.reason}`);
   if (type === 'extension_approved' && dueOf(d.to)) lines.push(`Hạn mới: ${dueOf(d.to)}`);
-  if (type === 'reassigned' && typeof d.to === 'string') lines.push(`Chuyển sang: ${d.to}`);
+  if (type === 'reassigned' && typeof d.to === 'string') {
+    lines.push(`Chuyển sang: ${agencyName(d.to)}`);
+  }
   if (d.recipients?.length) lines.push(`Thư gửi đến: ${d.recipients.join(', ')}`);
   if (d.failedRecipients?.length) {
     lines.push(`Không gửi được đến: ${d.failedRecipients.join(', ')}`);
@@ -38,19 +52,26 @@ function detailLines(type: ItemEvent['type'], d: Detail): string[] {
 }
 
 /** The item's history, oldest first: when, what, who, and the mails sent. */
-export function ItemTimeline({ events }: { events: ItemEvent[] }) {
+export function ItemTimeline({
+  events,
+  agencyNames,
+}: {
+  events: ItemEvent[];
+  agencyNames: ReadonlyMap<string, string>;
+}) {
+  const agencyName = (code: string) => agencyNames.get(code) ?? code;
   return (
     <Timeline
       items={events.map((e) => ({
         key: e.seq,
-        color: COLORS[e.type] ?? 'blue',
+        color: COLORS[e.type] ?? DEFAULT_COLOR,
         children: (
           <div>
             <Typography.Text strong>{EVENT_LABELS[e.type]}</Typography.Text>{' '}
             <Typography.Text type="secondary">
               {formatDateTime(e.at)} · {e.actor ?? 'Hệ thống'}
             </Typography.Text>
-            {detailLines(e.type, e.detail ?? {}).map((line) => (
+            {detailLines(e.type, e.detail ?? {}, agencyName).map((line) => (
               <div key={line} style={{ overflowWrap: 'anywhere' }}>
                 {line}
               </div>

@@ -2,6 +2,7 @@ import { App, Flex, Form, Input, Select } from 'antd';
 import { api, type Item, type ItemCommand } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
+import { FIELD_LABELS } from '../labels';
 import { ActionModal } from './ActionModal';
 
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
@@ -39,7 +40,7 @@ export function SecretariatActions({
             ok('Đã xác nhận hoàn thành.')();
           }}
         >
-          <Form.Item label="Ghi chú" name="note">
+          <Form.Item label={FIELD_LABELS.acceptNote} name="note">
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -52,7 +53,7 @@ export function SecretariatActions({
             ok('Đã trả lại báo cáo.')();
           }}
         >
-          <Form.Item label="Lý do trả lại" name="reason" rules={reasonRule}>
+          <Form.Item label={FIELD_LABELS.returnReason} name="reason" rules={reasonRule}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -71,7 +72,7 @@ export function SecretariatActions({
             ok('Đã đồng ý gia hạn.')();
           }}
         >
-          <Form.Item label="Ý kiến" name="reason">
+          <Form.Item label={FIELD_LABELS.approveReason} name="reason">
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -89,7 +90,7 @@ export function SecretariatActions({
             ok('Đã từ chối đề nghị gia hạn.')();
           }}
         >
-          <Form.Item label="Lý do" name="reason">
+          <Form.Item label={FIELD_LABELS.rejectReason} name="reason">
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -103,7 +104,7 @@ export function SecretariatActions({
           }}
         >
           <Form.Item
-            label="Cơ quan chủ trì mới"
+            label={FIELD_LABELS.newLead}
             name="lead"
             rules={[{ required: true, message: 'Chọn cơ quan.' }]}
           >
@@ -114,7 +115,7 @@ export function SecretariatActions({
                 .map((a) => ({ value: a.code, label: a.name }))}
             />
           </Form.Item>
-          <Form.Item label="Lý do" name="reason">
+          <Form.Item label={FIELD_LABELS.reassignReason} name="reason">
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -128,7 +129,7 @@ export function SecretariatActions({
             ok('Đã hủy nhiệm vụ.')();
           }}
         >
-          <Form.Item label="Lý do hủy" name="reason" rules={reasonRule}>
+          <Form.Item label={FIELD_LABELS.cancelReason} name="reason" rules={reasonRule}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>

@@ -56,6 +56,7 @@ export function ItemPage() {
       {actions.length > 0 && (
         <AgencyActions
           actions={actions}
+          deadline={data}
           run={async (command) => {
             await sendAsLead(id, command);
             await refresh();
@@ -65,10 +66,19 @@ export function ItemPage() {
       {me?.role === 'secretariat' && (
         <SecretariatActions item={data} allowed={allowed} onDone={() => void refresh()} />
       )}
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Lịch sử</h2>} size="small">
-        {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
-        {history.data ? <ItemTimeline events={history.data} /> : <Loading />}
-      </Card>
+      <section aria-labelledby="item-history">
+        <Card
+          title={
+            <h2 id="item-history" style={{ fontSize: 16, margin: 0 }}>
+              Lịch sử
+            </h2>
+          }
+          size="small"
+        >
+          {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
+          {history.data ? <ItemTimeline events={history.data} agencyNames={names} /> : <Loading />}
+        </Card>
+      </section>
     </Space>
   );
 }

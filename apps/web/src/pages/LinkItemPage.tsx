@@ -77,6 +77,7 @@ export function LinkItemPage({ token }: { token: string }) {
         {actions.length > 0 ? (
           <AgencyActions
             actions={actions}
+            deadline={item}
             run={async (command) => {
               await sendThroughLink(token, command);
               await link.refetch();

@@ -1,0 +1,47 @@
+import type { Item } from '../api/client';
+import { formatDate, todayVn } from '../format';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const nextDay = (day: string): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The first date an extension may ask for ("YYYY-MM-DD", UTC+7), why no earlier, and what to pick. */
+export interface ExtensionBound {
+  readonly first: string;
+  readonly why: string;
+  readonly pick: string;
+}
+
+/**
+ * The workflow refuses a new deadline that is not after the current legal due instant, or that is
+ * in the past. A date is after that instant exactly when it is after the legal due date (`dueAt`'s
+ * day in UTC+7), which is later than the named date when that falls on a day off.
+ */
+export function extensionBound(
+  deadline: Pick<Item, 'due' | 'dueAt'>,
+  nowMs: number = Date.now(),
+): ExtensionBound {
+  const today = todayVn(nowMs);
+  const legal = deadline.dueAt === null ? null : todayVn(Date.parse(deadline.dueAt) - 1);
+  if (legal !== null && nextDay(legal) > today) {
+    const named = deadline.due !== null && DAY.test(deadline.due) ? deadline.due : legal;
+    const first = nextDay(legal);
+    return {
+      first,
+      why:
+        named === legal
+          ? `Hạn đề nghị phải sau hạn hiện tại (${formatDate(named)}).`
+          : `Hạn đề nghị phải sau hạn hiện tại (${formatDate(named)} là ngày nghỉ, nên hạn tính đến hết ngày ${formatDate(legal)}).`,
+      pick: `Chọn từ ngày ${formatDate(first)} trở đi.`,
+    };
+  }
+  return {
+    first: today,
+    why: 'Hạn đề nghị không được ở quá khứ.',
+    pick: `Chọn từ hôm nay (${formatDate(today)}) trở đi.`,
+  };
+}
