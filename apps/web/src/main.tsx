@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { SessionProvider } from './auth/session';
+import { MESSAGE_TOP } from './layout/header-offset';
 import { router } from './routes';
 
 dayjs.locale('vi');
@@ -23,6 +24,17 @@ const THEME = {
   colorTextPlaceholder: '#6b6b6b',
 };
 
+/** vi_VN's date picker asks to "Chọn thời điểm" (a moment) where a day is chosen. */
+const LOCALE = viVN.DatePicker
+  ? {
+      ...viVN,
+      DatePicker: {
+        ...viVN.DatePicker,
+        lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày' },
+      },
+    }
+  : viVN;
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
@@ -31,8 +43,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={viVN} theme={{ token: THEME }}>
-        <AntApp>
+      <ConfigProvider locale={LOCALE} theme={{ token: THEME }}>
+        {/* Messages (role="alert") appear below the header, never over the brand and menu. */}
+        <AntApp message={{ top: MESSAGE_TOP }}>
           <QueryClientProvider client={queryClient}>
             <SessionProvider>
               <RouterProvider router={router} />

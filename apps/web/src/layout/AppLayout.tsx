@@ -1,9 +1,10 @@
 import { Button, Layout, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 import './app.css';
+import { useMessagesBelow } from './header-offset';
 
 export const REPORTS_PATH = '/bao-cao';
 
@@ -11,9 +12,11 @@ export const REPORTS_PATH = '/bao-cao';
 export function AppLayout({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
+  const header = useRef<HTMLElement>(null);
+  useMessagesBelow(header);
   return (
     <Layout className="app">
-      <Layout.Header className="app-header">
+      <Layout.Header className="app-header" ref={header}>
         <nav aria-label="Chức năng" className="app-nav">
           <Link to="/items" className="app-brand">
             Đôn Đốc
