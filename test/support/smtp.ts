@@ -31,7 +31,17 @@ export interface TestSmtpServer {
    */
   hold(): { arrived: Promise<void> };
   release(): void;
+  /**
+   * While a code is set (e.g. 535), every AUTH is refused with it, whatever the credentials
+   * (a server started with `auth`; null: logins work again).
+   */
+  rejectLogins(code: number | null): void;
   close(): Promise<void>;
+}
+
+export interface SmtpServerOptions {
+  /** Require AUTH PLAIN/LOGIN with these credentials before MAIL FROM; `url` carries them. */
+  readonly auth?: { readonly user: string; readonly pass: string };
 }
 
 const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
@@ -40,15 +50,29 @@ const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
   );
 
 /** A real SMTP server (smtp-server) on a free loopback port that keeps what it receives. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let failures = { remaining: 0, code: 450 };
+  let loginRejection: number | null = null;
+  const auth = options.auth;
   const closedSessions = new Set<string>();
   let gate: { open: Promise<void>; release: () => void; arrived: () => void } | null = null;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !auth,
+    ...(auth ? { authMethods: ['PLAIN', 'LOGIN'], allowInsecureAuth: true } : {}),
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(credentials, _session, callback) {
+      const refuse = (code: number) =>
+        callback(
+          Object.assign(new Error('Authentication credentials invalid'), { responseCode: code }),
+        );
+      if (loginRejection !== null) return refuse(loginRejection);
+      if (!auth || credentials.username !== auth.user || credentials.password !== auth.pass) {
+        return refuse(535);
+      }
+      callback(null, { user: auth.user });
+    },
     onClose(session) {
       closedSessions.add(session.id);
     },
@@ -93,12 +117,18 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
+  const credentials = auth
+    ? `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.pass)}@`
+    : '';
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
     port,
     messages,
     failNext(n, code) {
       failures = { remaining: n, code };
+    },
+    rejectLogins(code) {
+      loginRejection = code;
     },
     hold() {
       let release = () => undefined as void;
