@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import { compareCivil, formatVnDate } from '../../../../libs/domain/src';
 import {
-  completionReport,
   type CompletionReport,
   ItemReadRepository,
   NoticeEntity,
-  overdueReport,
   type OverdueReport,
   type ReportFilter,
 } from '../../../../libs/persistence/src';
@@ -22,15 +20,11 @@ export interface ReportScope {
   readonly notice: { id: string; number: string | null; title: string | null } | null;
 }
 
-/** A report is not paged: every overdue item the filter selects. */
-const EVERY_ROW = Number.MAX_SAFE_INTEGER;
-
 /** Reports are plain SQL over the projection and the history, never workflow queries. */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly read: ItemReadRepository,
-    @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
 
@@ -40,23 +34,12 @@ export class ReportsService {
    */
   async overdue(q: ReportQuery): Promise<OverdueReport & { filter: ReportScope }> {
     const [filter, scope] = await this.filterOf(q);
-    const nowMs = Date.now();
-    const { items } = await this.read.page(
-      {
-        overdue: true,
-        noticeId: filter.noticeId,
-        dueFrom: filter.from,
-        dueTo: filter.to,
-        limit: EVERY_ROW,
-      },
-      nowMs,
-    );
-    return { ...overdueReport(items, nowMs), filter: scope };
+    return { ...(await this.read.overdueReport(Date.now(), filter)), filter: scope };
   }
 
   async completion(q: ReportQuery): Promise<CompletionReport & { filter: ReportScope }> {
     const [filter, scope] = await this.filterOf(q);
-    return { ...(await completionReport(this.db, Date.now(), filter)), filter: scope };
+    return { ...(await this.read.completionReport(Date.now(), filter)), filter: scope };
   }
 
   private async filterOf(q: ReportQuery): Promise<[ReportFilter, ReportScope]> {

@@ -3,6 +3,7 @@ import { canPerform, ITEM_STATUSES, type ItemStatus } from '../../../domain/src'
 import type { ItemEntity } from '../entities/item.entity';
 import { overdueSql } from './overdue.sql';
 import { searchPattern } from './search-fold';
+import { literalDueDateSql } from './due-date.sql';
 
 export const ITEM_LIST_SORTS = ['due', '-due', 'overdue'] as const;
 /** `due`: soonest first; `-due`: latest first; `overdue`: overdue first, then soonest. */
@@ -32,9 +33,7 @@ export interface ItemListFilter {
 
 export const DEFAULT_LIST_LIMIT = 200;
 
-/** The literal due date of an item: the named date, else the local date of its exact instant. */
-const DUE_DATE_SQL =
-  "COALESCE(i.due_date, ((i.due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)";
+const DUE_DATE_SQL = literalDueDateSql('i.due_date', 'i.due_at');
 
 /** The statuses in which an extension request waits for the secretariat's decision. */
 const DECIDABLE_STATUSES = ITEM_STATUSES.filter((s) => canPerform(s, 'approveExtension'));

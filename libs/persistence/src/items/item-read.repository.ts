@@ -19,8 +19,8 @@ import {
   overdueReport,
   type CompletionReport,
   type OverdueReport,
+  type ReportFilter,
 } from './item-reports';
-import { overdueSql } from './overdue.sql';
 import { applyListFilter, type ItemListFilter } from './item-list.query';
 
 export {
@@ -103,23 +103,27 @@ export class ItemReadRepository {
     return noticeSummaries(this.db, nowMs, visibleTo);
   }
 
-  /** Overdue items by lead agency, the agency with most first. */
-  async overdueReport(nowMs: number): Promise<OverdueReport> {
-    const rows = await this.db
-      .getRepository(ItemEntity)
-      .createQueryBuilder('i')
-      .innerJoin(AgencyEntity, 'a', 'a.code = i.lead_code')
-      .where(overdueSql('i', ':now'), { now: new Date(nowMs) })
-      .orderBy('i.lead_code', 'ASC')
-      .addOrderBy('i.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('i.id', 'ASC')
-      .getMany();
-    return overdueReport(await this.records(rows, nowMs), nowMs);
+  /**
+   * Overdue items by lead agency, the agency with most first: the item list itself (overdue, the
+   * same filter, unpaged) grouped, so a bar's number is the length of the list it opens.
+   */
+  async overdueReport(nowMs: number, filter: ReportFilter = {}): Promise<OverdueReport> {
+    const { items } = await this.page(
+      {
+        overdue: true,
+        noticeId: filter.noticeId,
+        dueFrom: filter.from,
+        dueTo: filter.to,
+        limit: Number.MAX_SAFE_INTEGER,
+      },
+      nowMs,
+    );
+    return overdueReport(items, nowMs);
   }
 
-  /** Completion and on-time rates by lead agency, against the adjusted and the original deadline. */
-  completionReport(nowMs: number): Promise<CompletionReport> {
-    return completionReport(this.db, nowMs);
+  /** Completion and on-time rates by lead agency, counting each period of a recurring item. */
+  completionReport(nowMs: number, filter: ReportFilter = {}): Promise<CompletionReport> {
+    return completionReport(this.db, nowMs, filter);
   }
 
   private async records(rows: readonly ItemEntity[], nowMs: number): Promise<ItemRecord[]> {

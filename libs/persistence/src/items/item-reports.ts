@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { toVnIso, type ItemStatus } from '../../../domain/src';
 import type { ItemRecord } from './item.mapper';
 import { overdueSql } from './overdue.sql';
+import { literalDueDateSql } from './due-date.sql';
 
 export type OverdueItem = Pick<
   ItemRecord,
@@ -93,13 +94,6 @@ export interface ReportFilter {
   readonly from?: string;
   readonly to?: string;
 }
-
-/**
- * The literal due date of a due as the items list's `dueFrom`/`dueTo` read it: the named date, else
- * the local (UTC+7) date of the exact instant (an instant at 00:00 ends the day before).
- */
-export const literalDueDateSql = (date: string, at: string): string =>
-  `COALESCE(${date}, ((${at} - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
 
 /**
  * One row per period an item had to be done by: the item's current period (its row), and every
