@@ -7,7 +7,6 @@ import {
   AgencyDirectory,
   civilDateAt,
   normalizeNoticeText,
-  parseNotice,
   type ParsedNotice,
   toVnIso,
   vnPublicSectorCalendar,
@@ -21,6 +20,8 @@ import {
   NoticeEntity,
   type NoticeSummary,
 } from '../../../../libs/persistence/src';
+import { NoticeParser } from './notice-parser';
+import type { ParseJob } from './notice-parse';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemWorkflowStarter } from '../items/items.module';
@@ -70,23 +71,28 @@ export class NoticesService {
     private readonly read: ItemReadRepository,
     private readonly rows: ItemStartRepository,
     private readonly starter: ItemWorkflowStarter,
+    private readonly parser: NoticeParser,
   ) {}
 
   /** The agency directory of this province, as stored (editable data, not code). */
-  private async directory(): Promise<{ directory: AgencyDirectory; codes: Set<string> }> {
+  private async directory(): Promise<{
+    directory: AgencyDirectory;
+    codes: Set<string>;
+    agencies: ParseJob['agencies'];
+  }> {
     const rows = await this.agencies.find();
+    const agencies = rows.map((a) => ({ code: a.code, name: a.name, aliases: a.aliases }));
     return {
-      directory: AgencyDirectory.fromEntries(
-        rows.map((a) => ({ code: a.code, name: a.name, aliases: a.aliases })),
-      ),
+      directory: AgencyDirectory.fromEntries(agencies),
       codes: new Set(rows.map((a) => a.code)),
+      agencies,
     };
   }
 
   /** Parses the text and finds the notice it repeats, if any: stores and starts nothing. */
   async preview(text: string): Promise<NoticePreview> {
-    const { directory } = await this.directory();
-    const parsed = parseNotice(text, { directory, calendar: vnPublicSectorCalendar });
+    const { agencies } = await this.directory();
+    const parsed = await this.parser.parse({ text, agencies });
     return { ...parsed, existingNotice: await this.existing(text, parsed.notice) };
   }
 
@@ -120,11 +126,11 @@ export class NoticesService {
         'Cần gửi nội dung thông báo (text) hoặc kết quả phân tích (parsed).',
       );
     }
-    const { directory, codes } = await this.directory();
+    const { directory, codes, agencies } = await this.directory();
     const parsed: ParsedNotice | null =
       dto.parsed !== undefined
         ? (dto.parsed as unknown as ParsedNotice)
-        : parseNotice(dto.text as string, { directory, calendar: vnPublicSectorCalendar });
+        : await this.parser.parse({ text: dto.text as string, agencies });
     const items: ConfirmItemInput[] = dto.items ?? parsedItems(parsed);
     if (items.length === 0) {
       throw ApiError.badRequest(
