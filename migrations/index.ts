@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { InitialSchema1795406071563 } from './1795406071563-InitialSchema';
 import { ItemPosition1796195176022 } from './1796195176022-ItemPosition';
 import { ItemDeadlineVersion1796198768831 } from './1796198768831-ItemDeadlineVersion';
+import { AccountsAndAudit1796290000000 } from './1796290000000-AccountsAndAudit';
 
 /** Every migration, in order. Generated with `npm run migration:generate`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
@@ -9,4 +10,5 @@ export const MIGRATIONS: MixedList<Function> = [
   InitialSchema1795406071563,
   ItemPosition1796195176022,
   ItemDeadlineVersion1796198768831,
+  AccountsAndAudit1796290000000,
 ];

@@ -18,6 +18,13 @@ export class AgencyEntity {
   @Column({ name: 'head_email', type: 'text', nullable: true })
   headEmail!: string | null;
 
+  /**
+   * A deactivated agency is assigned no new item and the notice parser no longer names it; its
+   * items and their history stay as they are.
+   */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -14,8 +14,9 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** scrypt (libs/security); null until the user sets a password from the invitation mail. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   role!: UserRole;
@@ -23,6 +24,10 @@ export class UserEntity {
   /** Set for role 'agency' only: the one agency whose items this user sees and acts on. */
   @Column({ name: 'agency_code', type: 'varchar', length: 32, nullable: true })
   agencyCode!: string | null;
+
+  /** Set while the account is disabled: it cannot log in and has no session. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
