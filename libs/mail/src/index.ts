@@ -2,3 +2,4 @@ export * from './mailer';
 export * from './mail.module';
 export * from './templates/item-mail';
 export * from './vn-format';
+export * from './templates/account-mail';
