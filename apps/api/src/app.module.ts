@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '../../../libs/config/src';
 import { PersistenceModule } from '../../../libs/persistence/src';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
@@ -9,13 +10,16 @@ import { LinksModule } from './links/links.module';
 import { NoticesModule } from './notices/notices.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule,
     TemporalModule,
+    AuditModule,
     AuthModule,
+    UsersModule,
     AgenciesModule,
     ItemsModule,
     LinksModule,

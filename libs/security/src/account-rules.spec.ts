@@ -49,30 +49,31 @@ describe('accountChangeRefusal', () => {
     disabled: false,
   };
 
+  // The last number: the other secretariats who can log in.
   it.each([
-    ['disabling oneself', me, { disabled: true }, 2, 'self'],
-    ['demoting oneself', me, { role: 'committee_head' }, 2, 'self'],
-    ['re-stating one’s own role', me, { role: 'secretariat' }, 2, null],
-    ['enabling oneself (a no-op)', me, { disabled: false }, 2, null],
-    ['disabling another secretariat', other, { disabled: true }, 2, null],
-    ['disabling the last secretariat', other, { disabled: true }, 1, 'last_secretariat'],
+    ['disabling oneself', me, { disabled: true }, 1, 'self'],
+    ['demoting oneself', me, { role: 'committee_head' }, 1, 'self'],
+    ['re-stating one’s own role', me, { role: 'secretariat' }, 1, null],
+    ['enabling oneself (a no-op)', me, { disabled: false }, 1, null],
+    ['disabling another secretariat', other, { disabled: true }, 1, null],
+    ['disabling the last secretariat', other, { disabled: true }, 0, 'last_secretariat'],
     [
       'demoting the last secretariat',
       other,
       { role: 'agency', agencyCode: 'STC' },
-      1,
+      0,
       'last_secretariat',
     ],
-    ['disabling the committee head', head, { disabled: true }, 1, null],
-    ['promoting the head to secretariat', head, { role: 'secretariat' }, 1, null],
+    ['disabling the committee head', head, { disabled: true }, 0, null],
+    ['promoting the head to secretariat', head, { role: 'secretariat' }, 0, null],
     [
       're-enabling a disabled secretariat',
       { ...other, disabled: true },
       { disabled: false },
-      1,
+      0,
       null,
     ],
-  ] as const)('%s → %s', (_name, target, change, secretariats, expected) => {
-    expect(accountChangeRefusal('me', target, change, secretariats)).toBe(expected);
+  ] as const)('%s → %s', (_name, target, change, others, expected) => {
+    expect(accountChangeRefusal('me', target, change, others)).toBe(expected);
   });
 });

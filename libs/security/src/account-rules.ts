@@ -44,14 +44,14 @@ export function applyAccountChange(target: AccountState, change: AccountChange):
 }
 
 /**
- * Why `actorId` may not make this change, or null. `activeSecretariats` counts the enabled
- * secretariat accounts now, the target included.
+ * Why `actorId` may not make this change, or null. `otherSecretariats` counts the other enabled
+ * secretariat accounts that can log in (a password set), the target not included.
  */
 export function accountChangeRefusal(
   actorId: string,
   target: AccountState,
   change: AccountChange,
-  activeSecretariats: number,
+  otherSecretariats: number,
 ): AccountChangeRefusal | null {
   const after = applyAccountChange(target, change);
   const losesAdmin =
@@ -61,6 +61,6 @@ export function accountChangeRefusal(
   if (actorId === target.id && (losesAdmin || after.disabled || after.role !== target.role)) {
     return 'self';
   }
-  if (losesAdmin && activeSecretariats <= 1) return 'last_secretariat';
+  if (losesAdmin && otherSecretariats === 0) return 'last_secretariat';
   return null;
 }

@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { MailModule } from '../../../../libs/mail/src';
+import { AuditModule } from '../audit/audit.module';
+import { AUTH_SETTINGS, loadAuthSettingsOrExit } from './auth-settings';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordLinksService } from './password-links.service';
 
 @Module({
+  // MailModule: the invitation and reset mails. AuditModule: the guard's refusals.
+  imports: [MailModule, AuditModule],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [
+    AuthService,
+    PasswordLinksService,
+    { provide: AUTH_SETTINGS, useFactory: loadAuthSettingsOrExit },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, PasswordLinksService],
 })
 export class AuthModule {}

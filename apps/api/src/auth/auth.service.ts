@@ -1,19 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { SessionEntity, UserEntity } from '../../../../libs/persistence/src';
-import { FailedAttempts, hashPassword, verifyPassword } from '../../../../libs/security/src';
-import { ApiError } from '../common/api-error';
+import { normalizeEmail, SessionEntity, UserEntity } from '../../../../libs/persistence/src';
+import {
+  FailedAttempts,
+  hashOpaqueToken,
+  hashPassword,
+  needsRehash,
+  newOpaqueToken,
+  passwordProblem,
+  sessionVerdict,
+  shouldTouchSession,
+  verifyPassword,
+} from '../../../../libs/security/src';
+import { authErrors, passwordTooWeak } from './auth-errors';
+import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import type { AuthenticatedUser } from './authenticated-user';
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Issue 9: five failed logins within 15 minutes lock the address, and the client address. */
 export const LOGIN_FAILURES = { limit: 5, windowMs: 15 * 60_000 } as const;
 
-/** Password login and opaque bearer tokens, stored only as their SHA-256, expiring after a TTL. */
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+}
+
+/**
+ * Password login and opaque bearer tokens, stored only as their SHA-256; a session dies at its
+ * absolute expiry (AUTH_TOKEN_TTL_SECONDS), after AUTH_IDLE_TIMEOUT_SECONDS unused, when its user
+ * is disabled or logs out everywhere, and on a password change (the other sessions).
+ */
 @Injectable()
 export class AuthService {
   /** Hash of a random password nobody knows, checked when the e-mail is unknown. */
@@ -25,65 +44,123 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
-  async login(
-    email: string,
-    password: string,
-    clientAddress: string,
-  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresAt: string }> {
-    const address = email.trim().toLowerCase();
+  async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
+    const address = normalizeEmail(email);
     const keys = [`address:${address}`, `client:${clientAddress}`];
-    const waitMs = Math.max(...keys.map((k) => this.failures.lockedForMs(k)));
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      throw ApiError.tooManyRequests(
-        'TOO_MANY_ATTEMPTS',
-        `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${minutes} phút.`,
-        Math.ceil(waitMs / 1000),
-      );
-    }
+    this.refuseWhileLocked(keys);
     const user = await this.users.findOneBy({ email: address });
-    // Verify against a fixed hash when the user is unknown, so timing does not reveal who exists.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.unknownUserHash));
-    if (!user || !ok) {
+    // Verify against a fixed hash when there is no password, so timing does not reveal who exists.
+    const stored = user?.passwordHash ?? (await this.unknownUserHash);
+    const ok = await verifyPassword(password, stored);
+    if (!user?.passwordHash || !ok) {
       for (const key of keys) this.failures.recordFailure(key);
-      throw ApiError.unauthorized('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng.');
+      throw authErrors.invalidCredentials();
     }
     this.failures.clear(keys[0]!);
-    const accessToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.auth.tokenTtlSeconds * 1000);
-    await this.sessions.insert({ tokenHash: hashToken(accessToken), userId: user.id, expiresAt });
-    // Expired sessions are dead weight; sweep them opportunistically.
-    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
-    return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() };
+    // Only whoever knows the password learns that the account is disabled.
+    if (user.disabledAt) throw authErrors.accountDisabled();
+    if (needsRehash(user.passwordHash)) {
+      // Only if unchanged meanwhile: a concurrent password change wins.
+      await this.users.update(
+        { id: user.id, passwordHash: user.passwordHash },
+        { passwordHash: await hashPassword(password) },
+      );
+    }
+    return this.openSession(user.id);
   }
 
   async authenticate(token: string): Promise<AuthenticatedUser> {
-    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
-    if (!session) {
-      throw ApiError.unauthorized(
-        'UNAUTHENTICATED',
-        'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
-      );
-    }
-    if (session.expiresAt.getTime() <= Date.now()) {
-      throw ApiError.unauthorized(
-        'TOKEN_EXPIRED',
-        'Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.',
-      );
+    const tokenHash = hashOpaqueToken(token);
+    const session = await this.sessions.findOneBy({ tokenHash });
+    if (!session) throw authErrors.invalidSession();
+    const now = Date.now();
+    const idleMs = this.settings.idleTimeoutSeconds * 1000;
+    const times = {
+      expiresAtMs: session.expiresAt.getTime(),
+      lastUsedAtMs: session.lastUsedAt.getTime(),
+    };
+    switch (sessionVerdict(times, now, idleMs)) {
+      case 'expired':
+        throw authErrors.expired();
+      case 'idle':
+        throw authErrors.idle(Math.round(this.settings.idleTimeoutSeconds / 60));
+      case 'active':
+        break;
     }
     const user = await this.users.findOneBy({ id: session.userId });
-    if (!user) {
-      throw ApiError.unauthorized(
-        'UNAUTHENTICATED',
-        'Phiên đăng nhập không hợp lệ; vui lòng đăng nhập lại.',
-      );
+    if (!user) throw authErrors.invalidSession();
+    if (user.disabledAt) {
+      await this.revokeSessions(user.id);
+      throw authErrors.accountDisabled();
     }
-    return { id: user.id, email: user.email, role: user.role, agencyCode: user.agencyCode };
+    if (shouldTouchSession(times.lastUsedAtMs, now, idleMs)) {
+      await this.sessions.update({ tokenHash }, { lastUsedAt: new Date(now) });
+    }
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      agencyCode: user.agencyCode,
+      name: user.displayName,
+    };
   }
 
   async logout(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: hashToken(token) });
+    await this.sessions.delete({ tokenHash: hashOpaqueToken(token) });
+  }
+
+  /** Ends every session of the user, or every one but `keepToken`'s; returns how many. */
+  async revokeSessions(userId: string, keepToken?: string): Promise<number> {
+    const result = await this.sessions.delete(
+      keepToken === undefined ? { userId } : { userId, tokenHash: Not(hashOpaqueToken(keepToken)) },
+    );
+    return result.affected ?? 0;
+  }
+
+  /**
+   * The signed-in user's new password; a wrong current one counts as a failed login of the
+   * address (a stolen session cannot guess it), and the user's other sessions end.
+   */
+  async changePassword(
+    user: AuthenticatedUser,
+    current: string,
+    next: string,
+    token: string,
+  ): Promise<void> {
+    const key = `address:${user.email}`;
+    this.refuseWhileLocked([key]);
+    const row = await this.users.findOneBy({ id: user.id });
+    if (!row) throw authErrors.invalidSession();
+    if (!row.passwordHash || !(await verifyPassword(current, row.passwordHash))) {
+      this.failures.recordFailure(key);
+      throw authErrors.currentPasswordWrong();
+    }
+    this.requireStrong(next, row.email);
+    if (next.normalize('NFC') === current.normalize('NFC')) throw authErrors.passwordUnchanged();
+    await this.users.update({ id: row.id }, { passwordHash: await hashPassword(next) });
+    await this.revokeSessions(row.id, token);
+  }
+
+  requireStrong(password: string, email: string): void {
+    const problem = passwordProblem(password, email);
+    if (problem) throw passwordTooWeak(problem);
+  }
+
+  private refuseWhileLocked(keys: readonly string[]): void {
+    const waitMs = Math.max(...keys.map((k) => this.failures.lockedForMs(k)));
+    if (waitMs > 0) throw authErrors.tooManyAttempts(waitMs);
+  }
+
+  private async openSession(userId: string): Promise<LoginResult> {
+    const { token, hash } = newOpaqueToken();
+    const now = Date.now();
+    const expiresAt = new Date(now + this.config.auth.tokenTtlSeconds * 1000);
+    await this.sessions.insert({ tokenHash: hash, userId, expiresAt, lastUsedAt: new Date(now) });
+    // Expired sessions are dead weight; sweep them opportunistically.
+    await this.sessions.delete({ expiresAt: LessThan(new Date(now)) });
+    return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() };
   }
 }

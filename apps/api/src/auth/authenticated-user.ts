@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   readonly role: UserRole;
   /** Set for role 'agency' only. */
   readonly agencyCode: string | null;
+  /** The display name (absent for a signed mail link's agency). */
+  readonly name?: string;
 }
 
 export const toActor = (u: AuthenticatedUser): Actor => ({

@@ -9,7 +9,42 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** The agency directory, deactivated agencies included (by code) */
         get: operations["AgenciesController_list"];
+        put?: never;
+        /** Adds an agency; its name and aliases feed the notice parser */
+        post: operations["AgenciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames, sets aliases or addresses, deactivates (no new items; its items and history stay) or reactivates */
+        patch: operations["AgenciesController_update"];
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50,6 +85,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends every session of the caller's account, this one included */
+        post: operations["AuthController_logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -60,6 +112,61 @@ export type paths = {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the caller's password; the account's other sessions end */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account a set-password link is for, while it can be used */
+        get: operations["AuthController_passwordLink"];
+        put?: never;
+        /** Sets the password with a set-password link (once); every session of the account ends */
+        post: operations["AuthController_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Quên mật khẩu": mails a one-time link to the address if it has an account
+         * @description Always 204, whether or not the address has an account.
+         */
+        post: operations["AuthController_requestReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -454,6 +561,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Creates an account and mails its invitation (one-time link) */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames, changes the role or agency, disables (its sessions end) or re-enables */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mails a one-time set-password link: the invitation again while no password is set, else a reset */
+        post: operations["UsersController_sendPasswordMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -462,7 +620,9 @@ export type components = {
             note?: string;
         };
         AgencyPhraseDto: {
+            /** @example Sở Tài chính */
             name: string;
+            /** @example Sở TC */
             phrase: string;
         };
         AgencyPhraseResponse: {
@@ -478,8 +638,19 @@ export type components = {
             phrase: string;
         };
         AgencyResponse: {
+            /** @description false: deactivated (assigned no new item) */
+            active: boolean;
+            /**
+             * @example [
+             *       "Sở TC"
+             *     ]
+             */
+            aliases: string[];
             /** @example STC */
             code: string;
+            /** @example stc@dondoc.local */
+            contactEmail: string;
+            headEmail: string | null;
             /** @example Sở Tài chính */
             name: string;
         };
@@ -489,12 +660,53 @@ export type components = {
              * @example INVALID_TRANSITION
              */
             code: string;
-            /** @description Technical detail (e.g. the fields that failed) */
-            details?: Record<string, never>;
+            /** @description Technical detail: the fields that failed (VALIDATION_FAILED, an array), the items to fix (NOTICE_ITEMS_INVALID), why a link is revoked, when to retry (429), … */
+            details?: unknown[] | {
+                [key: string]: unknown;
+            };
             /** @description Vietnamese message for the user */
             message: string;
             /** @example 409 */
             statusCode: number;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description Stable action code (ADR 0020)
+             * @example item.progress
+             */
+            action: string;
+            /** @description Null: anonymous or a mail link */
+            actorEmail: string | null;
+            /** Format: uuid */
+            actorId: string | null;
+            actorRole: string | null;
+            /** @description ISO-8601 instant in UTC+7 */
+            at: string;
+            /** @description Client address (TRUST_PROXY) */
+            clientAddress: string | null;
+            /** @description The error code when it failed */
+            code: string | null;
+            /** @description Facts of the request (fields changed, channel); never a secret */
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** @example 1024 */
+            id: string;
+            outcome: components["schemas"]["AuditOutcome"];
+            /** @example POST /api/items/:id/progress */
+            request: string | null;
+            statusCode: number | null;
+            targetId: string | null;
+            /** @enum {string|null} */
+            targetType: "user" | "agency" | "item" | "notice" | null;
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "refused";
+        ChangePasswordDto: {
+            /** @description The current password */
+            current: string;
+            /** @description The new password: 10 to 128 characters, not a common one */
+            next: string;
         };
         CompletionReportResponse: {
             agencies: components["schemas"]["CompletionRowResponse"][];
@@ -547,11 +759,10 @@ export type components = {
             agencyPhrases?: components["schemas"]["AgencyPhraseDto"][];
             /** @example 2.g.1 */
             code?: string;
-            /** @description The parser's deadline ({kind:'date', due, phrase} | {kind:'none'} | …) */
-            deadline?: components["schemas"]["ParsedDeadlineResponse"];
-            /** @description "YYYY-MM-DD" or an ISO instant; overrides `deadline` */
+            deadline?: components["schemas"]["DeadlineDto"];
+            /** @description A correction: wins over `deadline` */
             due?: string;
-            /** @description Lead agency: a code ("STC") or a canonical name ("Sở Tài chính"); the parser gives names */
+            /** @description Lead agency: a code ("STC") or a canonical name ("Sở Tài chính"), or the preview's list of them (the first one leads) */
             lead?: string | string[];
             policy?: components["schemas"]["PolicyDto"];
             /** @example UBND tỉnh */
@@ -563,11 +774,11 @@ export type components = {
         ConfirmNoticeDto: {
             /** @description The items to start; default: the parsed items */
             items?: components["schemas"]["ConfirmItemDto"][];
-            /** @description A ParsedNotice (e.g. the preview, corrected) */
-            parsed?: components["schemas"]["ParsedNoticeResponse"];
-            /** @description The notice text (kept, and hashed so confirming twice starts nothing twice) */
+            /** @description A ParsedNotice (e.g. the preview, corrected); required without `text` */
+            parsed?: components["schemas"]["ParsedNoticeDto"];
+            /** @description The notice text (kept, and hashed so confirming twice starts nothing twice); required without `parsed`. Over 500000 characters: 413 NOTICE_TOO_LARGE. */
             text?: string;
-        };
+        } | unknown | unknown;
         ConfirmResultResponse: {
             chair: string | null;
             /** @description Its items by live status, at the read */
@@ -589,14 +800,59 @@ export type components = {
             started: number;
             title: string | null;
         };
+        CreateAgencyDto: {
+            /**
+             * @description Other spellings seen in notices: the notice parser recognises them
+             * @example [
+             *       "Sở DL"
+             *     ]
+             */
+            aliases?: string[];
+            /**
+             * @description Upper-case letters, digits, _ or -; never changes
+             * @example SDL
+             */
+            code: string;
+            /**
+             * @description Where its reminders go
+             * @example vanthu@sdl.tinh.gov.vn
+             */
+            contactEmail: string;
+            /**
+             * @description The head's address: escalations
+             * @example giamdoc@sdl.tinh.gov.vn
+             */
+            headEmail?: string | null;
+            /** @example Sở Du lịch */
+            name: string;
+        };
+        CreatedUserResponse: {
+            /** @description Set for role agency only */
+            agencyCode: string | null;
+            /** @description ISO-8601 instant (UTC+7) */
+            createdAt: string;
+            /** @description ISO-8601 instant (UTC+7) */
+            disabledAt: string | null;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            invitation: components["schemas"]["InvitationResponse"];
+            name: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * @description invited: no password set yet; disabled: cannot log in
+             * @enum {string}
+             */
+            status: "active" | "invited" | "disabled";
+        };
         CreateItemDto: {
             /**
-             * @description "YYYY-MM-DD" (end of that day, Asia/Ho_Chi_Minh) or an ISO instant with offset
+             * @description "YYYY-MM-DD" (the end of that day, Asia/Ho_Chi_Minh; legally due at the end of the next working day when it is a day off) or an RFC 3339 instant with its offset (exactly then)
              * @example 2026-01-22
              */
             due: string;
             /**
-             * @description Lead agency code
+             * @description Lead agency code (an agency of GET /api/agencies)
              * @example STC
              */
             lead: string;
@@ -612,11 +868,57 @@ export type components = {
             /** @example Hoàn thiện dự thảo Kế hoạch hỗ trợ doanh nghiệp, trình UBND tỉnh. */
             text: string;
         };
+        CreateUserDto: {
+            /**
+             * @description Required for role agency, refused otherwise
+             * @example STC
+             */
+            agency?: string;
+            /** @example hoa.nt@stc.tinh.gov.vn */
+            email: string;
+            /** @example Nguyễn Thị Hoa */
+            name: string;
+            role: components["schemas"]["UserRole"];
+        };
+        DeadlineDto: {
+            /** @description recurring: day of the month (weekly: ISO weekday 1–7) */
+            day?: number;
+            /** @description relative: how many days */
+            days?: number;
+            /**
+             * Format: date
+             * @description date: the day
+             */
+            due?: string;
+            /** @enum {string} */
+            frequency?: "weekly" | "monthly" | "quarterly" | "yearly";
+            /** @description relative: counted from */
+            from?: string;
+            /** @description recurring: months between periods */
+            interval?: number;
+            /** @enum {string} */
+            kind: "date" | "recurring" | "relative" | "none";
+            /** @description recurring: month of a yearly date */
+            month?: number;
+            /** @description recurring: months in which a period ends */
+            months?: number[];
+            /** @description The words it came from */
+            phrase?: string;
+            /** @description relative: working days */
+            workingDays?: boolean;
+        };
         DueSpecResponse: {
             /** @description The instant it is legally due, epoch milliseconds */
             at: number;
             /** @description The literal date, "YYYY-MM-DD" */
             date: string | null;
+        };
+        ExistingNoticeDto: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            sameText: boolean;
         };
         ExistingNoticeResponse: {
             /** @description When it was confirmed (ISO, UTC+7) */
@@ -632,7 +934,10 @@ export type components = {
             reason?: string;
         };
         ExtensionRequestDto: {
-            /** @example 2026-02-27 */
+            /**
+             * @description "YYYY-MM-DD" (the end of that day, Asia/Ho_Chi_Minh; legally due at the end of the next working day when it is a day off) or an RFC 3339 instant with its offset (exactly then)
+             * @example 2026-02-27
+             */
             due: string;
             /** @example Hồ sơ chưa đủ thành phần. */
             reason: string;
@@ -696,6 +1001,14 @@ export type components = {
             requestedAt: number;
             /** @description E-mail of the requester */
             requestedBy: string;
+        };
+        InvitationResponse: {
+            /** @description ISO-8601 instant (UTC+7) until which the link works */
+            expiresAt: string;
+            /** @description Whether the SMTP server took the invitation */
+            mailed: boolean;
+            /** @description The SMTP server's refusal */
+            mailError: string | null;
         };
         ItemActionsResponse: {
             actions: components["schemas"]["ItemCommand"][];
@@ -870,6 +1183,8 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Display name */
+            name: string;
             role: components["schemas"]["UserRole"];
         };
         NoticeCountsResponse: {
@@ -974,6 +1289,16 @@ export type components = {
             phrase?: string;
             workingDays?: boolean;
         };
+        ParsedItemDto: {
+            agencyPhrases?: components["schemas"]["AgencyPhraseDto"][];
+            code?: string;
+            deadline?: components["schemas"]["DeadlineDto"];
+            /** @description Lead agencies (the first one leads) */
+            lead: string[];
+            reportTo?: string;
+            support?: string[];
+            text: string;
+        };
         ParsedItemResponse: {
             /** @description Beyond contract version 1: for each agency of lead and support, the words that named it (in the item's text or its heading's), to find them in the source */
             agencyPhrases?: components["schemas"]["AgencyPhraseResponse"][];
@@ -986,6 +1311,22 @@ export type components = {
             support: string[];
             text: string;
         };
+        ParsedNoticeDto: {
+            existingNotice?: components["schemas"]["ExistingNoticeDto"] | null;
+            items?: components["schemas"]["ParsedItemDto"][];
+            notice?: components["schemas"]["ParsedNoticeHeaderDto"];
+            warnings?: string[];
+        };
+        ParsedNoticeHeaderDto: {
+            chair?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            /** Format: date */
+            meetingDate?: string | null;
+            /** @description Số hiệu, e.g. "12/TB-BCĐ" */
+            number?: string | null;
+            title?: string | null;
+        };
         ParsedNoticeHeaderResponse: {
             chair: string | null;
             /** @description YYYY-MM-DD */
@@ -995,15 +1336,35 @@ export type components = {
             number: string | null;
             title: string | null;
         };
-        ParsedNoticeResponse: {
-            items: components["schemas"]["ParsedItemResponse"][];
-            notice: components["schemas"]["ParsedNoticeHeaderResponse"];
-            /** @description Vietnamese, "Mục <code>: …" for an item */
-            warnings: string[];
+        PasswordLinkResponse: {
+            email: string;
+            /** @description ISO-8601 instant (UTC+7) until which the link works */
+            expiresAt: string;
+            name: string;
+            /** @enum {string} */
+            purpose: "invitation" | "reset";
+        };
+        PasswordMailResponse: {
+            /** @description ISO-8601 instant (UTC+7) until which the link works */
+            expiresAt: string;
+            /** @description Whether the SMTP server took the mail */
+            mailed: boolean;
+            /** @description The SMTP server's refusal */
+            mailError: string | null;
+            /** @enum {string} */
+            purpose: "invitation" | "reset";
+        };
+        PasswordResetRequestDto: {
+            /** @example stc@dondoc.local */
+            email: string;
+        };
+        PasswordSetResponse: {
+            /** @description The account whose password was set: log in with it */
+            email: string;
         };
         PolicyDto: {
             /**
-             * @description ISO-8601 durations after the due instant
+             * @description After the due instant
              * @example [
              *       "P1D",
              *       "P3D"
@@ -1011,7 +1372,7 @@ export type components = {
              */
             escalateAfter?: string[];
             /**
-             * @description ISO-8601 durations before the due instant
+             * @description Before the due instant
              * @example [
              *       "P7D",
              *       "P3D",
@@ -1026,12 +1387,13 @@ export type components = {
             remindBefore: string[];
         };
         PreviewNoticeDto: {
-            /** @description The text of a Thông báo kết luận, as copied from the PDF */
+            /** @description The text of a Thông báo kết luận, as copied from the PDF. Over 500000 characters: 413 NOTICE_TOO_LARGE. */
             text: string;
         };
         ProgressDto: {
             /** @example Đã hoàn thành dự thảo, gửi xin ý kiến các sở. */
             note: string;
+            /** @description Per cent done */
             percent?: number;
         };
         ReasonDto: {
@@ -1060,9 +1422,54 @@ export type components = {
             /** @description Last day of the period, YYYY-MM-DD */
             to: string | null;
         };
+        SetPasswordDto: {
+            /** @description The new password: 10 to 128 characters, not a common one */
+            password: string;
+        };
         SubmitDto: {
             /** @example Đã hoàn thành dự thảo, gửi xin ý kiến các sở. */
             note: string;
+        };
+        UpdateAgencyDto: {
+            /** @description false: deactivate (no new items; its items and history stay); true: reactivate */
+            active?: boolean;
+            /** @description The whole list (replaces the old one) */
+            aliases?: string[];
+            /** @example vanthu@sdl.tinh.gov.vn */
+            contactEmail?: string;
+            headEmail?: string | null;
+            /** @example Sở Du lịch */
+            name?: string;
+        };
+        UpdateUserDto: {
+            /**
+             * @description The agency of an agency user; null or absent for the other roles
+             * @example STC
+             */
+            agency?: string | null;
+            /** @description true: disable (its sessions end); false: re-enable */
+            disabled?: boolean;
+            /** @example Nguyễn Thị Hoa */
+            name?: string;
+            role?: components["schemas"]["UserRole"];
+        };
+        UserResponse: {
+            /** @description Set for role agency only */
+            agencyCode: string | null;
+            /** @description ISO-8601 instant (UTC+7) */
+            createdAt: string;
+            /** @description ISO-8601 instant (UTC+7) */
+            disabledAt: string | null;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * @description invited: no password set yet; disabled: cannot log in
+             * @enum {string}
+             */
+            status: "active" | "invited" | "disabled";
         };
         /** @enum {string} */
         UserRole: "secretariat" | "agency" | "committee_head";
@@ -1094,6 +1501,198 @@ export interface operations {
             };
             /** @description No valid bearer token (or wrong credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AgenciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AgenciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description An action code, exactly */
+                action?: string;
+                /** @description Part of the actor's e-mail address */
+                actor?: string;
+                /** @description On or after this day (UTC+7) */
+                from?: string;
+                limit?: number;
+                offset?: number;
+                outcome?: "success" | "failure" | "refused";
+                /** @description An item or user id, or an agency code */
+                targetId?: string;
+                /** @description On or before this day (UTC+7) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, one page (limit/offset) */
+            200: {
+                headers: {
+                    /** @description Entries matching the filter */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1180,6 +1779,33 @@ export interface operations {
             };
         };
     };
+    AuthController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token of the account is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -1208,6 +1834,179 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Too many failed attempts (TOO_MANY_ATTEMPTS); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_passwordLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `t` of the set-password link in the mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordLinkResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Gone (e.g. a link that is no longer valid) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `t` of the set-password link in the mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Gone (e.g. a link that is no longer valid) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Asked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -1217,7 +2016,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description `{status: "ok"}`; with a valid bearer token, each check too
+             *
+             *     The Health Check is successful
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1265,7 +2068,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description Something is down; named only with a valid token
+             *
+             *     The Health Check is not successful
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1329,13 +2136,15 @@ export interface operations {
     ItemsController_list: {
         parameters: {
             query?: {
-                /** @description Due on or after (YYYY-MM-DD) */
+                /** @description Due on or after */
                 dueFrom?: string;
-                /** @description Due on or before (YYYY-MM-DD) */
+                /** @description Due on or before */
                 dueTo?: string;
                 lead?: string;
+                /** @description Page size (default 200) */
                 limit?: number;
                 noticeId?: string;
+                /** @description Items skipped (default 0) */
                 offset?: number;
                 /** @description true: only items past their legal due instant and not closed */
                 overdue?: boolean;
@@ -1343,9 +2152,9 @@ export interface operations {
                 pendingExtension?: boolean;
                 /** @description Words in the text or the code, case and Vietnamese diacritics aside */
                 q?: string;
-                /** @description due: soonest first; -due: latest first; overdue: overdue first, then soonest */
+                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then soonest */
                 sort?: "due" | "-due" | "overdue";
-                status?: "open" | "overdue" | "submitted" | "completed" | "cancelled";
+                status?: components["schemas"]["ItemStatus"];
                 /** @description Only items this agency co-ordinates */
                 support?: string;
             };
@@ -1359,7 +2168,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description Items matching the filter */
-                    "X-Total-Count"?: number;
+                    "X-Total-Count": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1461,6 +2270,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_get: {
@@ -1468,6 +2286,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1525,6 +2344,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1588,6 +2408,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_actions: {
@@ -1595,6 +2433,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1653,6 +2492,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1716,6 +2556,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_requestExtension: {
@@ -1723,6 +2581,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1786,6 +2645,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_approveExtension: {
@@ -1793,7 +2670,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
+                /** @description The request: `pendingExtension.id` of the item */
                 rid: string;
             };
             cookie?: never;
@@ -1850,6 +2729,24 @@ export interface operations {
             };
             /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1864,7 +2761,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
+                /** @description The request: `pendingExtension.id` of the item */
                 rid: string;
             };
             cookie?: never;
@@ -1928,6 +2827,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_history: {
@@ -1935,6 +2852,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -1992,6 +2910,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -2055,6 +2974,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_reassign: {
@@ -2062,6 +2999,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -2125,6 +3063,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_returnSubmission: {
@@ -2132,6 +3088,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -2195,6 +3152,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ItemsController_submit: {
@@ -2202,6 +3177,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -2265,6 +3241,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     LinksController_open: {
@@ -2292,14 +3286,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
             /** @description LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2327,19 +3325,59 @@ export interface operations {
                     "application/json": components["schemas"]["LinkExtensionResponse"];
                 };
             };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description LINK_INVALID: tampered or unknown link */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
             /** @description LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2367,19 +3405,59 @@ export interface operations {
                     "application/json": components["schemas"]["ItemResponse"];
                 };
             };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description LINK_INVALID: tampered or unknown link */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
             /** @description LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2407,19 +3485,59 @@ export interface operations {
                     "application/json": components["schemas"]["ItemResponse"];
                 };
             };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description LINK_INVALID: tampered or unknown link */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
             /** @description LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2527,6 +3645,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description NOTICE_TOO_LARGE: the text is over 500,000 characters; PAYLOAD_TOO_LARGE: the body is over 4 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     NoticesController_get: {
@@ -2534,6 +3661,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The notice's id (anything else: 404 NOTICE_NOT_FOUND) */
                 id: string;
             };
             cookie?: never;
@@ -2634,16 +3762,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description NOTICE_TOO_LARGE: the text is over 500,000 characters; PAYLOAD_TOO_LARGE: the body is over 4 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
         };
     };
     ReportsController_completion: {
         parameters: {
             query?: {
-                /** @description First day of the period (YYYY-MM-DD, UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                /** @description First day of the period (UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
                 from?: string;
                 /** @description Only this notice's items */
                 noticeId?: string;
-                /** @description Last day of the period (YYYY-MM-DD, UTC+7), not before `from`. The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                /** @description Last day of the period (UTC+7), not before `from` (else 400 REPORT_PERIOD_INVALID). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
                 to?: string;
             };
             header?: never;
@@ -2701,11 +3838,11 @@ export interface operations {
     ReportsController_overdue: {
         parameters: {
             query?: {
-                /** @description First day of the period (YYYY-MM-DD, UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                /** @description First day of the period (UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
                 from?: string;
                 /** @description Only this notice's items */
                 noticeId?: string;
-                /** @description Last day of the period (YYYY-MM-DD, UTC+7), not before `from`. The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                /** @description Last day of the period (UTC+7), not before `from` (else 400 REPORT_PERIOD_INVALID). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
                 to?: string;
             };
             header?: never;
@@ -2751,6 +3888,297 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                agency?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name or the address, case aside */
+                q?: string;
+                role?: components["schemas"]["UserRole"];
+                status?: "active" | "invited" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (limit/offset), by address */
+            200: {
+                headers: {
+                    /** @description Accounts matching the filter */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedUserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_sendPasswordMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordMailResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
