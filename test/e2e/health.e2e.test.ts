@@ -1,9 +1,11 @@
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
+let token: string;
 
 beforeAll(async () => {
   stack = await startTestStack({ worker: false });
+  token = await stack.login('stc@dondoc.local');
 }, 120_000);
 
 afterAll(async () => {
@@ -11,8 +13,21 @@ afterAll(async () => {
 });
 
 describe('GET /api/health', () => {
+  const health = () => stack.http().get('/api/health').set('Authorization', `Bearer ${token}`);
+
   it('503 naming the worker while none polls the task queue, 200 once one does', async () => {
-    const down = await stack.http().get('/api/health');
+    // Without a valid token: up or down, nothing else (what is down is not for strangers).
+    for (const auth of [undefined, 'Bearer forged']) {
+      const req = stack.http().get('/api/health');
+      const anonymous = await (auth ? req.set('Authorization', auth) : req);
+      expect(anonymous.status).toBe(503);
+      expect(anonymous.body).toEqual({
+        statusCode: 503,
+        code: 'UNHEALTHY',
+        message: 'Hệ thống chưa sẵn sàng.',
+      });
+    }
+    const down = await health();
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({
       statusCode: 503,
@@ -26,12 +41,13 @@ describe('GET /api/health', () => {
 
     await stack.startWorker();
     const deadline = Date.now() + 20_000;
-    let res = await stack.http().get('/api/health');
+    let res = await health();
     while (res.status !== 200 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      res = await stack.http().get('/api/health');
+      res = await health();
     }
     expect(res.status).toBe(200);
+    expect((await stack.http().get('/api/health')).body).toEqual({ status: 'ok' });
     expect(res.body).toMatchObject({
       status: 'ok',
       info: { database: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },

@@ -186,7 +186,10 @@ async function faultScenario(
   const down = await eventually(
     'mail: down',
     async () => {
-      const res = await stack.http().get('/api/health');
+      const res = await stack
+        .http()
+        .get('/api/health')
+        .set({ Authorization: `Bearer ${rig.token}` });
       expect(res.status).toBe(503);
       return res.body as { error: { mail: { status: string; message: string } } };
     },
@@ -252,7 +255,10 @@ async function faultScenario(
   const up = await eventually(
     'mail: up',
     async () => {
-      const res = await stack.http().get('/api/health');
+      const res = await stack
+        .http()
+        .get('/api/health')
+        .set({ Authorization: `Bearer ${rig.token}` });
       expect(res.status).toBe(200);
       return res.body as { info: { mail: { status: string } } };
     },
