@@ -96,8 +96,8 @@ export class AuthController {
   })
   @ApiNoContentResponse({ description: 'Asked' })
   @ApiErrors(400)
-  async requestReset(@Body() body: PasswordResetRequestDto): Promise<void> {
-    await this.links.requestReset(body.email);
+  requestReset(@Body() body: PasswordResetRequestDto): void {
+    this.links.requestReset(body.email);
   }
 
   @Public()

@@ -47,7 +47,8 @@ export interface PasswordLinkInfo {
 /**
  * One-time set-password links (ADR 0020): mailing them (invitation, reset), reading one, and
  * setting a password with one. A link's mail goes out once: a newer link revokes the older ones,
- * and no second mail leaves for a user within PASSWORD_MAIL_COOLDOWN_MS of one that did not fail.
+ * and no second mail leaves for a user within PASSWORD_MAIL_COOLDOWN_MS of one that did not fail
+ * and whose link is still unused.
  */
 @Injectable()
 export class PasswordLinksService {
@@ -122,6 +123,7 @@ export class PasswordLinksService {
         where: {
           userId,
           mailError: IsNull(),
+          usedAt: IsNull(),
           createdAt: MoreThan(new Date(now - PASSWORD_MAIL_COOLDOWN_MS)),
         },
         order: { createdAt: 'DESC' },
@@ -133,11 +135,21 @@ export class PasswordLinksService {
     return issued ? this.mail(issued.user, issued.link) : null;
   }
 
-  /** "Quên mật khẩu": a reset link for an enabled account, silently nothing otherwise. */
-  async requestReset(email: string): Promise<void> {
-    const user = await this.users.findOneBy({ email: normalizeEmail(email) });
-    if (!user || user.disabledAt) return;
-    await this.issueAndMail(user.id, null, 'reset');
+  /**
+   * "Quên mật khẩu": a reset link for an enabled account, silently nothing otherwise. Done after
+   * the answer, so that its time does not tell whether the address has an account.
+   */
+  requestReset(email: string): void {
+    const send = async (): Promise<void> => {
+      const user = await this.users.findOneBy({ email: normalizeEmail(email) });
+      if (!user || user.disabledAt) return;
+      await this.issueAndMail(user.id, null, 'reset');
+    };
+    send().catch((err: unknown) =>
+      this.logger.error(
+        `password reset for an address not handled: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    );
   }
 
   async inspect(token: string): Promise<PasswordLinkInfo> {
