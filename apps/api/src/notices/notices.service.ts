@@ -80,7 +80,8 @@ export class NoticesService {
     codes: Set<string>;
     agencies: ParseJob['agencies'];
   }> {
-    const rows = await this.agencies.find();
+    // Active agencies only: a deactivated one is neither recognised nor assigned (ADR 0020).
+    const rows = await this.agencies.find({ where: { active: true } });
     const agencies = rows.map((a) => ({ code: a.code, name: a.name, aliases: a.aliases }));
     return {
       directory: AgencyDirectory.fromEntries(agencies),
