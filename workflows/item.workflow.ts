@@ -22,6 +22,8 @@ import {
   requestExtensionUpdate,
   returnUpdate,
   submitUpdate,
+  UPDATE_REJECTION,
+  type CommandBase,
   type ItemView,
   type ItemWorkflowInput,
   type MailPermanentDetails,
@@ -235,7 +237,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    * Registers an update whose validator and handler run the same pure decision. `action` names
    * the command for the domain's refusal on a closed item.
    */
-  const command = <C>(
+  const command = <C extends CommandBase>(
     def: ReturnType<typeof defineUpdate<ItemView, [C]>>,
     action: ItemAction | ((cmd: C) => ItemAction),
     decide: Reducer<C>,
@@ -252,6 +254,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       },
       {
         validator: (cmd: C): void => {
+          // Workflow time is the task's start: a command the worker sees after the API gave up
+          // (503) is refused here, before it is written to the history.
+          if (cmd.notAfter !== undefined && Date.now() > cmd.notAfter) {
+            throw ApplicationFailure.nonRetryable(
+              'Hệ thống chưa nhận được thao tác kịp thời; vui lòng thử lại.',
+              UPDATE_REJECTION.expired,
+            );
+          }
           const d = isClosed(state.status)
             ? refused(
                 invalidTransition(

@@ -110,46 +110,47 @@ export const COMMAND_CHANNELS: Readonly<
   link: { code: 'email_link', label: 'qua liên kết trong thư' },
 };
 
-export interface ProgressCommand {
+/** What every command carries. */
+export interface CommandBase {
   readonly actor: Actor;
+  /**
+   * Epoch ms after which the workflow refuses the command (UPDATE_REJECTION.expired): the API has
+   * answered 503 by then, so a command that reaches the workflow later must change nothing.
+   */
+  readonly notAfter?: number;
+}
+export interface ProgressCommand extends CommandBase {
   readonly note: string;
   readonly percent?: number;
   readonly channel?: CommandChannel;
 }
-export interface SubmitCommand {
-  readonly actor: Actor;
+export interface SubmitCommand extends CommandBase {
   readonly note: string;
   readonly channel?: CommandChannel;
 }
-export interface AcceptCommand {
-  readonly actor: Actor;
+export interface AcceptCommand extends CommandBase {
   readonly note?: string;
 }
-export interface ReturnCommand {
-  readonly actor: Actor;
+export interface ReturnCommand extends CommandBase {
   readonly reason: string;
 }
-export interface ExtensionRequestCommand {
-  readonly actor: Actor;
+export interface ExtensionRequestCommand extends CommandBase {
   /** Id chosen by the API (unique per item), so a retried request is recognised. */
   readonly requestId: string;
   readonly due: DueSpec;
   readonly reason: string;
   readonly channel?: CommandChannel;
 }
-export interface ExtensionDecisionCommand {
-  readonly actor: Actor;
+export interface ExtensionDecisionCommand extends CommandBase {
   readonly requestId: string;
   readonly approve: boolean;
   readonly reason?: string;
 }
-export interface ReassignCommand {
-  readonly actor: Actor;
+export interface ReassignCommand extends CommandBase {
   readonly lead: AgencyRef;
   readonly reason?: string;
 }
-export interface CancelCommand {
-  readonly actor: Actor;
+export interface CancelCommand extends CommandBase {
   readonly reason: string;
 }
 
@@ -160,4 +161,6 @@ export const UPDATE_REJECTION = {
   /** The command's content is wrong (e.g. unknown extension request, due in the past) → 400/404. */
   invalidCommand: 'INVALID_COMMAND',
   notFound: 'NOT_FOUND',
+  /** Arrived after its `notAfter`: the caller was told 503 and the command is dropped. */
+  expired: 'COMMAND_EXPIRED',
 } as const;

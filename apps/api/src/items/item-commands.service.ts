@@ -1,5 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type Client, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  type Client,
+  isGrpcDeadlineError,
+  type WorkflowHandle,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -12,6 +17,7 @@ import {
   returnUpdate,
   submitUpdate,
   UPDATE_REJECTION,
+  type CommandBase,
   type CommandChannel,
   type DueSpec,
   type ItemView,
@@ -35,8 +41,15 @@ import type { ItemResponse } from './item-response';
 import { ItemsService } from './items.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
+/** How long a command may wait for the item's workflow before the API answers 503. */
+export const COMMAND_WAIT_MS = 10_000;
+/** What a handler needs after its validator (recording the event and the projection). */
+const HANDLER_MARGIN_MS = 3_000;
+
+/** Stamps a command with the instant after which the workflow must refuse it. */
+type Stamp = <C extends CommandBase>(cmd: C) => C;
 /** Sends one typed Update to the item's workflow. */
-type Exec = (handle: WorkflowHandle) => Promise<ItemView>;
+type Exec = (handle: WorkflowHandle, stamp: Stamp) => Promise<ItemView>;
 
 /**
  * Every command is an Update on the item's workflow: its validator decides (status, content), the
@@ -61,15 +74,15 @@ export class ItemCommandsService {
     user: AuthenticatedUser,
     channel?: CommandChannel,
   ): Promise<ItemResponse> {
-    return this.asLead(id, user, (h) =>
+    return this.asLead(id, user, (h, stamp) =>
       h.executeUpdate(reportProgressUpdate, {
         args: [
-          {
+          stamp({
             actor: toActor(user),
             note: dto.note,
             ...(dto.percent === undefined ? {} : { percent: dto.percent }),
             ...viaChannel(channel),
-          },
+          }),
         ],
       }),
     );
@@ -81,9 +94,9 @@ export class ItemCommandsService {
     user: AuthenticatedUser,
     channel?: CommandChannel,
   ): Promise<ItemResponse> {
-    return this.asLead(id, user, (h) =>
+    return this.asLead(id, user, (h, stamp) =>
       h.executeUpdate(submitUpdate, {
-        args: [{ actor: toActor(user), note: dto.note, ...viaChannel(channel) }],
+        args: [stamp({ actor: toActor(user), note: dto.note, ...viaChannel(channel) })],
       }),
     );
   }
@@ -97,10 +110,16 @@ export class ItemCommandsService {
   ): Promise<ItemResponse & { requestId: string }> {
     const due = dueSpec(dto.due);
     const requestId = randomUUID();
-    const item = await this.asLead(id, user, (h) =>
+    const item = await this.asLead(id, user, (h, stamp) =>
       h.executeUpdate(requestExtensionUpdate, {
         args: [
-          { actor: toActor(user), requestId, due, reason: dto.reason, ...viaChannel(channel) },
+          stamp({
+            actor: toActor(user),
+            requestId,
+            due,
+            reason: dto.reason,
+            ...viaChannel(channel),
+          }),
         ],
       }),
     );
@@ -108,16 +127,18 @@ export class ItemCommandsService {
   }
 
   accept(id: string, dto: AcceptDto, user: AuthenticatedUser): Promise<ItemResponse> {
-    return this.run(id, user, (h) =>
+    return this.run(id, user, (h, stamp) =>
       h.executeUpdate(acceptUpdate, {
-        args: [{ actor: toActor(user), ...(dto.note ? { note: dto.note } : {}) }],
+        args: [stamp({ actor: toActor(user), ...(dto.note ? { note: dto.note } : {}) })],
       }),
     );
   }
 
   returnSubmission(id: string, dto: ReasonDto, user: AuthenticatedUser): Promise<ItemResponse> {
-    return this.run(id, user, (h) =>
-      h.executeUpdate(returnUpdate, { args: [{ actor: toActor(user), reason: dto.reason }] }),
+    return this.run(id, user, (h, stamp) =>
+      h.executeUpdate(returnUpdate, {
+        args: [stamp({ actor: toActor(user), reason: dto.reason })],
+      }),
     );
   }
 
@@ -128,15 +149,15 @@ export class ItemCommandsService {
     dto: ExtensionDecisionDto,
     user: AuthenticatedUser,
   ): Promise<ItemResponse> {
-    return this.run(id, user, (h) =>
+    return this.run(id, user, (h, stamp) =>
       h.executeUpdate(decideExtensionUpdate, {
         args: [
-          {
+          stamp({
             actor: toActor(user),
             requestId,
             approve,
             ...(dto.reason ? { reason: dto.reason } : {}),
-          },
+          }),
         ],
       }),
     );
@@ -144,22 +165,24 @@ export class ItemCommandsService {
 
   async reassign(id: string, dto: ReassignDto, user: AuthenticatedUser): Promise<ItemResponse> {
     const [lead] = await this.agencies.require([dto.lead]);
-    return this.run(id, user, (h) =>
+    return this.run(id, user, (h, stamp) =>
       h.executeUpdate(reassignUpdate, {
         args: [
-          {
+          stamp({
             actor: toActor(user),
             lead: toAgencyRef(lead!),
             ...(dto.reason ? { reason: dto.reason } : {}),
-          },
+          }),
         ],
       }),
     );
   }
 
   cancel(id: string, dto: ReasonDto, user: AuthenticatedUser): Promise<ItemResponse> {
-    return this.run(id, user, (h) =>
-      h.executeUpdate(cancelUpdate, { args: [{ actor: toActor(user), reason: dto.reason }] }),
+    return this.run(id, user, (h, stamp) =>
+      h.executeUpdate(cancelUpdate, {
+        args: [stamp({ actor: toActor(user), reason: dto.reason })],
+      }),
     );
   }
 
@@ -188,8 +211,15 @@ export class ItemCommandsService {
         'Nhiệm vụ đang được khởi tạo; vui lòng thử lại sau giây lát.',
       );
     }
+    // The API waits COMMAND_WAIT_MS at most; the workflow refuses the command once its clock
+    // passes notAfter, earlier by the time a handler needs, so a 503 leaves the item unchanged.
+    const sentAt = Date.now();
+    const notAfter = sentAt + COMMAND_WAIT_MS - HANDLER_MARGIN_MS;
+    const stamp: Stamp = (cmd) => ({ ...cmd, notAfter });
     try {
-      await exec(this.client.workflow.getHandle(row.workflowId));
+      await this.client.withDeadline(sentAt + COMMAND_WAIT_MS, () =>
+        exec(this.client.workflow.getHandle(row.workflowId), stamp),
+      );
     } catch (err) {
       throw toApiError(err);
     }
@@ -216,6 +246,18 @@ export function toApiError(err: unknown): unknown {
     if (type === UPDATE_REJECTION.invalidCommand) {
       return ApiError.badRequest('INVALID_COMMAND', message);
     }
+  }
+  if (
+    isGrpcDeadlineError(err) ||
+    (err instanceof WorkflowUpdateFailedError &&
+      err.cause instanceof ApplicationFailure &&
+      err.cause.type === UPDATE_REJECTION.expired)
+  ) {
+    return new ApiError(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'WORKFLOW_UNAVAILABLE',
+      'Hệ thống đang bận, thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.',
+    );
   }
   if (err instanceof WorkflowNotFoundError) {
     return ApiError.conflict(
