@@ -1,10 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ItemEventRecord } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiErrors } from '../common/api-error.response';
+import { UUID } from '../common/fields';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import {
   AcceptDto,
@@ -27,6 +44,20 @@ const Id = () => Param('id', new ParseIdPipe('item'));
 /** The list's total (all pages) is in this header; the body stays an array. */
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
+const IdParam = (): MethodDecorator =>
+  ApiParam({
+    name: 'id',
+    description: "The item's id (anything else: 404 ITEM_NOT_FOUND)",
+    schema: { type: 'string', format: 'uuid', pattern: UUID.source },
+  });
+
+/** A command: a body (413 over the byte limit) and an Update the workflow may refuse or not take. */
+const Command = (status: 200 | 201 = 200): MethodDecorator =>
+  applyDecorators(IdParam(), ...(status === 200 ? [HttpCode(200)] : []), ApiErrors(409, 413, 503));
+
+const RequestIdParam = (): MethodDecorator =>
+  ApiParam({ name: 'rid', description: 'The request: `pendingExtension.id` of the item' });
+
 @ApiTags('items')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403, 404)
@@ -40,6 +71,7 @@ export class ItemsController {
   @Post()
   @Roles('secretariat')
   @ApiCreatedResponse({ type: ItemResponse })
+  @ApiErrors(413)
   create(
     @Body() dto: CreateItemDto,
     @CurrentUser() user: AuthenticatedUser,
@@ -54,7 +86,8 @@ export class ItemsController {
     headers: {
       [TOTAL_COUNT_HEADER]: {
         description: 'Items matching the filter',
-        schema: { type: 'integer' },
+        required: true,
+        schema: { type: 'integer', minimum: 0 },
       },
     },
   })
@@ -69,27 +102,29 @@ export class ItemsController {
   }
 
   @Get(':id')
+  @IdParam()
   @ApiOkResponse({ type: ItemResponse })
   get(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemResponse> {
     return this.items.get(id, user);
   }
 
   @Get(':id/actions')
+  @IdParam()
   @ApiOkResponse({ type: ItemActionsResponse, description: 'What the caller may do now' })
   actions(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemActionsResponse> {
     return this.items.actions(id, user);
   }
 
   @Get(':id/history')
+  @IdParam()
   @ApiOkResponse({ type: [ItemEventResponse] })
   history(@Id() id: string, @CurrentUser() user: AuthenticatedUser): Promise<ItemEventRecord[]> {
     return this.items.history(id, user);
   }
 
   @Post(':id/progress')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('agency')
   progress(
     @Id() id: string,
@@ -100,9 +135,8 @@ export class ItemsController {
   }
 
   @Post(':id/submit')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('agency')
   submit(
     @Id() id: string,
@@ -113,8 +147,8 @@ export class ItemsController {
   }
 
   @Post(':id/extension-requests')
+  @Command(201)
   @ApiCreatedResponse({ type: ExtensionRequestedResponse })
-  @ApiErrors(409)
   @Roles('agency')
   requestExtension(
     @Id() id: string,
@@ -125,9 +159,9 @@ export class ItemsController {
   }
 
   @Post(':id/extension-requests/:rid/approve')
-  @HttpCode(200)
+  @Command()
+  @RequestIdParam()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   approveExtension(
     @Id() id: string,
@@ -139,9 +173,9 @@ export class ItemsController {
   }
 
   @Post(':id/extension-requests/:rid/reject')
-  @HttpCode(200)
+  @Command()
+  @RequestIdParam()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   rejectExtension(
     @Id() id: string,
@@ -153,9 +187,8 @@ export class ItemsController {
   }
 
   @Post(':id/accept')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   accept(
     @Id() id: string,
@@ -166,9 +199,8 @@ export class ItemsController {
   }
 
   @Post(':id/return')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   returnSubmission(
     @Id() id: string,
@@ -179,9 +211,8 @@ export class ItemsController {
   }
 
   @Post(':id/reassign')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   reassign(
     @Id() id: string,
@@ -192,9 +223,8 @@ export class ItemsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
+  @Command()
   @ApiOkResponse({ type: ItemResponse })
-  @ApiErrors(409)
   @Roles('secretariat')
   cancel(
     @Id() id: string,

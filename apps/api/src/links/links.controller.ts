@@ -1,13 +1,12 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiGoneResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors, ApiErrorStatus } from '../common/api-error.response';
 import { Public } from '../auth/auth.decorators';
 import { ExtensionRequestDto, ItemResponse, ProgressDto, SubmitDto } from '../items/items.module';
 import { LinkExtensionResponse, LinkResponse } from './link-response';
@@ -17,12 +16,16 @@ import { LinksService } from './links.service';
 const LinkErrors = (): MethodDecorator =>
   applyDecorators(
     ApiParam({ name: 'token', description: 'The `t` of the link in the mail (ADR 0011)' }),
-    ApiUnauthorizedResponse({ description: 'LINK_INVALID: tampered or unknown link' }),
-    ApiGoneResponse({
-      description:
-        'LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`)',
-    }),
+    ApiErrorStatus(401, 'LINK_INVALID: tampered or unknown link'),
+    ApiErrorStatus(
+      410,
+      'LINK_EXPIRED (over 30 days) or LINK_REVOKED (item closed, reassigned or its deadline changed; `details.reason`)',
+    ),
   );
+
+/** A command through a link: as the same command of the lead agency's login (ItemsController). */
+const LinkCommand = (): MethodDecorator =>
+  applyDecorators(LinkErrors(), ApiErrors(400, 409, 413, 503));
 
 const Token = () => Param('token');
 
@@ -45,7 +48,7 @@ export class LinksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Progress report through the link (as the lead agency)' })
   @ApiOkResponse({ type: ItemResponse })
-  @LinkErrors()
+  @LinkCommand()
   progress(@Token() token: string, @Body() dto: ProgressDto): Promise<ItemResponse> {
     return this.links.progress(token, dto);
   }
@@ -54,7 +57,7 @@ export class LinksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Completion report through the link' })
   @ApiOkResponse({ type: ItemResponse })
-  @LinkErrors()
+  @LinkCommand()
   submit(@Token() token: string, @Body() dto: SubmitDto): Promise<ItemResponse> {
     return this.links.submit(token, dto);
   }
@@ -62,7 +65,7 @@ export class LinksController {
   @Post(':token/extension-requests')
   @ApiOperation({ summary: 'Extension request through the link' })
   @ApiCreatedResponse({ type: LinkExtensionResponse })
-  @LinkErrors()
+  @LinkCommand()
   requestExtension(
     @Token() token: string,
     @Body() dto: ExtensionRequestDto,

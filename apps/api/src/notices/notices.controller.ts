@@ -4,15 +4,17 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-error.response';
+import { ApiErrorStatus, ApiErrors } from '../common/api-error.response';
 import type { Response } from 'express';
 import type { NoticeSummary } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UUID } from '../common/fields';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
-import { ConfirmNoticeDto, PreviewNoticeDto } from './dto/notice.dto';
+import { ConfirmNoticeDto, NOTICE_TOO_LARGE, PreviewNoticeDto } from './dto/notice.dto';
 import { NoticePreviewResponse } from './dto/parsed-notice.response';
 import {
   ConfirmResultResponse,
@@ -25,6 +27,14 @@ import {
   type NoticeResponse,
   NoticesService,
 } from './notices.service';
+
+/** 413 for a text over 500,000 characters, or a body over the byte limit. */
+const TooLarge = (): MethodDecorator =>
+  ApiErrorStatus(
+    413,
+    `${NOTICE_TOO_LARGE.code}: the text is over 500,000 characters; PAYLOAD_TOO_LARGE: the body ` +
+      'is over 4 MB',
+  );
 
 /** Reading notices: every role (an agency: its own items only); writing stays the secretariat's. */
 const NOTICE_READERS = ['secretariat', 'committee_head', 'agency'] as const;
@@ -41,6 +51,7 @@ export class NoticesController {
   @Post('preview')
   @HttpCode(200)
   @ApiOkResponse({ type: NoticePreviewResponse })
+  @TooLarge()
   preview(@Body() dto: PreviewNoticeDto): Promise<NoticePreview> {
     return this.notices.preview(dto.text);
   }
@@ -49,6 +60,7 @@ export class NoticesController {
   @Post()
   @ApiCreatedResponse({ type: ConfirmResultResponse, description: 'Stored and started' })
   @ApiOkResponse({ type: ConfirmResultResponse, description: 'Confirmed before: nothing new' })
+  @TooLarge()
   async confirm(
     @Body() dto: ConfirmNoticeDto,
     @CurrentUser() user: AuthenticatedUser,
@@ -83,6 +95,11 @@ export class NoticesController {
   })
   @ApiOkResponse({ type: NoticeWithItemsResponse })
   @ApiErrors(404)
+  @ApiParam({
+    name: 'id',
+    description: "The notice's id (anything else: 404 NOTICE_NOT_FOUND)",
+    schema: { type: 'string', format: 'uuid', pattern: UUID.source },
+  })
   get(
     @Param('id', new ParseIdPipe('notice')) id: string,
     @CurrentUser() user: AuthenticatedUser,

@@ -760,7 +760,7 @@ export type components = {
             /** @example 2.g.1 */
             code?: string;
             deadline?: components["schemas"]["DeadlineDto"];
-            /** @description A correction: wins over `deadline` */
+            /** @description A correction that wins over `deadline`: "YYYY-MM-DD" or an ISO instant with its offset (one the domain cannot read: 400 NOTICE_ITEMS_INVALID naming the item) */
             due?: string;
             /** @description Lead agency: a code ("STC") or a canonical name ("Sở Tài chính"), or the preview's list of them (the first one leads) */
             lead?: string | string[];
@@ -881,14 +881,11 @@ export type components = {
             role: components["schemas"]["UserRole"];
         };
         DeadlineDto: {
-            /** @description recurring: day of the month (weekly: ISO weekday 1–7) */
+            /** @description recurring: day of the month 1–31 (weekly: ISO weekday 1–7) */
             day?: number;
             /** @description relative: how many days */
             days?: number;
-            /**
-             * Format: date
-             * @description date: the day
-             */
+            /** @description date: the day, YYYY-MM-DD */
             due?: string;
             /** @enum {string} */
             frequency?: "weekly" | "monthly" | "quarterly" | "yearly";
@@ -900,7 +897,7 @@ export type components = {
             kind: "date" | "recurring" | "relative" | "none";
             /** @description recurring: month of a yearly date */
             month?: number;
-            /** @description recurring: months in which a period ends */
+            /** @description recurring: months (1–12) in which a period ends */
             months?: number[];
             /** @description The words it came from */
             phrase?: string;
