@@ -1,4 +1,5 @@
 import { instantAt, vnPublicSectorCalendar, type ItemStatus } from '../../../domain/src';
+import type { ExtensionRequestView } from '../../../contracts/src';
 import { ItemEntity } from '../entities/item.entity';
 import { toItemRecord } from './item.mapper';
 
@@ -93,5 +94,22 @@ describe('toItemRecord warnings', () => {
   it('says nothing for a year with holiday data, or without a deadline', () => {
     expect(toItemRecord(row('open'), ctx).warnings).toEqual([]);
     expect(toItemRecord(row('open', null), ctx).warnings).toEqual([]);
+  });
+});
+
+describe('a pending extension request', () => {
+  const pending: ExtensionRequestView = {
+    id: 'r1',
+    due: { date: '2026-02-27', at: instantAt('2026-02-28') },
+    reason: 'Chờ ý kiến các sở',
+    requestedBy: 'Sở Tài chính',
+    requestedAt: NOW,
+  };
+  it('is shown while the item is open and dropped once it is closed', () => {
+    const withRequest = (status: ItemStatus) =>
+      Object.assign(row(status), { pendingExtension: pending });
+    expect(toItemRecord(withRequest('submitted'), ctx).pendingExtension).toEqual(pending);
+    expect(toItemRecord(withRequest('completed'), ctx).pendingExtension).toBeNull();
+    expect(toItemRecord(withRequest('cancelled'), ctx).pendingExtension).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { ExtensionRequestView, ItemEventType } from '../../../contracts/src
 import {
   civilDateAt,
   civilParts,
+  isClosed,
   isOverdue,
   toVnIso,
   unknownHolidaysNote,
@@ -107,7 +108,8 @@ export function toItemRecord(row: ItemEntity, ctx: ReadContext): ItemRecord {
     completedLate: row.completedLate,
     escalationLevel: row.escalationLevel,
     progressPercent: row.progressPercent,
-    pendingExtension: row.pendingExtension,
+    // A closed item has nothing left to decide; accept leaves the workflow's request in place.
+    pendingExtension: isClosed(row.status) ? null : row.pendingExtension,
     policy: row.policy,
     deadline: row.deadline,
     workflowState: row.workflowState,
