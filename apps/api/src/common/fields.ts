@@ -88,7 +88,8 @@ export const MaxChars = (max: number, opts: ValidationOptions = {}): PropertyDec
       name: 'maxChars',
       constraints: [max],
       validator: {
-        validate: (v: unknown) => typeof v === 'string' && codePoints(v) <= max,
+        // Not a string: IsString's failure, not this one (which may carry a 413).
+        validate: (v: unknown) => typeof v !== 'string' || codePoints(v) <= max,
         defaultMessage: () => `$property must be at most ${max} characters long`,
       },
     },

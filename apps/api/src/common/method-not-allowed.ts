@@ -8,6 +8,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 interface Route {
   readonly path: RegExp;
   readonly methods: readonly string[];
+  /** Segments written out: `/api/notices/preview` names a request before `/api/notices/{id}`. */
+  readonly literal: number;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,19 +24,28 @@ function routesOf(document: OpenAPIObject): Route[] {
         .join('[^/]+')}/?$`,
     ),
     methods: METHODS.filter((m) => item[m] !== undefined).map((m) => m.toUpperCase()),
+    literal: template.split('/').filter((part) => part !== '' && !part.startsWith('{')).length,
   }));
+}
+
+/** The methods of the most specific paths of the document matching `path`. */
+function methodsOf(routes: readonly Route[], path: string): Set<string> {
+  const matching = routes.filter((r) => r.path.test(path));
+  const most = Math.max(...matching.map((r) => r.literal));
+  return new Set(matching.filter((r) => r.literal === most).flatMap((r) => r.methods));
 }
 
 /**
  * A method the OpenAPI document does not list for a path it names is 405 with `Allow` (RFC 9110),
- * not Nest's 404; OPTIONS answers 204 with `Allow`. Paths the document does not name (the web app,
+ * not Nest's 404; OPTIONS answers 204 with `Allow`. A path written out wins over a template (GET
+ * /api/notices/preview is 405, not a notice id). Paths the document does not name (the web app,
  * the docs) are left alone. The document is built on the first request (ADR 0021).
  */
 export function methodNotAllowed(document: () => OpenAPIObject): RequestHandler {
   let routes: Route[] | undefined;
   return (req: Request, res: Response, next: NextFunction): void => {
     routes ??= routesOf(document());
-    const methods = new Set(routes.filter((r) => r.path.test(req.path)).flatMap((r) => r.methods));
+    const methods = methodsOf(routes, req.path);
     if (
       methods.size === 0 ||
       methods.has(req.method) ||
