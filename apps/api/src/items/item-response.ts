@@ -47,6 +47,11 @@ export class ItemResponse implements ItemRecord {
   @ApiProperty({ description: 'Lead agency code' }) lead!: string;
   @nullableString() leadName!: string | null;
   @ApiProperty({ type: [String], description: 'Co-ordinating agency codes' }) support!: string[];
+  @ApiProperty({
+    type: [String],
+    description: "Co-ordinating agencies' names, in the order of support (the code when unknown)",
+  })
+  supportNames!: string[];
   @nullableString() reportTo!: string | null;
   @nullableString('The date named ("YYYY-MM-DD"), or the exact instant') due!: string | null;
   @nullableString('The instant the item is legally due (ISO-8601, +07:00)') dueAt!: string | null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { canPerform, type ItemAction, type ItemStatus } from '../../../../libs/domain/src';
+import { canPerform, type ItemAction } from '../../../../libs/domain/src';
 import { ItemReadRepository, type ItemEntity } from '../../../../libs/persistence/src';
 import { itemLinkScope, verifyItemLink } from '../../../../libs/security/src';
 import { AgenciesService } from '../agencies/agencies.module';
@@ -22,8 +22,16 @@ const ACTIONS: readonly (readonly [LinkAction, ItemAction])[] = [
   ['extension-request', 'requestExtension'],
 ];
 
-export const linkActions = (status: ItemStatus): LinkAction[] =>
-  ACTIONS.filter(([, action]) => canPerform(status, action)).map(([name]) => name);
+/**
+ * The lead agency's commands as GET /api/items/:id/actions gives them to its login: the status
+ * allows them, and a second extension request waits for the decision on the first.
+ */
+export const linkActions = (row: Pick<ItemEntity, 'status' | 'pendingExtension'>): LinkAction[] =>
+  ACTIONS.filter(
+    ([name, action]) =>
+      canPerform(row.status, action) &&
+      !(name === 'extension-request' && row.pendingExtension !== null),
+  ).map(([name]) => name);
 
 /** Whom a link speaks for: the item's lead agency, as its contact address (ADR 0011). */
 interface LinkHolder {
@@ -51,7 +59,7 @@ export class LinksService {
     return {
       item: await this.read.record(row, Date.now()),
       agency: { code: row.leadCode, name: agencyName },
-      actions: linkActions(row.status),
+      actions: linkActions(row),
     };
   }
 

@@ -981,6 +981,8 @@ export type components = {
             status: components["schemas"]["ItemStatus"];
             /** @description Co-ordinating agency codes */
             support: string[];
+            /** @description Co-ordinating agencies' names, in the order of support (the code when unknown) */
+            supportNames: string[];
             text: string;
             updatedAt: string;
             /** @description Notes on the deadline in Vietnamese (e.g. a year whose holidays are not known) */
@@ -1085,6 +1087,8 @@ export type components = {
             status: components["schemas"]["ItemStatus"];
             /** @description Co-ordinating agency codes */
             support: string[];
+            /** @description Co-ordinating agencies' names, in the order of support (the code when unknown) */
+            supportNames: string[];
             text: string;
             updatedAt: string;
             /** @description Notes on the deadline in Vietnamese (e.g. a year whose holidays are not known) */
@@ -1144,6 +1148,8 @@ export type components = {
             status: components["schemas"]["ItemStatus"];
             /** @description Co-ordinating agency codes */
             support: string[];
+            /** @description Co-ordinating agencies' names, in the order of support (the code when unknown) */
+            supportNames: string[];
             text: string;
             updatedAt: string;
             /** @description Notes on the deadline in Vietnamese (e.g. a year whose holidays are not known) */

@@ -15,7 +15,7 @@ function row(status: ItemStatus, dueAt: Date | null = DUE): ItemEntity {
     code: '2.a',
     text: 'Việc',
     leadCode: 'STC',
-    supportCodes: ['SXD'],
+    supportCodes: ['SXD', 'XYZ'],
     reportTo: null,
     dueDate: dueAt ? '2026-01-22' : null,
     dueAt,
@@ -37,7 +37,10 @@ function row(status: ItemStatus, dueAt: Date | null = DUE): ItemEntity {
 }
 
 const ctx = {
-  names: new Map([['STC', 'Sở Tài chính']]),
+  names: new Map([
+    ['STC', 'Sở Tài chính'],
+    ['SXD', 'Sở Xây dựng'],
+  ]),
   notices: new Map([['n1', { number: '12/TB-BCĐ', title: 'Kết luận của Trưởng Ban' }]]),
   nowMs: NOW,
   calendar: vnPublicSectorCalendar,
@@ -50,6 +53,8 @@ describe('toItemRecord', () => {
       noticeNumber: '12/TB-BCĐ',
       noticeTitle: 'Kết luận của Trưởng Ban',
       leadName: 'Sở Tài chính',
+      support: ['SXD', 'XYZ'],
+      supportNames: ['Sở Xây dựng', 'XYZ'],
       due: '2026-01-22',
       dueAt: '2026-01-23T00:00:00+07:00',
       originalDue: null,

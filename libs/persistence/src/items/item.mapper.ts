@@ -29,6 +29,8 @@ export interface ItemRecord {
   lead: string;
   leadName: string | null;
   support: string[];
+  /** The co-ordinating agencies' names, in the order of `support` (the code when unknown). */
+  supportNames: string[];
   reportTo: string | null;
   /** The date named ("YYYY-MM-DD"), or the exact instant. */
   due: string | null;
@@ -97,6 +99,7 @@ export function toItemRecord(row: ItemEntity, ctx: ReadContext): ItemRecord {
     lead: row.leadCode,
     leadName: ctx.names.get(row.leadCode) ?? null,
     support: row.supportCodes,
+    supportNames: row.supportCodes.map((code) => ctx.names.get(code) ?? code),
     reportTo: row.reportTo,
     due: dueOf(row.dueDate, row.dueAt),
     dueAt: isoOrNull(row.dueAt),
