@@ -1,13 +1,18 @@
-import { Alert, Descriptions, Progress } from 'antd';
+import { Alert, Descriptions, Grid, Progress } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Item } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { StatusTag } from '../items/StatusTag';
 import { noticeHeading, noticePath } from '../notices/notice-labels';
 
+/** A value that must not break inside: a date, a number of days, a status tag. */
+const whole = (value: ReactNode) => <span className="nowrap">{value}</span>;
+
 /** What an item is: text, deadlines, agencies, notice, status. */
-export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<string, string> }) {
-  const name = (code: string) => agencyNames.get(code) ?? code;
+export function ItemFacts({ item }: { item: Item }) {
+  // On a phone each label sits above its value: the value gets the whole width.
+  const phone = Grid.useBreakpoint().sm === false;
   const moved = item.originalDue !== null && item.originalDue !== item.due;
   const ext = item.pendingExtension;
   return (
@@ -15,19 +20,24 @@ export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, sm: 1, md: 2 }}
-        styles={{ label: { width: 170 } }}
+        layout={phone ? 'vertical' : 'horizontal'}
+        column={{ xs: 1, sm: 1, md: 1, lg: 2 }}
+        styles={{ label: { width: 160 }, content: { minWidth: 120 } }}
         items={[
-          { key: 'status', label: 'Trạng thái', children: <StatusTag item={item} /> },
-          { key: 'due', label: moved ? 'Hạn hiện tại' : 'Hạn', children: formatDate(item.due) },
+          { key: 'status', label: 'Trạng thái', children: whole(<StatusTag item={item} />) },
+          {
+            key: 'due',
+            label: moved ? 'Hạn hiện tại' : 'Hạn',
+            children: whole(formatDate(item.due)),
+          },
           ...(moved
-            ? [{ key: 'orig', label: 'Hạn ban đầu', children: formatDate(item.originalDue) }]
+            ? [{ key: 'orig', label: 'Hạn ban đầu', children: whole(formatDate(item.originalDue)) }]
             : []),
           { key: 'lead', label: 'Cơ quan chủ trì', children: item.leadName ?? item.lead },
           {
             key: 'support',
             label: 'Cơ quan phối hợp',
-            children: item.support.length ? item.support.map(name).join('; ') : '—',
+            children: item.supportNames.length ? item.supportNames.join('; ') : '—',
           },
           ...(item.noticeId
             ? [
@@ -52,7 +62,7 @@ export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<
                 {
                   key: 'days',
                   label: 'Số ngày quá hạn',
-                  children: `${item.daysOverdue} ngày làm việc`,
+                  children: whole(`${item.daysOverdue} ngày làm việc`),
                 },
               ]
             : []),
@@ -67,7 +77,7 @@ export function ItemFacts({ item, agencyNames }: { item: Item; agencyNames: Map<
                 },
               ]
             : []),
-          { key: 'created', label: 'Giao lúc', children: formatDateTime(item.createdAt) },
+          { key: 'created', label: 'Giao lúc', children: whole(formatDateTime(item.createdAt)) },
         ]}
       />
       {ext && (

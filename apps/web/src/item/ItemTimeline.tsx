@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import type { ItemEvent } from '../api/client';
+import type { Item, ItemEvent } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
 
@@ -27,10 +27,45 @@ function dueOf(value: unknown): string | null {
 }
 
 /**
+ * The events whose command mailed the lead agency (workflows/item-commands: return, extension
+ * decisions, reassignment) without recording the recipients in the event's detail: the workflow
+ * sends them to the lead's contact address, which the history does not keep, so the page names
+ * the agency (for a reassignment, the new lead).
+ */
+const MAILS_LEAD: ReadonlySet<ItemEvent['type']> = new Set([
+  'returned',
+  'extension_approved',
+  'extension_rejected',
+  'reassigned',
+]);
+
+/** An agency code in an event's detail (keys the generated type does not name included). */
+const codeAt = (e: ItemEvent | undefined, key: string): string | null => {
+  const value = (e?.detail as Record<string, unknown> | null | undefined)?.[key];
+  return typeof value === 'string' ? value : null;
+};
+
+/** The lead agency after each event, from 'created' and 'reassigned' (the item's lead otherwise). */
+function leadsAfter(events: readonly ItemEvent[], currentLead: string): string[] {
+  const firstMove = events.find((e) => e.type === 'reassigned');
+  const created = events.find((e) => e.type === 'created');
+  let lead = codeAt(created, 'lead') ?? codeAt(firstMove, 'from') ?? currentLead;
+  return events.map((e) => {
+    if (e.type === 'reassigned') lead = codeAt(e, 'to') ?? lead;
+    return lead;
+  });
+}
+
+/**
  * The lines worth reading in an event's detail, in Vietnamese; what someone typed is labelled as
  * the dialog they typed it in labels it.
  */
-function detailLines(type: ItemEvent['type'], d: Detail, agencyName: (code: string) => string) {
+function detailLines(
+  type: ItemEvent['type'],
+  d: Detail,
+  agencyName: (code: string) => string,
+  lead: string,
+) {
   const lines: string[] = [];
   const typed = EVENT_TEXT_LABELS[type];
   if (typeof d.percent === 'number') lines.push(`${FIELD_LABELS.percent}: ${d.percent}%`);
@@ -44,6 +79,7 @@ function detailLines(type: ItemEvent['type'], d: Detail, agencyName: (code: stri
     lines.push(`Chuyển sang: ${agencyName(d.to)}`);
   }
   if (d.recipients?.length) lines.push(`Thư gửi đến: ${d.recipients.join(', ')}`);
+  else if (MAILS_LEAD.has(type)) lines.push(`Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì)`);
   if (d.failedRecipients?.length) {
     lines.push(`Không gửi được đến: ${d.failedRecipients.join(', ')}`);
   }
@@ -54,15 +90,18 @@ function detailLines(type: ItemEvent['type'], d: Detail, agencyName: (code: stri
 /** The item's history, oldest first: when, what, who, and the mails sent. */
 export function ItemTimeline({
   events,
+  item,
   agencyNames,
 }: {
   events: ItemEvent[];
+  item: Pick<Item, 'lead'>;
   agencyNames: ReadonlyMap<string, string>;
 }) {
   const agencyName = (code: string) => agencyNames.get(code) ?? code;
+  const leads = leadsAfter(events, item.lead);
   return (
     <Timeline
-      items={events.map((e) => ({
+      items={events.map((e, i) => ({
         key: e.seq,
         color: COLORS[e.type] ?? DEFAULT_COLOR,
         children: (
@@ -71,7 +110,7 @@ export function ItemTimeline({
             <Typography.Text type="secondary">
               {formatDateTime(e.at)} · {e.actor ?? 'Hệ thống'}
             </Typography.Text>
-            {detailLines(e.type, e.detail ?? {}, agencyName).map((line) => (
+            {detailLines(e.type, e.detail ?? {}, agencyName, leads[i] ?? item.lead).map((line) => (
               <div key={line} style={{ overflowWrap: 'anywhere' }}>
                 {line}
               </div>

@@ -28,7 +28,7 @@ function Count({ title, query }: { title: string; query: ListQuery }) {
   const count = useCount(query);
   return (
     <Col flex="1 1 170px">
-      <Link to={`/items?${writeListState({ query, page: 1 }).toString()}`}>
+      <Link to={`/items?${writeListState({ query, page: 1 }).toString()}`} className="card-link">
         <Card size="small" hoverable>
           <Statistic title={title} value={count.data ?? '…'} />
         </Card>

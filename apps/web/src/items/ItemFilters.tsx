@@ -60,10 +60,6 @@ export function ItemFilters({ query, onChange, wide }: Props) {
     query.dueFrom ?? query.dueTo,
   ].filter((v) => v !== undefined).length;
   const width = (px: number) => ({ width: compact ? '100%' : px, maxWidth: '100%' });
-  const range: [Dayjs | null, Dayjs | null] = [
-    query.dueFrom ? dayjs(query.dueFrom) : null,
-    query.dueTo ? dayjs(query.dueTo) : null,
-  ];
   return (
     <Flex wrap gap={8} className="no-print" role="search" aria-label="Lọc nhiệm vụ">
       <Input.Search
@@ -149,13 +145,24 @@ export function ItemFilters({ query, onChange, wide }: Props) {
             style={width(200)}
           />
         )}
-        <DatePicker.RangePicker
-          aria-label="Hạn từ ngày đến ngày"
-          placeholder={['Hạn từ ngày', 'đến ngày']}
+        {/* Two pickers, not a RangePicker: its end field kept the Tab key (a keyboard trap). */}
+        <DatePicker
+          aria-label="Hạn từ ngày"
+          placeholder="Hạn từ ngày"
           format={DATE_FORMAT}
-          value={range}
-          onChange={(v) => set({ dueFrom: toDay(v?.[0]), dueTo: toDay(v?.[1]) })}
-          style={width(260)}
+          value={query.dueFrom ? dayjs(query.dueFrom) : null}
+          maxDate={query.dueTo ? dayjs(query.dueTo) : undefined}
+          onChange={(d: Dayjs | null) => set({ dueFrom: toDay(d) })}
+          style={width(150)}
+        />
+        <DatePicker
+          aria-label="Hạn đến ngày"
+          placeholder="Hạn đến ngày"
+          format={DATE_FORMAT}
+          value={query.dueTo ? dayjs(query.dueTo) : null}
+          minDate={query.dueFrom ? dayjs(query.dueFrom) : undefined}
+          onChange={(d: Dayjs | null) => set({ dueTo: toDay(d) })}
+          style={width(150)}
         />
         <Select
           aria-label="Sắp xếp"

@@ -1,5 +1,6 @@
 import { Flex, Grid, List, Table, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { Item } from '../api/client';
 import { formatDate } from '../format';
@@ -48,11 +49,17 @@ const columns: ColumnsType<Item> = [
 export function ItemsTable({ items, total, page, pageSize, loading, onPage, label }: Props) {
   const screens = Grid.useBreakpoint();
   const { token } = theme.useToken();
+  // A new page starts at its first row, not at the pager the reader pressed (at the bottom).
+  const top = useRef<HTMLDivElement>(null);
+  const turn = (next: number) => {
+    onPage(next);
+    top.current?.scrollIntoView({ block: 'start' });
+  };
   const pagination = {
     current: page,
     pageSize,
     total,
-    onChange: onPage,
+    onChange: turn,
     showSizeChanger: false,
     hideOnSinglePage: true,
     showTotal: (n: number) => `${n} nhiệm vụ`,
@@ -60,43 +67,47 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
   };
   if (screens.md === false) {
     return (
-      <List<Item>
-        aria-label={label}
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
-        renderItem={(i) => (
-          <List.Item key={i.id}>
-            <List.Item.Meta
-              title={
-                // A card's title reads as what it is, a link (the list's default is body text).
-                <Link to={`/items/${i.id}`} style={{ color: token.colorLink }}>
-                  {itemTitle(i)}
-                </Link>
-              }
-              description={
-                <Typography.Text type="secondary">
-                  {i.leadName ?? i.lead} · Hạn {formatDate(i.due)} <StatusTag item={i} />
-                  <PendingExtensionTag item={i} />
-                </Typography.Text>
-              }
-            />
-          </List.Item>
-        )}
-      />
+      <div ref={top} className="scroll-target">
+        <List<Item>
+          aria-label={label}
+          loading={loading}
+          dataSource={items}
+          pagination={pagination}
+          locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
+          renderItem={(i) => (
+            <List.Item key={i.id}>
+              <List.Item.Meta
+                title={
+                  // A card's title reads as what it is, a link (the list's default is body text).
+                  <Link to={`/items/${i.id}`} style={{ color: token.colorLink }}>
+                    {itemTitle(i)}
+                  </Link>
+                }
+                description={
+                  <Typography.Text type="secondary">
+                    {i.leadName ?? i.lead} · Hạn {formatDate(i.due)} <StatusTag item={i} />
+                    <PendingExtensionTag item={i} />
+                  </Typography.Text>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </div>
     );
   }
   return (
-    <Table<Item>
-      aria-label={label}
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      columns={columns}
-      dataSource={items}
-      pagination={pagination}
-      locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
-    />
+    <div ref={top} className="scroll-target">
+      <Table<Item>
+        aria-label={label}
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={items}
+        pagination={pagination}
+        locale={{ emptyText: 'Không có nhiệm vụ nào.' }}
+      />
+    </div>
   );
 }

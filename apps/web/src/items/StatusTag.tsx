@@ -7,7 +7,7 @@ import { STATUS_COLORS, STATUS_LABELS } from '../labels';
 export function StatusTag({ item }: { item: Pick<Item, 'status' | 'overdue' | 'daysOverdue'> }) {
   const status = item.overdue && item.status === 'open' ? 'overdue' : item.status;
   return (
-    <Tag color={STATUS_COLORS[status]} style={{ whiteSpace: 'normal' }}>
+    <Tag color={STATUS_COLORS[status]} style={{ whiteSpace: 'nowrap' }}>
       {STATUS_LABELS[status]}
       {item.overdue && item.daysOverdue > 0 ? ` · ${item.daysOverdue} ngày làm việc` : ''}
     </Tag>

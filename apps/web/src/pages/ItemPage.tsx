@@ -5,11 +5,12 @@ import { messageOf, statusOf, unwrap } from '../api/errors';
 import { useSession } from '../auth/session';
 import { AgencyActions, type AgencyAction, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
-import { ItemHeading } from '../item/ItemHeading';
+import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { ItemTimeline } from '../item/ItemTimeline';
 import { SecretariatActions } from '../item/SecretariatActions';
 import { useItem } from '../item/use-item';
 import { Loading } from '../layout/Loading';
+import { usePageTitle } from '../layout/use-page-title';
 import { NoAccessPage } from './NoAccessPage';
 
 const AGENCY_ACTIONS: readonly AgencyAction[] = ['progress', 'submit', 'extension-request'];
@@ -31,6 +32,7 @@ export function ItemPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
   const { item, history, actions: allowed, names, refresh } = useItem(id);
+  usePageTitle(item.data ? itemTitle(item.data) : item.isError ? 'Nhiệm vụ không mở được' : null);
   if (item.isPending) return <Loading />;
   if (item.isError) {
     const status = statusOf(item.error);
@@ -52,7 +54,7 @@ export function ItemPage() {
         ← Danh sách nhiệm vụ
       </Link>
       <ItemHeading item={data} />
-      <ItemFacts item={data} agencyNames={names} />
+      <ItemFacts item={data} />
       {actions.length > 0 && (
         <AgencyActions
           actions={actions}
@@ -76,7 +78,11 @@ export function ItemPage() {
           size="small"
         >
           {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
-          {history.data ? <ItemTimeline events={history.data} agencyNames={names} /> : <Loading />}
+          {history.data ? (
+            <ItemTimeline events={history.data} item={data} agencyNames={names} />
+          ) : (
+            <Loading />
+          )}
         </Card>
       </section>
     </Space>

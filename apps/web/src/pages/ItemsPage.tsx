@@ -1,5 +1,5 @@
 import { Alert, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
@@ -8,6 +8,7 @@ import { ItemFilters } from '../items/ItemFilters';
 import { ItemsTable } from '../items/ItemsTable';
 import { PAGE_SIZE, readListState, writeListState, type ListQuery } from '../items/list-query';
 import { useItems } from '../items/use-items';
+import { usePageTitle } from '../layout/use-page-title';
 
 /** A titled, paged list of items. */
 function ItemsSection(props: {
@@ -17,9 +18,11 @@ function ItemsSection(props: {
   onPage: (page: number) => void;
 }) {
   const items = useItems(props.query, props.page);
+  // An id without spaces: aria-labelledby reads a space as a list of ids, which named nothing.
+  const headingId = useId();
   return (
-    <section aria-labelledby={`h-${props.title}`}>
-      <Typography.Title level={2} id={`h-${props.title}`} style={{ fontSize: 20 }}>
+    <section aria-labelledby={headingId}>
+      <Typography.Title level={2} id={headingId} style={{ fontSize: 20 }}>
         {props.title}
       </Typography.Title>
       {items.isError && <Alert type="error" showIcon title={messageOf(items.error)} />}
@@ -48,6 +51,7 @@ export function ItemsPage() {
   const agency = me?.role === 'agency' ? me.agencyCode : null;
   const go = (query: ListQuery, page = 1) => setParams(writeListState({ query, page }));
   const query: ListQuery = { sort: 'overdue', ...state.query };
+  usePageTitle(agency ? 'Nhiệm vụ của tôi' : 'Danh sách nhiệm vụ');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

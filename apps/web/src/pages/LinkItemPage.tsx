@@ -5,8 +5,9 @@ import { api } from '../api/client';
 import { messageOf, statusOf, unwrap } from '../api/errors';
 import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
-import { ItemHeading } from '../item/ItemHeading';
+import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { Loading } from '../layout/Loading';
+import { usePageTitle } from '../layout/use-page-title';
 import { LOGIN_PATH } from './LoginPage';
 
 async function sendThroughLink(token: string, { action, body }: AgencyCommand): Promise<unknown> {
@@ -46,6 +47,9 @@ export function LinkItemPage({ token }: { token: string }) {
     queryFn: async () =>
       unwrap(await api.GET('/api/links/{token}', { params: { path: { token } } })),
   });
+  usePageTitle(
+    link.data ? itemTitle(link.data.item) : link.isError ? 'Liên kết không còn hiệu lực' : null,
+  );
   if (link.isPending) return <Loading />;
   if (link.isError) {
     const status = statusOf(link.error);
@@ -73,7 +77,7 @@ export function LinkItemPage({ token }: { token: string }) {
           title={`Bạn đang thao tác thay mặt ${agency.name} qua liên kết trong thư, không cần đăng nhập.`}
         />
         <ItemHeading item={item} />
-        <ItemFacts item={item} agencyNames={new Map([[agency.code, agency.name]])} />
+        <ItemFacts item={item} />
         {actions.length > 0 ? (
           <AgencyActions
             actions={actions}

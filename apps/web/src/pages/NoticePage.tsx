@@ -1,9 +1,10 @@
-import { Alert, Card, Descriptions, Result, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { messageOf, statusOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
 import { Loading } from '../layout/Loading';
+import { usePageTitle } from '../layout/use-page-title';
 import { NoticeCountsList } from '../notices/NoticeCountsList';
 import { NoticeItemsTable } from '../notices/NoticeItemsTable';
 import { noticeHeading, NOTICES_PATH } from '../notices/notice-labels';
@@ -15,6 +16,9 @@ export function NoticePage() {
   const { id = '' } = useParams();
   const { me } = useSession();
   const notice = useNotice(id);
+  usePageTitle(
+    notice.data ? noticeHeading(notice.data) : notice.isError ? 'Thông báo không mở được' : null,
+  );
   if (notice.isPending) return <Loading />;
   if (notice.isError) {
     const status = statusOf(notice.error);
@@ -63,17 +67,16 @@ export function NoticePage() {
           title="Chỉ hiển thị các nhiệm vụ cơ quan bạn chủ trì hoặc phối hợp."
         />
       )}
-      <Card
-        size="small"
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>Nhiệm vụ của thông báo</h2>}
-        extra={
-          agency ? undefined : (
+      {/* The heading and its link in the card's body, not its header: they wrap on a phone. */}
+      <Card size="small">
+        <Flex wrap justify="space-between" align="baseline" gap={8} style={{ marginBottom: 12 }}>
+          <h2 style={{ fontSize: 16, margin: 0 }}>Nhiệm vụ của thông báo</h2>
+          {!agency && (
             <Link to={`/items?noticeId=${n.id}`} className="no-print">
               Lọc trong danh sách nhiệm vụ
             </Link>
-          )
-        }
-      >
+          )}
+        </Flex>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <NoticeCountsList counts={n.counts} />
           <NoticeItemsTable items={n.items} />

@@ -5,6 +5,7 @@ import type { NoticeSummary } from '../api/client';
 import { messageOf } from '../api/errors';
 import { formatDate } from '../format';
 import { useNotices } from '../items/use-items';
+import { usePageTitle } from '../layout/use-page-title';
 import { noticeNumber, noticePath } from '../notices/notice-labels';
 
 const columns: ColumnsType<NoticeSummary> = [
@@ -60,6 +61,7 @@ const columns: ColumnsType<NoticeSummary> = [
 /** The confirmed notices, newest first, with their items' counts. */
 export function NoticesPage() {
   const notices = useNotices(true);
+  usePageTitle('Danh sách thông báo');
   const screens = Grid.useBreakpoint();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
