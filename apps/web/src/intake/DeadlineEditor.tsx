@@ -1,8 +1,8 @@
 import { DatePicker, Flex, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
-  deadlineNote,
   FREQUENCY_LABELS,
+  shownDeadlineNote,
   WEEKDAY_LABELS,
   type DeadlineMode,
   type Frequency,
@@ -37,7 +37,7 @@ const field = { display: 'flex', flexDirection: 'column', minWidth: 0 } as const
 /** A row's deadline: a date, a recurrence (frequency, day, months) or none. */
 export function DeadlineEditor({ row, onChange, id }: Props) {
   const r = row.recurrence;
-  const note = deadlineNote(row.parsed);
+  const note = shownDeadlineNote(row);
   const setRecurrence = (next: IntakeRow['recurrence']) => onChange({ ...row, recurrence: next });
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
@@ -99,6 +99,7 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
                     min={1}
                     max={31}
                     precision={0}
+                    style={{ width: 150 }}
                     placeholder="Cuối tháng"
                     value={r.day ?? null}
                     onChange={(day: number | null) => {

@@ -1,4 +1,6 @@
 import { Alert, Button, Card, Col, Input, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
+import { agencyMatches, agencyOptions } from '../agencies/agency-match';
 import type { Agency } from '../api/client';
 import { DeadlineEditor } from './DeadlineEditor';
 import type { IntakeRow } from './intake-rows';
@@ -18,10 +20,13 @@ interface Props {
   readonly onReveal: () => void;
 }
 
+/** Agencies found by name, code or alias, with or without diacritics (agency-match.ts). */
+const search = { filterOption: agencyMatches };
+
 /** One item of the preview, editable: text, lead and co-ordinating agencies, deadline. */
 export function IntakeRowCard(props: Props) {
   const { row, agencies, warnings, selected, onChange, onDelete, onSelect, onReveal } = props;
-  const options = agencies.map((a) => ({ value: a.code, label: a.name }));
+  const options = useMemo(() => agencyOptions(agencies), [agencies]);
   const id = (field: string) => `row-${row.key}-${field}`;
   const title = row.code ? `Mục ${row.code}` : 'Nhiệm vụ mới';
   return (
@@ -75,7 +80,7 @@ export function IntakeRowCard(props: Props) {
           <Select
             id={id('lead')}
             style={{ width: '100%' }}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={search}
             allowClear
             placeholder="Chọn cơ quan"
             status={row.lead ? undefined : 'error'}
@@ -88,7 +93,7 @@ export function IntakeRowCard(props: Props) {
             id={id('support')}
             mode="multiple"
             style={{ width: '100%' }}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={search}
             options={options}
             value={row.support}
             onChange={(support: string[]) => onChange({ ...row, support })}

@@ -1,9 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Agency } from '../api/client';
 import {
+  curlyQuotes,
+  deadlineEdited,
   emptyRow,
   missingOf,
+  noticeWarnings,
+  pastDueSummary,
   pastDueWarning,
+  rowWarnings,
+  shownDeadlineNote,
   recurrenceLabel,
   rowsOf,
   toConfirmItems,
@@ -170,5 +176,86 @@ describe('a row before confirming', () => {
     expect(recurrenceLabel({ frequency: 'monthly' })).toBe('Hằng tháng, ngày cuối tháng');
     expect(recurrenceLabel({ frequency: 'weekly' })).toBe('Hằng tuần, Thứ Sáu');
     expect(recurrenceLabel({ frequency: 'quarterly', day: 20 })).toBe('Hằng quý, ngày 20');
+  });
+});
+
+describe('rowWarnings', () => {
+  const warned: IntakeRow = {
+    ...row('2.c'),
+    warnings: [
+      'Mục 2.c: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.',
+      'Mục 2.c: "Sở Du lịch" không có trong danh mục cơ quan.',
+      'Mục 2.c: "trước" hiểu là hết ngày 14/01/2027',
+    ],
+  };
+
+  it('keeps the parser warnings, quotes curled, while nothing was edited', () => {
+    expect(rowWarnings(warned)).toEqual([
+      'Mục 2.c: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.',
+      'Mục 2.c: “Sở Du lịch” không có trong danh mục cơ quan.',
+      'Mục 2.c: “trước” hiểu là hết ngày 14/01/2027',
+    ]);
+  });
+
+  it('drops the agency warnings once a lead is chosen, keeps the deadline ones', () => {
+    expect(rowWarnings({ ...warned, lead: 'STC' })).toEqual([
+      'Mục 2.c: “trước” hiểu là hết ngày 14/01/2027',
+    ]);
+  });
+
+  it('drops the deadline warnings once the deadline is changed', () => {
+    const dated = { ...warned, mode: 'date' as const, due: '2027-01-20' };
+    expect(rowWarnings(dated)).toHaveLength(2);
+    expect(rowWarnings(dated).join()).not.toContain('hiểu là');
+    const a = row('2.a');
+    const withNote = { ...a, warnings: ['Mục 2.a: "trước" hiểu là hết ngày 29/01/2026'] };
+    expect(rowWarnings(withNote)).toHaveLength(1);
+    expect(rowWarnings({ ...withNote, due: '2026-02-02' })).toEqual([]);
+    expect(rowWarnings({ ...withNote, mode: 'recurring' })).toEqual([]);
+  });
+
+  it('gives none for a row added by hand', () => {
+    expect(rowWarnings({ ...emptyRow(3), warnings: ['Mục : x'] })).toEqual([]);
+  });
+});
+
+describe('deadlineEdited and shownDeadlineNote', () => {
+  it('tells a changed deadline from the parsed one', () => {
+    const b = row('2.b');
+    expect(deadlineEdited(b)).toBe(false);
+    expect(deadlineEdited({ ...b, recurrence: { ...b.recurrence, day: 20 } })).toBe(true);
+    expect(deadlineEdited({ ...b, mode: 'none' })).toBe(true);
+    expect(deadlineEdited(row('2.c'))).toBe(false);
+  });
+
+  it('shows the parsed note only while the kind of deadline is the parsed one', () => {
+    const c = row('2.c');
+    expect(shownDeadlineNote(c)).toBe('Không có hạn cụ thể: “thường xuyên”');
+    expect(shownDeadlineNote({ ...c, mode: 'recurring' })).toBeNull();
+    expect(shownDeadlineNote(emptyRow(1))).toBeNull();
+    const a = row('2.a');
+    expect(shownDeadlineNote({ ...a, due: '2026-02-02' })).toBe(
+      'Theo văn bản: “chậm nhất ngày 30/01/2026”',
+    );
+  });
+});
+
+describe('summaries', () => {
+  it('words the past-due count by number', () => {
+    expect(pastDueSummary(1)).toMatch(/^1 nhiệm vụ có hạn đã qua: nhiệm vụ này sẽ quá hạn/);
+    expect(pastDueSummary(3)).toMatch(/^3 nhiệm vụ có hạn đã qua: các nhiệm vụ này sẽ quá hạn/);
+  });
+
+  it('keeps the notice-wide warnings, not the items’ nor the empty-text one', () => {
+    const p: NoticePreview = {
+      ...preview,
+      warnings: [
+        'Mục 2.c: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.',
+        'Không tìm thấy nhiệm vụ nào trong văn bản.',
+        'Mốc "sau Tết" chưa rõ',
+      ],
+    };
+    expect(noticeWarnings(p)).toEqual(['Mốc “sau Tết” chưa rõ']);
+    expect(curlyQuotes('a "b" c "d"')).toBe('a “b” c “d”');
   });
 });

@@ -37,6 +37,8 @@ export interface IntakeRow {
   readonly text: string;
   /** Agency codes when the directory knows the name, else the name as parsed. */
   readonly lead: string | undefined;
+  /** The lead as parsed, to tell whether the secretariat chose another. */
+  readonly parsedLead: string | undefined;
   readonly support: string[];
   readonly reportTo: string | undefined;
   /** The parser's deadline: confirmed as it is unless the secretariat changed it. */
@@ -68,27 +70,31 @@ function recurrenceOf(d: Deadline): Recurrence {
 }
 
 export function rowsOf(preview: NoticePreview, agencies: readonly Agency[]): IntakeRow[] {
-  return preview.items.map((i: ParsedItem, n) => ({
-    key: `${n}-${i.code}`,
-    code: i.code,
-    text: i.text,
-    lead: i.lead[0] === undefined ? undefined : codeOf(agencies, i.lead[0]),
-    support: i.support.map((s) => codeOf(agencies, s)),
-    reportTo: i.reportTo,
-    parsed: i.deadline,
-    mode: modeOf(i.deadline),
-    due: i.deadline.kind === 'date' ? i.deadline.due : undefined,
-    recurrence: recurrenceOf(i.deadline),
-    warnings: preview.warnings.filter((w) => w.startsWith(`Mục ${i.code}:`)),
-    source: {
+  return preview.items.map((i: ParsedItem, n) => {
+    const lead = i.lead[0] === undefined ? undefined : codeOf(agencies, i.lead[0]);
+    return {
+      key: `${n}-${i.code}`,
+      code: i.code,
       text: i.text,
-      deadlinePhrase: i.deadline.phrase,
-      agencies: (i.agencyPhrases ?? []).map((p) => ({
-        code: codeOf(agencies, p.name),
-        phrase: p.phrase,
-      })),
-    },
-  }));
+      lead,
+      parsedLead: lead,
+      support: i.support.map((s) => codeOf(agencies, s)),
+      reportTo: i.reportTo,
+      parsed: i.deadline,
+      mode: modeOf(i.deadline),
+      due: i.deadline.kind === 'date' ? i.deadline.due : undefined,
+      recurrence: recurrenceOf(i.deadline),
+      warnings: preview.warnings.filter((w) => w.startsWith(`Mục ${i.code}:`)),
+      source: {
+        text: i.text,
+        deadlinePhrase: i.deadline.phrase,
+        agencies: (i.agencyPhrases ?? []).map((p) => ({
+          code: codeOf(agencies, p.name),
+          phrase: p.phrase,
+        })),
+      },
+    };
+  });
 }
 
 export function emptyRow(n: number): IntakeRow {
@@ -97,6 +103,7 @@ export function emptyRow(n: number): IntakeRow {
     code: '',
     text: '',
     lead: undefined,
+    parsedLead: undefined,
     support: [],
     reportTo: undefined,
     parsed: { kind: 'none' },
@@ -158,12 +165,63 @@ export function missingOf(r: IntakeRow): string | null {
   return null;
 }
 
+/** Whether the secretariat changed the row's deadline from the one parsed. */
+export function deadlineEdited(r: IntakeRow): boolean {
+  const p = r.parsed;
+  if (r.mode !== modeOf(p)) return true;
+  if (r.mode === 'date') return p.kind !== 'date' || r.due !== p.due;
+  if (r.mode === 'recurring') return !sameRecurrence(recurrenceOf(p), r.recurrence);
+  return false;
+}
+
+/** Quotes as the rest of the screen writes them: "trước" → “trước”. */
+export const curlyQuotes = (text: string): string => text.replace(/"([^"]*)"/g, '“$1”');
+
+/**
+ * The parser's warnings about a row that still hold after the secretariat's edits: a missing lead
+ * goes once a lead is chosen, an agency outside the directory once another lead is chosen, and
+ * every note about the deadline (how a date was read, a holiday, a vague or relative deadline,
+ * a recurrence to confirm) once the deadline is changed. A row added by hand has none.
+ */
+export function rowWarnings(r: IntakeRow): string[] {
+  if (!r.source) return [];
+  return r.warnings
+    .filter((w) => {
+      if (w.includes('chưa xác định cơ quan chủ trì')) return !r.lead;
+      if (w.includes('không có trong danh mục cơ quan')) return r.lead === r.parsedLead;
+      // Every other warning about an item is about its deadline (item-warnings.ts).
+      return !deadlineEdited(r);
+    })
+    .map(curlyQuotes);
+}
+
+/** The parsed deadline's note under the editor, while the kind of deadline is still the parsed one. */
+export function shownDeadlineNote(r: IntakeRow): string | null {
+  return r.source && r.mode === modeOf(r.parsed) ? deadlineNote(r.parsed) : null;
+}
+
 /** A date deadline already past (`today`: YYYY-MM-DD in UTC+7). */
 export function pastDueWarning(r: IntakeRow, today: string): string | null {
   return r.mode === 'date' && r.due && r.due < today
     ? `Hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.`
     : null;
 }
+
+/** The count of rows whose date is past, in one sentence that agrees with the count. */
+export function pastDueSummary(count: number): string {
+  const them = count === 1 ? 'nhiệm vụ này' : 'các nhiệm vụ này';
+  return `${count} nhiệm vụ có hạn đã qua: ${them} sẽ quá hạn ngay khi giao. Hãy kiểm tra hạn trước khi xác nhận.`;
+}
+
+/** The preview's warnings about the whole notice (not about one item), quotes as shown. */
+export const noticeWarnings = (preview: NoticePreview): string[] =>
+  preview.warnings.filter((w) => !/^Mục [^:]*:/.test(w) && w !== NO_ITEMS_PARSED).map(curlyQuotes);
+
+/** The parser's warning for a text without items: the screen says more (EMPTY_PREVIEW). */
+const NO_ITEMS_PARSED = 'Không tìm thấy nhiệm vụ nào trong văn bản.';
+
+export const EMPTY_PREVIEW =
+  'Không tìm thấy nhiệm vụ nào trong văn bản; hãy kiểm tra văn bản dán vào hoặc thêm nhiệm vụ bằng tay.';
 
 export const FREQUENCY_LABELS: Record<Frequency, string> = {
   weekly: 'Hằng tuần',

@@ -14,13 +14,18 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
+import { useSession } from '../auth/session';
 import { messageOf, unwrap } from '../api/errors';
 import { formatDate, todayVn } from '../format';
 import { IntakeRowCard } from '../intake/IntakeRowCard';
 import {
+  EMPTY_PREVIEW,
   emptyRow,
   missingOf,
+  noticeWarnings,
+  pastDueSummary,
   pastDueWarning,
+  rowWarnings,
   rowsOf,
   toConfirmItems,
   type IntakeRow,
@@ -30,6 +35,7 @@ import { highlightsOf, passagesOf } from '../intake/row-highlights';
 import { SourcePane } from '../intake/SourcePane';
 import { indexSource, segmentsOf } from '../intake/source-text';
 import { useAgencies } from '../items/use-items';
+import { NoAccessPage } from './NoAccessPage';
 
 export const INTAKE_PATH = '/nhap-thong-bao';
 
@@ -46,8 +52,15 @@ interface Selection {
   readonly n: number;
 }
 
-/** "Nhập thông báo": paste the notice, review the parsed items beside its text, confirm. */
+/** "Nhập thông báo", for the secretariat only (the API refuses others): others see why. */
 export function IntakePage() {
+  const { me } = useSession();
+  if (me?.role !== 'secretariat') return <NoAccessPage message="Trang này dành cho Văn phòng." />;
+  return <IntakeForm />;
+}
+
+/** Paste the notice, review the parsed items beside its text, confirm. */
+function IntakeForm() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const agencies = useAgencies();
@@ -119,12 +132,24 @@ export function IntakePage() {
   const today = todayVn();
   const warningsOf = (r: IntakeRow): string[] => {
     const past = pastDueWarning(r, today);
-    return past ? [past, ...r.warnings] : r.warnings;
+    const parsed = rowWarnings(r);
+    return past ? [past, ...parsed] : parsed;
   };
   const missing = rows.filter((r) => missingOf(r) !== null).length;
   const pastCount = rows.filter((r) => pastDueWarning(r, today) !== null).length;
   const existing = previewed?.result.existingNotice ?? null;
   const header = previewed?.result.notice;
+  const stale = previewed !== null && text !== previewed.text;
+  const changeText = (value: string) => {
+    setText(value);
+    // An emptied box leaves nothing to confirm: the old preview goes with it.
+    if (!value.trim()) {
+      setPreviewed(null);
+      setParsedRows([]);
+      setRows([]);
+      setSelection(null);
+    }
+  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -136,7 +161,7 @@ export function IntakePage() {
         id="notice-text"
         autoSize={{ minRows: 6, maxRows: 16 }}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => changeText(e.target.value)}
         placeholder="Dán toàn văn Thông báo kết luận vào đây"
       />
       <Button type="primary" onClick={() => void preview()} loading={busy} disabled={!text.trim()}>
@@ -145,6 +170,16 @@ export function IntakePage() {
       {error && <Alert type="error" role="alert" showIcon title={error} />}
       {previewed && header && (
         <>
+          {stale && (
+            <Alert
+              type="info"
+              showIcon
+              title="Văn bản đã sửa sau lần xem trước: danh sách dưới đây là của văn bản trước. Bấm “Xem trước” để đọc lại."
+            />
+          )}
+          {noticeWarnings(previewed.result).map((w) => (
+            <Alert key={w} type="warning" showIcon title={w} />
+          ))}
           {existing && (
             <Alert
               type="warning"
@@ -162,13 +197,7 @@ export function IntakePage() {
               }
             />
           )}
-          {pastCount > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              title={`${pastCount} nhiệm vụ có hạn đã qua: chúng sẽ quá hạn ngay khi giao. Hãy kiểm tra hạn trước khi xác nhận.`}
-            />
-          )}
+          {pastCount > 0 && <Alert type="warning" showIcon title={pastDueSummary(pastCount)} />}
           <Descriptions
             bordered
             size="small"
@@ -186,6 +215,9 @@ export function IntakePage() {
                 <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
                   {rows.length} nhiệm vụ
                 </Typography.Title>
+                {previewed.result.items.length === 0 && rows.length === 0 && (
+                  <Alert type="info" showIcon title={EMPTY_PREVIEW} />
+                )}
                 {rows.map((row) => (
                   <IntakeRowCard
                     key={row.key}

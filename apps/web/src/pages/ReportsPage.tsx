@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Space, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { messageOf } from '../api/errors';
+import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
 import { Loading } from '../layout/Loading';
 import { CompletionByAgency, totalsText } from '../reports/CompletionByAgency';
@@ -16,6 +17,7 @@ import {
 } from '../reports/report-filter';
 import { useCompletionReport, useOverdueReport } from '../reports/use-reports';
 import '../reports/reports.css';
+import { NoAccessPage } from './NoAccessPage';
 
 const cardTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -24,6 +26,14 @@ const cardTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{tex
  * notice and a period kept in the address; printable (reports.css).
  */
 export default function ReportsPage() {
+  const { me } = useSession();
+  if (me?.role !== 'secretariat' && me?.role !== 'committee_head') {
+    return <NoAccessPage message="Trang này dành cho Văn phòng và Trưởng Ban Chỉ đạo." />;
+  }
+  return <Reports />;
+}
+
+function Reports() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const filter = readReportFilter(params);
