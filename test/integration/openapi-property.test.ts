@@ -28,8 +28,10 @@ const EXCLUDED = new Set([
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
 interface Operation {
-  readonly method: 'get' | 'post';
+  readonly method: (typeof METHODS)[number];
   readonly path: string;
   readonly params: readonly ParameterObject[];
   readonly body?: Schema;
@@ -72,7 +74,7 @@ const auth = () => ({ Authorization: `Bearer ${token}` });
 
 function operations(doc: OpenAPIObject): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    (['get', 'post'] as const).flatMap((method) => {
+    METHODS.flatMap((method) => {
       const op: OperationObject | undefined = item[method];
       if (!op || EXCLUDED.has(`${method} ${path}`)) return [];
       const body = op.requestBody;
