@@ -60,6 +60,21 @@ const NOTICE = [
   'c) Sở Tài chính xây dựng kế hoạch vốn năm 2027, hoàn thành chậm nhất ngày 31/12/2026.',
 ].join('\n');
 
+/** The few DOM members the print check reads (the project's lib has no DOM types). */
+interface PrintedSvg {
+  getBoundingClientRect(): { readonly width: number };
+  readonly width: { readonly baseVal: { readonly value: number } };
+  querySelectorAll(selector: string): Iterable<unknown>;
+}
+interface PrintedTable {
+  querySelector(selector: string): unknown;
+}
+declare function getComputedStyle(el: unknown): {
+  fontSize: string;
+  display: string;
+  breakInside: string;
+};
+
 let stack: BrowserStack;
 let secretariat: string;
 let noticeId: string;
@@ -339,6 +354,30 @@ describe('reports in the web app', () => {
       expect(bar?.width).toBeGreaterThan(20);
       expect(bar && bar.x + bar.width).toBeLessThanOrEqual(700);
     }
+    // Legible on paper: the chart is drawn at its printed size (not scaled down), its labels
+    // at least 9 pt (12 CSS px); the table's header repeats on every page and rows stay whole.
+    const labels = await page
+      .getByRole('figure')
+      .locator('svg')
+      .evaluateAll((svgs) =>
+        svgs.map((s) => {
+          const svg = s as unknown as PrintedSvg;
+          const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+          return [...svg.querySelectorAll('text')].map(
+            (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
+          );
+        }),
+      );
+    const sizes = labels.flat();
+    expect(sizes.length).toBeGreaterThan(o.agencies.length);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    const table = page.getByRole('table', { name: 'Tỷ lệ hoàn thành theo cơ quan' });
+    const layout = await table.evaluate((t) => {
+      const el = t as unknown as PrintedTable;
+      const style = (q: string) => getComputedStyle(el.querySelector(q));
+      return [style('thead').display, style('tbody tr').breakInside];
+    });
+    expect(layout).toEqual(['table-header-group', 'avoid']);
     await mkdir(SCREENS_DIR, { recursive: true });
 
     await page.screenshot({ path: join(SCREENS_DIR, 'reports-print-700.png'), fullPage: true });

@@ -19,6 +19,8 @@ interface Props {
 }
 
 const FILL = '#b3261e';
+/** CSS pixels across an A4 page inside 12 mm margins (186 mm), less a little. */
+const PRINT_WIDTH = 680;
 
 /**
  * Overdue items by lead agency, one horizontal bar each (most overdue first). Each bar is a link
@@ -48,6 +50,28 @@ export function OverdueChart({ agencies, onSelect }: Props) {
       />
     );
   };
+  const chart = (print: boolean) => (
+    <BarChart
+      data={data}
+      layout="vertical"
+      margin={{ left: 8, right: 24 }}
+      accessibilityLayer={false}
+      {...(print ? { width: PRINT_WIDTH, height } : {})}
+    >
+      <CartesianGrid horizontal={false} />
+      <XAxis type="number" allowDecimals={false} tick={{ fontSize: print ? 13 : 12 }} />
+      <YAxis
+        type="category"
+        dataKey="name"
+        width={print ? 200 : 140}
+        tick={{ fontSize: print ? 13 : 12 }}
+      />
+      {!print && <Tooltip formatter={(v) => [`${String(v)} nhiệm vụ`, 'Quá hạn']} />}
+      <Bar dataKey="overdue" name="Quá hạn" fill={FILL} isAnimationActive={false} shape={bar} />
+    </BarChart>
+  );
+  // Two drawings, one shown by reports.css: the screen's follows the window; the paper's has the
+  // A4 width inside the margins, so it prints unscaled and its 13 px labels are about 10 pt.
   return (
     <figure
       className="report-chart"
@@ -56,20 +80,12 @@ export function OverdueChart({ agencies, onSelect }: Props) {
         .map((d) => `${d.name} ${d.overdue}`)
         .join('; ')}`}
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart
-          data={data}
-          layout="vertical"
-          margin={{ left: 8, right: 24 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => [`${String(v)} nhiệm vụ`, 'Quá hạn']} />
-          <Bar dataKey="overdue" name="Quá hạn" fill={FILL} isAnimationActive={false} shape={bar} />
-        </BarChart>
-      </ResponsiveContainer>
+      <div className="report-chart-screen">
+        <ResponsiveContainer width="100%" height={height}>
+          {chart(false)}
+        </ResponsiveContainer>
+      </div>
+      <div className="report-chart-print">{chart(true)}</div>
     </figure>
   );
 }
