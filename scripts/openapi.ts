@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<void> {
     await writeFile(argv[jsonAt + 1]!, `${JSON.stringify(document, null, 2)}\n`);
   }
   const ast = await openapiTS(
-    JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0],
+    withoutRequiredAlternatives(JSON.parse(JSON.stringify(document)) as OpenApiJson),
     {
       exportType: true,
       alphabetize: true,
@@ -48,6 +48,23 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     process.exit(1);
   }
+}
+
+type OpenApiJson = Parameters<typeof openapiTS>[0] & {
+  components?: { schemas?: Record<string, { anyOf?: { required?: string[] }[] }> };
+};
+
+/**
+ * "`text` or `parsed`" is an `anyOf` of required-lists in the document (exact for Schemathesis);
+ * openapi-typescript turns each branch into `unknown`, which swallows the body's type. The types
+ * keep the properties (both optional) and leave that rule to the API's validation.
+ */
+function withoutRequiredAlternatives(document: OpenApiJson): OpenApiJson {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    const onlyRequired = schema.anyOf?.every((b) => Object.keys(b).join() === 'required');
+    if (onlyRequired) delete schema.anyOf;
+  }
+  return document;
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

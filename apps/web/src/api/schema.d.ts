@@ -778,7 +778,7 @@ export type components = {
             parsed?: components["schemas"]["ParsedNoticeDto"];
             /** @description The notice text (kept, and hashed so confirming twice starts nothing twice); required without `parsed`. Over 500000 characters: 413 NOTICE_TOO_LARGE. */
             text?: string;
-        } | unknown | unknown;
+        };
         ConfirmResultResponse: {
             chair: string | null;
             /** @description Its items by live status, at the read */
