@@ -1,16 +1,32 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation, useSearchParams } from 'react-router';
+import {
+  ACCOUNTS_PATH,
+  AGENCIES_PATH,
+  AUDIT_PATH,
+  CHANGE_PASSWORD_PATH,
+  FORGOT_PASSWORD_PATH,
+  SET_PASSWORD_PATH,
+} from './admin/account-paths';
+import type { UserRole } from './admin/admin-types';
 import { useSession } from './auth/session';
 import { AppLayout, REPORTS_PATH } from './layout/AppLayout';
 import { Loading } from './layout/Loading';
+import { AccountsPage } from './pages/AccountsPage';
+import { AgenciesPage } from './pages/AgenciesPage';
+import { AuditPage } from './pages/AuditPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { IntakePage, INTAKE_PATH } from './pages/IntakePage';
 import { ItemPage } from './pages/ItemPage';
 import { ItemsPage } from './pages/ItemsPage';
 import { LinkItemPage } from './pages/LinkItemPage';
 import { LoginPage, LOGIN_PATH } from './pages/LoginPage';
 import { NoticePage } from './pages/NoticePage';
+import { NoAccessPage } from './pages/NoAccessPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { NOTICES_PATH } from './notices/notice-labels';
 
 /** The reports pull in the chart library: loaded only when opened. */
@@ -28,6 +44,19 @@ function RequireLogin({ children }: { children: ReactNode }) {
   return <AppLayout>{children}</AppLayout>;
 }
 
+/** A page for one role (the API refuses the others anyway): others see why, not an error. */
+function RequireRole({ role, children }: { role: UserRole; children: ReactNode }) {
+  const { me } = useSession();
+  if (me?.role !== role) return <NoAccessPage message="Trang này dành cho Văn phòng." />;
+  return <>{children}</>;
+}
+
+const secretariatPage = (page: ReactNode) => (
+  <RequireLogin>
+    <RequireRole role="secretariat">{page}</RequireRole>
+  </RequireLogin>
+);
+
 /** An item's page: through a mail's signed link (`?t=`) without a login, else for signed-in users. */
 function ItemRoute() {
   const [params] = useSearchParams();
@@ -42,6 +71,19 @@ function ItemRoute() {
 
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: <LoginPage /> },
+  { path: SET_PASSWORD_PATH, element: <SetPasswordPage /> },
+  { path: FORGOT_PASSWORD_PATH, element: <ForgotPasswordPage /> },
+  {
+    path: CHANGE_PASSWORD_PATH,
+    element: (
+      <RequireLogin>
+        <ChangePasswordPage />
+      </RequireLogin>
+    ),
+  },
+  { path: ACCOUNTS_PATH, element: secretariatPage(<AccountsPage />) },
+  { path: AGENCIES_PATH, element: secretariatPage(<AgenciesPage />) },
+  { path: AUDIT_PATH, element: secretariatPage(<AuditPage />) },
   { path: '/login', element: <Navigate to={LOGIN_PATH} replace /> },
   { path: '/', element: <Navigate to="/items" replace /> },
   {

@@ -1,6 +1,12 @@
 import { Button, Layout, Space, Typography } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import {
+  ACCOUNTS_PATH,
+  AGENCIES_PATH,
+  AUDIT_PATH,
+  CHANGE_PASSWORD_PATH,
+} from '../admin/account-paths';
 import { useSession } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 import './app.css';
@@ -27,6 +33,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {me && me.role !== 'agency' && <NavLink to="/notices">Thông báo</NavLink>}
           {me?.role === 'secretariat' && <NavLink to="/nhap-thong-bao">Nhập thông báo</NavLink>}
           {me && me.role !== 'agency' && <NavLink to={REPORTS_PATH}>Báo cáo</NavLink>}
+          {me?.role === 'secretariat' && <NavLink to={ACCOUNTS_PATH}>Tài khoản</NavLink>}
+          {me?.role === 'secretariat' && <NavLink to={AGENCIES_PATH}>Cơ quan</NavLink>}
+          {me?.role === 'secretariat' && <NavLink to={AUDIT_PATH}>Nhật ký</NavLink>}
         </nav>
         <Space size="small" wrap className="app-user">
           {me && (
@@ -34,6 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {me.agencyCode ?? ROLE_LABELS[me.role]} · {me.email}
             </Typography.Text>
           )}
+          <NavLink to={CHANGE_PASSWORD_PATH}>Đổi mật khẩu</NavLink>
           <Button
             size="small"
             onClick={() => {

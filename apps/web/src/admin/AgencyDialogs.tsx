@@ -1,0 +1,124 @@
+import { App, Form, Input, Select } from 'antd';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { ActionModal } from '../item/ActionModal';
+import type { AgencyRow } from './admin-types';
+
+interface AgencyFields {
+  code: string;
+  name: string;
+  aliases?: string[];
+  contactEmail: string;
+  headEmail?: string;
+}
+
+const emailRule = { type: 'email' as const, message: 'Địa chỉ thư điện tử không hợp lệ.' };
+
+/** The fields of an agency; the code only when it is created (it never changes). */
+function AgencyFormItems({ agency }: { agency?: AgencyRow }) {
+  return (
+    <>
+      {!agency && (
+        <Form.Item
+          label="Mã cơ quan"
+          name="code"
+          extra="Chữ in hoa, chữ số, dấu _ hoặc -; không đổi được sau khi tạo."
+          normalize={(v: string) => v.toUpperCase()}
+          rules={[
+            { required: true, message: 'Nhập mã cơ quan.' },
+            { pattern: /^[A-Z0-9_-]{1,32}$/, message: 'Mã gồm chữ in hoa, chữ số, _ hoặc -.' },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item
+        label="Tên cơ quan"
+        name="name"
+        initialValue={agency?.name}
+        rules={[{ required: true, whitespace: true, message: 'Nhập tên cơ quan.' }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="Tên gọi khác"
+        name="aliases"
+        initialValue={agency?.aliases ?? []}
+        extra="Cách viết khác trong các thông báo (viết tắt, tên cũ); nhập rồi bấm Enter. Hệ thống nhận ra cơ quan theo các tên này khi đọc thông báo."
+      >
+        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[';']} />
+      </Form.Item>
+      <Form.Item
+        label="Thư điện tử liên hệ"
+        name="contactEmail"
+        initialValue={agency?.contactEmail}
+        extra="Nơi nhận thư nhắc việc."
+        rules={[{ required: true, message: 'Nhập thư điện tử liên hệ.' }, emailRule]}
+      >
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="Thư điện tử lãnh đạo"
+        name="headEmail"
+        initialValue={agency?.headEmail ?? undefined}
+        extra="Nơi nhận thư báo cáo khi quá hạn (không bắt buộc)."
+        rules={[emailRule]}
+      >
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function CreateAgencyDialog({ onDone }: { onDone: () => void }) {
+  const { message } = App.useApp();
+  return (
+    <ActionModal<AgencyFields>
+      label="Thêm cơ quan"
+      primary
+      onSubmit={async (v) => {
+        const created = unwrap(
+          await api.POST('/api/agencies', {
+            body: {
+              code: v.code,
+              name: v.name,
+              aliases: v.aliases ?? [],
+              contactEmail: v.contactEmail,
+              headEmail: v.headEmail || null,
+            },
+          }),
+        );
+        void message.success(`Đã thêm ${created.name} (${created.code}).`);
+        onDone();
+      }}
+    >
+      <AgencyFormItems />
+    </ActionModal>
+  );
+}
+
+export function EditAgencyDialog({ agency, onDone }: { agency: AgencyRow; onDone: () => void }) {
+  const { message } = App.useApp();
+  return (
+    <ActionModal<Omit<AgencyFields, 'code'>>
+      label="Sửa"
+      onSubmit={async (v) => {
+        unwrap(
+          await api.PATCH('/api/agencies/{code}', {
+            params: { path: { code: agency.code } },
+            body: {
+              name: v.name,
+              aliases: v.aliases ?? [],
+              contactEmail: v.contactEmail,
+              headEmail: v.headEmail || null,
+            },
+          }),
+        );
+        void message.success(`Đã lưu ${v.name}.`);
+        onDone();
+      }}
+    >
+      <AgencyFormItems agency={agency} />
+    </ActionModal>
+  );
+}

@@ -1,0 +1,216 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { messageOf, unwrap } from '../api/errors';
+import { ROLE_NAMES, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../admin/admin-labels';
+import type { User, UserRole, UsersQuery, UserStatus } from '../admin/admin-types';
+import { useUsers } from '../admin/use-admin';
+import { ChangeRoleDialog, CreateUserDialog } from '../admin/UserDialogs';
+import { readUrlState, writeUrlState } from '../admin/url-state';
+import { useSession } from '../auth/session';
+
+const PAGE_SIZE = 20;
+const KEYS = ['q', 'role', 'status'] as const;
+const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
+
+const StatusTag = ({ status }: { status: UserStatus }) => (
+  <Tag color={USER_STATUS_COLORS[status]}>{USER_STATUS_LABELS[status]}</Tag>
+);
+
+const roleText = (u: User) =>
+  u.agencyCode ? `${ROLE_NAMES[u.role]} · ${u.agencyCode}` : ROLE_NAMES[u.role];
+
+/** The secretariat's accounts page: list, create (invitation), disable, re-enable, role, reset. */
+export function AccountsPage() {
+  const { me } = useSession();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const { filter, page } = readUrlState(params, KEYS);
+  const query: UsersQuery = {
+    ...(filter.q ? { q: filter.q } : {}),
+    ...(filter.role ? { role: filter.role as UserRole } : {}),
+    ...(filter.status ? { status: filter.status as UserStatus } : {}),
+  };
+  const users = useUsers(query, page, PAGE_SIZE);
+  const go = (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>, p = 1) =>
+    setParams(writeUrlState({ filter: { ...filter, ...patch }, page: p }));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
+
+  const setDisabled = (user: User, disabled: boolean): void => {
+    void modal.confirm({
+      title: disabled ? `Khóa tài khoản ${user.email}?` : `Mở khóa tài khoản ${user.email}?`,
+      content: disabled
+        ? 'Tài khoản không đăng nhập được nữa; mọi phiên đăng nhập của nó kết thúc ngay.'
+        : 'Tài khoản đăng nhập lại được bằng mật khẩu của nó.',
+      okText: disabled ? 'Khóa' : 'Mở khóa',
+      okButtonProps: { danger: disabled },
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          unwrap(
+            await api.PATCH('/api/users/{id}', {
+              params: { path: { id: user.id } },
+              body: { disabled },
+            }),
+          );
+          void message.success(disabled ? `Đã khóa ${user.email}.` : `Đã mở khóa ${user.email}.`);
+          refresh();
+        } catch (err) {
+          void message.error(messageOf(err));
+        }
+      },
+    });
+  };
+
+  const sendPasswordMail = async (user: User) => {
+    try {
+      const sent = unwrap(
+        await api.POST('/api/users/{id}/password-reset', { params: { path: { id: user.id } } }),
+      );
+      const what = sent.purpose === 'invitation' ? 'thư mời' : 'thư đặt lại mật khẩu';
+      if (sent.mailed) void message.success(`Đã gửi ${what} đến ${user.email}.`);
+      else void message.warning(`Chưa gửi được ${what}: ${sent.mailError ?? 'lỗi máy chủ thư'}.`);
+    } catch (err) {
+      void message.error(messageOf(err));
+    }
+  };
+
+  const columns: ColumnsType<User> = [
+    {
+      title: 'Tài khoản',
+      key: 'user',
+      render: (_: unknown, u: User) => (
+        <>
+          <Typography.Text strong style={{ display: 'block', overflowWrap: 'anywhere' }}>
+            {u.name}
+          </Typography.Text>
+          <Typography.Text style={{ display: 'block', overflowWrap: 'anywhere' }}>
+            {u.email}
+          </Typography.Text>
+          {screens.md === false && (
+            <>
+              <Typography.Text type="secondary" style={{ display: 'block' }}>
+                {roleText(u)}
+              </Typography.Text>
+              <StatusTag status={u.status} />
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Vai trò',
+      key: 'role',
+      width: 220,
+      responsive: ['md'],
+      render: (_: unknown, u: User) => roleText(u),
+    },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 150,
+      responsive: ['md'],
+      render: (_: unknown, u: User) => <StatusTag status={u.status} />,
+    },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: screens.md === false ? 132 : 360,
+      render: (_: unknown, u: User) =>
+        u.id === me?.id ? (
+          <Typography.Text type="secondary">Tài khoản của bạn</Typography.Text>
+        ) : (
+          <Flex wrap gap={6} vertical={screens.md === false}>
+            <ChangeRoleDialog user={u} onDone={refresh} />
+            {u.status === 'disabled' ? (
+              <Button onClick={() => setDisabled(u, false)}>Mở khóa</Button>
+            ) : (
+              <>
+                <Button danger onClick={() => setDisabled(u, true)}>
+                  Khóa
+                </Button>
+                <Button onClick={() => void sendPasswordMail(u)}>Gửi thư đặt mật khẩu</Button>
+              </>
+            )}
+          </Flex>
+        ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          Tài khoản
+        </Typography.Title>
+        <CreateUserDialog onDone={refresh} />
+      </Flex>
+      <Flex wrap gap={12} align="end" role="search" aria-label="Lọc tài khoản">
+        <div style={FIELD}>
+          <label htmlFor="users-q">Tìm theo tên hoặc thư điện tử</label>
+          <Input.Search
+            id="users-q"
+            defaultValue={filter.q}
+            allowClear
+            onSearch={(q) => go({ q: q.trim() || undefined })}
+            style={{ width: 280, maxWidth: '100%' }}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="users-role">Vai trò</label>
+          <Select
+            id="users-role"
+            allowClear
+            placeholder="Tất cả"
+            value={filter.role}
+            onChange={(role?: string) => go({ role })}
+            options={(Object.keys(ROLE_NAMES) as UserRole[]).map((r) => ({
+              value: r,
+              label: ROLE_NAMES[r],
+            }))}
+            style={{ width: 200 }}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="users-status">Trạng thái</label>
+          <Select
+            id="users-status"
+            allowClear
+            placeholder="Tất cả"
+            value={filter.status}
+            onChange={(status?: string) => go({ status })}
+            options={(Object.keys(USER_STATUS_LABELS) as UserStatus[]).map((s) => ({
+              value: s,
+              label: USER_STATUS_LABELS[s],
+            }))}
+            style={{ width: 200 }}
+          />
+        </div>
+      </Flex>
+      {users.isError && <Alert type="error" showIcon title={messageOf(users.error)} />}
+      <Table<User>
+        aria-label="Danh sách tài khoản"
+        rowKey="id"
+        size={screens.md === false ? 'small' : 'middle'}
+        loading={users.isFetching}
+        columns={columns}
+        dataSource={users.data?.rows ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: users.data?.total ?? 0,
+          onChange: (p) => go({}, p),
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (n) => `${n} tài khoản`,
+          simple: !screens.md,
+        }}
+        locale={{ emptyText: 'Không có tài khoản nào.' }}
+      />
+    </Space>
+  );
+}

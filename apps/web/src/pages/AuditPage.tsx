@@ -1,0 +1,239 @@
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Flex,
+  Grid,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import { messageOf } from '../api/errors';
+import {
+  ACTION_LABELS,
+  actionLabel,
+  actorLabel,
+  detailLabel,
+  OUTCOME_COLORS,
+  OUTCOME_LABELS,
+} from '../admin/admin-labels';
+import type { AuditEntry, AuditOutcome, AuditQuery } from '../admin/admin-types';
+import { useAudit } from '../admin/use-admin';
+import { readUrlState, writeUrlState } from '../admin/url-state';
+import { formatDateTime } from '../format';
+
+const PAGE_SIZE = 50;
+const KEYS = ['action', 'outcome', 'actor', 'from', 'to'] as const;
+const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
+const DATE_FORMAT = 'DD/MM/YYYY';
+const wrap = { display: 'block', overflowWrap: 'anywhere' } as const;
+
+function Target({ e }: { e: AuditEntry }) {
+  if (!e.targetId) return <>—</>;
+  if (e.targetType === 'item') return <Link to={`/items/${e.targetId}`}>Nhiệm vụ</Link>;
+  if (e.targetType === 'notice') return <Link to={`/notices/${e.targetId}`}>Thông báo</Link>;
+  if (e.targetType === 'agency') return <>Cơ quan {e.targetId}</>;
+  return <>Tài khoản</>;
+}
+
+/** What happened (action, its facts, the refusal's code): one cell on a phone. */
+function What({ e }: { e: AuditEntry }) {
+  const detail = detailLabel(e);
+  return (
+    <>
+      <Typography.Text strong style={wrap}>
+        {actionLabel(e.action)}
+      </Typography.Text>
+      {detail && (
+        <Typography.Text type="secondary" style={wrap}>
+          {detail}
+        </Typography.Text>
+      )}
+      {e.request && e.action === 'access.refused' && (
+        <Typography.Text type="secondary" style={wrap}>
+          {e.request}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** The audit log for the secretariat: newest first, paged, filters in the address. */
+export function AuditPage() {
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const { filter, page } = readUrlState(params, KEYS);
+  const query: AuditQuery = {
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome as AuditOutcome } : {}),
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+  };
+  const audit = useAudit(query, page, PAGE_SIZE);
+  const go = (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>, p = 1) =>
+    setParams(writeUrlState({ filter: { ...filter, ...patch }, page: p }));
+  const from = filter.from ? dayjs(filter.from) : null;
+  const to = filter.to ? dayjs(filter.to) : null;
+  const day = (d: Dayjs | null) => d?.format('YYYY-MM-DD');
+
+  const columns: ColumnsType<AuditEntry> = [
+    {
+      title: 'Thời điểm',
+      key: 'at',
+      width: screens.md === false ? 96 : 150,
+      render: (_: unknown, e: AuditEntry) => formatDateTime(e.at),
+    },
+    {
+      title: 'Người thực hiện',
+      key: 'actor',
+      width: 240,
+      responsive: ['md'],
+      render: (_: unknown, e: AuditEntry) => (
+        <Typography.Text style={wrap}>{actorLabel(e)}</Typography.Text>
+      ),
+    },
+    {
+      title: 'Thao tác',
+      key: 'action',
+      render: (_: unknown, e: AuditEntry) => (
+        <>
+          {screens.md === false && <Typography.Text style={wrap}>{actorLabel(e)}</Typography.Text>}
+          <What e={e} />
+          {screens.md === false && (
+            <Tag color={OUTCOME_COLORS[e.outcome]} style={{ marginTop: 4 }}>
+              {OUTCOME_LABELS[e.outcome]}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Đối tượng',
+      key: 'target',
+      width: 120,
+      responsive: ['lg'],
+      render: (_: unknown, e: AuditEntry) => <Target e={e} />,
+    },
+    {
+      title: 'Kết quả',
+      key: 'outcome',
+      width: 190,
+      responsive: ['md'],
+      render: (_: unknown, e: AuditEntry) => (
+        <>
+          <Tag color={OUTCOME_COLORS[e.outcome]}>{OUTCOME_LABELS[e.outcome]}</Tag>
+          {e.code && (
+            <Typography.Text type="secondary" style={wrap}>
+              {e.code}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Địa chỉ máy',
+      key: 'client',
+      width: 140,
+      responsive: ['lg'],
+      render: (_: unknown, e: AuditEntry) => e.clientAddress ?? '—',
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        Nhật ký
+      </Typography.Title>
+      <Flex wrap gap={12} align="end" role="search" aria-label="Lọc nhật ký">
+        <div style={FIELD}>
+          <label htmlFor="audit-action">Thao tác</label>
+          <Select
+            id="audit-action"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            value={filter.action}
+            onChange={(action?: string) => go({ action })}
+            options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+            style={{ width: 240, maxWidth: '100%' }}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="audit-outcome">Kết quả</label>
+          <Select
+            id="audit-outcome"
+            allowClear
+            placeholder="Tất cả"
+            value={filter.outcome}
+            onChange={(outcome?: string) => go({ outcome })}
+            options={(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({
+              value: o,
+              label: OUTCOME_LABELS[o],
+            }))}
+            style={{ width: 200 }}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="audit-actor">Người thực hiện</label>
+          <Input.Search
+            id="audit-actor"
+            defaultValue={filter.actor}
+            allowClear
+            onSearch={(actor) => go({ actor: actor.trim() || undefined })}
+            style={{ width: 240, maxWidth: '100%' }}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="audit-from">Từ ngày</label>
+          <DatePicker
+            id="audit-from"
+            format={DATE_FORMAT}
+            placeholder="dd/mm/yyyy"
+            value={from}
+            disabledDate={(d) => (to ? d.isAfter(to, 'day') : false)}
+            onChange={(d: Dayjs | null) => go({ from: day(d) })}
+          />
+        </div>
+        <div style={FIELD}>
+          <label htmlFor="audit-to">Đến ngày</label>
+          <DatePicker
+            id="audit-to"
+            format={DATE_FORMAT}
+            placeholder="dd/mm/yyyy"
+            value={to}
+            disabledDate={(d) => (from ? d.isBefore(from, 'day') : false)}
+            onChange={(d: Dayjs | null) => go({ to: day(d) })}
+          />
+        </div>
+        <Button onClick={() => setParams(new URLSearchParams())}>Xóa bộ lọc</Button>
+      </Flex>
+      {audit.isError && <Alert type="error" showIcon title={messageOf(audit.error)} />}
+      <Table<AuditEntry>
+        aria-label="Nhật ký thao tác"
+        rowKey="id"
+        size={screens.md === false ? 'small' : 'middle'}
+        loading={audit.isFetching}
+        columns={columns}
+        dataSource={audit.data?.rows ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: audit.data?.total ?? 0,
+          onChange: (p) => go({}, p),
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (n) => `${n} mục`,
+          simple: !screens.md,
+        }}
+        locale={{ emptyText: 'Không có mục nào.' }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,292 @@
+/**
+ * Accounts and agencies in the web app (issue 9, ADR 0020): the secretariat creates a user, who
+ * sets a password from the invitation mail and logs in; disabling it ends its session; the agency
+ * directory page (add with an alias, edit, deactivate); the audit log page; one's own password
+ * and "Đăng xuất khỏi mọi thiết bị"; "Quên mật khẩu"; the idle timeout back to the page.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { passwordLinkToken } from '../support/accounts';
+import { SEED_PASSWORD } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { useBrowser } from './support/browser';
+import { capture } from './support/screens';
+
+let stack: BrowserStack;
+beforeAll(async () => (stack = await startBrowserStack({ worker: false })), 120_000);
+afterAll(() => stack?.close());
+
+async function login(page: Page, email: string, password = SEED_PASSWORD): Promise<void> {
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await select.fill(option);
+  await page.keyboard.press('Enter');
+  await optionListsClosed(page);
+}
+
+interface ListboxGlobals {
+  readonly document: {
+    readonly body: { querySelectorAll(s: string): Iterable<{ checkVisibility(): boolean }> };
+  };
+}
+
+/**
+ * A select's option list closes after its animation (until then axe sees its unnamed listbox);
+ * axe and the screenshots judge the page without it.
+ */
+async function optionListsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as ListboxGlobals;
+    return [...document.body.querySelectorAll('[role="listbox"]')].every(
+      (l) => !l.checkVisibility(),
+    );
+  });
+}
+
+/** A message of the app (Ant Design's `message`), by its text. */
+const toast = (page: Page, text: string) => page.getByText(text, { exact: true }).waitFor();
+
+/** The table row naming `text`. */
+const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+describe('accounts', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('the secretariat creates a user who sets a password from the mail and logs in; disabled, its session ends', async () => {
+    const admin = b.page;
+    await admin.goto('/');
+    await login(admin, 'secretariat@dondoc.local');
+    await admin.getByRole('heading', { name: 'Nhiệm vụ', exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Tài khoản' }).click();
+    await admin.getByRole('heading', { name: 'Tài khoản' }).waitFor();
+    await row(admin, 'head@dondoc.local').waitFor();
+    await expectNoSeriousA11yViolations(admin);
+    await capture(admin, 'accounts');
+
+    await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Tạo tài khoản' });
+    await dialog.getByLabel('Họ tên').fill('Lê Văn Minh');
+    await dialog.getByLabel('Thư điện tử').fill('minh.lv@stc.tinh.gov.vn');
+    await choose(admin, dialog.getByLabel('Vai trò'), 'Cơ quan');
+    await choose(admin, dialog.getByLabel('Cơ quan', { exact: true }), 'Sở Tài chính');
+    await expectNoSeriousA11yViolations(admin);
+    await capture(admin, 'accounts-create');
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await toast(admin, 'Đã tạo tài khoản và gửi thư mời đến minh.lv@stc.tinh.gov.vn.');
+    await row(admin, 'minh.lv@stc.tinh.gov.vn').getByText('Chờ đặt mật khẩu').waitFor();
+
+    const [mail] = await stack.smtp.waitFor((m) => m.to.includes('minh.lv@stc.tinh.gov.vn'));
+    const token = passwordLinkToken(mail!, stack.baseUrl);
+    const user = await b.newPage();
+    await user.goto(`/dat-mat-khau?t=${token}`);
+    await user.getByRole('heading', { name: 'Chào mừng đến với Đôn Đốc' }).waitFor();
+    await user.getByText('minh.lv@stc.tinh.gov.vn', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(user);
+    await capture(user, 'set-password');
+    await user.getByLabel('Mật khẩu mới', { exact: true }).fill('ngắn quá');
+    await user.getByLabel('Nhập lại mật khẩu mới').fill('ngắn quá');
+    await user.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await user.getByText('Mật khẩu cần ít nhất 10 ký tự.').waitFor();
+    await user.getByLabel('Mật khẩu mới', { exact: true }).fill('sông Bằng chảy qua phố');
+    await user.getByLabel('Nhập lại mật khẩu mới').fill('sông Bằng chảy qua phố');
+    await user.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await user.getByText('Đã đặt mật khẩu. Hãy đăng nhập bằng mật khẩu mới.').waitFor();
+    expect(await user.getByLabel('Thư điện tử').inputValue()).toBe('minh.lv@stc.tinh.gov.vn');
+    await user.getByLabel('Mật khẩu', { exact: true }).fill('sông Bằng chảy qua phố');
+    await user.getByRole('button', { name: 'Đăng nhập' }).click();
+    await user.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+
+    // The link was for once.
+    const again = await b.newPage();
+    await again.goto(`/dat-mat-khau?t=${token}`);
+    await again.getByRole('heading', { name: 'Không dùng được liên kết này' }).waitFor();
+    await again.getByText(/Liên kết này đã được dùng để đặt mật khẩu/).waitFor();
+    await expectNoSeriousA11yViolations(again);
+    await capture(again, 'set-password-used');
+
+    await admin.reload();
+    const minh = row(admin, 'minh.lv@stc.tinh.gov.vn');
+    await minh.getByText('Đang hoạt động').waitFor();
+    await minh.getByRole('button', { name: 'Khóa' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Khóa tài khoản minh.lv@stc.tinh.gov.vn?' });
+    await confirm.getByRole('button', { name: 'Khóa' }).click();
+    await toast(admin, 'Đã khóa minh.lv@stc.tinh.gov.vn.');
+    await minh.getByText('Đã khóa').waitFor();
+
+    // Its session died: the next request sends it to the login page.
+    await user.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await user.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await user.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await login(user, 'minh.lv@stc.tinh.gov.vn', 'sông Bằng chảy qua phố');
+    await user
+      .getByRole('alert')
+      .getByText('Tài khoản này đã bị khóa; vui lòng liên hệ Văn phòng để được mở lại.')
+      .waitFor();
+  }, 180_000);
+
+  it('an agency user does not get the secretariat pages', async () => {
+    const { page } = b;
+    await page.goto('/tai-khoan');
+    await login(page, 'stc@dondoc.local');
+    await page.getByText('Trang này dành cho Văn phòng.').waitFor();
+    expect(await page.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Nhật ký' }).count()).toBe(0);
+  });
+});
+
+describe('the agency directory and the audit log', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('adds an agency with an alias, edits it, deactivates it; the log shows who did what', async () => {
+    const { page } = b;
+    await page.goto('/co-quan');
+    await login(page, 'secretariat@dondoc.local');
+    await page.getByRole('heading', { name: 'Cơ quan' }).waitFor();
+    await row(page, 'Sở Tài chính (STC)').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'agencies');
+
+    await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    const add = page.getByRole('dialog', { name: 'Thêm cơ quan' });
+    await add.getByLabel('Mã cơ quan').fill('sdl');
+    await add.getByLabel('Tên cơ quan').fill('Sở Du lịch');
+    await add.getByLabel('Tên gọi khác').fill('Sở DL');
+    await page.keyboard.press('Enter');
+    await add.getByLabel('Thư điện tử liên hệ').fill('vanthu@sdl.tinh.gov.vn');
+    await add.getByRole('button', { name: 'Gửi' }).click();
+    await add.waitFor({ state: 'hidden' });
+    await toast(page, 'Đã thêm Sở Du lịch (SDL).');
+    const sdl = row(page, 'Sở Du lịch (SDL)');
+    await sdl.getByText('Tên gọi khác: Sở DL').waitFor();
+
+    await sdl.getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa' });
+    expect(await edit.getByLabel('Tên cơ quan').inputValue()).toBe('Sở Du lịch');
+    await edit.getByLabel('Tên cơ quan').fill('Sở Văn hóa và Du lịch');
+    await edit.getByLabel('Thư điện tử lãnh đạo').fill('giamdoc@sdl.tinh.gov.vn');
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'agencies-edit');
+    await edit.getByRole('button', { name: 'Gửi' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const renamed = row(page, 'Sở Văn hóa và Du lịch (SDL)');
+    await renamed.getByText('giamdoc@sdl.tinh.gov.vn').first().waitFor();
+
+    // A spelling of another agency is refused, with the API's words.
+    await renamed.getByRole('button', { name: 'Sửa' }).click();
+    await page.getByRole('dialog', { name: 'Sửa' }).getByLabel('Tên gọi khác').fill('Sở TC');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Sửa' }).getByRole('button', { name: 'Gửi' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('"Sở TC" đã là tên hoặc tên gọi khác của cơ quan mã STC.')
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Sửa' }).waitFor({ state: 'hidden' });
+
+    await renamed.getByRole('button', { name: 'Ngừng hoạt động' }).click();
+    await page
+      .getByRole('dialog', { name: 'Ngừng hoạt động Sở Văn hóa và Du lịch?' })
+      .getByRole('button', { name: 'Ngừng hoạt động' })
+      .click();
+    await renamed.getByText('Ngừng hoạt động', { exact: true }).first().waitFor();
+    await renamed.getByRole('button', { name: 'Hoạt động lại' }).waitFor();
+
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký' }).waitFor();
+    const log = page.getByRole('table', { name: 'Nhật ký thao tác' });
+    await log.getByText('Thêm cơ quan').first().waitFor();
+    await log.getByText('Ngừng hoạt động').first().waitFor();
+    await log.getByText('Không thực hiện được').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'audit');
+
+    await choose(page, page.getByLabel('Thao tác', { exact: true }), 'Đăng nhập');
+    await page.waitForURL(/action=auth\.login/);
+    await log.getByText('Thêm cơ quan').first().waitFor({ state: 'detached' });
+    await log.getByText('secretariat@dondoc.local').first().waitFor();
+    expect(await log.getByText('Đăng nhập', { exact: true }).count()).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+describe("one's own account", () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('changes the password, then logs out on every device', async () => {
+    const { page } = b;
+    await page.goto('/');
+    await login(page, 'sxd@dondoc.local');
+    const other = await b.newPage();
+    await other.goto('/');
+    await login(other, 'sxd@dondoc.local');
+    await other.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'change-password');
+    await page.getByLabel('Mật khẩu hiện tại').fill('không đúng đâu');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('cầu Hoàng Ngà mùa nước');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('cầu Hoàng Ngà mùa nước');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('alert').getByText('Mật khẩu hiện tại không đúng.').waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill(SEED_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await toast(page, 'Đã đổi mật khẩu. Các phiên đăng nhập trên thiết bị khác đã kết thúc.');
+
+    // The other device's session ended: its next request goes to the login page.
+    await other.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await other.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await other.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    await page
+      .getByRole('dialog', { name: 'Đăng xuất khỏi mọi thiết bị?' })
+      .getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' })
+      .click();
+    await page.getByText('Đã đăng xuất khỏi mọi thiết bị.').waitFor();
+    await login(page, 'sxd@dondoc.local', 'cầu Hoàng Ngà mùa nước');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+  }, 180_000);
+
+  it('"Quên mật khẩu" on the login page mails a link', async () => {
+    const { page } = b;
+    await page.goto('/dang-nhap');
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'forgot-password');
+    await page.getByLabel('Thư điện tử').fill('syt@dondoc.local');
+    await page.getByRole('button', { name: 'Gửi liên kết đặt mật khẩu' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Nếu syt@dondoc\.local có tài khoản/)
+      .waitFor();
+    const [mail] = await stack.smtp.waitFor((m) => m.to.includes('syt@dondoc.local'));
+    expect(mail!.subject).toBe('Đặt lại mật khẩu tài khoản Đôn Đốc');
+    await page.goto(`/dat-mat-khau?t=${passwordLinkToken(mail!, stack.baseUrl)}`);
+    await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
+  });
+
+  it('after 30 minutes idle, the next request goes to the login page and back to the page', async () => {
+    const { page } = b;
+    await page.goto('/doi-mat-khau');
+    await login(page, 'skhcn@dondoc.local');
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    await stack.db.dataSource.query(
+      `UPDATE sessions SET last_used_at = now() - interval '31 minutes'
+        WHERE user_id = (SELECT id FROM users WHERE email = 'skhcn@dondoc.local')`,
+    );
+    await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/items');
+    await login(page, 'skhcn@dondoc.local');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/items');
+  });
+});
