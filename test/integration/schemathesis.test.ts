@@ -2,12 +2,14 @@
  * Issue 9, "the OpenAPI document is exact" (ADR 0021): Schemathesis (pinned, in the virtualenv of
  * scripts/provision-python.sh) runs against the API listening on a port, with its worker,
  * PostgreSQL, Temporal and SMTP, every check on (`--checks all`), once as the secretariat and once
- * as an agency: no failure, no server error. Bounded by examples per operation, not by time.
+ * as an agency: no failure, no server error. Bounded by examples per operation, not by time. The
+ * agency's run names a second agency as its peer (a Web Fuzzing Commons auth file), so that
+ * `object_level_authorization` replays each of its reads as the other agency.
  *
  *   SCHEMATHESIS_MAX_EXAMPLES (default 25), SCHEMATHESIS_SEED (default fixed; `random` for a new one)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserStack, type BrowserStack } from '../browser/support/app';
@@ -17,6 +19,8 @@ const HERE = join(__dirname, 'schemathesis');
 const MAX_EXAMPLES = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 25);
 const SEED = process.env.SCHEMATHESIS_SEED ?? '20261202';
 const RUN_TIMEOUT_MS = 12 * 60_000;
+/** Each run's whole output (gitignored), with the curl lines that reproduce each failure. */
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'schemathesis');
 
 /**
  * Operations left out of the run, and why.
@@ -64,6 +68,21 @@ beforeAll(async () => {
   }).trim();
   workDir = await mkdtemp(join(tmpdir(), 'dondoc-schemathesis-'));
   stack = await startBrowserStack();
+  // Items of both agencies (and one they share), so that the agencies' reads and commands reach
+  // real items and workflows, not only 404s.
+  const secretariat = await stack.login('secretariat@dondoc.local');
+  for (const [lead, support] of [
+    ['STC', []],
+    ['STC', ['SXD']],
+    ['SXD', []],
+  ] as const) {
+    await stack
+      .http()
+      .post('/api/items')
+      .set({ Authorization: `Bearer ${secretariat}` })
+      .send({ text: `Nhiệm vụ của ${lead}`, lead, support, due: '2099-12-31' })
+      .expect(201);
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -76,18 +95,49 @@ interface Run {
   readonly output: string;
 }
 
-/** `st run` against the stack as `email`; its output, and its exit code (0: nothing found). */
-async function schemathesis(email: string): Promise<Run> {
-  const token = await stack.login(email);
+/**
+ * Who the run authenticates as: one user (a bearer header), or agencies as peers (a Web Fuzzing
+ * Commons auth file: the run is the first one's, the others are who must not see its objects).
+ */
+type Identity = { readonly email: string } | { readonly peers: readonly string[] };
+
+/** The run's configuration: schemathesis.toml, plus the peers of an agency's run. */
+async function configFor(who: Identity, tag: string): Promise<{ config: string; auth: string[] }> {
+  const base = await readFile(join(HERE, 'schemathesis.toml'), 'utf8');
+  const config = join(workDir, `schemathesis-${tag}.toml`);
+  if ('email' in who) {
+    await writeFile(config, base);
+    return { config, auth: ['--header', `Authorization: Bearer ${await stack.login(who.email)}`] };
+  }
+  const names = who.peers.map((email) => email.slice(0, email.indexOf('@')));
+  const auth = await Promise.all(
+    who.peers.map(async (email, i) => ({
+      name: names[i],
+      fixedHeaders: [{ name: 'Authorization', value: `Bearer ${await stack.login(email)}` }],
+    })),
+  );
+  const wfc = join(workDir, `auth-${tag}.json`);
+  await writeFile(wfc, JSON.stringify({ auth }));
+  const peers = names.map((n) => JSON.stringify(n)).join(', ');
+  await writeFile(
+    config,
+    `${base}\n[auth.wfc]\npath = ${JSON.stringify(wfc)}\nuser = ${JSON.stringify(names[0])}\npeers = [${peers}]\n`,
+  );
+  return { config, auth: [] };
+}
+
+/** `st run` against the stack as `who`; its output, and its exit code (0: nothing found). */
+async function schemathesis(who: Identity, tag: string): Promise<Run> {
+  const { config, auth } = await configFor(who, tag);
+  await mkdir(ARTIFACTS, { recursive: true });
   const args = [
     '--config-file',
-    join(HERE, 'schemathesis.toml'),
+    config,
     'run',
     `${stack.baseUrl}/api/docs-json`,
     '--checks',
     'all',
-    '--header',
-    `Authorization: Bearer ${token}`,
+    ...auth,
     ...[...SESSION_CHANGING, ...NOT_YET_EXACT].flatMap((id) => ['--exclude-operation-id', id]),
     '--max-examples',
     String(MAX_EXAMPLES),
@@ -127,15 +177,17 @@ function summaryOf(output: string): string {
   return `${counted} | ${lines.at(-1)?.replace(/=+/g, '').trim() ?? ''}`;
 }
 
-describe.each([
-  ['the secretariat', 'secretariat@dondoc.local'],
-  ['an agency', 'stc@dondoc.local'],
-])('Schemathesis --checks all as %s', (who, email) => {
+describe.each<[string, Identity]>([
+  ['the secretariat', { email: 'secretariat@dondoc.local' }],
+  ['an agency, another agency its peer', { peers: ['stc@dondoc.local', 'sxd@dondoc.local'] }],
+])('Schemathesis --checks all as %s', (who, identity) => {
   it(
     'finds no failure and no server error',
     async () => {
-      const run = await schemathesis(email);
+      const tag = 'email' in identity ? 'secretariat' : 'agency';
+      const run = await schemathesis(identity, tag);
       const summary = summaryOf(run.output);
+      await writeFile(join(ARTIFACTS, `${tag}.log`), run.output);
       process.stderr.write(`[schemathesis] as ${who}: ${summary}\n`);
       if (run.code !== 0) {
         // The failures section (reproducible with the curl lines it prints) is the message.
