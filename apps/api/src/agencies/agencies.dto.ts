@@ -1,104 +1,54 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Email } from '../auth/email.field';
+import { AgencyCode, Bool, List, Text } from '../common/fields';
 
-const AGENCY_CODE = /^[A-Z0-9_-]{1,32}$/;
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
+const NAME = { max: 200, notBlank: true, trim: true } as const;
+const ALIASES = { of: { kind: 'text', max: 200 }, maxItems: 50 } as const;
 
 export class CreateAgencyDto {
-  @ApiProperty({ example: 'SDL', description: 'Upper-case letters, digits, _ or -; never changes' })
-  @IsString()
-  @Matches(AGENCY_CODE)
+  @AgencyCode({ example: 'SDL', description: 'Upper-case letters, digits, _ or -; never changes' })
   code!: string;
 
-  @ApiProperty({ example: 'Sở Du lịch' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ ...NAME, example: 'Sở Du lịch' })
   name!: string;
 
-  @ApiPropertyOptional({
-    type: [String],
+  @List({
+    ...ALIASES,
+    optional: true,
     example: ['Sở DL'],
     description: 'Other spellings seen in notices: the notice parser recognises them',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
   aliases?: string[];
 
-  @ApiProperty({ example: 'vanthu@sdl.tinh.gov.vn', description: 'Where its reminders go' })
-  @Transform(trim)
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ example: 'vanthu@sdl.tinh.gov.vn', description: 'Where its reminders go' })
   contactEmail!: string;
 
-  @ApiPropertyOptional({
-    type: String,
+  @Email({
+    optional: true,
     nullable: true,
     example: 'giamdoc@sdl.tinh.gov.vn',
     description: "The head's address: escalations",
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Transform(trim)
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
   headEmail?: string | null;
 }
 
 export class UpdateAgencyDto {
-  @ApiPropertyOptional({ example: 'Sở Du lịch' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ ...NAME, optional: true, example: 'Sở Du lịch' })
   name?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'The whole list (replaces the old one)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @List({ ...ALIASES, optional: true, description: 'The whole list (replaces the old one)' })
   aliases?: string[];
 
-  @ApiPropertyOptional({ example: 'vanthu@sdl.tinh.gov.vn' })
-  @IsOptional()
-  @Transform(trim)
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ optional: true, example: 'vanthu@sdl.tinh.gov.vn' })
   contactEmail?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Transform(trim)
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ optional: true, nullable: true })
   headEmail?: string | null;
 
-  @ApiPropertyOptional({
+  @Bool({
+    optional: true,
     description: 'false: deactivate (no new items; its items and history stay); true: reactivate',
   })
-  @IsOptional()
-  @IsBoolean()
   active?: boolean;
 }
 

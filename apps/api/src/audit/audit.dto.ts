@@ -1,67 +1,54 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../../libs/persistence/src';
+import { CivilDate, OneOf, Pattern, QueryParam, Text } from '../common/fields';
 import type { AuditRecord } from './audit.service';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const emptyAsAbsent = ({ value }: { value: unknown }): unknown =>
-  value === '' ? undefined : value;
-
 export class ListAuditQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @QueryParam.int({ min: 1, max: 200, description: 'Page size (default 50)' })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
+  @QueryParam.int({ min: 0, max: 10_000_000, description: 'Entries skipped (default 0)' })
   offset?: number;
 
-  @ApiPropertyOptional({ example: 'auth.login', description: 'An action code, exactly' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @Matches(/^[a-z_]+\.[a-z_]+$/)
-  @MaxLength(64)
+  @QueryParam.of(
+    Pattern(/^[a-z_]{1,30}\.[a-z_]{1,30}$/, {
+      optional: true,
+      name: 'auditAction',
+      example: 'auth.login',
+      description: 'An action code, exactly',
+    }),
+  )
   action?: string;
 
-  @ApiPropertyOptional({ description: "Part of the actor's e-mail address" })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @QueryParam.of(
+    Text({ optional: true, max: 254, description: "Part of the actor's e-mail address" }),
+  )
   actor?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsIn(AUDIT_OUTCOMES)
+  @QueryParam.of(OneOf(AUDIT_OUTCOMES, { optional: true, enumName: 'AuditOutcome' }))
   outcome?: AuditOutcome;
 
-  @ApiPropertyOptional({ description: 'An item or user id, or an agency code' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @QueryParam.of(
+    Text({ optional: true, max: 64, description: 'An item or user id, or an agency code' }),
+  )
   targetId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'On or after this day (UTC+7)' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @Matches(DATE)
+  @QueryParam.of(
+    CivilDate({
+      optional: true,
+      example: '2026-12-01',
+      description: 'On or after this day (UTC+7)',
+    }),
+  )
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'On or before this day (UTC+7)' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @Matches(DATE)
+  @QueryParam.of(
+    CivilDate({
+      optional: true,
+      example: '2026-12-31',
+      description: 'On or before this day (UTC+7)',
+    }),
+  )
   to?: string;
 }
 

@@ -1,15 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Text } from '../common/fields';
+import { Email } from './email.field';
 
 export class LoginDto {
-  @ApiProperty({ example: 'secretariat@dondoc.local' })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ example: 'secretariat@dondoc.local' })
   email!: string;
 
-  @ApiProperty({ example: 'dondoc-dev' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ max: 200, notBlank: true, example: 'dondoc-dev' })
   password!: string;
 }

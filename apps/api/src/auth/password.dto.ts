@@ -1,34 +1,23 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Text } from '../common/fields';
+import { Email } from './email.field';
 
-/** Lengths are checked by the password policy (PASSWORD_TOO_WEAK), not here: only a bound. */
-const PASSWORD_FIELD_MAX = 1000;
+/** The policy (10–128 characters, not a common one) answers PASSWORD_TOO_WEAK; this is a bound. */
+const PASSWORD = { max: 1000, notBlank: true } as const;
 
 export class ChangePasswordDto {
-  @ApiProperty({ description: 'The current password' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(PASSWORD_FIELD_MAX)
+  @Text({ ...PASSWORD, description: 'The current password' })
   current!: string;
 
-  @ApiProperty({ description: 'The new password: 10 to 128 characters, not a common one' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(PASSWORD_FIELD_MAX)
+  @Text({ ...PASSWORD, description: 'The new password: 10 to 128 characters, not a common one' })
   next!: string;
 }
 
 export class SetPasswordDto {
-  @ApiProperty({ description: 'The new password: 10 to 128 characters, not a common one' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(PASSWORD_FIELD_MAX)
+  @Text({ ...PASSWORD, description: 'The new password: 10 to 128 characters, not a common one' })
   password!: string;
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ example: 'stc@dondoc.local' })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ example: 'stc@dondoc.local' })
   email!: string;
 }

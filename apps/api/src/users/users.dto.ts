@@ -1,131 +1,64 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { USER_ROLES, type UserRole } from '../../../../libs/persistence/src';
-
-const AGENCY_CODE = /^[A-Z0-9_-]{1,32}$/;
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-const emptyAsAbsent = ({ value }: { value: unknown }): unknown =>
-  value === '' ? undefined : value;
+import { Email } from '../auth/email.field';
+import { AgencyCode, Bool, OneOf, QueryParam, Text } from '../common/fields';
 
 export const USER_STATUSES = ['active', 'invited', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
+const NAME = { max: 200, notBlank: true, trim: true } as const;
+
 export class CreateUserDto {
-  @ApiProperty({ example: 'hoa.nt@stc.tinh.gov.vn' })
-  @Transform(trim)
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @Email({ example: 'hoa.nt@stc.tinh.gov.vn' })
   email!: string;
 
-  @ApiProperty({ example: 'Nguyễn Thị Hoa' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ ...NAME, example: 'Nguyễn Thị Hoa' })
   name!: string;
 
-  @ApiProperty({ enum: USER_ROLES, enumName: 'UserRole' })
-  @IsIn(USER_ROLES)
+  @OneOf(USER_ROLES, { enumName: 'UserRole' })
   role!: UserRole;
 
-  @ApiPropertyOptional({
-    example: 'STC',
-    description: 'Required for role agency, refused otherwise',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(AGENCY_CODE)
+  @AgencyCode({ optional: true, description: 'Required for role agency, refused otherwise' })
   agency?: string;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional({ example: 'Nguyễn Thị Hoa' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ ...NAME, optional: true, example: 'Nguyễn Thị Hoa' })
   name?: string;
 
-  @ApiPropertyOptional({ enum: USER_ROLES, enumName: 'UserRole' })
-  @IsOptional()
-  @IsIn(USER_ROLES)
+  @OneOf(USER_ROLES, { optional: true, enumName: 'UserRole' })
   role?: UserRole;
 
-  @ApiPropertyOptional({
-    type: String,
+  @AgencyCode({
+    optional: true,
     nullable: true,
-    example: 'STC',
     description: 'The agency of an agency user; null or absent for the other roles',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Matches(AGENCY_CODE)
   agency?: string | null;
 
-  @ApiPropertyOptional({ description: 'true: disable (its sessions end); false: re-enable' })
-  @IsOptional()
-  @IsBoolean()
+  @Bool({ optional: true, description: 'true: disable (its sessions end); false: re-enable' })
   disabled?: boolean;
 }
 
-/** "true"/"false"-free filters only: every one is an enum, a code or words. */
 export class ListUsersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @QueryParam.int({ min: 1, max: 200, description: 'Page size (default 50)' })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
+  @QueryParam.int({ min: 0, max: 10_000_000, description: 'Accounts skipped (default 0)' })
   offset?: number;
 
-  @ApiPropertyOptional({ description: 'Part of the name or the address, case aside' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @QueryParam.of(
+    Text({ optional: true, max: 200, description: 'Part of the name or the address, case aside' }),
+  )
   q?: string;
 
-  @ApiPropertyOptional({ enum: USER_ROLES, enumName: 'UserRole' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsIn(USER_ROLES)
+  @QueryParam.of(OneOf(USER_ROLES, { optional: true, enumName: 'UserRole' }))
   role?: UserRole;
 
-  @ApiPropertyOptional({ example: 'STC' })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @Matches(AGENCY_CODE)
+  @QueryParam.of(AgencyCode({ optional: true }))
   agency?: string;
 
-  @ApiPropertyOptional({ enum: USER_STATUSES })
-  @Transform(emptyAsAbsent)
-  @IsOptional()
-  @IsIn(USER_STATUSES)
+  @QueryParam.of(OneOf(USER_STATUSES, { optional: true }))
   status?: UserStatus;
 }
 

@@ -814,11 +814,13 @@ export type components = {
              */
             code: string;
             /**
+             * Format: email
              * @description Where its reminders go
              * @example vanthu@sdl.tinh.gov.vn
              */
             contactEmail: string;
             /**
+             * Format: email
              * @description The head's address: escalations
              * @example giamdoc@sdl.tinh.gov.vn
              */
@@ -874,7 +876,10 @@ export type components = {
              * @example STC
              */
             agency?: string;
-            /** @example hoa.nt@stc.tinh.gov.vn */
+            /**
+             * Format: email
+             * @example hoa.nt@stc.tinh.gov.vn
+             */
             email: string;
             /** @example Nguyễn Thị Hoa */
             name: string;
@@ -1167,7 +1172,10 @@ export type components = {
             item: components["schemas"]["ItemResponse"];
         };
         LoginDto: {
-            /** @example secretariat@dondoc.local */
+            /**
+             * Format: email
+             * @example secretariat@dondoc.local
+             */
             email: string;
             /** @example dondoc-dev */
             password: string;
@@ -1358,7 +1366,10 @@ export type components = {
             purpose: "invitation" | "reset";
         };
         PasswordResetRequestDto: {
-            /** @example stc@dondoc.local */
+            /**
+             * Format: email
+             * @example stc@dondoc.local
+             */
             email: string;
         };
         PasswordSetResponse: {
@@ -1438,8 +1449,12 @@ export type components = {
             active?: boolean;
             /** @description The whole list (replaces the old one) */
             aliases?: string[];
-            /** @example vanthu@sdl.tinh.gov.vn */
+            /**
+             * Format: email
+             * @example vanthu@sdl.tinh.gov.vn
+             */
             contactEmail?: string;
+            /** Format: email */
             headEmail?: string | null;
             /** @example Sở Du lịch */
             name?: string;
@@ -1651,9 +1666,11 @@ export interface operations {
                 actor?: string;
                 /** @description On or after this day (UTC+7) */
                 from?: string;
+                /** @description Page size (default 50) */
                 limit?: number;
+                /** @description Entries skipped (default 0) */
                 offset?: number;
-                outcome?: "success" | "failure" | "refused";
+                outcome?: components["schemas"]["AuditOutcome"];
                 /** @description An item or user id, or an agency code */
                 targetId?: string;
                 /** @description On or before this day (UTC+7) */
@@ -3904,7 +3921,9 @@ export interface operations {
         parameters: {
             query?: {
                 agency?: string;
+                /** @description Page size (default 50) */
                 limit?: number;
+                /** @description Accounts skipped (default 0) */
                 offset?: number;
                 /** @description Part of the name or the address, case aside */
                 q?: string;
