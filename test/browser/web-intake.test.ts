@@ -55,6 +55,11 @@ async function marks(page: Page, waitFor: string): Promise<string[]> {
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
   await select.fill(option);
+  // Enter takes the active option: wait until the search has filtered the list to it.
+  await page
+    .getByRole('option', { name: option, exact: true })
+    .first()
+    .waitFor({ state: 'attached' });
   await page.keyboard.press('Enter');
 }
 
@@ -171,6 +176,11 @@ describe('Nhập thông báo', () => {
     await months.fill('Tháng 9');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
+    // Its list (unnamed while open) must be gone, after its closing animation, before axe runs.
+    await row.getByRole('combobox', { name: 'Các tháng', expanded: false }).waitFor();
+    for (let tries = 0; (await page.getByRole('listbox').count()) > 0 && tries < 50; tries++) {
+      await page.waitForTimeout(100);
+    }
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'intake-recurring');
     await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).press('Enter');
