@@ -11,18 +11,24 @@ export interface Page<T> {
 const totalOf = (response: Response, rows: readonly unknown[]): number =>
   Number(response.headers.get('x-total-count') ?? rows.length);
 
+/** The `limit`/`offset` of a 1-based page. */
+const pageParams = <Q extends object>(query: Q, page: number, pageSize: number) => ({
+  query: { ...query, limit: pageSize, offset: (page - 1) * pageSize },
+});
+
+/** A list answer as a page: its rows and the X-Total-Count of the whole list. */
+function toPage<T>(result: { data?: T[]; error?: unknown; response: Response }): Page<T> {
+  const rows = unwrap(result);
+  return { rows, total: totalOf(result.response, rows) };
+}
+
 /** One page of GET /api/users (secretariat). */
 export function useUsers(query: UsersQuery, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['users', query, page, pageSize],
     placeholderData: keepPreviousData,
-    queryFn: async (): Promise<Page<User>> => {
-      const result = await api.GET('/api/users', {
-        params: { query: { ...query, limit: pageSize, offset: (page - 1) * pageSize } },
-      });
-      const rows = unwrap(result);
-      return { rows, total: totalOf(result.response, rows) };
-    },
+    queryFn: async (): Promise<Page<User>> =>
+      toPage(await api.GET('/api/users', { params: pageParams(query, page, pageSize) })),
   });
 }
 
@@ -31,13 +37,8 @@ export function useAudit(query: AuditQuery, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['audit', query, page, pageSize],
     placeholderData: keepPreviousData,
-    queryFn: async (): Promise<Page<AuditEntry>> => {
-      const result = await api.GET('/api/audit', {
-        params: { query: { ...query, limit: pageSize, offset: (page - 1) * pageSize } },
-      });
-      const rows = unwrap(result);
-      return { rows, total: totalOf(result.response, rows) };
-    },
+    queryFn: async (): Promise<Page<AuditEntry>> =>
+      toPage(await api.GET('/api/audit', { params: pageParams(query, page, pageSize) })),
   });
 }
 
