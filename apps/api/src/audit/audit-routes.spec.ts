@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { openApiDocument } from '../openapi';
 import { AUDITED_ROUTES } from './audit-routes';
+import { storable } from './audit.service';
 
 /** Every route of the API, as `METHOD /api/path/:param` (Express's spelling). */
 async function routes(): Promise<string[]> {
@@ -59,5 +60,16 @@ describe('AUDITED_ROUTES', () => {
         expect({ route, kept: kept.includes(secret) }).toEqual({ route, kept: false });
       }
     }
+  });
+});
+
+describe('storable', () => {
+  it('replaces U+0000, which PostgreSQL text and jsonb refuse, in strings, arrays, keys and values', () => {
+    expect(storable('a\u0000b')).toBe('a\uFFFDb');
+    expect(storable({ 'k\u0000': ['x\u0000', 1, null, true], n: { m: '\u0000' } })).toEqual({
+      'k\uFFFD': ['x\uFFFD', 1, null, true],
+      n: { m: '\uFFFD' },
+    });
+    expect(storable(null)).toBeNull();
   });
 });

@@ -59,6 +59,21 @@ export interface AuditRecord {
 
 type AuditedRequest = Request & { user?: AuthenticatedUser };
 
+/**
+ * What PostgreSQL can store of what a client sent: text and jsonb refuse U+0000, so it becomes
+ * U+FFFD (the entry of a request carrying one must not be lost).
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.split('\u0000').join('\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [storable(k), storable(v as unknown)]),
+    ) as T;
+  }
+  return value;
+}
+
 /** The route as declared (`/api/items/:id/progress`), never the URL with its ids or tokens. */
 export function routeOf(req: Request): string {
   const route = (req as { route?: { path?: unknown } }).route;
@@ -88,17 +103,17 @@ export class AuditService {
     try {
       const row = Object.assign(new AuditLogEntity(), {
         actorId: entry.actor?.id ?? null,
-        actorEmail: entry.actor?.email ?? null,
+        actorEmail: storable(entry.actor?.email ?? null),
         actorRole: entry.actor?.role ?? null,
         action: entry.action,
         targetType: entry.targetType,
-        targetId: entry.targetId,
+        targetId: storable(entry.targetId),
         outcome: entry.outcome,
         statusCode: entry.statusCode,
         code: entry.code,
         clientAddress: (req.ip ?? '').slice(0, 64) || null,
-        request: routeOf(req),
-        detail: entry.detail,
+        request: storable(routeOf(req)),
+        detail: storable(entry.detail),
       });
       await this.log.save(row, { reload: false });
     } catch (err) {
