@@ -88,7 +88,9 @@ async function historyOf(id: string, token: string, count: number): Promise<Hist
     const res = await stack!.http().get(`/api/items/${id}/history`).set(auth(token));
     expect(res.status).toBe(200);
     const events = res.body as HistoryEvent[];
-    if (events.length >= count || Date.now() > deadline) return events;
+    // A step's event is completed in place once its mail has settled (ADR 0018): wait for that.
+    const settled = events.every((e) => e.detail?.mailDelivery !== 'pending');
+    if ((events.length >= count && settled) || Date.now() > deadline) return events;
     await sleep(200);
   }
 }
