@@ -39,7 +39,10 @@ function Reports() {
   const filter = readReportFilter(params);
   const overdue = useOverdueReport(filter);
   const completion = useCompletionReport(filter);
-  const setFilter = (f: ReportFilter) => setParams(writeReportFilter(f));
+  // Merged with the address as it is now, not as last rendered: two quick changes (a date, then
+  // the other) must both stay.
+  const setFilter = (patch: Partial<ReportFilter> | null) =>
+    setParams((now) => writeReportFilter(patch ? { ...readReportFilter(now), ...patch } : {}));
   const error = overdue.error ?? completion.error;
   const o = overdue.data;
   const c = completion.data;

@@ -5,7 +5,8 @@ import { noticeLabel, type ReportFilter, type ReportScope } from './report-filte
 
 interface Props {
   readonly filter: ReportFilter;
-  readonly onChange: (filter: ReportFilter) => void;
+  /** A change of some fields (kept with the others), or null to clear every filter. */
+  readonly onChange: (patch: Partial<ReportFilter> | null) => void;
   /** The notice of the report shown, named even when the notice list cannot be read. */
   readonly notice: ReportScope['notice'] | undefined;
 }
@@ -26,7 +27,7 @@ const LEGEND = { fontSize: 14, marginBottom: 4, border: 0 } as const;
 /** The reports' filters: a notice and a period of due dates; each change goes to the address. */
 export function ReportFilters({ filter, onChange, notice }: Props) {
   const notices = useNotices(true);
-  const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
+  const set = (patch: Partial<ReportFilter>) => onChange(patch);
   const options = (notices.data ?? []).map((n) => ({ value: n.id, label: noticeLabel(n) }));
   if (notice && !options.some((o) => o.value === notice.id)) {
     options.unshift({ value: notice.id, label: noticeLabel(notice) });
@@ -73,7 +74,7 @@ export function ReportFilters({ filter, onChange, notice }: Props) {
           />
         </div>
       </fieldset>
-      <Button onClick={() => onChange({})}>Xóa bộ lọc</Button>
+      <Button onClick={() => onChange(null)}>Xóa bộ lọc</Button>
     </Flex>
   );
 }
