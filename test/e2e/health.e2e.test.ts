@@ -66,4 +66,12 @@ describe('GET /api/health', () => {
       ]),
     );
   });
+
+  it('is documented as bearer or none: it answers without a token (up or down only)', async () => {
+    const json = await stack.http().get('/api/docs-json').expect(200);
+    const doc = json.body as { paths: Record<string, { get: { security?: unknown } }> };
+    expect(doc.paths['/api/health']?.get.security).toEqual([{ bearer: [] }, {}]);
+    // Every other operation but the public ones still needs the token.
+    expect(doc.paths['/api/items']?.get.security).toEqual([{ bearer: [] }]);
+  });
 });
