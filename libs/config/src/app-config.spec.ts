@@ -1,4 +1,10 @@
-import { ConfigError, DEV_LINK_SIGNING_SECRET, loadConfig } from './app-config';
+import {
+  ConfigError,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+  DEFAULT_IDLE_TIMEOUT_SECONDS,
+  DEV_LINK_SIGNING_SECRET,
+  loadConfig,
+} from './app-config';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
@@ -29,5 +35,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(
       /PORT.*DATABASE_URL|DATABASE_URL.*PORT/,
     );
+  });
+
+  it('defaults the idle timeout to 30 minutes and reads AUTH_IDLE_TIMEOUT_SECONDS', () => {
+    expect(DEFAULT_IDLE_TIMEOUT_SECONDS).toBe(1800);
+    expect(loadConfig({}).auth.idleTimeoutSeconds).toBe(1800);
+    expect(loadConfig({ AUTH_IDLE_TIMEOUT_SECONDS: '900' }).auth.idleTimeoutSeconds).toBe(900);
+    expect(loadConfig({ AUTH_IDLE_TIMEOUT_SECONDS: '60' }).auth.idleTimeoutSeconds).toBe(60);
+  });
+
+  it('defaults the audit retention to 365 days and reads AUDIT_RETENTION_DAYS', () => {
+    expect(DEFAULT_AUDIT_RETENTION_DAYS).toBe(365);
+    expect(loadConfig({}).auditRetentionDays).toBe(365);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionDays).toBe(30);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '1' }).auditRetentionDays).toBe(1);
+  });
+
+  it.each([
+    ['AUTH_IDLE_TIMEOUT_SECONDS', ['abc', '59', '0', '-5', '90.5', '1e3', '']],
+    ['AUDIT_RETENTION_DAYS', ['abc', '0', '-1', '7.5', '1e2', '']],
+  ])('refuses a %s that is not a whole number within bounds, naming it', (name, values) => {
+    for (const value of values) {
+      expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: must be a whole`));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { bool, cleanEnv, EnvError, makeExactValidator, num, port, str, url } from 'envalid';
 import { DEV_SEED_PASSWORD, productionProblems } from './production-checks';
 
 /** Defaults of the embedded development stack (`npm start`); production sets every URL. */
@@ -25,7 +25,19 @@ export interface AppConfig {
     readonly apiKey: string | undefined;
     readonly tls: boolean;
   };
-  readonly auth: { readonly tokenTtlSeconds: number };
+  readonly auth: {
+    /** A session's absolute lifetime. */
+    readonly tokenTtlSeconds: number;
+    /**
+     * A session unused this long is ended (401 SESSION_IDLE). 30 minutes by default: NIST SP
+     * 800-63B asks re-authentication after 30 minutes of inactivity at AAL2, and OWASP's session
+     * cheat sheet puts low-risk applications at 15–30 minutes; shorter would log out an agency
+     * officer typing a long progress report (ADR 0020).
+     */
+    readonly idleTimeoutSeconds: number;
+  };
+  /** Audit log entries older than this many days are deleted (ADR 0020, "Retention"). */
+  readonly auditRetentionDays: number;
   readonly seedPassword: string;
   /** Addresses that receive escalations beyond the lead agency. */
   readonly secretariatEmail: string;
@@ -51,6 +63,21 @@ export const DEV_LINK_SIGNING_SECRET = 'dondoc-dev-link-secret-not-for-productio
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+/** The default idle timeout of a session (AUTH_IDLE_TIMEOUT_SECONDS), 30 minutes. */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** The default retention of the audit log (AUDIT_RETENTION_DAYS), one year. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
+/** A whole number, at least `min` (envalid's num() takes 1.5 and 1e3). */
+const wholeAtLeast = (min: number) =>
+  makeExactValidator<number>((input) => {
+    const n = Number(input.trim());
+    if (!/^[0-9]+$/.test(input.trim()) || n < min) {
+      throw new EnvError(`must be a whole number, at least ${min}`);
+    }
+    return n;
+  });
 
 /**
  * Reads and validates the environment once; throws ConfigError naming every bad variable, and,
@@ -80,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       TEMPORAL_API_KEY: str({ default: '' }),
       TEMPORAL_TLS: bool({ default: false }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600 }),
+      AUTH_IDLE_TIMEOUT_SECONDS: wholeAtLeast(60)({ default: DEFAULT_IDLE_TIMEOUT_SECONDS }),
+      AUDIT_RETENTION_DAYS: wholeAtLeast(1)({ default: DEFAULT_AUDIT_RETENTION_DAYS }),
       SEED_PASSWORD: str({ default: DEV_SEED_PASSWORD }),
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
@@ -113,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: clean.TEMPORAL_API_KEY === '' ? undefined : clean.TEMPORAL_API_KEY,
       tls: clean.TEMPORAL_TLS || clean.TEMPORAL_API_KEY !== '',
     },
-    auth: { tokenTtlSeconds: clean.AUTH_TOKEN_TTL_SECONDS },
+    auth: {
+      tokenTtlSeconds: clean.AUTH_TOKEN_TTL_SECONDS,
+      idleTimeoutSeconds: clean.AUTH_IDLE_TIMEOUT_SECONDS,
+    },
+    auditRetentionDays: clean.AUDIT_RETENTION_DAYS,
     seedPassword: clean.SEED_PASSWORD,
     secretariatEmail: clean.SECRETARIAT_EMAIL,
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MailModule } from '../../../../libs/mail/src';
 import { AuditModule } from '../audit/audit.module';
-import { AUTH_SETTINGS, loadAuthSettingsOrExit } from './auth-settings';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -12,12 +11,7 @@ import { PasswordLinksService } from './password-links.service';
   // MailModule: the invitation and reset mails. AuditModule: the guard's refusals.
   imports: [MailModule, AuditModule],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    PasswordLinksService,
-    { provide: AUTH_SETTINGS, useFactory: loadAuthSettingsOrExit },
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [AuthService, PasswordLinksService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordLinksService],
 })
 export class AuthModule {}

@@ -16,7 +16,6 @@ import {
   verifyPassword,
 } from '../../../../libs/security/src';
 import { authErrors, passwordTooWeak } from './auth-errors';
-import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /** Issue 9: five failed logins within 15 minutes lock the address, and the client address. */
@@ -44,7 +43,6 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
   async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
@@ -77,7 +75,7 @@ export class AuthService {
     const session = await this.sessions.findOneBy({ tokenHash });
     if (!session) throw authErrors.invalidSession();
     const now = Date.now();
-    const idleMs = this.settings.idleTimeoutSeconds * 1000;
+    const idleMs = this.config.auth.idleTimeoutSeconds * 1000;
     const times = {
       expiresAtMs: session.expiresAt.getTime(),
       lastUsedAtMs: session.lastUsedAt.getTime(),
@@ -86,7 +84,7 @@ export class AuthService {
       case 'expired':
         throw authErrors.expired();
       case 'idle':
-        throw authErrors.idle(Math.round(this.settings.idleTimeoutSeconds / 60));
+        throw authErrors.idle(Math.round(this.config.auth.idleTimeoutSeconds / 60));
       case 'active':
         break;
     }
