@@ -118,6 +118,35 @@ describe('every field typed', () => {
   });
 });
 
+describe('a request body left out', () => {
+  type Doc = { paths: Record<string, Record<string, { requestBody?: { required?: boolean } }>> };
+
+  it('is `{}` where `{}` is valid (every field optional), and the document says so', async () => {
+    const doc = (await stack.http().get('/api/docs-json').expect(200)).body as Doc;
+    expect(doc.paths['/api/users/{id}']?.patch?.requestBody?.required).toBe(false);
+    expect(doc.paths['/api/items/{id}/accept']?.post?.requestBody?.required).toBe(false);
+    expect(doc.paths['/api/items']?.post?.requestBody?.required).toBe(true);
+    expect(doc.paths['/api/notices']?.post?.requestBody?.required).toBe(true);
+
+    const users = await stack.http().get('/api/users?q=head@').set(auth()).expect(200);
+    const head = (users.body as { id: string; email: string; role: string }[])[0]!;
+    expect(head.email).toBe('head@dondoc.local');
+    const patched = await stack.http().patch(`/api/users/${head.id}`).set(auth()).expect(200);
+    expect(patched.body).toMatchObject({ id: head.id, role: head.role, disabledAt: null });
+  });
+
+  it('is refused where a field is required: 400 naming the fields', async () => {
+    for (const path of ['/api/items', '/api/notices']) {
+      const res = await stack.http().post(path).set(auth());
+      expect({ path, status: res.status, code: (res.body as { code?: string }).code }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+  });
+});
+
 describe('a notice up to 500,000 characters', () => {
   const body = (text: string) => ({ text });
 

@@ -3,6 +3,7 @@ import {
   DocumentBuilder,
   type OpenAPIObject,
   type ReferenceObject,
+  type RequestBodyObject,
   type SchemaObject,
   SwaggerModule,
 } from '@nestjs/swagger';
@@ -42,19 +43,32 @@ function reachable(
   for (const p of parts) reachable(p, components, seen);
 }
 
+/** An object schema that `{}` satisfies: no required property, no composition that could. */
+const takesEmptyObject = (schema: SchemaObject): boolean =>
+  schema.type === 'object' &&
+  (schema.required ?? []).length === 0 &&
+  !schema.anyOf &&
+  !schema.oneOf &&
+  !schema.allOf &&
+  (schema.minProperties ?? 0) === 0;
+
 /**
  * Makes the generated document say what the validation pipe does (ADR 0021): request bodies take
- * no property they do not name (forbidNonWhitelisted), and the rules of SCHEMA_RULES.
+ * no property they do not name (forbidNonWhitelisted), may be left out when `{}` is valid, and the
+ * rules of SCHEMA_RULES.
  */
 function exact(document: OpenAPIObject): OpenAPIObject {
   const components = document.components?.schemas ?? {};
   const requestSchemas = new Set<string>();
+  const bodies: { body: RequestBodyObject; schema: SchemaObject | ReferenceObject }[] = [];
   for (const item of Object.values(document.paths)) {
     for (const op of [item.get, item.post, item.put, item.patch, item.delete]) {
       if (!op) continue;
       const body = op.requestBody;
       const schema = body && !isRef(body) ? body.content['application/json']?.schema : undefined;
-      if (schema) reachable(schema, components, requestSchemas);
+      if (!body || isRef(body) || !schema) continue;
+      reachable(schema, components, requestSchemas);
+      bodies.push({ body, schema });
     }
   }
   for (const name of requestSchemas) {
@@ -64,6 +78,12 @@ function exact(document: OpenAPIObject): OpenAPIObject {
   for (const [name, rule] of Object.entries(SCHEMA_RULES)) {
     const schema = components[name];
     if (schema && !isRef(schema)) Object.assign(schema, rule);
+  }
+  // The validation pipe reads a missing body as `{}`: where `{}` is valid (every field optional,
+  // e.g. PATCH /api/users/{id}, accept), the body may be left out, and the document says so.
+  for (const { body, schema } of bodies) {
+    const resolved = isRef(schema) ? components[refName(schema.$ref)] : schema;
+    if (resolved && !isRef(resolved) && takesEmptyObject(resolved)) body.required = false;
   }
   return document;
 }
