@@ -145,3 +145,17 @@ export function useBrowser(options: UseBrowserOptions = {}): BrowserFixture {
     },
   };
 }
+
+/**
+ * Slows the page's processor `rate` times (Chromium's CPU throttling) until the returned function
+ * is called: what a busy office PC or a cheap phone does to the timing between two user actions
+ * and the renders they cause (a test of a race then fails reliably, not once in a while).
+ */
+export async function slowProcessor(page: Page, rate: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return async () => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  };
+}

@@ -1,14 +1,15 @@
-import { Button, DatePicker, Flex, Grid, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Flex, Grid, Input, Select } from 'antd';
 import { useId, useState } from 'react';
 import type { ItemStatus } from '../api/client';
 import { STATUS_LABELS } from '../labels';
+import { DateRangeFields } from '../layout/DateRangeFields';
 import type { ListQuery } from './list-query';
 import { useAgencies, useNotices } from './use-items';
 
 interface Props {
   readonly query: ListQuery;
-  readonly onChange: (query: ListQuery) => void;
+  /** A change of some filters (kept with the others), or null to clear every filter. */
+  readonly onChange: (patch: Partial<ListQuery> | null) => void;
   /** The secretariat and the head filter by agency and notice; an agency sees its own. */
   readonly wide: boolean;
 }
@@ -30,15 +31,11 @@ const SORT_OPTIONS = [
   { value: 'due', label: 'Hạn gần nhất trước' },
   { value: '-due', label: 'Hạn xa nhất trước' },
 ];
-const DATE_FORMAT = 'DD/MM/YYYY';
-
-const toDay = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
 
 /** Filters of the items list; each change goes to the page's address. */
 export function ItemFilters({ query, onChange, wide }: Props) {
   const agencies = useAgencies();
   const notices = useNotices(wide);
-  const set = (patch: Partial<ListQuery>) => onChange({ ...query, ...patch });
   // The box keeps what is being typed (and its focus) while the search it sent is applied; a
   // search changed from outside (a count on the home page, "Xóa bộ lọc") replaces it.
   const [text, setText] = useState(query.q ?? '');
@@ -68,7 +65,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
         allowClear
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(q) => set({ q: q.trim() || undefined })}
+        onSearch={(q) => onChange({ q: q.trim() || undefined })}
         style={{ width: compact ? 'calc(100% - 110px)' : 260, maxWidth: '100%' }}
       />
       {compact && (
@@ -96,7 +93,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           allowClear
           options={STATUS_OPTIONS}
           value={query.status}
-          onChange={(status?: ItemStatus) => set({ status })}
+          onChange={(status?: ItemStatus) => onChange({ status })}
           style={width(200)}
         />
         <Select
@@ -105,7 +102,9 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           allowClear
           options={OVERDUE_OPTIONS}
           value={query.overdue === undefined ? undefined : String(query.overdue)}
-          onChange={(v?: string) => set({ overdue: v === undefined ? undefined : v === 'true' })}
+          onChange={(v?: string) =>
+            onChange({ overdue: v === undefined ? undefined : v === 'true' })
+          }
           style={width(190)}
         />
         <Select
@@ -115,7 +114,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           options={EXTENSION_OPTIONS}
           value={query.pendingExtension === undefined ? undefined : String(query.pendingExtension)}
           onChange={(v?: string) =>
-            set({ pendingExtension: v === undefined ? undefined : v === 'true' })
+            onChange({ pendingExtension: v === undefined ? undefined : v === 'true' })
           }
           style={width(250)}
         />
@@ -127,7 +126,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
             showSearch={{ optionFilterProp: 'label' }}
             options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
             value={query.lead}
-            onChange={(lead?: string) => set({ lead })}
+            onChange={(lead?: string) => onChange({ lead })}
             style={width(240)}
           />
         )}
@@ -141,37 +140,26 @@ export function ItemFilters({ query, onChange, wide }: Props) {
               label: n.number ?? n.title ?? n.id,
             }))}
             value={query.noticeId}
-            onChange={(noticeId?: string) => set({ noticeId })}
+            onChange={(noticeId?: string) => onChange({ noticeId })}
             style={width(200)}
           />
         )}
-        {/* Two pickers, not a RangePicker: its end field kept the Tab key (a keyboard trap). */}
-        <DatePicker
-          aria-label="Hạn từ ngày"
-          placeholder="Hạn từ ngày"
-          format={DATE_FORMAT}
-          value={query.dueFrom ? dayjs(query.dueFrom) : null}
-          maxDate={query.dueTo ? dayjs(query.dueTo) : undefined}
-          onChange={(d: Dayjs | null) => set({ dueFrom: toDay(d) })}
-          style={width(150)}
-        />
-        <DatePicker
-          aria-label="Hạn đến ngày"
-          placeholder="Hạn đến ngày"
-          format={DATE_FORMAT}
-          value={query.dueTo ? dayjs(query.dueTo) : null}
-          minDate={query.dueFrom ? dayjs(query.dueFrom) : undefined}
-          onChange={(d: Dayjs | null) => set({ dueTo: toDay(d) })}
-          style={width(150)}
+        <DateRangeFields
+          keys={['dueFrom', 'dueTo']}
+          value={query}
+          onChange={onChange}
+          labels={['Hạn từ ngày', 'Hạn đến ngày']}
+          labelPlacement="inside"
+          pickerStyle={width(150)}
         />
         <Select
           aria-label="Sắp xếp"
           options={SORT_OPTIONS}
           value={query.sort ?? 'overdue'}
-          onChange={(sort: ListQuery['sort']) => set({ sort })}
+          onChange={(sort: ListQuery['sort']) => onChange({ sort })}
           style={width(240)}
         />
-        <Button onClick={() => onChange({})}>Xóa bộ lọc</Button>
+        <Button onClick={() => onChange(null)}>Xóa bộ lọc</Button>
       </div>
     </Flex>
   );

@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/errors';
 import { ROLE_NAMES, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../admin/admin-labels';
 import type { User, UserRole, UsersQuery, UserStatus } from '../admin/admin-types';
 import { useUsers } from '../admin/use-admin';
 import { ChangeRoleDialog, CreateUserDialog } from '../admin/UserDialogs';
-import { readUrlState, writeUrlState } from '../admin/url-state';
+import { useUrlState } from '../admin/use-url-state';
 import { useSession } from '../auth/session';
 
 const PAGE_SIZE = 20;
@@ -28,16 +27,13 @@ export function AccountsPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
-  const { filter, page } = readUrlState(params, KEYS);
+  const { filter, page, go } = useUrlState(KEYS);
   const query: UsersQuery = {
     ...(filter.q ? { q: filter.q } : {}),
     ...(filter.role ? { role: filter.role as UserRole } : {}),
     ...(filter.status ? { status: filter.status as UserStatus } : {}),
   };
   const users = useUsers(query, page, PAGE_SIZE);
-  const go = (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>, p = 1) =>
-    setParams(writeUrlState({ filter: { ...filter, ...patch }, page: p }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const setDisabled = (user: User, disabled: boolean): void => {

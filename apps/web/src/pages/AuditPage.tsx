@@ -1,19 +1,6 @@
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Flex,
-  Grid,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Flex, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { messageOf } from '../api/errors';
 import {
   ACTION_LABELS,
@@ -25,13 +12,13 @@ import {
 } from '../admin/admin-labels';
 import type { AuditEntry, AuditOutcome, AuditQuery } from '../admin/admin-types';
 import { useAudit } from '../admin/use-admin';
-import { readUrlState, writeUrlState } from '../admin/url-state';
+import { useUrlState } from '../admin/use-url-state';
 import { formatDateTime } from '../format';
+import { DateRangeFields } from '../layout/DateRangeFields';
 
 const PAGE_SIZE = 50;
 const KEYS = ['action', 'outcome', 'actor', 'from', 'to'] as const;
 const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
-const DATE_FORMAT = 'DD/MM/YYYY';
 const wrap = { display: 'block', overflowWrap: 'anywhere' } as const;
 
 function Target({ e }: { e: AuditEntry }) {
@@ -67,8 +54,7 @@ function What({ e }: { e: AuditEntry }) {
 /** The audit log for the secretariat: newest first, paged, filters in the address. */
 export function AuditPage() {
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
-  const { filter, page } = readUrlState(params, KEYS);
+  const { filter, page, go, clear } = useUrlState(KEYS);
   const query: AuditQuery = {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.outcome ? { outcome: filter.outcome as AuditOutcome } : {}),
@@ -77,11 +63,6 @@ export function AuditPage() {
     ...(filter.to ? { to: filter.to } : {}),
   };
   const audit = useAudit(query, page, PAGE_SIZE);
-  const go = (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>, p = 1) =>
-    setParams(writeUrlState({ filter: { ...filter, ...patch }, page: p }));
-  const from = filter.from ? dayjs(filter.from) : null;
-  const to = filter.to ? dayjs(filter.to) : null;
-  const day = (d: Dayjs | null) => d?.format('YYYY-MM-DD');
 
   const columns: ColumnsType<AuditEntry> = [
     {
@@ -190,29 +171,8 @@ export function AuditPage() {
             style={{ width: 240, maxWidth: '100%' }}
           />
         </div>
-        <div style={FIELD}>
-          <label htmlFor="audit-from">Từ ngày</label>
-          <DatePicker
-            id="audit-from"
-            format={DATE_FORMAT}
-            placeholder="dd/mm/yyyy"
-            value={from}
-            disabledDate={(d) => (to ? d.isAfter(to, 'day') : false)}
-            onChange={(d: Dayjs | null) => go({ from: day(d) })}
-          />
-        </div>
-        <div style={FIELD}>
-          <label htmlFor="audit-to">Đến ngày</label>
-          <DatePicker
-            id="audit-to"
-            format={DATE_FORMAT}
-            placeholder="dd/mm/yyyy"
-            value={to}
-            disabledDate={(d) => (from ? d.isBefore(from, 'day') : false)}
-            onChange={(d: Dayjs | null) => go({ to: day(d) })}
-          />
-        </div>
-        <Button onClick={() => setParams(new URLSearchParams())}>Xóa bộ lọc</Button>
+        <DateRangeFields keys={['from', 'to']} value={filter} onChange={go} />
+        <Button onClick={clear}>Xóa bộ lọc</Button>
       </Flex>
       {audit.isError && <Alert type="error" showIcon title={messageOf(audit.error)} />}
       <Table<AuditEntry>

@@ -1,6 +1,5 @@
 import { Alert, Space, Typography } from 'antd';
 import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { HomeCounts } from '../items/HomeCounts';
@@ -8,6 +7,7 @@ import { ItemFilters } from '../items/ItemFilters';
 import { ItemsTable } from '../items/ItemsTable';
 import { PAGE_SIZE, readListState, writeListState, type ListQuery } from '../items/list-query';
 import { useItems } from '../items/use-items';
+import { useAddress } from '../layout/use-address';
 import { usePageTitle } from '../layout/use-page-title';
 
 /** A titled, paged list of items. */
@@ -45,11 +45,17 @@ function ItemsSection(props: {
  */
 export function ItemsPage() {
   const { me } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, changeAddress] = useAddress();
   const [supportPage, setSupportPage] = useState(1);
   const state = readListState(params);
   const agency = me?.role === 'agency' ? me.agencyCode : null;
-  const go = (query: ListQuery, page = 1) => setParams(writeListState({ query, page }));
+  // Merged with the address as it is now (useAddress): two quick changes both stay.
+  const filter = (patch: Partial<ListQuery> | null) =>
+    changeAddress((now) =>
+      writeListState({ query: patch ? { ...readListState(now).query, ...patch } : {}, page: 1 }),
+    );
+  const toPage = (page: number) =>
+    changeAddress((now) => writeListState({ query: readListState(now).query, page }));
   const query: ListQuery = { sort: 'overdue', ...state.query };
   usePageTitle(agency ? 'Nhiệm vụ của tôi' : 'Danh sách nhiệm vụ');
 
@@ -59,12 +65,12 @@ export function ItemsPage() {
         {agency ? 'Nhiệm vụ của tôi' : 'Nhiệm vụ'}
       </Typography.Title>
       {me?.role === 'secretariat' && <HomeCounts />}
-      <ItemFilters query={query} onChange={(q) => go(q)} wide={!agency} />
+      <ItemFilters query={query} onChange={filter} wide={!agency} />
       <ItemsSection
         title={agency ? 'Cơ quan tôi chủ trì' : 'Tất cả nhiệm vụ'}
         query={agency ? { ...query, lead: agency } : query}
         page={state.page}
-        onPage={(page) => go(state.query, page)}
+        onPage={toPage}
       />
       {agency && (
         <ItemsSection

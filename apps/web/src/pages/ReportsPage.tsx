@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Empty, Flex, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
 import { Loading } from '../layout/Loading';
+import { useAddress } from '../layout/use-address';
 import { CompletionByAgency, totalsText } from '../reports/CompletionByAgency';
 import { OverdueByAgency } from '../reports/OverdueByAgency';
 import { OverdueChart } from '../reports/OverdueChart';
@@ -34,15 +35,15 @@ export default function ReportsPage() {
 }
 
 function Reports() {
-  const [params, setParams] = useSearchParams();
+  const [params, changeAddress] = useAddress();
   const navigate = useNavigate();
   const filter = readReportFilter(params);
   const overdue = useOverdueReport(filter);
   const completion = useCompletionReport(filter);
-  // Merged with the address as it is now, not as last rendered: two quick changes (a date, then
-  // the other) must both stay.
+  // Merged with the address as it is now (useAddress): two quick changes (a date, then the other)
+  // both stay.
   const setFilter = (patch: Partial<ReportFilter> | null) =>
-    setParams((now) => writeReportFilter(patch ? { ...readReportFilter(now), ...patch } : {}));
+    changeAddress((now) => writeReportFilter(patch ? { ...readReportFilter(now), ...patch } : {}));
   const error = overdue.error ?? completion.error;
   const o = overdue.data;
   const c = completion.data;

@@ -1,6 +1,6 @@
-import { Button, DatePicker, Flex, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Flex, Select } from 'antd';
 import { useNotices } from '../items/use-items';
+import { DateRangeFields } from '../layout/DateRangeFields';
 import { noticeLabel, type ReportFilter, type ReportScope } from './report-filter';
 
 interface Props {
@@ -11,8 +11,6 @@ interface Props {
   readonly notice: ReportScope['notice'] | undefined;
 }
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const toDay = (d: Dayjs | null): string | undefined => d?.format('YYYY-MM-DD');
 const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 const PERIOD = {
   display: 'flex',
@@ -27,13 +25,10 @@ const LEGEND = { fontSize: 14, marginBottom: 4, border: 0 } as const;
 /** The reports' filters: a notice and a period of due dates; each change goes to the address. */
 export function ReportFilters({ filter, onChange, notice }: Props) {
   const notices = useNotices(true);
-  const set = (patch: Partial<ReportFilter>) => onChange(patch);
   const options = (notices.data ?? []).map((n) => ({ value: n.id, label: noticeLabel(n) }));
   if (notice && !options.some((o) => o.value === notice.id)) {
     options.unshift({ value: notice.id, label: noticeLabel(notice) });
   }
-  const from = filter.from ? dayjs(filter.from) : null;
-  const to = filter.to ? dayjs(filter.to) : null;
   return (
     <Flex wrap gap={12} align="end" className="no-print" role="search" aria-label="Lọc báo cáo">
       <div style={FIELD}>
@@ -45,34 +40,13 @@ export function ReportFilters({ filter, onChange, notice }: Props) {
           showSearch={{ optionFilterProp: 'label' }}
           options={options}
           value={filter.noticeId}
-          onChange={(noticeId?: string) => set({ noticeId })}
+          onChange={(noticeId?: string) => onChange({ noticeId })}
           style={{ width: 280, maxWidth: '100%' }}
         />
       </div>
       <fieldset style={PERIOD}>
         <legend style={LEGEND}>Hạn của nhiệm vụ</legend>
-        <div style={FIELD}>
-          <label htmlFor="report-from">Từ ngày</label>
-          <DatePicker
-            id="report-from"
-            format={DATE_FORMAT}
-            placeholder="dd/mm/yyyy"
-            value={from}
-            disabledDate={(d) => (to ? d.isAfter(to, 'day') : false)}
-            onChange={(d: Dayjs | null) => set({ from: toDay(d) })}
-          />
-        </div>
-        <div style={FIELD}>
-          <label htmlFor="report-to">Đến ngày</label>
-          <DatePicker
-            id="report-to"
-            format={DATE_FORMAT}
-            placeholder="dd/mm/yyyy"
-            value={to}
-            disabledDate={(d) => (from ? d.isBefore(from, 'day') : false)}
-            onChange={(d: Dayjs | null) => set({ to: toDay(d) })}
-          />
-        </div>
+        <DateRangeFields keys={['from', 'to']} value={filter} onChange={onChange} />
       </fieldset>
       <Button onClick={() => onChange(null)}>Xóa bộ lọc</Button>
     </Flex>
