@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { MailModule } from '../../../../libs/mail/src';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from './health.controller';
+import { HealthViewers } from './health-viewers';
 import { MailHealthIndicator } from './mail.health';
 import { TemporalHealthIndicator } from './temporal.health';
 
@@ -11,6 +12,6 @@ import { TemporalHealthIndicator } from './temporal.health';
   // AuthModule: a valid token unlocks the details.
   imports: [TerminusModule.forRoot({ logger: false }), MailModule, AuthModule],
   controllers: [HealthController],
-  providers: [TemporalHealthIndicator, MailHealthIndicator],
+  providers: [TemporalHealthIndicator, MailHealthIndicator, HealthViewers],
 })
 export class HealthModule {}

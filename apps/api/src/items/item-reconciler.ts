@@ -28,7 +28,12 @@ export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    // A sweep fails while the database is down; unhandled, its rejection would end the process.
+    const run = (): void =>
+      void this.sweep().catch((err: unknown) =>
+        this.logger.warn(`Sweep failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    this.timer = setInterval(run, SWEEP_EVERY_MS);
     this.timer.unref();
   }
 
