@@ -205,6 +205,89 @@ describe('sendItemMail', () => {
   });
 });
 
+describe('sendItemMail: the database fails after the server took the mail (ADR 0003)', () => {
+  const one = { ...input, recipients: ['stc@dondoc.local', 'stc-head@dondoc.local'] };
+
+  it('carries the delivery to the next attempt, which records it and sends nothing again', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const log = memoryMailLog();
+    let failMarks = 1;
+    const store: MailLogStore = {
+      ...log.store,
+      markSent: (key, at) =>
+        failMarks-- > 0
+          ? Promise.reject(new Error('Connection terminated unexpectedly'))
+          : log.store.markSent(key, at),
+    };
+    const { sendItemMail } = createMailActivities({
+      mailLog: store,
+      mailer,
+      config: { publicBaseUrl: 'http://x', linkSigningSecret: 'test-link-secret' },
+      now: () => new Date(one.nowMs + 1000),
+    });
+    const first = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+    const beats: unknown[] = [];
+    first.on('heartbeat', (d: unknown) => beats.push(d));
+    await expect(first.run(sendItemMail, one)).rejects.toThrow('Connection terminated');
+    expect(sent.map((m) => m.to)).toEqual(['stc@dondoc.local']);
+    const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
+    expect(log.rows.get(key)).toMatchObject({ status: 'sending', attempts: 1 });
+    const carried = { delivered: [{ key, at: one.nowMs + 1000, late: false }] };
+    expect(beats).toEqual([carried]);
+
+    // The next attempt, 2 days later (the deadline has passed: its own mails would be late).
+    const next = new MockActivityEnvironment(
+      {
+        attempt: 2,
+        heartbeatDetails: carried,
+        currentAttemptScheduledTimestampMs: one.nowMs + 2 * 86_400_000,
+      },
+      { logger: new DefaultLogger('ERROR') },
+    );
+    const nextBeats: unknown[] = [];
+    next.on('heartbeat', (d: unknown) => nextBeats.push(d));
+    const result = await next.run(sendItemMail, one);
+    expect(result).toEqual({
+      sent: ['stc@dondoc.local', 'stc-head@dondoc.local'],
+      skipped: [],
+      late: true,
+    });
+    expect(sent.map((m) => m.to)).toEqual(['stc@dondoc.local', 'stc-head@dondoc.local']);
+    expect(log.rows.get(key)).toMatchObject({ status: 'sent', attempts: 1 });
+    // Carried again at once, should this attempt fail before recording it.
+    expect(nextBeats).toEqual([carried]);
+  });
+
+  it('a delivery carried alone keeps its own lateness', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const { log, sendItemMail } = mailActivityWith(mailer);
+    const single = { ...input, recipients: ['stc@dondoc.local'] };
+    const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
+    await log.store.begin({
+      idempotencyKey: key,
+      workflowId: 'item-abc',
+      step: 'remind-P3D',
+      recipient: 'stc@dondoc.local',
+      subject: 's',
+      messageId: messageIdFor(key),
+    });
+    const next = new MockActivityEnvironment(
+      {
+        attempt: 5,
+        heartbeatDetails: { delivered: [{ key, at: single.nowMs, late: false }] },
+        currentAttemptScheduledTimestampMs: single.nowMs + 2 * 86_400_000,
+      },
+      { logger: new DefaultLogger('ERROR') },
+    );
+    expect(await next.run(sendItemMail, single)).toEqual({
+      sent: ['stc@dondoc.local'],
+      skipped: [],
+    });
+    expect(sent).toEqual([]);
+    expect(log.rows.get(key)).toMatchObject({ status: 'sent' });
+  });
+});
+
 describe('sendItemMail: faults of ours and late mails (ADR 0018)', () => {
   const HOUR = 3_600_000;
   const one = { ...input, recipients: ['stc@dondoc.local'] };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { activityInfo, log } from '@temporalio/activity';
+import { activityInfo, heartbeat, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   isLateMail,
@@ -79,6 +79,37 @@ export function linkTokenFor(input: SendItemMailInput, secret: string): string |
   );
 }
 
+/** A mail an attempt delivered (the server answered 250) but could not record as sent. */
+interface CarriedDelivery {
+  readonly key: string;
+  /** When it was delivered (mail_log.sent_at). */
+  readonly at: number;
+  /** Whether the delivered mail said it was late. */
+  readonly late: boolean;
+}
+
+/**
+ * The deliveries an earlier attempt of this activity could not record: the database failed after
+ * the SMTP server's 250. They travel in the heartbeat details, which the Temporal server keeps
+ * and hands to the next attempt, so that attempt records them instead of sending again (ADR 0003).
+ */
+function carriedDeliveries(): Map<string, CarriedDelivery> {
+  const details = activityInfo().heartbeatDetails as { delivered?: unknown } | undefined;
+  const list = Array.isArray(details?.delivered) ? (details.delivered as unknown[]) : [];
+  const valid = list.filter(
+    (d): d is CarriedDelivery =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as CarriedDelivery).key === 'string' &&
+      typeof (d as CarriedDelivery).at === 'number' &&
+      typeof (d as CarriedDelivery).late === 'boolean',
+  );
+  return new Map(valid.map((d) => [d.key, d]));
+}
+
+const carry = (delivered: Map<string, CarriedDelivery>): void =>
+  heartbeat({ delivered: [...delivered.values()] });
+
 const normalise = (addresses: readonly string[]): string[] => [
   ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
 ];
@@ -93,7 +124,9 @@ export function createMailActivities(deps: MailActivityDeps) {
    * reported as non-retryable MAIL_PERMANENT with the failed addresses in its details. Any other
    * failure (server unreachable, 535, relay refused, 4xx) is ours: logged with its reason and
    * thrown as a retryable MAIL_TRANSIENT, retried until it works (recipients already sent are
-   * skipped on the retry). A mail that goes out late says so (ADR 0018).
+   * skipped on the retry). A mail that goes out late says so (ADR 0018). A mail delivered whose
+   * record then fails (the database is down) is carried to the next attempt, which records it
+   * without sending it again (ADR 0003).
    */
   async function sendItemMail(input: SendItemMailInput): Promise<SendItemMailResult> {
     // Server time, like the workflow's `nowMs`: the time-skipping server's clock in its tests.
@@ -125,6 +158,10 @@ export function createMailActivities(deps: MailActivityDeps) {
     const sent: string[] = [];
     const skipped: string[] = [];
     const failed: { recipient: string; error: string }[] = [];
+    const delivered = carriedDeliveries();
+    // Kept for the attempt after this one, should this one fail before recording them.
+    if (delivered.size > 0) carry(delivered);
+    let reportLate = false;
     for (const recipient of normalise(input.recipients)) {
       const key = mailIdempotencyKey(
         input.workflowId,
@@ -132,6 +169,14 @@ export function createMailActivities(deps: MailActivityDeps) {
         input.deadlineVersion,
         recipient,
       );
+      const carried = delivered.get(key);
+      if (carried) {
+        await deps.mailLog.markSent(key, new Date(carried.at));
+        sent.push(recipient);
+        reportLate ||= carried.late;
+        continue;
+      }
+      reportLate ||= late;
       const messageId = messageIdFor(key, domain);
       const before = await deps.mailLog.begin({
         idempotencyKey: key,
@@ -196,7 +241,20 @@ export function createMailActivities(deps: MailActivityDeps) {
         failed.push({ recipient, error: detail });
         continue;
       }
-      await deps.mailLog.markSent(key, now());
+      const sentAt = now();
+      try {
+        await deps.mailLog.markSent(key, sentAt);
+      } catch (err) {
+        delivered.set(key, { key, at: sentAt.getTime(), late });
+        carry(delivered);
+        log.warn('Mail delivered but not recorded as sent; the next attempt records it', {
+          recipient,
+          step: input.step,
+          workflowId: input.workflowId,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        throw err;
+      }
       sent.push(recipient);
     }
     if (failed.length > 0) {
@@ -206,7 +264,7 @@ export function createMailActivities(deps: MailActivityDeps) {
         { failed, sent, skipped },
       );
     }
-    return late ? { sent, skipped, late } : { sent, skipped };
+    return reportLate ? { sent, skipped, late: true } : { sent, skipped };
   }
 
   return { sendItemMail };
