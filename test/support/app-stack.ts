@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -61,34 +61,14 @@ export async function startAppStack(servers: AppStackServers): Promise<AppStack>
   configureApp(app);
   await app.init();
 
-  const mailer: Mailer = createMailer(servers.smtpUrl, config.mailFrom);
-  let running: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
+  let running: ItemWorker | undefined;
   const startWorker = async (): Promise<void> => {
-    if (running) return;
-    const connection = await NativeConnection.connect({ address: servers.temporalAddress });
-    const worker = await createItemWorker({
-      connection,
-      taskQueue: servers.taskQueue,
-      activities: createActivities({
-        dataSource: servers.dataSource,
-        mailer,
-        config: {
-          publicBaseUrl: config.publicBaseUrl,
-          linkSigningSecret: config.linkSigningSecret,
-        },
-      }),
-      ...(servers.workflowBundlePath ? { workflowBundlePath: servers.workflowBundlePath } : {}),
-      ...(servers.workerTuning ? { tuning: servers.workerTuning } : {}),
-    });
-    running = { connection, worker, run: worker.run() };
+    running ??= await startItemWorker(servers, config);
   };
   const stopWorker = async (): Promise<void> => {
-    if (!running) return;
-    const { connection, worker, run } = running;
+    const worker = running;
     running = undefined;
-    worker.shutdown();
-    await run;
-    await connection.close();
+    await worker?.stop();
   };
   return {
     app,
@@ -98,6 +78,46 @@ export async function startAppStack(servers: AppStackServers): Promise<AppStack>
     close: async () => {
       await stopWorker();
       await app.close();
+    },
+  };
+}
+
+/** A running item worker of startItemWorker. */
+export interface ItemWorker {
+  /** Drains and stops the worker, then closes its connection and mail transport. */
+  stop(): Promise<void>;
+}
+
+/**
+ * An item worker built by createItemWorker with the real activities (mail through `smtpUrl`),
+ * on the caller's servers: the stack's worker, or a test's own beside an API in a child process.
+ */
+export async function startItemWorker(
+  servers: Omit<AppStackServers, 'databaseUrl' | 'seedPassword'>,
+  config: Pick<AppConfig, 'mailFrom' | 'publicBaseUrl' | 'linkSigningSecret'>,
+): Promise<ItemWorker> {
+  const mailer: Mailer = createMailer(servers.smtpUrl, config.mailFrom);
+  const connection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const worker = await createItemWorker({
+    connection,
+    taskQueue: servers.taskQueue,
+    activities: createActivities({
+      dataSource: servers.dataSource,
+      mailer,
+      config: {
+        publicBaseUrl: config.publicBaseUrl,
+        linkSigningSecret: config.linkSigningSecret,
+      },
+    }),
+    ...(servers.workflowBundlePath ? { workflowBundlePath: servers.workflowBundlePath } : {}),
+    ...(servers.workerTuning ? { tuning: servers.workerTuning } : {}),
+  });
+  const run = worker.run();
+  return {
+    stop: async () => {
+      worker.shutdown();
+      await run;
+      await connection.close();
       mailer.close?.();
     },
   };

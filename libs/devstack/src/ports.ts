@@ -23,21 +23,39 @@ export async function assertPortFree(port: number, what: string, envVar: string)
   });
 }
 
+/** Whether host:port accepts a TCP connection now. */
+export function isPortOpen(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Resolves once host:port accepts a TCP connection; rejects after timeoutMs. */
 export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host, port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
+  while (!(await isPortOpen(host, port))) {
     if (Date.now() > deadline) {
       throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Resolves once host:port no longer accepts connections (a server stopped); rejects after timeoutMs. */
+export async function waitForPortClosed(
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await isPortOpen(host, port)) {
+    if (Date.now() > deadline) {
+      throw new Error(`${host}:${port} still answers after ${timeoutMs} ms`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
