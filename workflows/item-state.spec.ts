@@ -4,33 +4,16 @@
  * commands at theirs). The time-skipping server cannot go back to 2026 (its clock starts at the
  * real now), so these pin the calendar cases the brief names: Tết 2026 and Sunday 25/01/2026.
  */
-import type { DueSpec, ItemWorkflowInput } from '../libs/contracts/src';
-import { endOfDay, resolveDue, vnPublicSectorCalendar } from '../libs/domain/src';
-import {
-  accept,
-  decideExtension,
-  isRejection,
-  requestExtension,
-  submit,
-  type Decision,
-} from './item-commands';
+import type { ItemWorkflowInput } from '../libs/contracts/src';
+import { endOfDay } from '../libs/domain/src';
+import { accept, decideExtension, isRejection, requestExtension, submit } from './item-commands';
 import { nextStep, performStep } from './item-schedule';
 import { initialState, nextPeriod } from './item-state';
-import type { Context, ItemState, MailCommand } from './item-transition';
+import type { ItemState, MailCommand } from './item-transition';
 import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER } from './test/harness';
+import { dueOn, vn, type Command } from './test/simulated-time';
 
-const dueOn = (date: string): DueSpec => ({
-  date,
-  at: resolveDue(date, vnPublicSectorCalendar).dueAt,
-});
-/** 'YYYY-MM-DD HH:mm' in Asia/Ho_Chi_Minh → epoch ms. */
-const vn = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+07:00`);
 const iso = (ms: number): string => new Date(ms).toISOString().replace(':00.000Z', 'Z');
-
-interface Command {
-  readonly at: number;
-  readonly run: (s: ItemState, c: Context) => Decision;
-}
 
 /** Runs the loop from `from` to `until`: '<step>@<version> <instant>' per mail, and the state. */
 function simulate(

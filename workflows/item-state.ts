@@ -5,16 +5,22 @@
  */
 import type { ItemProjection, ItemView, ItemWorkflowInput } from '../libs/contracts/src';
 import { nextPeriodDue } from './item-plan';
+import { restoredState } from './item-restore';
 import { skipPast } from './item-schedule';
 import { emit, unchanged, type Context, type ItemState, type Transition } from './item-transition';
 
-/** The state at start: fresh (plus its 'created' event) or carried over from continue-as-new. */
+/**
+ * The state at start: carried over from continue-as-new, restored from PostgreSQL (plus its
+ * 'restored' event) when the reconciler found the workflow missing (ADR 0022), or fresh (plus
+ * its 'created' event).
+ */
 export function initialState(
   input: ItemWorkflowInput,
   workflowId: string,
   now: number,
 ): Transition {
   if (input.carried) return unchanged(input.carried);
+  if (input.restore) return restoredState(input, input.restore, workflowId, now);
   const fresh: ItemState = {
     itemId: input.itemId,
     workflowId,

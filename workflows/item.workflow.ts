@@ -45,6 +45,7 @@ import {
   submit,
   type Reducer,
 } from './item-commands';
+import { pendingMails } from './item-restore';
 import { nextStep, performStep, type StepEffects } from './item-schedule';
 import { initialState, nextPeriod, toProjection, toView } from './item-state';
 import type { Context, ItemState, MailCommand, Transition } from './item-transition';
@@ -298,6 +299,17 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   command(cancelUpdate, 'cancel', cancel);
 
   if (start.events.length > 0) await record(start.events);
+  // Restored from PostgreSQL (ADR 0022): the mails the lost run had on their way go out now and
+  // complete their events. Only a restored run (a new input field) takes this path.
+  if (input.restore && !input.carried) {
+    for (const { seq, at, mail } of pendingMails(state, input.restore.events)) {
+      apart(async () => {
+        const outcome = await deliver(mail, at);
+        const delivery = deliveryDetail([outcome], Date.now());
+        await recordMailDelivery({ workflowId, seq, delivery });
+      });
+    }
+  }
 
   while (!isClosed(state.status)) {
     mailsApart ||= patched(MAIL_DELIVERY_FAULTS);

@@ -247,6 +247,48 @@ const scenarios: Scenario[] = [
       return h;
     },
   },
+  {
+    // ADR 0022: an item's workflow is lost (terminated here) while a reminder's mail is on its
+    // way (pending); it is started again from what PostgreSQL holds (the row and the history):
+    // a 'restored' event, the pending mail sent and its event completed, then the later steps.
+    name: 'restored-pending-mail',
+    async run(env, start, fakes) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 300_000 };
+      const input = itemInput(due, {
+        policy: { remindBefore: ['PT250S', 'PT150S'], escalateAfter: ['PT10S'] },
+      });
+      const lost = await start(input);
+      await sleepUntil(env, now + 100_000); // the first reminder sent
+      fakes.failMailUntil = now + 200_000;
+      await sleepUntil(env, now + 160_000); // the second on its way
+      await lost.terminate('Temporal lost it');
+      const events = fakes.eventsOf(lost.workflowId).map((e) => ({ ...e }));
+      const p = fakes.projections.get(lost.workflowId)!;
+      const dueOf = (date: string | null, at: number | null) => (at === null ? null : { date, at });
+      const h = await start({
+        ...input,
+        restore: {
+          row: {
+            status: p.status,
+            due: dueOf(p.dueDate, p.dueAt),
+            originalDue: dueOf(p.originalDueDate, p.originalDueAt),
+            deadlineVersion: p.deadlineVersion ?? 1,
+            escalationLevel: p.escalationLevel,
+            progressPercent: p.progressPercent,
+            completedLate: p.completedLate,
+            pendingExtension: p.pendingExtension,
+            version: p.version,
+          },
+          events,
+        },
+      });
+      await sleepUntil(env, due.at + 60_000);
+      fakes.failMailUntil = null;
+      await cancel(env, h);
+      return h;
+    },
+  },
 ];
 
 async function main(): Promise<void> {

@@ -31,6 +31,7 @@ export const EVENT_LABELS: Readonly<Record<ItemEvent['type'], string>> = {
   extension_rejected: 'Không đồng ý gia hạn',
   reassigned: 'Chuyển cơ quan chủ trì',
   cancelled: 'Hủy nhiệm vụ',
+  restored: 'Khôi phục theo dõi nhiệm vụ',
 };
 
 export const ROLE_LABELS: Readonly<Record<Me['role'], string>> = {

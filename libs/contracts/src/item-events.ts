@@ -13,6 +13,8 @@ export const ITEM_EVENT_TYPES = [
   'extension_rejected',
   'reassigned',
   'cancelled',
+  /** The workflow was missing in Temporal and was restored from PostgreSQL (ADR 0022). */
+  'restored',
 ] as const;
 
 export type ItemEventType = (typeof ITEM_EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 /** Everything that crosses the workflow boundary: plain JSON, instants as epoch milliseconds. */
 import type { ItemStatus, Recurrence, ReminderPolicy } from '../../domain/src';
+import type { RecordedEvent } from './item-events';
 
 export type { ItemStatus, ReminderPolicy };
 
@@ -47,6 +48,37 @@ export interface ItemWorkflowInput {
   readonly recurrence?: RecurrenceSpec | null;
   /** Present only when the workflow continued as new: the state it carries over. */
   readonly carried?: ItemCarriedState;
+  /**
+   * Present only when the reconciler restores an item whose workflow Temporal lost (ADR 0022):
+   * what PostgreSQL knows of it. Ignored when `carried` is present.
+   */
+  readonly restore?: ItemRestoreSource;
+}
+
+/** The state of an item the items row keeps: the workflow's as of its last recorded event. */
+export type ItemRowState = Pick<
+  ItemView,
+  | 'status'
+  | 'due'
+  | 'originalDue'
+  | 'deadlineVersion'
+  | 'escalationLevel'
+  | 'progressPercent'
+  | 'completedLate'
+  | 'pendingExtension'
+> & {
+  /** The projection's version: the seq of the last event recorded with it. */
+  readonly version: number;
+};
+
+/**
+ * What the reconciler read from PostgreSQL to restore an item whose workflow is missing: the
+ * items row and the whole history, oldest first (ADR 0022). Lead and co-ordinating agencies come
+ * from the input, built from the same row.
+ */
+export interface ItemRestoreSource {
+  readonly row: ItemRowState;
+  readonly events: readonly RecordedEvent[];
 }
 
 export interface ExtensionRequestView {

@@ -1050,7 +1050,7 @@ export type components = {
             type: components["schemas"]["ItemEventType"];
         };
         /** @enum {string} */
-        ItemEventType: "created" | "reminder_sent" | "overdue" | "escalated" | "progress_reported" | "submitted" | "completed" | "returned" | "extension_requested" | "extension_approved" | "extension_rejected" | "reassigned" | "cancelled";
+        ItemEventType: "created" | "reminder_sent" | "overdue" | "escalated" | "progress_reported" | "submitted" | "completed" | "returned" | "extension_requested" | "extension_approved" | "extension_rejected" | "reassigned" | "cancelled" | "restored";
         ItemResponse: {
             closedAt: string | null;
             /** @description Position in the notice, e.g. "2.g.1" */

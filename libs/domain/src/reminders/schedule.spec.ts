@@ -8,6 +8,7 @@ import {
   resolveDue,
   resolvePolicy,
   validatePolicy,
+  weeklyReminderOf,
   type ReminderPolicy,
   type ScheduleStep,
 } from './schedule';
@@ -374,7 +375,13 @@ describe('nextWeeklyOverdueReminder', () => {
     const step = nextWeeklyOverdueReminder(ms(after), calendar);
     expect(step).toEqual({ key, kind: 'weekly', at: ms(at) });
     expect(step.at).toBeGreaterThan(ms(after));
+    expect(weeklyReminderOf(key)).toEqual(step);
   });
+
+  it.each(['weekly:2026-02-30', 'weekly:', 'remind:P3D', 'overdue', 'weekly:2026-3-1'])(
+    'names no weekly reminder in %p',
+    (key) => expect(weeklyReminderOf(key)).toBeNull(),
+  );
 });
 
 describe('validatePolicy', () => {

@@ -5,6 +5,7 @@ import {
   civilDateAt,
   endOfDay,
   instantAt,
+  isCivilDate,
   parseDueInput,
   type CivilDate,
   type DueInput,
@@ -206,6 +207,15 @@ export function planSchedule(input: PlanInput): ScheduleStep[] {
   );
 }
 
+const WEEKLY_PREFIX = 'weekly:';
+
+/** The weekly overdue reminder on a working day: 08:00 local, keyed by its date. */
+const weeklyStepOn = (date: CivilDate): WeeklyReminderStep => ({
+  key: `${WEEKLY_PREFIX}${date}`,
+  kind: 'weekly',
+  at: instantAt(date, REMINDER_HOUR),
+});
+
 /**
  * The weekly overdue reminder after `afterMs` (the previous weekly reminder, the last escalation or a
  * return): 7 calendar days after that local date, at 08:00, moved forward to a working day.
@@ -215,5 +225,11 @@ export function nextWeeklyOverdueReminder(
   calendar: WorkingCalendar,
 ): WeeklyReminderStep {
   const date = calendar.legalDueDate(addDays(civilDateAt(afterMs), 7));
-  return { key: `weekly:${date}`, kind: 'weekly', at: instantAt(date, REMINDER_HOUR) };
+  return weeklyStepOn(date);
+}
+
+/** The weekly overdue reminder a key names ('weekly:2026-03-13'), or null for any other key. */
+export function weeklyReminderOf(key: string): WeeklyReminderStep | null {
+  const date = key.startsWith(WEEKLY_PREFIX) ? key.slice(WEEKLY_PREFIX.length) : '';
+  return isCivilDate(date) ? weeklyStepOn(date) : null;
 }
