@@ -13,6 +13,12 @@ export {
 } from './mail.activities';
 export { createProjectionActivities } from './projection.activities';
 export { pgItemStore, pgMailLogStore } from './pg-stores';
+export {
+  createReconcileActivities,
+  type ReconcileActivities,
+  type ReconcileDeps,
+  workflowStatus,
+} from './reconcile.activities';
 
 export interface ActivityDeps {
   readonly dataSource: DataSource;

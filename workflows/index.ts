@@ -1,2 +1,3 @@
 /** Workflow entry point: Temporal bundles this file and everything it imports. */
 export { itemWorkflow } from './item.workflow';
+export { reconcileWorkflow } from './reconcile.workflow';

@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../../activities';
+import { createActivities, createReconcileActivities } from '../../../activities';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
 import { MAILER, type Mailer } from '../../../libs/mail/src';
 import { WorkerModule } from './worker.module';
 import { createItemWorker } from './item-worker';
+import { startReconcileScheduler } from './reconcile-schedule';
 
 /**
  * Hosts the Temporal worker. Temporal's Runtime owns SIGINT/SIGTERM: `worker.run()` resolves
@@ -21,24 +23,50 @@ async function bootstrap(): Promise<void> {
     tls: config.temporal.tls,
     apiKey: config.temporal.apiKey,
   });
+  // The reconciler's client (list, describe, start, Schedules): a regular connection.
+  const clientConnection = await Connection.connect({
+    address: config.temporal.address,
+    tls: config.temporal.tls,
+    apiKey: config.temporal.apiKey,
+  });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.temporal.namespace,
+  });
+  const dataSource = app.get(DataSource);
   const worker = await createItemWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: createActivities({
-      dataSource: app.get(DataSource),
-      mailer: app.get<Mailer>(MAILER),
-      config: {
-        publicBaseUrl: config.publicBaseUrl,
-        linkSigningSecret: config.linkSigningSecret,
-      },
-    }),
+    activities: {
+      ...createActivities({
+        dataSource,
+        mailer: app.get<Mailer>(MAILER),
+        config: {
+          publicBaseUrl: config.publicBaseUrl,
+          linkSigningSecret: config.linkSigningSecret,
+        },
+      }),
+      ...createReconcileActivities({
+        dataSource,
+        client,
+        taskQueue: config.temporal.taskQueue,
+        addresses: config,
+      }),
+    },
   });
   logger.log(`Polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  const reconciler = startReconcileScheduler({
+    client,
+    taskQueue: config.temporal.taskQueue,
+    intervalSeconds: config.reconcileIntervalSeconds,
+  });
   try {
     await worker.run();
   } finally {
+    reconciler.stop();
     await app.close();
+    await clientConnection.close();
     await connection.close();
   }
 }

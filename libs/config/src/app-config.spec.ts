@@ -2,6 +2,7 @@ import {
   ConfigError,
   DEFAULT_AUDIT_RETENTION_DAYS,
   DEFAULT_IDLE_TIMEOUT_SECONDS,
+  DEFAULT_RECONCILE_INTERVAL_SECONDS,
   DEV_LINK_SIGNING_SECRET,
   loadConfig,
 } from './app-config';
@@ -51,9 +52,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_RETENTION_DAYS: '1' }).auditRetentionDays).toBe(1);
   });
 
+  it('reconciles every 5 minutes unless RECONCILE_INTERVAL_SECONDS says otherwise', () => {
+    expect(DEFAULT_RECONCILE_INTERVAL_SECONDS).toBe(300);
+    expect(loadConfig({}).reconcileIntervalSeconds).toBe(300);
+    expect(loadConfig({ RECONCILE_INTERVAL_SECONDS: '60' }).reconcileIntervalSeconds).toBe(60);
+  });
+
   it.each([
     ['AUTH_IDLE_TIMEOUT_SECONDS', ['abc', '59', '0', '-5', '90.5', '1e3', '']],
     ['AUDIT_RETENTION_DAYS', ['abc', '0', '-1', '7.5', '1e2', '']],
+    ['RECONCILE_INTERVAL_SECONDS', ['abc', '9', '0', '-5', '60.5', '']],
   ])('refuses a %s that is not a whole number within bounds, naming it', (name, values) => {
     for (const value of values) {
       expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -38,6 +38,11 @@ export interface AppConfig {
   };
   /** Audit log entries older than this many days are deleted (ADR 0020, "Retention"). */
   readonly auditRetentionDays: number;
+  /**
+   * How often the worker's Temporal Schedule restores the items whose workflow is missing
+   * (ADR 0022), in seconds; it also runs once at every worker start.
+   */
+  readonly reconcileIntervalSeconds: number;
   readonly seedPassword: string;
   /** Addresses that receive escalations beyond the lead agency. */
   readonly secretariatEmail: string;
@@ -68,6 +73,8 @@ export class ConfigError extends Error {
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
 /** The default retention of the audit log (AUDIT_RETENTION_DAYS), one year. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+/** The default interval of the reconciler's Schedule (RECONCILE_INTERVAL_SECONDS), 5 minutes. */
+export const DEFAULT_RECONCILE_INTERVAL_SECONDS = 5 * 60;
 
 /** A whole number, at least `min` (envalid's num() takes 1.5 and 1e3). */
 const wholeAtLeast = (min: number) =>
@@ -109,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600 }),
       AUTH_IDLE_TIMEOUT_SECONDS: wholeAtLeast(60)({ default: DEFAULT_IDLE_TIMEOUT_SECONDS }),
       AUDIT_RETENTION_DAYS: wholeAtLeast(1)({ default: DEFAULT_AUDIT_RETENTION_DAYS }),
+      RECONCILE_INTERVAL_SECONDS: wholeAtLeast(10)({
+        default: DEFAULT_RECONCILE_INTERVAL_SECONDS,
+      }),
       SEED_PASSWORD: str({ default: DEV_SEED_PASSWORD }),
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
@@ -147,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutSeconds: clean.AUTH_IDLE_TIMEOUT_SECONDS,
     },
     auditRetentionDays: clean.AUDIT_RETENTION_DAYS,
+    reconcileIntervalSeconds: clean.RECONCILE_INTERVAL_SECONDS,
     seedPassword: clean.SEED_PASSWORD,
     secretariatEmail: clean.SECRETARIAT_EMAIL,
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,

@@ -3,3 +3,4 @@ export * from './item-events';
 export * from './item-workflow.messages';
 export * from './item-workflow.types';
 export * from './workflow-ids';
+export * from './reconcile.types';

@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, Repository } from 'typeorm';
-import type { AgencyRef } from '../../../../libs/contracts/src';
-import { AgencyEntity } from '../../../../libs/persistence/src';
+import { AgencyEntity, toAgencyRef } from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
 import { cleanAliases, spellingClash } from './agency-rules';
 import type { AgencyResponse, CreateAgencyDto, UpdateAgencyDto } from './agencies.dto';
 
-export const toAgencyRef = (a: AgencyEntity): AgencyRef => ({
-  code: a.code,
-  name: a.name,
-  contactEmail: a.contactEmail,
-  headEmail: a.headEmail,
-});
+export { toAgencyRef };
 
 export const toAgencyResponse = (a: AgencyEntity): AgencyResponse => ({
   code: a.code,

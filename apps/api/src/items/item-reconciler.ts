@@ -15,6 +15,8 @@ const SWEEP_BATCH = 100;
 /**
  * Starts the workflow of every item row left `pending` (Temporal was down, the API crashed between
  * the commit and the start). Starting is idempotent, so several API processes may sweep at once.
+ * A pending row with a history is restored from it. The items whose started workflow Temporal
+ * lost are the worker's reconciler's (ADR 0022).
  */
 @Injectable()
 export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,7 +55,7 @@ export class ItemReconciler implements OnApplicationBootstrap, OnApplicationShut
     let started = 0;
     for (const row of pending) {
       try {
-        await this.starter.start(row);
+        await this.starter.start(row, null, true);
         started++;
       } catch (err) {
         this.logger.warn(

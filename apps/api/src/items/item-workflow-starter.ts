@@ -1,18 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { In, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import type { ItemWorkflowInput } from '../../../../libs/contracts/src';
-import { recurrenceOf } from '../../../../libs/domain/src';
 import {
-  AgencyEntity,
   type ItemEntity,
+  itemRowState,
   ItemStartRepository,
-  NoticeEntity,
 } from '../../../../libs/persistence/src';
 import type { itemWorkflow } from '../../../../workflows';
-import { toAgencyRef } from '../agencies/agencies.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 /**
@@ -28,13 +22,23 @@ export class ItemWorkflowStarter {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rows: ItemStartRepository,
-    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
-    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
 
-  /** Starts (or finds) the workflow and marks the row started; returns whether it was new. */
-  async start(row: ItemEntity, createdBy: string | null = null): Promise<boolean> {
-    const input = await this.inputFor(row, createdBy);
+  /**
+   * Starts (or finds) the workflow and marks the row started; returns whether it was new. With
+   * `fromHistory` (the pending-row sweep), a row that has events — its workflow started before,
+   * then Temporal lost it — is restored from them instead of started afresh (ADR 0022).
+   */
+  async start(
+    row: ItemEntity,
+    createdBy: string | null = null,
+    fromHistory = false,
+  ): Promise<boolean> {
+    let input = await this.rows.workflowInput(row, this.config, createdBy);
+    if (fromHistory) {
+      const events = await this.rows.eventsOf(row.workflowId);
+      if (events.length > 0) input = { ...input, restore: { row: itemRowState(row), events } };
+    }
     let started = true;
     try {
       await this.client.workflow.start<typeof itemWorkflow>('itemWorkflow', {
@@ -63,37 +67,5 @@ export class ItemWorkflowStarter {
       );
       return false;
     }
-  }
-
-  private async inputFor(row: ItemEntity, createdBy: string | null): Promise<ItemWorkflowInput> {
-    const codes = [row.leadCode, ...row.supportCodes];
-    const agencies = new Map(
-      (await this.agencies.findBy({ code: In(codes) })).map((a) => [a.code, a]),
-    );
-    const lead = agencies.get(row.leadCode);
-    if (!lead) {
-      throw new Error(`Item ${row.id}: lead agency ${row.leadCode} is not in the directory`);
-    }
-    const notice = row.noticeId ? await this.notices.findOneBy({ id: row.noticeId }) : null;
-    return {
-      itemId: row.id,
-      noticeId: row.noticeId,
-      noticeTitle: notice?.title ?? null,
-      noticeNumber: notice?.number ?? null,
-      code: row.code,
-      text: row.text,
-      lead: toAgencyRef(lead),
-      support: row.supportCodes.flatMap((c) => {
-        const a = agencies.get(c);
-        return a ? [toAgencyRef(a)] : [];
-      }),
-      reportTo: row.reportTo,
-      due: row.dueAt ? { date: row.dueDate, at: row.dueAt.getTime() } : null,
-      recurrence: row.deadline?.kind === 'recurring' ? recurrenceOf(row.deadline) : null,
-      policy: row.policy,
-      secretariatEmail: this.config.secretariatEmail,
-      committeeHeadEmail: this.config.committeeHeadEmail,
-      createdBy,
-    };
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, LessThan } from 'typeorm';
+import { type DataSource, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import type { ItemWorkflowInput, RecordedEvent } from '../../../contracts/src';
+import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
+import {
+  itemWorkflowInput,
+  toRecordedEvent,
+  type EscalationAddresses,
+} from './item-workflow-input';
 
 /** What the API decides about a new item; the rest (status, version, original due) follows. */
 export interface NewItem {
@@ -64,6 +71,39 @@ export class ItemStartRepository {
       order: { createdAt: 'ASC' },
       take: limit,
     });
+  }
+
+  /**
+   * Open items (not completed or cancelled) whose workflow was started, by id after `afterId`:
+   * the pages the reconciler checks against Temporal (ADR 0022).
+   */
+  openStartedAfter(afterId: string | null, limit: number): Promise<ItemEntity[]> {
+    return this.db.getRepository(ItemEntity).find({
+      where: {
+        workflowState: 'started',
+        status: In(['open', 'overdue', 'submitted']),
+        ...(afterId === null ? {} : { id: MoreThan(afterId) }),
+      },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** An item's history as its workflow recorded it, oldest first. */
+  async eventsOf(workflowId: string): Promise<RecordedEvent[]> {
+    const rows = await this.db
+      .getRepository(ItemEventEntity)
+      .find({ where: { workflowId }, order: { seq: 'ASC' } });
+    return rows.map(toRecordedEvent);
+  }
+
+  /** The workflow input of a row (throws when its lead agency is not in the directory). */
+  workflowInput(
+    row: ItemEntity,
+    addresses: EscalationAddresses,
+    createdBy: string | null,
+  ): Promise<ItemWorkflowInput> {
+    return itemWorkflowInput(this.db.manager, row, addresses, createdBy);
   }
 
   /** Temporal has the workflow (just started, or found running or closed). */
