@@ -1,5 +1,8 @@
 """Schemathesis hooks of test/integration/schemathesis.test.ts (ADR 0021), via SCHEMATHESIS_HOOKS."""
 
+import atexit
+import os
+
 import schemathesis
 
 
@@ -24,3 +27,32 @@ def positive_data_passes_validation(ctx, response, case):
             f"A schema-valid request was refused at the edge: {response.text[:1000]}"
         )
     return None
+
+
+_SESSION_POOL = os.environ.get("DONDOC_SESSION_POOL")
+
+if _SESSION_POOL:
+
+    @schemathesis.auth(refresh_interval=None, retry_on=[])
+    class FreshSession:
+        """Each test case on a session of its own (the session-ending runs of the test).
+
+        Logout, logout-all and the password change end the session they are called with, or every
+        session of its account: the test writes one account and session per line of the file
+        DONDOC_SESSION_POOL names, and each case takes the next one.
+        """
+
+        def __init__(self):
+            with open(_SESSION_POOL, encoding="utf-8") as f:
+                self.tokens = f.read().split()
+            self.used = 0
+            atexit.register(lambda: print(f"[session pool] {self.used} of {len(self.tokens)} used"))
+
+        def get(self, case, ctx):
+            if self.used >= len(self.tokens):
+                raise RuntimeError(f"session pool exhausted ({len(self.tokens)}): mint more")
+            self.used += 1
+            return self.tokens[self.used - 1]
+
+        def set(self, case, data, ctx):
+            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
