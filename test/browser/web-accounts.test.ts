@@ -119,10 +119,14 @@ describe('accounts', () => {
     await toast(admin, 'Đã khóa minh.lv@stc.tinh.gov.vn.');
     await minh.getByText('Đã khóa').waitFor();
 
-    // Its session died: the next request sends it to the login page.
+    // Its session died: the next request sends it to the login page, which says so.
     await user.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await user.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
     await user.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await user
+      .getByRole('status')
+      .getByText(/^Phiên làm việc đã được kết thúc từ nơi khác/)
+      .waitFor();
     await login(user, 'minh.lv@stc.tinh.gov.vn', 'sông Bằng chảy qua phố');
     await user
       .getByRole('alert')
@@ -239,10 +243,16 @@ describe("one's own account", () => {
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await toast(page, 'Đã đổi mật khẩu. Các phiên đăng nhập trên thiết bị khác đã kết thúc.');
 
-    // The other device's session ended: its next request goes to the login page.
+    // The other device's session ended: its next request goes to the login page, which says why.
     await other.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await other.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
     await other.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await other
+      .getByRole('status')
+      .getByText(
+        'Phiên làm việc đã được kết thúc từ nơi khác (đăng xuất, đổi mật khẩu hoặc khóa tài khoản). Vui lòng đăng nhập lại.',
+      )
+      .waitFor();
 
     await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
     await page
@@ -273,20 +283,45 @@ describe("one's own account", () => {
     await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
   });
 
-  it('after 30 minutes idle, the next request goes to the login page and back to the page', async () => {
+  it('after 30 minutes idle, the next request goes to the login page, which says why, and back to the page', async () => {
     const { page } = b;
     await page.goto('/doi-mat-khau');
     await login(page, 'skhcn@dondoc.local');
     await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
-    await stack.db.dataSource.query(
-      `UPDATE sessions SET last_used_at = now() - interval '31 minutes'
-        WHERE user_id = (SELECT id FROM users WHERE email = 'skhcn@dondoc.local')`,
-    );
+    const age = (column: string, interval: string) =>
+      stack.db.dataSource.query(
+        `UPDATE sessions SET ${column} = now() - interval '${interval}'
+          WHERE user_id = (SELECT id FROM users WHERE email = 'skhcn@dondoc.local')`,
+      );
+    await age('last_used_at', '31 minutes');
     await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    const said = page.getByRole('status');
+    await said
+      .getByText('Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.')
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/items');
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'login-session-idle');
     await login(page, 'skhcn@dondoc.local');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/items');
+
+    // A session past its absolute lifetime says so, differently (here the page opened the next
+    // morning: a reload).
+    await age('expires_at', '1 minute');
+    await page.reload();
+    await said.getByText('Phiên làm việc đã hết thời hạn. Vui lòng đăng nhập lại.').waitFor();
+    expect(await said.getByText(/không hoạt động/).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/items');
+
+    // "Đăng xuất" on a session that has meanwhile gone idle: the login page, nothing to explain.
+    await login(page, 'skhcn@dondoc.local');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    await age('last_used_at', '31 minutes');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('phien')).toBeNull();
+    expect(await said.count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { sessionEndedUrl } from '../auth/session-end';
 import { readToken, writeToken } from '../auth/session-store';
 import type { components, paths } from './schema';
 
@@ -23,19 +24,28 @@ const bearer: Middleware = {
 };
 
 /**
- * A session that expired or was revoked while a page was open: forget it and go to the login page,
- * coming back here after. Logging in and mail links answer 401 for their own reasons: not these.
+ * A session that expired, stayed idle too long or was revoked while a page was open: forget it and
+ * go to the login page, which says why (the API's code) and comes back here after. Logging in and
+ * mail links answer 401 for their own reasons, and "Đăng xuất" goes to the login page anyway.
  */
 const expiredSession: Middleware = {
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
     const path = new URL(request.url).pathname;
-    if (response.status !== 401 || path === '/api/auth/login' || path.startsWith('/api/links/')) {
-      return response;
-    }
+    const own =
+      ['/api/auth/login', '/api/auth/logout'].includes(path) || path.startsWith('/api/links/');
+    if (response.status !== 401 || own) return response;
     if (readToken() !== null) {
+      // Forgotten before the body is read: a second refused request at the same time does nothing.
       writeToken(null);
-      const next = encodeURIComponent(window.location.pathname + window.location.search);
-      window.location.assign(`/dang-nhap?next=${next}`);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null);
+      const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : null;
+      const next = window.location.pathname + window.location.search;
+      window.location.assign(
+        sessionEndedUrl('/dang-nhap', next, typeof code === 'string' ? code : null),
+      );
     }
     return response;
   },

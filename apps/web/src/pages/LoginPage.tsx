@@ -8,6 +8,7 @@ import {
   type LoginNotice,
 } from '../admin/account-paths';
 import { useSession } from '../auth/session';
+import { sessionEndMessage } from '../auth/session-end';
 import { Loading } from '../layout/Loading';
 import '../layout/app.css';
 
@@ -41,6 +42,8 @@ export function LoginPage() {
     (location.search.includes(LOGGED_OUT_EVERYWHERE)
       ? { notice: 'Đã đăng xuất khỏi mọi thiết bị.' }
       : null);
+  // Why the last session ended, when the API refused it while a page was open (api/client.ts).
+  const ended = sessionEndMessage(params);
   if (loading) return <Loading />;
   if (me) return <Navigate to={next} replace />;
 
@@ -70,6 +73,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary">
           Theo dõi, đôn đốc thực hiện kết luận của Ban Chỉ đạo. Đăng nhập để tiếp tục.
         </Typography.Paragraph>
+        {ended && !notice && !error && (
+          <Alert type="warning" role="status" showIcon title={ended} style={{ marginBottom: 16 }} />
+        )}
         {notice && !error && (
           <Alert
             type="success"
