@@ -306,6 +306,10 @@ describe('errors', () => {
       [{ lead: 'STC', due: '2026-12-31' }, 'VALIDATION_FAILED'],
       [{ text: 'x', lead: 'STC', due: '31/12/2026' }, 'INVALID_DUE'],
       [{ text: 'x', lead: 'STC', due: '2026-02-30' }, 'INVALID_DUE'],
+      // Beyond DUE_YEARS the workflow could not plan its escalations (near 9999) and would stall.
+      [{ text: 'x', lead: 'STC', due: '9999-12-31' }, 'INVALID_DUE'],
+      [{ text: 'x', lead: 'STC', due: '2100-01-04T08:00:00+07:00' }, 'INVALID_DUE'],
+      [{ text: 'x', lead: 'STC', due: '1999-12-31' }, 'INVALID_DUE'],
       [{ text: 'x', lead: 'NOPE', due: '2026-12-31' }, 'UNKNOWN_AGENCY'],
       [
         { text: 'x', lead: 'STC', due: '2026-12-31', policy: { remindBefore: ['3 days'] } },

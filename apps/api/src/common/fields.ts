@@ -197,13 +197,18 @@ export const DUE_DESCRIPTION =
   '"YYYY-MM-DD" (the end of that day, Asia/Ho_Chi_Minh; legally due at the end of the next ' +
   'working day when it is a day off) or an RFC 3339 instant with its offset (exactly then)';
 
+/** A deadline is written in the domain's DUE_YEARS, 2000–2099 (resolveNewDue), in the document too. */
+const DUE_DATE = /^20[0-9]{2}-[0-9]{2}-[0-9]{2}$/;
+const DUE_INSTANT = new RegExp(`^20[0-9]{2}${INSTANT.source.slice('^[1-9][0-9]{3}'.length)}`);
+const isDueYear = (v: unknown): boolean => typeof v === 'string' && /^20[0-9]{2}-/.test(v);
+
 /** The domain's code for a deadline it cannot read (parseDueInput), kept at the edge. */
 const INVALID_DUE: ErrorContext['error'] = {
   status: 400,
   code: 'INVALID_DUE',
   message:
     'Hạn xử lý không hợp lệ. Dùng ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có múi giờ ' +
-    '(ví dụ 2026-02-03T17:00:00+07:00).',
+    '(ví dụ 2026-02-03T17:00:00+07:00), trong các năm từ 2000 đến 2099.',
 };
 
 /** A deadline: a civil date or an exact instant (the domain's parseDueInput reads both). */
@@ -213,8 +218,8 @@ export function Due(o: FieldOptions = {}): PropertyDecorator {
       ...schemaOf(o),
       description: o.description ?? DUE_DESCRIPTION,
       anyOf: [
-        { type: 'string' as const, format: 'date', pattern: CIVIL_DATE.source },
-        { type: 'string' as const, format: 'date-time', pattern: INSTANT.source },
+        { type: 'string' as const, format: 'date', pattern: DUE_DATE.source },
+        { type: 'string' as const, format: 'date-time', pattern: DUE_INSTANT.source },
       ],
     }),
     ...absentAllowed(o),
@@ -222,7 +227,7 @@ export function Due(o: FieldOptions = {}): PropertyDecorator {
       {
         name: 'due',
         validator: {
-          validate: (v: unknown) => isCivilDate(v) || isInstant(v),
+          validate: (v: unknown) => isDueYear(v) && (isCivilDate(v) || isInstant(v)),
           defaultMessage: () => '$property must be a date YYYY-MM-DD or an RFC 3339 instant',
         },
       },

@@ -22,7 +22,7 @@ import {
   type DueSpec,
   type ItemView,
 } from '../../../../libs/contracts/src';
-import { isClosed, resolveDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
+import { isClosed, resolveNewDue, vnPublicSectorCalendar } from '../../../../libs/domain/src';
 import type { ItemEntity } from '../../../../libs/persistence/src';
 import { AgenciesService, toAgencyRef } from '../agencies/agencies.module';
 import { type AuthenticatedUser, toActor } from '../auth/authenticated-user';
@@ -231,7 +231,7 @@ const viaChannel = (channel: CommandChannel | undefined): { channel?: CommandCha
   channel ? { channel } : {};
 
 function dueSpec(input: string): DueSpec {
-  const due = resolveDue(input, vnPublicSectorCalendar);
+  const due = resolveNewDue(input, vnPublicSectorCalendar);
   return { date: due.dueDate ?? null, at: due.dueAt };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { itemWorkflowId } from '../../../../libs/contracts/src';
-import { resolveDue, resolvePolicy, vnPublicSectorCalendar } from '../../../../libs/domain/src';
+import { resolveNewDue, resolvePolicy, vnPublicSectorCalendar } from '../../../../libs/domain/src';
 import {
   ItemReadRepository,
   ItemStartRepository,
@@ -32,7 +32,7 @@ export class ItemsService {
     const support = [...new Set(dto.support ?? [])].filter((c) => c !== dto.lead);
     await this.agencies.require([dto.lead, ...support]);
     // Domain errors (INVALID_DUE, INVALID_DURATION) become 400s before anything is written.
-    const due = resolveDue(dto.due, vnPublicSectorCalendar);
+    const due = resolveNewDue(dto.due, vnPublicSectorCalendar);
     const policy = resolvePolicy(dto.policy);
     const id = randomUUID();
     const [row] = await this.rows.insertPending([

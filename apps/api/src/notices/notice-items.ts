@@ -4,7 +4,7 @@ import {
   DomainError,
   nextOccurrence,
   recurrenceOf,
-  resolveDue,
+  resolveNewDue,
   resolvePolicy,
   type WorkingCalendar,
 } from '../../../../libs/domain/src';
@@ -89,7 +89,7 @@ export function planNoticeItems(
     let dueAt: number | null = null;
     try {
       if (deadline.dueInput !== null) {
-        const due = resolveDue(deadline.dueInput, calendar);
+        const due = resolveNewDue(deadline.dueInput, calendar);
         dueDate = due.dueDate ?? null;
         dueAt = due.dueAt;
       } else if (!deadline.readable) {

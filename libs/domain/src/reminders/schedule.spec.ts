@@ -6,6 +6,7 @@ import {
   nextWeeklyOverdueReminder,
   planSchedule,
   resolveDue,
+  resolveNewDue,
   resolvePolicy,
   validatePolicy,
   weeklyReminderOf,
@@ -65,6 +66,27 @@ describe('resolveDue', () => {
     expect(() => resolveDue('2026-02-03T10:00', calendar)).toThrow(
       expect.objectContaining({ code: 'INVALID_DUE' }) as Error,
     );
+  });
+});
+
+describe('resolveNewDue', () => {
+  it('reads a deadline written in the years 2000 to 2099 as resolveDue does', () => {
+    for (const due of ['2000-01-01', '2099-12-31', '2026-02-03T10:00:00+07:00']) {
+      expect(resolveNewDue(due, calendar)).toEqual(resolveDue(due, calendar));
+    }
+  });
+
+  it('says first that a deadline it cannot read is unreadable', () => {
+    expect(() => resolveNewDue('31/12/2026', calendar)).toThrow(/không hợp lệ: "31\/12\/2026"/);
+  });
+
+  it('refuses a deadline written in another year with INVALID_DUE and says which years', () => {
+    for (const due of ['1999-12-31', '2100-01-01', '9999-12-31', '2100-01-04T08:00:00+07:00']) {
+      expect(() => resolveNewDue(due, calendar)).toThrow(
+        expect.objectContaining({ code: 'INVALID_DUE' }) as Error,
+      );
+      expect(() => resolveNewDue(due, calendar)).toThrow(/từ 2000 đến 2099/);
+    }
   });
 });
 

@@ -91,6 +91,26 @@ export function resolveDue(due: string | DueInput, calendar: WorkingCalendar): R
   };
 }
 
+/** The years a new deadline may be written in: anything else is a typing slip, not a plan. */
+export const DUE_YEARS = { first: 2000, last: 2099 } as const;
+
+/**
+ * The deadline a person sets (an item, a notice's item, an extension, a changed deadline): read as
+ * resolveDue reads it, written in DUE_YEARS. The workflow plans working days past the deadline;
+ * near the year 9999 that plan cannot be made and the item would never move.
+ */
+export function resolveNewDue(due: string, calendar: WorkingCalendar): ResolvedDue {
+  const input = parseDueInput(due);
+  const year = Number(due.trim().slice(0, 4));
+  if (!(year >= DUE_YEARS.first && year <= DUE_YEARS.last)) {
+    throw new DomainError(
+      'INVALID_DUE',
+      `Hạn xử lý phải nằm trong các năm từ ${DUE_YEARS.first} đến ${DUE_YEARS.last}.`,
+    );
+  }
+  return resolveDue(input, calendar);
+}
+
 /** The local date a due instant belongs to; an instant at exactly 00:00 local ends the previous day. */
 function dueDayOf(at: number): CivilDate {
   return civilDateAt(at - 1);
