@@ -43,7 +43,13 @@ export function ensureWebBuild(log: (line: string) => void = () => undefined): v
       '--logLevel',
       'warn',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    // The bundle users get: jest's NODE_ENV=test would otherwise make Vite inline React's and
+    // AntD's development builds (their warnings, "test-id" for every AntD useId, slower pages).
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   );
   rmSync(WEB_DIST, { recursive: true, force: true });
   renameSync(tmp, WEB_DIST);
