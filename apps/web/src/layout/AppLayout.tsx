@@ -1,5 +1,5 @@
-import { Button, Layout, Space, Typography } from 'antd';
-import { useRef, type ReactNode } from 'react';
+import { Button, Drawer, Grid, Layout, Typography } from 'antd';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import {
   ACCOUNTS_PATH,
@@ -7,6 +7,7 @@ import {
   AUDIT_PATH,
   CHANGE_PASSWORD_PATH,
 } from '../admin/account-paths';
+import type { Me } from '../api/client';
 import { useSession } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 import './app.css';
@@ -14,46 +15,105 @@ import { useMessagesBelow } from './header-offset';
 
 export const REPORTS_PATH = '/bao-cao';
 
-/** The frame of every signed-in page: the product, who is signed in, "Đăng xuất". */
+type Role = Me['role'];
+const ALL: readonly Role[] = ['secretariat', 'committee_head', 'agency'];
+const OFFICE: readonly Role[] = ['secretariat', 'committee_head'];
+const SECRETARIAT: readonly Role[] = ['secretariat'];
+
+/** The menu's entries and who sees each. */
+const ENTRIES: readonly { to: string; label: string; roles: readonly Role[] }[] = [
+  { to: '/items', label: 'Nhiệm vụ', roles: ALL },
+  { to: '/notices', label: 'Thông báo', roles: OFFICE },
+  { to: '/nhap-thong-bao', label: 'Nhập thông báo', roles: SECRETARIAT },
+  { to: REPORTS_PATH, label: 'Báo cáo', roles: OFFICE },
+  { to: ACCOUNTS_PATH, label: 'Tài khoản', roles: SECRETARIAT },
+  { to: AGENCIES_PATH, label: 'Cơ quan', roles: SECRETARIAT },
+  { to: AUDIT_PATH, label: 'Nhật ký', roles: SECRETARIAT },
+];
+
+/** Three lines: the menu button's icon. */
+const MenuIcon = () => (
+  <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+    <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+  </svg>
+);
+
+/**
+ * The frame of every signed-in page: the product, the menu, who is signed in, "Đăng xuất". On a
+ * desk the menu is a row of links in the header; under 768 px (app.css) the header keeps the
+ * product and a "Mở menu" button, and the menu opens in a drawer (a dialog: focus inside, Escape
+ * closes it). The current page is marked (aria-current) in both.
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
   const header = useRef<HTMLElement>(null);
   useMessagesBelow(header);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const drawerId = useId();
+  // A drawer left open while the window grows to a desk's width closes (the row shows instead).
+  const phone = Grid.useBreakpoint().md === false;
+  const entries = ENTRIES.filter((e) => me && e.roles.includes(me.role));
+  const links = (onPick?: () => void) =>
+    entries.map((e) => (
+      <NavLink key={e.to} to={e.to} end={e.to === '/items'} onClick={onPick}>
+        {e.label}
+      </NavLink>
+    ));
+  const who = me && `${me.agencyCode ?? ROLE_LABELS[me.role]} · ${me.email}`;
+  const signOutAndLeave = () => {
+    setMenuOpen(false);
+    void signOut().then(() => navigate('/dang-nhap'));
+  };
   return (
     <Layout className="app">
       <Layout.Header className="app-header" ref={header}>
+        <Link to="/items" className="app-brand">
+          Đôn Đốc
+        </Link>
         <nav aria-label="Chức năng" className="app-nav">
-          <Link to="/items" className="app-brand">
-            Đôn Đốc
-          </Link>
-          <NavLink to="/items" end>
-            Nhiệm vụ
-          </NavLink>
-          {me && me.role !== 'agency' && <NavLink to="/notices">Thông báo</NavLink>}
-          {me?.role === 'secretariat' && <NavLink to="/nhap-thong-bao">Nhập thông báo</NavLink>}
-          {me && me.role !== 'agency' && <NavLink to={REPORTS_PATH}>Báo cáo</NavLink>}
-          {me?.role === 'secretariat' && <NavLink to={ACCOUNTS_PATH}>Tài khoản</NavLink>}
-          {me?.role === 'secretariat' && <NavLink to={AGENCIES_PATH}>Cơ quan</NavLink>}
-          {me?.role === 'secretariat' && <NavLink to={AUDIT_PATH}>Nhật ký</NavLink>}
+          {links()}
         </nav>
-        <Space size="small" wrap className="app-user">
-          {me && (
-            <Typography.Text className="app-user-name">
-              {me.agencyCode ?? ROLE_LABELS[me.role]} · {me.email}
-            </Typography.Text>
-          )}
+        <div className="app-user">
+          {who && <Typography.Text className="app-user-name">{who}</Typography.Text>}
           <NavLink to={CHANGE_PASSWORD_PATH}>Đổi mật khẩu</NavLink>
-          <Button
-            size="small"
-            onClick={() => {
-              void signOut().then(() => navigate('/dang-nhap'));
-            }}
-          >
+          <Button size="small" onClick={signOutAndLeave}>
             Đăng xuất
           </Button>
-        </Space>
+        </div>
+        <Button
+          className="app-menu-button"
+          icon={<MenuIcon />}
+          aria-label="Mở menu"
+          aria-haspopup="dialog"
+          aria-expanded={menuOpen && phone}
+          aria-controls={menuOpen && phone ? drawerId : undefined}
+          onClick={() => setMenuOpen(true)}
+        >
+          Menu
+        </Button>
       </Layout.Header>
+      <Drawer
+        id={drawerId}
+        title="Chức năng"
+        placement="right"
+        size={280}
+        open={menuOpen && phone}
+        onClose={() => setMenuOpen(false)}
+        destroyOnHidden
+        className="app-drawer"
+      >
+        <nav aria-label="Chức năng" className="app-drawer-nav">
+          {links(() => setMenuOpen(false))}
+        </nav>
+        <div className="app-drawer-user">
+          {who && <Typography.Text className="app-user-name">{who}</Typography.Text>}
+          <NavLink to={CHANGE_PASSWORD_PATH} onClick={() => setMenuOpen(false)}>
+            Đổi mật khẩu
+          </NavLink>
+          <Button onClick={signOutAndLeave}>Đăng xuất</Button>
+        </div>
+      </Drawer>
       <Layout.Content className="app-content">
         <main>{children}</main>
       </Layout.Content>
