@@ -10,42 +10,18 @@ import { SEED_PASSWORD } from '../support/stack';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
-import { capture } from './support/screens';
+import { choose, popupsClosed } from './support/controls';
+import { logIn, openAs } from './support/login';
+import { capture, screenPath } from './support/screens';
 
 let stack: BrowserStack;
 beforeAll(async () => (stack = await startBrowserStack({ worker: false })), 120_000);
 afterAll(() => stack?.close());
 
-async function login(page: Page, email: string, password = SEED_PASSWORD): Promise<void> {
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await select.fill(option);
-  await page.keyboard.press('Enter');
-  await optionListsClosed(page);
-}
-
-interface ListboxGlobals {
-  readonly document: {
-    readonly body: { querySelectorAll(s: string): Iterable<{ checkVisibility(): boolean }> };
-  };
-}
-
-/**
- * A select's option list closes after its animation (until then axe sees its unnamed listbox);
- * axe and the screenshots judge the page without it.
- */
-async function optionListsClosed(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const { document } = globalThis as unknown as ListboxGlobals;
-    return [...document.body.querySelectorAll('[role="listbox"]')].every(
-      (l) => !l.checkVisibility(),
-    );
-  });
+/** Takes an option of a select, and waits for its list to be gone (axe, screenshots). */
+async function pick(page: Page, select: Locator, typed: string, option = typed): Promise<void> {
+  await choose(page, select, typed, option);
+  await popupsClosed(page);
 }
 
 /** A message of the app (Ant Design's `message`), by its text. */
@@ -59,8 +35,7 @@ describe('accounts', () => {
 
   it('the secretariat creates a user who sets a password from the mail and logs in; disabled, its session ends', async () => {
     const admin = b.page;
-    await admin.goto('/');
-    await login(admin, 'secretariat@dondoc.local');
+    await openAs(admin, '/', 'secretariat@dondoc.local');
     await admin.getByRole('heading', { name: 'Nhiệm vụ', exact: true }).waitFor();
     await admin.getByRole('link', { name: 'Tài khoản' }).click();
     await admin.getByRole('heading', { name: 'Tài khoản' }).waitFor();
@@ -72,8 +47,13 @@ describe('accounts', () => {
     const dialog = admin.getByRole('dialog', { name: 'Tạo tài khoản' });
     await dialog.getByLabel('Họ tên').fill('Lê Văn Minh');
     await dialog.getByLabel('Thư điện tử').fill('minh.lv@stc.tinh.gov.vn');
-    await choose(admin, dialog.getByLabel('Vai trò'), 'Cơ quan');
-    await choose(admin, dialog.getByLabel('Cơ quan', { exact: true }), 'Sở Tài chính');
+    await pick(admin, dialog.getByLabel('Vai trò'), 'Cơ quan');
+    await pick(
+      admin,
+      dialog.getByLabel('Cơ quan', { exact: true }),
+      'Sở Tài chính',
+      'Sở Tài chính (STC)',
+    );
     await expectNoSeriousA11yViolations(admin);
     await capture(admin, 'accounts-create');
     await dialog.getByRole('button', { name: 'Gửi' }).click();
@@ -127,17 +107,67 @@ describe('accounts', () => {
       .getByRole('status')
       .getByText(/^Phiên làm việc đã được kết thúc từ nơi khác/)
       .waitFor();
-    await login(user, 'minh.lv@stc.tinh.gov.vn', 'sông Bằng chảy qua phố');
+    await logIn(user, 'minh.lv@stc.tinh.gov.vn', 'sông Bằng chảy qua phố');
     await user
       .getByRole('alert')
       .getByText('Tài khoản này đã bị khóa; vui lòng liên hệ Văn phòng để được mở lại.')
       .waitFor();
   }, 180_000);
 
+  it('on a phone each account has one "Thao tác" menu instead of three buttons', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openAs(page, '/tai-khoan', 'secretariat@dondoc.local');
+    await row(page, 'head@dondoc.local').waitFor();
+    const search = page.getByLabel('Tìm theo tên hoặc thư điện tử');
+    await search.fill('snv@dondoc.local');
+    await search.press('Enter');
+    const snv = row(page, 'snv@dondoc.local');
+    await snv.waitFor();
+    await row(page, 'head@dondoc.local').waitFor({ state: 'detached' });
+    expect(await snv.getByRole('button').allInnerTexts()).toEqual(['Thao tác']);
+    const menuButton = snv.getByRole('button', { name: 'Thao tác với snv@dondoc.local' });
+
+    // By keyboard: Enter opens the menu with the focus in it, Escape closes it.
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual([
+      'Đổi vai trò',
+      'Khóa',
+      'Gửi thư đặt mật khẩu',
+    ]);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: screenPath('accounts-phone-menu', 390) });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+
+    // "Đổi vai trò" opens its dialog; closed, the focus is back on the row's menu button.
+    await menuButton.click();
+    await menu.getByRole('menuitem', { name: 'Đổi vai trò' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đổi vai trò' });
+    await dialog.getByLabel('Vai trò').waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as {
+        document: { activeElement: { getAttribute(n: string): string | null } | null };
+      };
+      return document.activeElement?.getAttribute('aria-label') === 'Thao tác với snv@dondoc.local';
+    });
+
+    // "Gửi thư đặt mật khẩu" from the menu.
+    await menuButton.click();
+    await menu.getByRole('menuitem', { name: 'Gửi thư đặt mật khẩu' }).click();
+    await toast(page, 'Đã gửi thư đặt lại mật khẩu đến snv@dondoc.local.');
+    await popupsClosed(page);
+    await capture(page, 'accounts-phone');
+  });
+
   it('an agency user does not get the secretariat pages', async () => {
     const { page } = b;
-    await page.goto('/tai-khoan');
-    await login(page, 'stc@dondoc.local');
+    await openAs(page, '/tai-khoan', 'stc@dondoc.local');
     await page.getByText('Trang này dành cho Văn phòng.').waitFor();
     expect(await page.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhật ký' }).count()).toBe(0);
@@ -149,8 +179,7 @@ describe('the agency directory and the audit log', () => {
 
   it('adds an agency with an alias, edits it, deactivates it; the log shows who did what', async () => {
     const { page } = b;
-    await page.goto('/co-quan');
-    await login(page, 'secretariat@dondoc.local');
+    await openAs(page, '/co-quan', 'secretariat@dondoc.local');
     await page.getByRole('heading', { name: 'Cơ quan' }).waitFor();
     await row(page, 'Sở Tài chính (STC)').waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -210,7 +239,7 @@ describe('the agency directory and the audit log', () => {
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'audit');
 
-    await choose(page, page.getByLabel('Thao tác', { exact: true }), 'Đăng nhập');
+    await pick(page, page.getByLabel('Thao tác', { exact: true }), 'Đăng nhập');
     await page.waitForURL(/action=auth\.login/);
     await log.getByText('Thêm cơ quan').first().waitFor({ state: 'detached' });
     await log.getByText('secretariat@dondoc.local').first().waitFor();
@@ -223,11 +252,9 @@ describe("one's own account", () => {
 
   it('changes the password, then logs out on every device', async () => {
     const { page } = b;
-    await page.goto('/');
-    await login(page, 'sxd@dondoc.local');
+    await openAs(page, '/', 'sxd@dondoc.local');
     const other = await b.newPage();
-    await other.goto('/');
-    await login(other, 'sxd@dondoc.local');
+    await openAs(other, '/', 'sxd@dondoc.local');
     await other.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
 
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
@@ -260,7 +287,7 @@ describe("one's own account", () => {
       .getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' })
       .click();
     await page.getByText('Đã đăng xuất khỏi mọi thiết bị.').waitFor();
-    await login(page, 'sxd@dondoc.local', 'cầu Hoàng Ngà mùa nước');
+    await logIn(page, 'sxd@dondoc.local', 'cầu Hoàng Ngà mùa nước');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
   }, 180_000);
 
@@ -285,8 +312,7 @@ describe("one's own account", () => {
 
   it('after 30 minutes idle, the next request goes to the login page, which says why, and back to the page', async () => {
     const { page } = b;
-    await page.goto('/doi-mat-khau');
-    await login(page, 'skhcn@dondoc.local');
+    await openAs(page, '/doi-mat-khau', 'skhcn@dondoc.local');
     await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
     const age = (column: string, interval: string) =>
       stack.db.dataSource.query(
@@ -303,7 +329,7 @@ describe("one's own account", () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe('/items');
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'login-session-idle');
-    await login(page, 'skhcn@dondoc.local');
+    await logIn(page, 'skhcn@dondoc.local');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/items');
 
@@ -316,7 +342,7 @@ describe("one's own account", () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe('/items');
 
     // "Đăng xuất" on a session that has meanwhile gone idle: the login page, nothing to explain.
-    await login(page, 'skhcn@dondoc.local');
+    await logIn(page, 'skhcn@dondoc.local');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
     await age('last_used_at', '31 minutes');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -1,7 +1,7 @@
 import { App, Form, Input, Select } from 'antd';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { ActionModal } from '../item/ActionModal';
+import { ActionModal, type ModalControl } from '../item/ActionModal';
 import { useAgencies } from '../items/use-items';
 import { ROLE_NAMES } from './admin-labels';
 import type { User, UserRole } from './admin-types';
@@ -98,12 +98,21 @@ export function CreateUserDialog({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** "Đổi vai trò" of one account (and its agency). */
-export function ChangeRoleDialog({ user, onDone }: { user: User; onDone: () => void }) {
+/** "Đổi vai trò" of one account (and its agency): its button, or opened from a menu (`control`). */
+export function ChangeRoleDialog({
+  user,
+  onDone,
+  control,
+}: {
+  user: User;
+  onDone: () => void;
+  control?: ModalControl;
+}) {
   const { message } = App.useApp();
   return (
     <ActionModal<RoleFields>
       label="Đổi vai trò"
+      control={control}
       onSubmit={async ({ role, agency }) => {
         unwrap(
           await api.PATCH('/api/users/{id}', {

@@ -2,6 +2,15 @@ import { Alert, Button, Form, Modal } from 'antd';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/errors';
 
+/** A dialog opened from elsewhere (an entry of a menu) rather than by its own button. */
+export interface ModalControl {
+  readonly open: boolean;
+  /** The dialog is closed (sent or not). */
+  readonly onClose: () => void;
+  /** The dialog is gone: put the focus back where it came from. */
+  readonly afterClose?: () => void;
+}
+
 interface Props<V> {
   /** The button that opens the form, and the form's title. */
   readonly label: string;
@@ -10,6 +19,8 @@ interface Props<V> {
   readonly children?: ReactNode;
   /** Sends the command; a rejection shows the API's Vietnamese message in the form. */
   readonly onSubmit: (values: V) => Promise<unknown>;
+  /** Opened from elsewhere: no button of its own. */
+  readonly control?: ModalControl;
 }
 
 /** A button that opens a small form in a dialog and sends one command. */
@@ -19,8 +30,10 @@ export function ActionModal<V extends object>({
   danger,
   children,
   onSubmit,
+  control,
 }: Props<V>) {
-  const [open, setOpen] = useState(false);
+  const [own, setOwn] = useState(false);
+  const open = control ? control.open : own;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<V>();
@@ -32,7 +45,8 @@ export function ActionModal<V extends object>({
       ?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea, select')
       ?.focus();
   const close = () => {
-    setOpen(false);
+    if (control) control.onClose();
+    else setOwn(false);
     setError(null);
     form.resetFields();
   };
@@ -50,13 +64,16 @@ export function ActionModal<V extends object>({
   };
   return (
     <>
-      <Button type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOpen(true)}>
-        {label}
-      </Button>
+      {!control && (
+        <Button type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOwn(true)}>
+          {label}
+        </Button>
+      )}
       <Modal
         title={label}
         open={open}
         onCancel={close}
+        afterClose={control?.afterClose}
         afterOpenChange={(opened) => opened && focusFirstField()}
         destroyOnHidden
         footer={[

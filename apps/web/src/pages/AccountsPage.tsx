@@ -1,6 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Dropdown,
+  Flex,
+  Grid,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type MenuProps,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/errors';
 import { ROLE_NAMES, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../admin/admin-labels';
@@ -21,12 +36,96 @@ const StatusTag = ({ status }: { status: UserStatus }) => (
 const roleText = (u: User) =>
   u.agencyCode ? `${ROLE_NAMES[u.role]} · ${u.agencyCode}` : ROLE_NAMES[u.role];
 
+interface ActionsProps {
+  readonly user: User;
+  /** A menu ("Thao tác") where three buttons would not fit beside the account. */
+  readonly compact: boolean;
+  readonly onRoleChanged: () => void;
+  readonly onDisable: (disabled: boolean) => void;
+  readonly onSendPasswordMail: () => void;
+}
+
+/** A small downward chevron: the menu button opens a list. */
+const Chevron = () => (
+  <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+    <path d="M1 3l4 4 4-4" stroke="currentColor" strokeWidth="1.5" fill="none" />
+  </svg>
+);
+
+/**
+ * What the secretariat can do to one account: "Đổi vai trò", "Khóa" or "Mở khóa", "Gửi thư đặt
+ * mật khẩu"; buttons on a desk, a "Thao tác" menu (keyboard: Enter, arrows, Escape) on a phone.
+ */
+function AccountActions({
+  user,
+  compact,
+  onRoleChanged,
+  onDisable,
+  onSendPasswordMail,
+}: ActionsProps) {
+  const [roleOpen, setRoleOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const disabled = user.status === 'disabled';
+  if (!compact) {
+    return (
+      <Flex wrap gap={6}>
+        <ChangeRoleDialog user={user} onDone={onRoleChanged} />
+        {disabled ? (
+          <Button onClick={() => onDisable(false)}>Mở khóa</Button>
+        ) : (
+          <>
+            <Button danger onClick={() => onDisable(true)}>
+              Khóa
+            </Button>
+            <Button onClick={onSendPasswordMail}>Gửi thư đặt mật khẩu</Button>
+          </>
+        )}
+      </Flex>
+    );
+  }
+  const items: MenuProps['items'] = disabled
+    ? [
+        { key: 'role', label: 'Đổi vai trò' },
+        { key: 'enable', label: 'Mở khóa' },
+      ]
+    : [
+        { key: 'role', label: 'Đổi vai trò' },
+        { key: 'disable', label: 'Khóa', danger: true },
+        { key: 'mail', label: 'Gửi thư đặt mật khẩu' },
+      ];
+  const pick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'role') setRoleOpen(true);
+    else if (key === 'mail') onSendPasswordMail();
+    else onDisable(key === 'disable');
+  };
+  return (
+    <>
+      <Dropdown trigger={['click']} autoFocus menu={{ items, onClick: pick }}>
+        <Button ref={button} aria-label={`Thao tác với ${user.email}`}>
+          Thao tác <Chevron />
+        </Button>
+      </Dropdown>
+      <ChangeRoleDialog
+        user={user}
+        onDone={onRoleChanged}
+        control={{
+          open: roleOpen,
+          onClose: () => setRoleOpen(false),
+          afterClose: () => button.current?.focus(),
+        }}
+      />
+    </>
+  );
+}
+
 /** The secretariat's accounts page: list, create (invitation), disable, re-enable, role, reset. */
 export function AccountsPage() {
   const { me } = useSession();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
+  // Three buttons fit on one line beside the account, its role and status from 992 px on.
+  const compact = screens.lg === false;
   const { filter, page, go } = useUrlState(KEYS);
   const query: UsersQuery = {
     ...(filter.q ? { q: filter.q } : {}),
@@ -115,24 +214,18 @@ export function AccountsPage() {
     {
       title: 'Thao tác',
       key: 'actions',
-      width: screens.md === false ? 132 : 360,
+      width: compact ? 120 : 400,
       render: (_: unknown, u: User) =>
         u.id === me?.id ? (
           <Typography.Text type="secondary">Tài khoản của bạn</Typography.Text>
         ) : (
-          <Flex wrap gap={6} vertical={screens.md === false}>
-            <ChangeRoleDialog user={u} onDone={refresh} />
-            {u.status === 'disabled' ? (
-              <Button onClick={() => setDisabled(u, false)}>Mở khóa</Button>
-            ) : (
-              <>
-                <Button danger onClick={() => setDisabled(u, true)}>
-                  Khóa
-                </Button>
-                <Button onClick={() => void sendPasswordMail(u)}>Gửi thư đặt mật khẩu</Button>
-              </>
-            )}
-          </Flex>
+          <AccountActions
+            user={u}
+            compact={compact}
+            onRoleChanged={refresh}
+            onDisable={(disabled) => setDisabled(u, disabled)}
+            onSendPasswordMail={() => void sendPasswordMail(u)}
+          />
         ),
     },
   ];
