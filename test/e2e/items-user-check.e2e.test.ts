@@ -128,6 +128,15 @@ describe('pendingExtension: the items waiting for the secretariat to decide an e
       {},
     ).expect(200);
     const rejected = await request(3);
+    // A refusal tells the agency why: without a reason (or a blank one) it is a 400, nothing decided.
+    for (const body of [{}, { reason: '   ' }]) {
+      const bare = await post(
+        `/api/items/${ids[3]}/extension-requests/${rejected}/reject`,
+        secretariat,
+        body,
+      ).expect(400);
+      expect(bare.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
     await post(`/api/items/${ids[3]}/extension-requests/${rejected}/reject`, secretariat, {
       reason: 'Không đủ căn cứ.',
     }).expect(200);

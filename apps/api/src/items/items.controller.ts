@@ -180,7 +180,7 @@ export class ItemsController {
   rejectExtension(
     @Id() id: string,
     @Param('rid') rid: string,
-    @Body() dto: ExtensionDecisionDto,
+    @Body() dto: ReasonDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ItemResponse> {
     return this.commands.decideExtension(id, rid, false, dto, user);

@@ -1,4 +1,5 @@
 import { App, Flex, Form, Input, Select } from 'antd';
+import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import { api, type Item, type ItemCommand } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
@@ -78,7 +79,7 @@ export function SecretariatActions({
         </ActionModal>
       )}
       {ext && allowed.includes('reject-extension') && (
-        <ActionModal<{ reason?: string }>
+        <ActionModal<{ reason: string }>
           label="Không đồng ý gia hạn"
           onSubmit={async (body) => {
             unwrap(
@@ -90,7 +91,7 @@ export function SecretariatActions({
             ok('Đã từ chối đề nghị gia hạn.')();
           }}
         >
-          <Form.Item label={FIELD_LABELS.rejectReason} name="reason">
+          <Form.Item label={FIELD_LABELS.rejectReason} name="reason" rules={reasonRule}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>
@@ -109,10 +110,11 @@ export function SecretariatActions({
             rules={[{ required: true, message: 'Chọn cơ quan.' }]}
           >
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(agencies.data ?? [])
-                .filter((a) => a.code !== item.lead)
-                .map((a) => ({ value: a.code, label: a.name }))}
+              showSearch={agencySearch}
+              // Work goes only to an agency still working (an inactive one is refused by the API).
+              options={agencyOptions(
+                (agencies.data ?? []).filter((a) => a.active && a.code !== item.lead),
+              )}
             />
           </Form.Item>
           <Form.Item label={FIELD_LABELS.reassignReason} name="reason">
