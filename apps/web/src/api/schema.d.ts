@@ -2788,9 +2788,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["ExtensionDecisionDto"];
+                "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
