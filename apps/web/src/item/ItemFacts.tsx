@@ -5,6 +5,7 @@ import type { Item } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { StatusTag } from '../items/StatusTag';
 import { noticeHeading, noticePath } from '../notices/notice-labels';
+import { completionLabel, dayOffHint, recurrenceLabel } from './due-labels';
 
 /** A value that must not break inside: a date, a number of days, a status tag. */
 const whole = (value: ReactNode) => <span className="nowrap">{value}</span>;
@@ -15,6 +16,9 @@ export function ItemFacts({ item }: { item: Item }) {
   const phone = Grid.useBreakpoint().sm === false;
   const moved = item.originalDue !== null && item.originalDue !== item.due;
   const ext = item.pendingExtension;
+  const recurrence = recurrenceLabel(item.deadline);
+  const hint = dayOffHint(item.due, item.dueAt);
+  const done = completionLabel(item.status, item.completedLate);
   return (
     <>
       <Descriptions
@@ -28,8 +32,15 @@ export function ItemFacts({ item }: { item: Item }) {
           {
             key: 'due',
             label: moved ? 'Hạn hiện tại' : 'Hạn',
-            children: whole(formatDate(item.due)),
+            children: (
+              <>
+                {recurrence && `Định kỳ: ${recurrence} — kỳ này hạn `}
+                {whole(formatDate(item.due))}
+                {hint && ` ${hint}`}
+              </>
+            ),
           },
+          ...(done ? [{ key: 'done', label: 'Kết quả', children: whole(done) }] : []),
           ...(moved
             ? [{ key: 'orig', label: 'Hạn ban đầu', children: whole(formatDate(item.originalDue)) }]
             : []),
@@ -66,7 +77,7 @@ export function ItemFacts({ item }: { item: Item }) {
                 },
               ]
             : []),
-          ...(item.progressPercent !== null
+          ...(item.progressPercent !== null && item.status !== 'completed'
             ? [
                 {
                   key: 'pct',

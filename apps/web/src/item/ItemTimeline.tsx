@@ -2,6 +2,7 @@ import { Timeline, Typography } from 'antd';
 import type { Item, ItemEvent } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
+import { newPeriodLabel } from './due-labels';
 
 type Detail = NonNullable<ItemEvent['detail']>;
 
@@ -106,7 +107,9 @@ export function ItemTimeline({
         color: COLORS[e.type] ?? DEFAULT_COLOR,
         children: (
           <div>
-            <Typography.Text strong>{EVENT_LABELS[e.type]}</Typography.Text>{' '}
+            <Typography.Text strong>
+              {(e.type === 'created' && newPeriodLabel(e.detail)) || EVENT_LABELS[e.type]}
+            </Typography.Text>{' '}
             <Typography.Text type="secondary">
               {formatDateTime(e.at)} · {e.actor ?? 'Hệ thống'}
             </Typography.Text>

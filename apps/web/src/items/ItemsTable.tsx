@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { Item } from '../api/client';
-import { formatDate } from '../format';
+import { DueText } from './DueText';
 import { PendingExtensionTag, StatusTag } from './StatusTag';
 
 interface Props {
@@ -31,7 +31,7 @@ const columns: ColumnsType<Item> = [
     width: 200,
     render: (_: unknown, i: Item) => i.leadName ?? i.lead,
   },
-  { title: 'Hạn', key: 'due', width: 110, render: (_: unknown, i: Item) => formatDate(i.due) },
+  { title: 'Hạn', key: 'due', width: 150, render: (_: unknown, i: Item) => <DueText item={i} /> },
   {
     title: 'Trạng thái',
     key: 'status',
@@ -88,7 +88,7 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
                 }
                 description={
                   <Typography.Text type="secondary">
-                    {i.leadName ?? i.lead} · Hạn {formatDate(i.due)} <StatusTag item={i} />
+                    {i.leadName ?? i.lead} · Hạn <DueText item={i} /> <StatusTag item={i} />
                     <PendingExtensionTag item={i} />
                   </Typography.Text>
                 }

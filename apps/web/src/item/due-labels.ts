@@ -1,0 +1,85 @@
+/** How an item's deadline reads on its page and in lists: recurrence, day-off shift, completion. */
+import { formatDate } from '../format';
+
+/** The parts of a stored recurring deadline the labels read (the API types it as a record). */
+interface Recurring {
+  readonly frequency?: unknown;
+  readonly day?: unknown;
+  readonly months?: unknown;
+  readonly interval?: unknown;
+}
+
+const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
+
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isInteger(v) ? v : null;
+
+/** "và"-joined months: [6, 12] → "tháng 6 và tháng 12"; [3, 6, 9, 12] → "tháng 3, 6, 9 và 12". */
+function monthList(months: readonly number[]): string {
+  if (months.length === 1) return `tháng ${months[0]}`;
+  if (months.length === 2) return `tháng ${months[0]} và tháng ${months[1]}`;
+  return `tháng ${months.slice(0, -1).join(', ')} và ${months[months.length - 1]}`;
+}
+
+/**
+ * A recurring deadline in words ("hằng tháng, ngày 25", "6 tháng một lần (tháng 6 và tháng 12),
+ * ngày 25"); null for any other deadline.
+ */
+export function recurrenceLabel(deadline: unknown): string | null {
+  if (typeof deadline !== 'object' || deadline === null) return null;
+  if ((deadline as { kind?: unknown }).kind !== 'recurring') return null;
+  const r = deadline as Recurring;
+  const day = num(r.day);
+  const months = Array.isArray(r.months)
+    ? r.months.filter((m): m is number => num(m) !== null)
+    : [];
+  const interval = num(r.interval);
+  let every: string;
+  if (r.frequency === 'weekly') {
+    return day !== null && WEEKDAYS[day] ? `hằng tuần, ${WEEKDAYS[day]}` : 'hằng tuần';
+  } else if (interval !== null && interval > 1 && interval < 12) {
+    every = `${interval} tháng một lần${months.length ? ` (${monthList(months)})` : ''}`;
+  } else if (r.frequency === 'monthly' && months.length > 0 && months.length < 12) {
+    every = `vào ${monthList(months)}`;
+  } else if (r.frequency === 'monthly') {
+    every = 'hằng tháng';
+  } else if (r.frequency === 'quarterly') {
+    every = 'hằng quý';
+  } else if (r.frequency === 'yearly') {
+    every = months.length ? `hằng năm, ${monthList(months)}` : 'hằng năm';
+  } else {
+    every = 'định kỳ';
+  }
+  return day !== null ? `${every}, ngày ${day}` : every;
+}
+
+/**
+ * When the literal due date falls on a day off, the item is legally due at the end of a later
+ * working day: "(trùng ngày nghỉ, tính đến hết ngày 15/03/2027)". Null when they agree, or when
+ * either is missing or the due is an exact instant.
+ * `dueAt` is the instant the item is due: the end of the legal day (the next day's 00:00, UTC+7).
+ */
+export function dayOffHint(due: string | null, dueAt: string | null): string | null {
+  if (!due || !dueAt || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return null;
+  const at = Date.parse(dueAt);
+  if (Number.isNaN(at)) return null;
+  const legal = formatDate(new Date(at - 1).toISOString());
+  return legal === formatDate(due) ? null : `(trùng ngày nghỉ, tính đến hết ngày ${legal})`;
+}
+
+/** "Đã hoàn thành đúng hạn" / "… trễ hạn" for a completed item; null otherwise. */
+export function completionLabel(status: string, completedLate: boolean | null): string | null {
+  if (status !== 'completed') return null;
+  if (completedLate === null) return 'Đã hoàn thành';
+  return completedLate ? 'Đã hoàn thành trễ hạn' : 'Đã hoàn thành đúng hạn';
+}
+
+/** The history's label of a 'created' event that opened a recurring item's next period. */
+export function newPeriodLabel(detail: unknown): string | null {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const d = detail as { period?: unknown; due?: unknown };
+  if (d.period !== true) return null;
+  const date =
+    typeof d.due === 'object' && d.due !== null ? (d.due as { date?: unknown }).date : null;
+  return typeof date === 'string' ? `Mở kỳ mới (hạn ${formatDate(date)})` : 'Mở kỳ mới';
+}
