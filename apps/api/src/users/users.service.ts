@@ -4,6 +4,7 @@ import { type DataSource, type EntityManager, IsNull, Not, Repository } from 'ty
 import { toVnIso } from '../../../../libs/domain/src';
 import {
   AccountError,
+  accountSearchCondition,
   agencyProblem,
   createAccount,
   PasswordLinkEntity,
@@ -89,9 +90,9 @@ export class UsersService {
     const query = this.users.createQueryBuilder('u');
     if (q.role) query.andWhere('u.role = :role', { role: q.role });
     if (q.agency) query.andWhere('u.agency_code = :agency', { agency: q.agency });
-    if (q.q) {
-      const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(lower(u.email) LIKE :like OR lower(u.display_name) LIKE :like)', { like });
+    if (q.q?.trim()) {
+      const search = accountSearchCondition('u', q.q);
+      query.andWhere(search.sql, search.params);
     }
     switch (q.status) {
       case 'disabled':

@@ -9,6 +9,22 @@ import {
 import { AgencyEntity } from '../entities/agency.entity';
 import { PasswordLinkEntity } from '../entities/password-link.entity';
 import { UserEntity, type UserRole } from '../entities/user.entity';
+import { searchPattern } from '../items/search-fold';
+
+/**
+ * The condition "the account's address or name contains the query", diacritics and case aside
+ * ("nguyen thi hoa" finds "Nguyễn Thị Hoa"), as the items search does (ADR 0017); `alias` is the
+ * users table's alias in the query, the pattern its one parameter.
+ */
+export function accountSearchCondition(
+  alias: string,
+  query: string,
+): { sql: string; params: { accountSearch: string } } {
+  return {
+    sql: `(${alias}.email ~ :accountSearch OR ${alias}.display_name ~ :accountSearch)`,
+    params: { accountSearch: searchPattern(query.trim()) },
+  };
+}
 
 /**
  * Creating an account and issuing its one-time set-password link: shared by the API
