@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { ActionModal } from '../item/ActionModal';
 import type { AgencyRow } from './admin-types';
+import { EMAIL_FORMAT_RULE, EMAIL_INPUT, requiredEmailRules } from './email-field';
 
 interface AgencyFields {
   code: string;
@@ -11,8 +12,6 @@ interface AgencyFields {
   contactEmail: string;
   headEmail?: string;
 }
-
-const emailRule = { type: 'email' as const, message: 'Địa chỉ thư điện tử không hợp lệ.' };
 
 /** The fields of an agency; the code only when it is created (it never changes). */
 function AgencyFormItems({ agency }: { agency?: AgencyRow }) {
@@ -46,25 +45,35 @@ function AgencyFormItems({ agency }: { agency?: AgencyRow }) {
         initialValue={agency?.aliases ?? []}
         extra="Cách viết khác trong các thông báo (viết tắt, tên cũ); nhập rồi bấm Enter. Hệ thống nhận ra cơ quan theo các tên này khi đọc thông báo."
       >
-        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[';']} />
+        <Select
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          tokenSeparators={[';']}
+          // Escape in this field leaves the dialog open (the browser's dialog would close and lose
+          // every field typed): at most it drops the name being typed.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') e.stopPropagation();
+          }}
+        />
       </Form.Item>
       <Form.Item
         label="Thư điện tử liên hệ"
         name="contactEmail"
         initialValue={agency?.contactEmail}
         extra="Nơi nhận thư nhắc việc."
-        rules={[{ required: true, message: 'Nhập thư điện tử liên hệ.' }, emailRule]}
+        rules={requiredEmailRules('Nhập thư điện tử liên hệ.')}
       >
-        <Input type="email" autoComplete="off" />
+        <Input {...EMAIL_INPUT} autoComplete="off" />
       </Form.Item>
       <Form.Item
         label="Thư điện tử lãnh đạo"
         name="headEmail"
         initialValue={agency?.headEmail ?? undefined}
         extra="Nơi nhận thư báo cáo khi quá hạn (không bắt buộc)."
-        rules={[emailRule]}
+        rules={[EMAIL_FORMAT_RULE]}
       >
-        <Input type="email" autoComplete="off" />
+        <Input {...EMAIL_INPUT} autoComplete="off" />
       </Form.Item>
     </>
   );

@@ -1,10 +1,12 @@
 import { App, Form, Input, Select } from 'antd';
+import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { ActionModal, type ModalControl } from '../item/ActionModal';
 import { useAgencies } from '../items/use-items';
 import { ROLE_NAMES } from './admin-labels';
 import type { User, UserRole } from './admin-types';
+import { EMAIL_INPUT, requiredEmailRules } from './email-field';
 
 const ROLES: readonly UserRole[] = ['secretariat', 'committee_head', 'agency'];
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
@@ -17,9 +19,10 @@ interface RoleFields {
 /** "Cơ quan", asked only for role agency; active agencies only (a new assignment). */
 function AgencyField({ initial }: { initial?: string | null }) {
   const agencies = useAgencies();
-  const options = (agencies.data ?? [])
-    .filter((a) => a.active || a.code === initial)
-    .map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }));
+  const options = agencyOptions(
+    (agencies.data ?? []).filter((a) => a.active || a.code === initial),
+    (a) => `${a.name} (${a.code})`,
+  );
   return (
     <Form.Item noStyle shouldUpdate={(a: RoleFields, b: RoleFields) => a.role !== b.role}>
       {({ getFieldValue }) =>
@@ -31,7 +34,7 @@ function AgencyField({ initial }: { initial?: string | null }) {
             rules={[{ required: true, message: 'Chọn cơ quan của tài khoản.' }]}
           >
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={agencySearch}
               options={options}
               loading={agencies.isPending}
               placeholder="Chọn cơ quan"
@@ -79,12 +82,8 @@ export function CreateUserDialog({ onDone }: { onDone: () => void }) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item
-        label="Thư điện tử"
-        name="email"
-        rules={[{ required: true, type: 'email', message: 'Nhập địa chỉ thư điện tử.' }]}
-      >
-        <Input type="email" autoComplete="off" />
+      <Form.Item label="Thư điện tử" name="email" rules={requiredEmailRules()}>
+        <Input {...EMAIL_INPUT} autoComplete="off" />
       </Form.Item>
       <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Chọn vai trò.' }]}>
         <Select

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { messageOf } from '../api/errors';
+import { EMAIL_INPUT, requiredEmailRules } from '../admin/email-field';
 import { expectNoContent } from '../admin/use-admin';
 import '../layout/app.css';
 import { LOGIN_PATH } from './LoginPage';
@@ -58,12 +59,8 @@ export function ForgotPasswordPage() {
               requiredMark={false}
               onFinish={(v) => void submit(v)}
             >
-              <Form.Item
-                label="Thư điện tử"
-                name="email"
-                rules={[{ required: true, type: 'email', message: 'Nhập địa chỉ thư điện tử.' }]}
-              >
-                <Input type="email" autoComplete="username" autoFocus />
+              <Form.Item label="Thư điện tử" name="email" rules={requiredEmailRules()}>
+                <Input {...EMAIL_INPUT} autoComplete="username" autoFocus />
               </Form.Item>
               <Button type="primary" htmlType="submit" block loading={busy}>
                 Gửi liên kết đặt mật khẩu

@@ -11,6 +11,7 @@ import { useSession } from '../auth/session';
 import { sessionEndMessage } from '../auth/session-end';
 import { Loading } from '../layout/Loading';
 import '../layout/app.css';
+import { EMAIL_INPUT, requiredEmailRules } from '../admin/email-field';
 
 export const LOGIN_PATH = '/dang-nhap';
 
@@ -94,12 +95,8 @@ export function LoginPage() {
           requiredMark={false}
           initialValues={{ email: notice?.email ?? '' }}
         >
-          <Form.Item
-            label="Thư điện tử"
-            name="email"
-            rules={[{ required: true, type: 'email', message: 'Nhập địa chỉ thư điện tử.' }]}
-          >
-            <Input type="email" autoComplete="username" autoFocus={!notice?.email} />
+          <Form.Item label="Thư điện tử" name="email" rules={requiredEmailRules()}>
+            <Input {...EMAIL_INPUT} autoComplete="username" autoFocus={!notice?.email} />
           </Form.Item>
           <Form.Item
             label="Mật khẩu"
