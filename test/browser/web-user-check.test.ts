@@ -206,7 +206,7 @@ describe('the items list and the item page after the user check', () => {
     const dialog = page.getByRole('dialog', { name: 'Đề nghị gia hạn' });
     const date = dialog.getByLabel('Hạn đề nghị');
     await expectFocused(date);
-    expect(await date.getAttribute('placeholder')).toBe('Chọn ngày');
+    expect(await date.getAttribute('placeholder')).toBe('ngày/tháng/năm');
     await dialog.getByText(`Hạn đề nghị phải sau hạn hiện tại (${shown(item.due)}`).waitFor();
     await dialog.getByText(`Chọn từ ngày ${shown(first)} trở đi.`).waitFor();
     await date.click();

@@ -259,7 +259,11 @@ describe('the agency directory', () => {
       .post(`/api/items/${itemId}/reassign`)
       .set(auth(secretariat))
       .send({ lead: 'SDL' });
-    expect(reassign.body).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect(reassign.body).toMatchObject({
+      code: 'AGENCY_INACTIVE',
+      // Named as people know it, not only by its code.
+      message: 'Sở Văn hóa và Du lịch (mã SDL) đã ngừng hoạt động; không giao được nhiệm vụ mới.',
+    });
 
     // The agency's own user still reads its items.
     const sdlUser = await stack

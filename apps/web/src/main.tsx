@@ -30,13 +30,16 @@ const THEME = {
  */
 const COMPONENTS = { Table: { colorTextDisabled: THEME.colorTextSecondary } };
 
-/** vi_VN's date picker asks to "Chọn thời điểm" (a moment) where a day is chosen. */
+/**
+ * vi_VN's date picker asks to "Chọn thời điểm" (a moment) where a day is chosen, and its clear
+ * button is read "Clear".
+ */
 const LOCALE = viVN.DatePicker
   ? {
       ...viVN,
       DatePicker: {
         ...viVN.DatePicker,
-        lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày' },
+        lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày', clear: 'Xóa' },
       },
     }
   : viVN;

@@ -48,12 +48,13 @@ export class AgenciesService {
         { missing },
       );
     }
-    const inactive = found.filter((a) => !a.active).map((a) => a.code);
-    if (inactive.length > 0) {
+    const stopped = found.filter((a) => !a.active);
+    if (stopped.length > 0) {
+      const named = stopped.map((a) => `${a.name} (mã ${a.code})`).join(', ');
       throw ApiError.badRequest(
         'AGENCY_INACTIVE',
-        `Cơ quan mã ${inactive.join(', ')} đã ngừng hoạt động; không giao được nhiệm vụ mới.`,
-        { inactive },
+        `${named} đã ngừng hoạt động; không giao được nhiệm vụ mới.`,
+        { inactive: stopped.map((a) => a.code) },
       );
     }
     return codes.map((c) => byCode.get(c) as AgencyEntity);

@@ -44,6 +44,18 @@ describe('agencyMatches', () => {
     expect(found('')).toHaveLength(agencies.length);
     expect(agencyMatches('x', undefined)).toBe(false);
   });
+  it('matches the beginnings of words, not letters inside them', () => {
+    const health = agencyOptions([
+      { code: 'SYT', name: 'Sở Y tế', aliases: [] },
+      {
+        code: 'BQLKKT',
+        name: 'Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn',
+        aliases: [],
+      },
+    ] as unknown as Agency[]);
+    expect(health.filter((o) => agencyMatches('so y te', o)).map((o) => o.value)).toEqual(['SYT']);
+    expect(found('ai chinh')).toEqual([]);
+  });
 });
 
 describe('agencyOptions', () => {

@@ -24,24 +24,34 @@ export interface AgencyOption {
 
 const collator = new Intl.Collator('vi');
 
-/** The agencies as select options, in Vietnamese alphabetical order of their names. */
-export function agencyOptions(agencies: readonly Agency[]): AgencyOption[] {
+/**
+ * The agencies as select options, in Vietnamese alphabetical order of their names, each shown as
+ * `label` tells (its name unless told).
+ */
+export function agencyOptions(
+  agencies: readonly Agency[],
+  label: (a: Agency) => string = (a) => a.name,
+): AgencyOption[] {
   return [...agencies]
     .sort((a, b) => collator.compare(a.name, b.name))
     .map((a) => ({
       value: a.code,
-      label: a.name,
+      label: label(a),
       search: [a.name, a.code, ...a.aliases].map(foldVi).join('\n'),
     }));
 }
 
 /**
  * Whether an option matches what was typed, regardless of diacritics and case: every word typed
- * is found in one of its name, code or aliases ("tai chinh", "STC", "KH&ĐT", "xay dung").
+ * begins a word of one of its name, code or aliases ("tai chinh", "STC", "KH&ĐT", "xay dung").
+ * Word beginnings, not anywhere: "so y te" is Sở Y tế, not "Lạng Sơn" with "Quản lý" and "kinh tế".
  */
 export function agencyMatches(input: string, option: AgencyOption | undefined): boolean {
   if (!option) return false;
-  const words = foldVi(input).split(' ').filter(Boolean);
-  const fields = option.search.split('\n');
-  return fields.some((f) => words.every((w) => f.includes(w)));
+  const typed = foldVi(input).split(' ').filter(Boolean);
+  const fields = option.search.split('\n').map((f) => f.split(' '));
+  return fields.some((words) => typed.every((t) => words.some((w) => w.startsWith(t))));
 }
+
+/** `showSearch` for every agency picker: found by name, code or alias, with or without diacritics. */
+export const agencySearch = { filterOption: agencyMatches };

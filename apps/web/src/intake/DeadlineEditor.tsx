@@ -1,4 +1,4 @@
-import { DatePicker, Flex, InputNumber, Radio, Select, Typography } from 'antd';
+import { Flex, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
   FREQUENCY_LABELS,
@@ -8,6 +8,7 @@ import {
   type Frequency,
   type IntakeRow,
 } from './intake-rows';
+import { DateField } from '../layout/DateField';
 
 interface Props {
   readonly row: IntakeRow;
@@ -55,9 +56,8 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
         {row.mode === 'date' && (
           <div style={field}>
             <label htmlFor={id('due')}>Ngày hạn</label>
-            <DatePicker
+            <DateField
               id={id('due')}
-              format="DD/MM/YYYY"
               status={row.due ? undefined : 'error'}
               value={row.due ? dayjs(row.due) : null}
               onChange={(d) => onChange({ ...row, due: d ? d.format('YYYY-MM-DD') : undefined })}

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Col, Input, Row, Select, Space } from 'antd';
-import { useMemo } from 'react';
-import { agencyMatches, agencyOptions } from '../agencies/agency-match';
+import { Alert, Button, Card, Col, Input, Row, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { agencyOptions, agencySearch as search } from '../agencies/agency-match';
 import type { Agency } from '../api/client';
 import { DeadlineEditor } from './DeadlineEditor';
 import type { IntakeRow } from './intake-rows';
@@ -20,13 +20,24 @@ interface Props {
   readonly onReveal: () => void;
 }
 
-/** Agencies found by name, code or alias, with or without diacritics (agency-match.ts). */
-const search = { filterOption: agencyMatches };
-
 /** One item of the preview, editable: text, lead and co-ordinating agencies, deadline. */
 export function IntakeRowCard(props: Props) {
   const { row, agencies, warnings, selected, onChange, onDelete, onSelect, onReveal } = props;
-  const options = useMemo(() => agencyOptions(agencies), [agencies]);
+  // Work goes to agencies still working; one already on the row stays shown by its name.
+  const options = useMemo(
+    () =>
+      agencyOptions(
+        agencies.filter((a) => a.active || a.code === row.lead || row.support.includes(a.code)),
+      ),
+    [agencies, row.lead, row.support],
+  );
+  // The lead is not also one of its co-ordinating agencies (the API drops it there).
+  const supportOptions = useMemo(
+    () => options.filter((o) => o.value !== row.lead),
+    [options, row.lead],
+  );
+  // Said when choosing the lead took it out of the co-ordinating agencies.
+  const [leadNote, setLeadNote] = useState<string>();
   const id = (field: string) => `row-${row.key}-${field}`;
   const title = row.code ? `Mục ${row.code}` : 'Nhiệm vụ mới';
   return (
@@ -86,15 +97,26 @@ export function IntakeRowCard(props: Props) {
             status={row.lead ? undefined : 'error'}
             options={options}
             value={row.lead}
-            onChange={(lead?: string) => onChange({ ...row, lead })}
+            onChange={(lead?: string) => {
+              const moved = lead !== undefined && row.support.includes(lead);
+              setLeadNote(
+                moved
+                  ? `Đã bỏ ${options.find((o) => o.value === lead)?.label ?? lead} khỏi cơ quan phối hợp vì là cơ quan chủ trì.`
+                  : undefined,
+              );
+              onChange({ ...row, lead, support: row.support.filter((s) => s !== lead) });
+            }}
           />
+          <div role="status">
+            {leadNote && <Typography.Text type="secondary">{leadNote}</Typography.Text>}
+          </div>
           <label htmlFor={id('support')}>Cơ quan phối hợp</label>
           <Select
             id={id('support')}
             mode="multiple"
             style={{ width: '100%' }}
             showSearch={search}
-            options={options}
+            options={supportOptions}
             value={row.support}
             onChange={(support: string[]) => onChange({ ...row, support })}
           />

@@ -1,7 +1,8 @@
-import { App, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
+import { App, Flex, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Item } from '../api/client';
 import { FIELD_LABELS } from '../labels';
+import { DateField } from '../layout/DateField';
 import { ActionModal } from './ActionModal';
 import { extensionBound } from './extension-dates';
 
@@ -115,12 +116,7 @@ export function AgencyActions({ actions, deadline, run }: Props) {
               },
             ]}
           >
-            <DatePicker
-              format="DD/MM/YYYY"
-              placeholder="Chọn ngày"
-              disabledDate={tooEarly}
-              defaultPickerValue={dayjs(bound.first)}
-            />
+            <DateField disabledDate={tooEarly} defaultPickerValue={dayjs(bound.first)} />
           </Form.Item>
           <Form.Item
             label={FIELD_LABELS.extensionReason}

@@ -1,5 +1,6 @@
 import { Button, Flex, Grid, Input, Select } from 'antd';
 import { useId, useState } from 'react';
+import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import type { ItemStatus } from '../api/client';
 import { STATUS_LABELS } from '../labels';
 import { DateRangeFields } from '../layout/DateRangeFields';
@@ -123,8 +124,8 @@ export function ItemFilters({ query, onChange, wide }: Props) {
             aria-label="Cơ quan chủ trì"
             placeholder="Cơ quan chủ trì"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+            showSearch={agencySearch}
+            options={agencyOptions(agencies.data ?? [])}
             value={query.lead}
             onChange={(lead?: string) => onChange({ lead })}
             style={width(240)}
@@ -135,6 +136,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
             aria-label="Thông báo"
             placeholder="Thông báo"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             options={(notices.data ?? []).map((n) => ({
               value: n.id,
               label: n.number ?? n.title ?? n.id,

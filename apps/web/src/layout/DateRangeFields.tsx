@@ -1,6 +1,7 @@
-import { DatePicker } from 'antd';
+import { App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useId, type CSSProperties } from 'react';
+import { DateField } from './DateField';
 
 interface Props<K extends string> {
   /** The names of the period's two ends in the filter, e.g. ['from', 'to'] or ['dueFrom', 'dueTo']. */
@@ -20,14 +21,14 @@ interface Props<K extends string> {
   readonly pickerStyle?: CSSProperties;
 }
 
-const FORMAT = 'DD/MM/YYYY';
 const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 const day = (value: string | undefined): Dayjs | null => (value ? dayjs(value) : null);
 
 /**
  * The two date pickers of a period, not a RangePicker (its end field kept the Tab key: a keyboard
  * trap). A typed date counts on Enter and on leaving the field (AntD commits a valid typed date on
- * blur when it asks no confirmation); each end bounds what the other can take.
+ * blur when it asks no confirmation). An end that would put the period upside down is refused
+ * with a message saying so (bounds on the pickers refused a typed date silently).
  */
 export function DateRangeFields<K extends string>({
   keys,
@@ -38,27 +39,32 @@ export function DateRangeFields<K extends string>({
   pickerStyle,
 }: Props<K>) {
   const id = useId();
+  const { message } = App.useApp();
   const [from, to] = [day(value[keys[0]]), day(value[keys[1]])];
   const ends = [
-    { key: keys[0], label: labels[0], value: from, bounds: { maxDate: to ?? undefined } },
-    { key: keys[1], label: labels[1], value: to, bounds: { minDate: from ?? undefined } },
+    { key: keys[0], label: labels[0], value: from },
+    { key: keys[1], label: labels[1], value: to },
   ];
+  const inverted = (i: number, d: Dayjs): boolean =>
+    i === 0 ? !!to && d.isAfter(to, 'day') : !!from && d.isBefore(from, 'day');
   const inside = labelPlacement === 'inside';
   return ends.map((end, i) => {
     const fieldId = `${id}-${i}`;
     const picker = (
-      <DatePicker
+      <DateField
         key={i}
         id={fieldId}
-        format={FORMAT}
-        {...(inside
-          ? { 'aria-label': end.label, placeholder: end.label, style: pickerStyle }
-          : { placeholder: 'dd/mm/yyyy' })}
+        {...(inside ? { 'aria-label': end.label, placeholder: end.label, style: pickerStyle } : {})}
         value={end.value}
-        {...end.bounds}
-        onChange={(d: Dayjs | null) =>
-          onChange({ [end.key]: d?.format('YYYY-MM-DD') } as Partial<Record<K, string | undefined>>)
-        }
+        onChange={(d: Dayjs | null) => {
+          if (d && inverted(i, d)) {
+            void message.error(`"${labels[1]}" không được trước "${labels[0]}".`);
+            return;
+          }
+          onChange({ [end.key]: d?.format('YYYY-MM-DD') } as Partial<
+            Record<K, string | undefined>
+          >);
+        }}
       />
     );
     return inside ? (

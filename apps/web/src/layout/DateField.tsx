@@ -1,0 +1,32 @@
+import { DatePicker, type DatePickerProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { KeyboardEvent } from 'react';
+
+/**
+ * How a date may be typed: the first shows it, all parse ("05/03/2027", "5/3/2027" as notices
+ * write it, "2027-03-05").
+ */
+export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'YYYY-MM-DD'];
+
+/** The hint in an empty date field. */
+export const DATE_PLACEHOLDER = 'ngày/tháng/năm';
+
+/**
+ * A date field: accepts DATE_FORMATS typed, committed on Enter and on blur. Enter commits the
+ * date only: it does not also submit the form or dialog around it (the form is sent by its
+ * button, or Enter in another field).
+ */
+export function DateField({ onKeyDown, ...props }: DatePickerProps<Dayjs, false>) {
+  return (
+    <DatePicker
+      format={DATE_FORMATS}
+      placeholder={DATE_PLACEHOLDER}
+      {...props}
+      onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
+        // The picker has already taken a typed date on Enter; stop the form's implicit submission.
+        if (event.key === 'Enter') event.preventDefault();
+        onKeyDown?.(event, preventDefault);
+      }}
+    />
+  );
+}
