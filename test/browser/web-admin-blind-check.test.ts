@@ -95,4 +95,19 @@ describe('administration, blind check 3', () => {
     expect(await add.getByLabel('Mã cơ quan').inputValue()).toBe('SYT2');
     expect(await add.getByLabel('Tên cơ quan').inputValue()).toBe('Sở Y tế thử');
   }, 120_000);
+
+  it('the audit log describes a refusal in words, the raw route as secondary text', async () => {
+    const agency = await stack.login('stc@dondoc.local');
+    await stack
+      .http()
+      .get('/api/users')
+      .set({ Authorization: `Bearer ${agency}` })
+      .expect(403);
+    const { page } = b;
+    await openAs(page, '/nhat-ky', 'secretariat@dondoc.local');
+    const refused = row(page, 'Bị từ chối (không có quyền): xem danh sách tài khoản');
+    await refused.first().waitFor();
+    await refused.first().getByText('GET /api/users', { exact: true }).waitFor();
+    expect(await refused.first().getByText('FORBIDDEN').count()).toBe(0);
+  }, 120_000);
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionLabel, actorLabel, ACTION_LABELS, detailLabel } from './admin-labels';
+import {
+  actionLabel,
+  actorLabel,
+  ACTION_LABELS,
+  detailLabel,
+  refusalLabel,
+  requestActionLabel,
+} from './admin-labels';
 import type { AuditEntry } from './admin-types';
 
 const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
@@ -54,8 +61,31 @@ describe('audit labels', () => {
       '3 nhiệm vụ bắt đầu theo dõi',
     ],
     [{ action: 'user.password_mail', detail: { purpose: 'reset' } }, 'Đặt lại mật khẩu'],
+    [{ action: 'item.reassign', detail: { due: '2026-12-31' } }, 'Hạn: 31/12/2026'],
     [{ detail: null }, ''],
   ] as const)('detail %j → %s', (patch, expected) => {
     expect(detailLabel(entry(patch as Partial<AuditEntry>))).toBe(expected);
+  });
+});
+
+describe('audit entries a clerk reads', () => {
+  it('describes a refusal in words, by its code and route; an unknown route by the reason only', () => {
+    expect(refusalLabel({ code: 'FORBIDDEN', request: 'GET /api/items/:id' })).toBe(
+      'Bị từ chối (không có quyền): xem nhiệm vụ',
+    );
+    expect(refusalLabel({ code: 'UNAUTHENTICATED', request: 'GET /api/users' })).toBe(
+      'Bị từ chối (chưa đăng nhập): xem danh sách tài khoản',
+    );
+    expect(refusalLabel({ code: 'FORBIDDEN', request: 'DELETE /api/nope' })).toBe(
+      'Bị từ chối (không có quyền)',
+    );
+    expect(requestActionLabel('GET /api/reports/overdue')).toBe('xem báo cáo');
+  });
+
+  it("names a mail link's agency by its name when known", () => {
+    const names = (code: string) => (code === 'STC' ? 'Sở Tài chính' : code);
+    expect(actorLabel(entry({ detail: { channel: 'link', agency: 'STC' } }), names)).toBe(
+      'Sở Tài chính (liên kết trong thư)',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { formatDate } from '../format';
 import type { AuditEntry, AuditOutcome, UserRole, UserStatus } from './admin-types';
 
 export const ROLE_NAMES: Readonly<Record<UserRole, string>> = {
@@ -61,12 +62,62 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
 
-/** Who acted, in words: an address, a mail link's agency, or nobody known. */
-export function actorLabel(e: AuditEntry): string {
+/** Why a request was refused, by the API's code. */
+const REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  FORBIDDEN: 'không có quyền',
+  UNAUTHENTICATED: 'chưa đăng nhập',
+  SESSION_IDLE: 'phiên hết hạn do không hoạt động',
+  TOKEN_EXPIRED: 'phiên đã hết hạn',
+  ACCOUNT_DISABLED: 'tài khoản đã bị khóa',
+};
+
+/** What a refused request tried to do, by its route (method and path pattern). */
+const REQUEST_ACTIONS: Readonly<Record<string, string>> = {
+  'GET /api/items': 'xem danh sách nhiệm vụ',
+  'GET /api/items/:id': 'xem nhiệm vụ',
+  'GET /api/notices': 'xem danh sách thông báo',
+  'GET /api/notices/:id': 'xem thông báo',
+  'GET /api/users': 'xem danh sách tài khoản',
+  'POST /api/users': 'tạo tài khoản',
+  'PATCH /api/users/:id': 'sửa tài khoản',
+  'GET /api/agencies': 'xem danh sách cơ quan',
+  'POST /api/agencies': 'thêm cơ quan',
+  'PATCH /api/agencies/:code': 'sửa cơ quan',
+  'GET /api/audit': 'xem nhật ký',
+};
+
+/** "GET /api/items/:id" → "xem nhiệm vụ"; an unknown route → null (its raw text stays shown). */
+export function requestActionLabel(request: string | null | undefined): string | null {
+  if (!request) return null;
+  const known = REQUEST_ACTIONS[request];
+  if (known) return known;
+  if (/^GET \/api\/reports/.test(request)) return 'xem báo cáo';
+  const command = /^POST \/api\/items\/:id\/([a-z_-]+)$/.exec(request)?.[1];
+  const label = command ? ACTION_LABELS[`item.${command.replace(/-/g, '_')}`] : undefined;
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : null;
+}
+
+/** A refusal in words: "Bị từ chối (không có quyền): xem nhiệm vụ". */
+export function refusalLabel(e: Pick<AuditEntry, 'code' | 'request'>): string {
+  const reason = e.code ? (REFUSAL_REASONS[e.code] ?? null) : null;
+  const action = requestActionLabel(e.request);
+  return `Bị từ chối${reason ? ` (${reason})` : ''}${action ? `: ${action}` : ''}`;
+}
+
+/**
+ * Who acted, in words: an address, a mail link's agency (by name when `agencyName` knows it), or
+ * nobody known.
+ */
+export function actorLabel(
+  e: AuditEntry,
+  agencyName: (code: string) => string = (code) => code,
+): string {
   if (e.actorEmail) return e.actorEmail;
   const agency = e.detail?.['agency'];
   if (e.detail?.['channel'] === 'link') {
-    return typeof agency === 'string' ? `${agency} (liên kết trong thư)` : 'Liên kết trong thư';
+    return typeof agency === 'string'
+      ? `${agencyName(agency)} (liên kết trong thư)`
+      : 'Liên kết trong thư';
   }
   if (e.detail?.['channel'] === 'cli') return 'Dòng lệnh quản trị';
   return 'Chưa đăng nhập';
@@ -103,7 +154,7 @@ export function detailLabel(e: AuditEntry): string {
   }
   if (typeof d['percent'] === 'number') parts.push(`Tiến độ ${d['percent']} %`);
   if (typeof d['lead'] === 'string') parts.push(`Chủ trì: ${d['lead']}`);
-  if (typeof d['due'] === 'string') parts.push(`Hạn: ${d['due']}`);
+  if (typeof d['due'] === 'string') parts.push(`Hạn: ${formatDate(d['due'])}`);
   if (d['purpose'] === 'invitation') parts.push('Thư mời');
   if (d['purpose'] === 'reset') parts.push('Đặt lại mật khẩu');
   if (typeof d['started'] === 'number') parts.push(`${d['started']} nhiệm vụ bắt đầu theo dõi`);

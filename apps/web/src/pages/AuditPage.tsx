@@ -9,11 +9,13 @@ import {
   detailLabel,
   OUTCOME_COLORS,
   OUTCOME_LABELS,
+  refusalLabel,
 } from '../admin/admin-labels';
 import type { AuditEntry, AuditOutcome, AuditQuery } from '../admin/admin-types';
 import { useAudit } from '../admin/use-admin';
 import { useUrlState } from '../admin/use-url-state';
 import { formatDateTime } from '../format';
+import { useAgencies } from '../items/use-items';
 import { DateRangeFields } from '../layout/DateRangeFields';
 
 const PAGE_SIZE = 50;
@@ -35,7 +37,7 @@ function What({ e }: { e: AuditEntry }) {
   return (
     <>
       <Typography.Text strong style={wrap}>
-        {actionLabel(e.action)}
+        {e.action === 'access.refused' ? refusalLabel(e) : actionLabel(e.action)}
       </Typography.Text>
       {detail && (
         <Typography.Text type="secondary" style={wrap}>
@@ -63,6 +65,9 @@ export function AuditPage() {
     ...(filter.to ? { to: filter.to } : {}),
   };
   const audit = useAudit(query, page, PAGE_SIZE);
+  const agencies = useAgencies();
+  const names = new Map((agencies.data ?? []).map((a) => [a.code, a.name]));
+  const agencyName = (code: string) => names.get(code) ?? code;
 
   const columns: ColumnsType<AuditEntry> = [
     {
@@ -77,7 +82,7 @@ export function AuditPage() {
       width: 240,
       responsive: ['md'],
       render: (_: unknown, e: AuditEntry) => (
-        <Typography.Text style={wrap}>{actorLabel(e)}</Typography.Text>
+        <Typography.Text style={wrap}>{actorLabel(e, agencyName)}</Typography.Text>
       ),
     },
     {
@@ -85,7 +90,9 @@ export function AuditPage() {
       key: 'action',
       render: (_: unknown, e: AuditEntry) => (
         <>
-          {screens.md === false && <Typography.Text style={wrap}>{actorLabel(e)}</Typography.Text>}
+          {screens.md === false && (
+            <Typography.Text style={wrap}>{actorLabel(e, agencyName)}</Typography.Text>
+          )}
           <What e={e} />
           {screens.md === false && (
             <Tag color={OUTCOME_COLORS[e.outcome]} style={{ marginTop: 4 }}>
@@ -110,7 +117,7 @@ export function AuditPage() {
       render: (_: unknown, e: AuditEntry) => (
         <>
           <Tag color={OUTCOME_COLORS[e.outcome]}>{OUTCOME_LABELS[e.outcome]}</Tag>
-          {e.code && (
+          {e.code && e.action !== 'access.refused' && (
             <Typography.Text type="secondary" style={wrap}>
               {e.code}
             </Typography.Text>
