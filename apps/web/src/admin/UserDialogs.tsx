@@ -6,6 +6,7 @@ import { ActionModal, type ModalControl } from '../item/ActionModal';
 import { useAgencies } from '../items/use-items';
 import { ROLE_NAMES } from './admin-labels';
 import type { User, UserRole } from './admin-types';
+import { EMAIL_INPUT, requiredEmailRules } from './email-field';
 
 const ROLES: readonly UserRole[] = ['secretariat', 'committee_head', 'agency'];
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
@@ -81,12 +82,8 @@ export function CreateUserDialog({ onDone }: { onDone: () => void }) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item
-        label="Thư điện tử"
-        name="email"
-        rules={[{ required: true, type: 'email', message: 'Nhập địa chỉ thư điện tử.' }]}
-      >
-        <Input type="email" autoComplete="off" />
+      <Form.Item label="Thư điện tử" name="email" rules={requiredEmailRules()}>
+        <Input {...EMAIL_INPUT} autoComplete="off" />
       </Form.Item>
       <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Chọn vai trò.' }]}>
         <Select
