@@ -39,11 +39,16 @@ export function ActionModal<V extends object>({
   const [form] = Form.useForm<V>();
   const formId = useId();
   const body = useRef<HTMLDivElement>(null);
-  // Keyboard users start typing in the first field, not on the dialog's close button.
-  const focusFirstField = () =>
-    body.current
-      ?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea, select')
-      ?.focus();
+  // Keyboard users start typing in the first field, not on the dialog's close button; once the
+  // opening animation ends, so not when someone already went into a field (the focus would jump
+  // away under their typing).
+  const focusFirstField = () => {
+    const el = body.current;
+    if (!el || el.contains(document.activeElement)) return;
+    el.querySelector<HTMLElement>(
+      'input:not([type="hidden"]):not([disabled]), textarea, select',
+    )?.focus();
+  };
   const close = () => {
     if (control) control.onClose();
     else setOwn(false);
