@@ -7,7 +7,8 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture, expectNoHorizontalScroll } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { openAs } from './support/login';
+import { isFocused } from './support/controls';
 
 /**
  * The second blind user check: the date filters let the Tab key go on, the signed-link page names
@@ -96,19 +97,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function openAs(page: Page, path: string, email: string): Promise<void> {
-  await page.goto(path);
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-const isFocused = (locator: Locator): Promise<boolean> =>
-  locator.evaluate((el) => {
-    const { document } = globalThis as unknown as { document: { activeElement: unknown } };
-    return el === document.activeElement;
-  });
 
 /** Presses Tab until the element has the focus; fails after `max` presses. */
 async function tabTo(page: Page, locator: Locator, max: number): Promise<number> {

@@ -3,7 +3,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { openAs } from './support/login';
 
 /** Issue 8, flow 3: an extension request, approved: the page shows the new and the original deadline. */
 
@@ -26,11 +26,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openAs(page: Page, email: string): Promise<void> {
-  await page.goto(`/items/${id}`);
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+/** The item's page as this user. */
+async function openItemAs(page: Page, email: string): Promise<void> {
+  await openAs(page, `/items/${id}`, email);
   await page.getByRole('heading', { name: TEXT }).waitFor();
 }
 
@@ -39,7 +37,7 @@ describe('extension requests in the web app', () => {
 
   it('the agency asks for a later date, the secretariat approves: new and original deadline shown', async () => {
     const agency = b.page;
-    await openAs(agency, 'stc@dondoc.local');
+    await openItemAs(agency, 'stc@dondoc.local');
     await agency.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     const dialog = agency.getByRole('dialog', { name: 'Đề nghị gia hạn' });
     const date = dialog.getByLabel('Hạn đề nghị');
@@ -52,7 +50,7 @@ describe('extension requests in the web app', () => {
     await agency.getByText('Đang đề nghị gia hạn đến 30/06/2027').waitFor();
 
     const secretariat = await b.newPage();
-    await openAs(secretariat, 'secretariat@dondoc.local');
+    await openItemAs(secretariat, 'secretariat@dondoc.local');
     await secretariat.getByRole('button', { name: 'Đồng ý gia hạn', exact: true }).click();
     const approve = secretariat.getByRole('dialog', { name: 'Đồng ý gia hạn' });
     await approve.getByRole('button', { name: 'Gửi' }).click();

@@ -4,7 +4,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { logIn, openAs } from './support/login';
 import { signItemLink } from '../../libs/security/src';
 
 /** The web app's first flows (issue 8): login, an agency's items, report and decide, no access. */
@@ -36,12 +36,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function login(page: Page, email: string, password = SEED_PASSWORD): Promise<void> {
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 const status = (page: Page, text: string) =>
   page.getByRole('main').getByText(text, { exact: true }).first().waitFor();
 
@@ -54,11 +48,11 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'login');
-    await login(page, 'stc@dondoc.local', 'sai-mat-khau');
+    await logIn(page, 'stc@dondoc.local', 'sai-mat-khau');
     await page.getByRole('alert').getByText('Thư điện tử hoặc mật khẩu không đúng.').waitFor();
     await capture(page, 'login-wrong-password');
 
-    await login(page, 'stc@dondoc.local');
+    await logIn(page, 'stc@dondoc.local');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
@@ -72,8 +66,7 @@ describe('the web app', () => {
 
   it('agency reports 50 %, submits; secretariat returns; agency submits again; secretariat accepts', async () => {
     const agency = b.page;
-    await agency.goto(`/items/${ownId}`);
-    await login(agency, 'stc@dondoc.local');
+    await openAs(agency, `/items/${ownId}`, 'stc@dondoc.local');
     await agency.getByRole('heading', { name: OWN }).waitFor();
     await act(agency, 'Báo cáo tiến độ', {
       'Phần trăm hoàn thành': '50',
@@ -86,8 +79,7 @@ describe('the web app', () => {
     await status(agency, 'Chờ xác nhận hoàn thành');
 
     const secretariat = await b.newPage();
-    await secretariat.goto(`/items/${ownId}`);
-    await login(secretariat, 'secretariat@dondoc.local');
+    await openAs(secretariat, `/items/${ownId}`, 'secretariat@dondoc.local');
     await status(secretariat, 'Chờ xác nhận hoàn thành');
     await capture(secretariat, 'item-secretariat-submitted');
     await act(secretariat, 'Trả lại', { 'Lý do trả lại': 'Thiếu ý kiến của Sở Xây dựng.' });
@@ -119,8 +111,7 @@ describe('the web app', () => {
 
   it('a session revoked elsewhere sends the user back to the login page, then to the same page', async () => {
     const { page } = b;
-    await page.goto(`/items/${ownId}`);
-    await login(page, 'stc@dondoc.local');
+    await openAs(page, `/items/${ownId}`, 'stc@dondoc.local');
     await page.getByRole('heading', { name: OWN }).waitFor();
     const token = await page.evaluate(() =>
       (
@@ -130,14 +121,13 @@ describe('the web app', () => {
     await stack.http().post('/api/auth/logout').set('authorization', `Bearer ${token}`).expect(204);
     await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
     await page.getByLabel('Mật khẩu').waitFor();
-    await login(page, 'stc@dondoc.local');
+    await logIn(page, 'stc@dondoc.local');
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
   });
 
   it("an agency typing another agency's item address gets the no-access page", async () => {
     const { page } = b;
-    await page.goto(`/items/${otherId}`);
-    await login(page, 'stc@dondoc.local');
+    await openAs(page, `/items/${otherId}`, 'stc@dondoc.local');
     await page.getByText('Không có quyền truy cập').waitFor();
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'no-access');

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { openAs } from './support/login';
 import { capture, SCREENS_DIR, WIDTHS } from './support/screens';
+import { isFocused } from './support/controls';
 
 /**
  * The header on a phone: the product and "Mở menu" on one line, the menu in a drawer that the
@@ -30,12 +31,6 @@ const ENTRIES = [
   'Cơ quan',
   'Nhật ký',
 ];
-
-const isFocused = (locator: Locator): Promise<boolean> =>
-  locator.evaluate(
-    (el) =>
-      el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
-  );
 
 /** The drawer's pop-in and pop-out are animated; axe and screenshots judge it settled. */
 const settled = (page: Page) => page.waitForTimeout(400);

@@ -5,7 +5,8 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { choose } from './support/controls';
+import { openAs } from './support/login';
 
 /**
  * "Nhập thông báo" after a blind review: the parser's warnings go once the secretariat's edit
@@ -26,14 +27,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('banner').waitFor();
-}
-
 async function preview(page: Page, text: string): Promise<void> {
   await page.getByLabel('Nội dung thông báo kết luận').fill(text);
   await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
@@ -42,13 +35,9 @@ async function preview(page: Page, text: string): Promise<void> {
 const item = (page: Page, code: string): Locator =>
   page.getByRole('group', { name: `Mục ${code}`, exact: true });
 
-/** Types into an agency select and picks the only option it then offers. */
+/** Types into an agency select, picks the only option it then offers, and closes the list. */
 async function pick(page: Page, select: Locator, typed: string, name: string): Promise<void> {
-  await select.click();
-  await select.fill(typed);
-  // The listbox for screen readers is visually hidden; its active option is the first match.
-  await page.getByRole('option', { name, exact: true }).first().waitFor({ state: 'attached' });
-  await page.keyboard.press('Enter');
+  await choose(page, select, typed, name);
   await page.keyboard.press('Escape');
 }
 
@@ -57,7 +46,7 @@ describe('reviewing the preview', () => {
 
   it('drops the warnings an edit resolves and finds agencies by words without marks, codes and aliases', async () => {
     const { page } = b;
-    await login(page, 'secretariat@dondoc.local');
+    await openAs(page, '/', 'secretariat@dondoc.local');
     await page.getByRole('link', { name: 'Nhập thông báo' }).click();
     await preview(page, seed);
     await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor();
@@ -112,7 +101,7 @@ describe('reviewing the preview', () => {
 
   it('says why a preview is empty, marks a changed text and clears the preview with the text', async () => {
     const { page } = b;
-    await login(page, 'secretariat@dondoc.local');
+    await openAs(page, '/', 'secretariat@dondoc.local');
     await page.getByRole('link', { name: 'Nhập thông báo' }).click();
     await preview(page, 'Kính gửi các cơ quan, đơn vị.');
     await page.getByRole('heading', { name: '0 nhiệm vụ' }).waitFor();
@@ -141,7 +130,7 @@ describe('an agency', () => {
 
   it('sees the no-access page on the intake and the reports', async () => {
     const { page } = b;
-    await login(page, 'stc@dondoc.local');
+    await openAs(page, '/', 'stc@dondoc.local');
     await page.goto('/nhap-thong-bao');
     await page.getByText('Không có quyền truy cập').waitFor();
     await page.getByText('Trang này dành cho Văn phòng.').waitFor();

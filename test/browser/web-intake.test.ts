@@ -6,7 +6,8 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { choose, popupsClosed } from './support/controls';
+import { openAs } from './support/login';
 
 /**
  * "Nhập thông báo" (issue 8, flow 1 and the preview's aids): the source text beside the items with
@@ -29,10 +30,7 @@ afterAll(async () => {
 });
 
 async function previewAs(page: Page, text: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Thư điện tử').fill('secretariat@dondoc.local');
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await openAs(page, '/', 'secretariat@dondoc.local');
   await page.getByRole('link', { name: 'Nhập thông báo' }).click();
   await page.getByLabel('Nội dung thông báo kết luận').fill(text);
   // By keyboard: the text area grows after the paste and moves the button under the pointer.
@@ -49,25 +47,6 @@ async function marks(page: Page, waitFor: string): Promise<string[]> {
   return (await source(page).locator('mark').allTextContents()).map((t) =>
     t.normalize('NFC').replace(/\s+/g, ' ').trim(),
   );
-}
-
-/** An Ant Design select with search: type, pick the first match. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await select.fill(option);
-  // Enter takes the active option: wait until the search has filtered the list to it.
-  await page
-    .getByRole('option', { name: option, exact: true })
-    .first()
-    .waitFor({ state: 'attached' });
-  await page.keyboard.press('Enter');
-}
-
-async function pickerClosed(page: Page): Promise<void> {
-  // The pop-ups close after their animation; axe and the screenshots judge the page without them.
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({
-    state: 'detached',
-  });
 }
 
 async function secretariatToken(): Promise<string> {
@@ -89,7 +68,7 @@ describe('Nhập thông báo', () => {
     await due.click();
     await due.fill('15/01/2027');
     await page.keyboard.press('Enter');
-    await pickerClosed(page);
+    await popupsClosed(page);
     await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).press('Enter');
 
     await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
@@ -178,9 +157,7 @@ describe('Nhập thông báo', () => {
     await page.keyboard.press('Escape');
     // Its list (unnamed while open) must be gone, after its closing animation, before axe runs.
     await row.getByRole('combobox', { name: 'Các tháng', expanded: false }).waitFor();
-    for (let tries = 0; (await page.getByRole('listbox').count()) > 0 && tries < 50; tries++) {
-      await page.waitForTimeout(100);
-    }
+    await popupsClosed(page);
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'intake-recurring');
     await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).press('Enter');

@@ -4,8 +4,8 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
+import { openAs } from './support/login';
 import { mailItem, mailKind } from '../support/mail-headers';
-import { SEED_PASSWORD } from '../support/stack';
 
 /**
  * Issue 8, browser flow 5, from a real mail: a reminder reaches the test SMTP server; the signed
@@ -106,10 +106,7 @@ describe("a reminder mail's link", () => {
 
     // The secretariat's timeline says how the report was made.
     const clerk = await b.newPage();
-    await clerk.goto(`/items/${itemId}`);
-    await clerk.getByLabel('Thư điện tử').fill('secretariat@dondoc.local');
-    await clerk.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-    await clerk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await openAs(clerk, `/items/${itemId}`, 'secretariat@dondoc.local');
     await clerk.getByText('Thực hiện qua liên kết trong thư').waitFor();
   });
 

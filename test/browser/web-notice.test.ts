@@ -6,7 +6,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { openAs } from './support/login';
 
 /**
  * Issue 8: the notice page with every item's live status, the notices list, the notice on the item
@@ -131,14 +131,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
-
 /** The body rows of a table (the header row has column headers, not cells). */
 const bodyRows = (table: Locator): Locator =>
   table.getByRole('row').filter({ has: table.page().getByRole('cell') });
@@ -166,7 +158,7 @@ describe('the notice page', () => {
   it('the secretariat opens the notices list, the notice with every item, then an item of it', async () => {
     const { page } = b;
     expect(notice.counts).toMatchObject({ total: 11, completed: 1, submitted: 1 });
-    await login(page, 'secretariat@dondoc.local');
+    await openAs(page, '/', 'secretariat@dondoc.local');
     await page.getByRole('link', { name: 'Thông báo', exact: true }).click();
     await page.getByRole('heading', { name: 'Thông báo', exact: true, level: 1 }).waitFor();
     const list = page.getByRole('table', { name: 'Danh sách thông báo' });
@@ -210,8 +202,7 @@ describe('the notice page', () => {
 
   it('a notice without a number is headed "Thông báo (không số)" and its title', async () => {
     const { page } = b;
-    await login(page, 'secretariat@dondoc.local');
-    await page.goto(`/notices/${other.id}`);
+    await openAs(page, `/notices/${other.id}`, 'secretariat@dondoc.local');
     await page
       .getByRole('heading', { name: `Thông báo (không số) ${OTHER_TITLE}`, level: 1 })
       .waitFor();
@@ -220,7 +211,7 @@ describe('the notice page', () => {
 
   it('the committee head lists the notices and filters the items by one', async () => {
     const { page } = b;
-    await login(page, 'head@dondoc.local');
+    await openAs(page, '/', 'head@dondoc.local');
     await page.getByRole('link', { name: 'Thông báo', exact: true }).click();
     const list = page.getByRole('table', { name: 'Danh sách thông báo' });
     await list.getByRole('link', { name: NUMBER }).waitFor();
@@ -239,7 +230,7 @@ describe('the notice page', () => {
   it('an agency sees only its own items of a notice, and no notice without any', async () => {
     const { page } = b;
     const own = notice.items.filter((i) => i.lead === 'STC');
-    await login(page, 'stc@dondoc.local');
+    await openAs(page, '/', 'stc@dondoc.local');
     expect(await page.getByRole('link', { name: 'Thông báo', exact: true }).count()).toBe(0);
     await page.goto(`/items/${own[0]!.id}`);
     await page.getByRole('link', { name: `Thông báo số ${NUMBER}` }).click();

@@ -3,7 +3,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture, expectNoHorizontalScroll, screenPath } from './support/screens';
-import { SEED_PASSWORD } from '../support/stack';
+import { openAs } from './support/login';
 
 /**
  * What a user check of the web app found (issue 8), as the secretariat and as an agency, on an
@@ -58,13 +58,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function openAs(page: Page, path: string, email: string): Promise<void> {
-  await page.goto(path);
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
 
 /** Waits until this element has the keyboard focus; says what has it if it never comes. */
 async function expectFocused(locator: Locator): Promise<void> {

@@ -46,3 +46,10 @@ export async function popupsClosed(page: Page): Promise<void> {
     return [...open].every((el) => !el.checkVisibility());
   });
 }
+
+/** Whether this element has the keyboard focus. */
+export const isFocused = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((el) => {
+    const { document } = globalThis as unknown as { document: { activeElement: unknown } };
+    return el === document.activeElement;
+  });
