@@ -12,16 +12,19 @@ import { capture } from './support/screens';
 let stack: BrowserStack;
 let secretariat: string;
 let noticeId: string;
-const ids: Record<'recurring' | 'sunday' | 'done', string> = {
+const ids: Record<'recurring' | 'sunday' | 'done' | 'returned', string> = {
   recurring: '',
   sunday: '',
   done: '',
+  returned: '',
 };
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const RECURRING = 'Báo cáo tình hình thu ngân sách hằng tháng';
 const SUNDAY = 'Rà soát hồ sơ đất đai, hoàn thành trước ngày 15/3/2027';
 const DONE = 'Tổng hợp kết quả giải ngân vốn đầu tư công';
+const RETURNED = 'Báo cáo quyết toán dự án hoàn thành';
+const REASON = 'Thiếu biên bản nghiệm thu';
 
 interface Event {
   type: string;
@@ -43,8 +46,8 @@ const readItem = async (id: string) =>
     status: string;
   };
 
-/** The lead agency reports the item done; the office accepts it. */
-async function complete(id: string): Promise<void> {
+/** The lead agency reports the item done. */
+async function submit(id: string): Promise<void> {
   const stc = await stack.login('stc@dondoc.local');
   await stack
     .http()
@@ -57,6 +60,11 @@ async function complete(id: string): Promise<void> {
     () => readItem(id),
     (i) => i.status === 'submitted',
   );
+}
+
+/** … and the office accepts it. */
+async function complete(id: string): Promise<void> {
+  await submit(id);
   await stack.http().post(`/api/items/${id}/accept`).set(auth(secretariat)).send({}).expect(200);
 }
 
@@ -88,6 +96,7 @@ beforeAll(async () => {
         // 14/03/2027 is a Sunday: legally due at the end of Monday 15/03/2027.
         { code: '2', text: SUNDAY, lead: 'STC', due: '2027-03-14' },
         { code: '3', text: DONE, lead: 'STC', due: '2027-06-30' },
+        { code: '4', text: RETURNED, lead: 'STC', due: '2027-06-30' },
       ],
     })
     .expect(201);
@@ -97,6 +106,19 @@ beforeAll(async () => {
   ids.recurring = byCode.get('1')!;
   ids.sunday = byCode.get('2')!;
   ids.done = byCode.get('3')!;
+  ids.returned = byCode.get('4')!;
+  await submit(ids.returned);
+  await stack
+    .http()
+    .post(`/api/items/${ids.returned}/return`)
+    .set(auth(secretariat))
+    .send({ reason: REASON })
+    .expect(200);
+  await waitFor(
+    'returned',
+    () => readItem(ids.returned),
+    (i) => i.status === 'open',
+  );
   await complete(ids.done);
   await waitFor(
     'completed',
@@ -176,5 +198,24 @@ describe('an item’s deadline', () => {
     expect(box.width).toBeGreaterThan(50);
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'item-facts-notice-phone');
+  });
+
+  it('the agency reads why its report came back, above the history', async () => {
+    const { page } = b;
+    await openAs(page, `/items/${ids.returned}`, 'stc@dondoc.local');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Văn phòng đã trả lại: ${REASON}` })
+      .waitFor();
+    // An item never returned has no such banner.
+    await page.goto(`/items/${ids.sunday}`);
+    await page.getByText(SUNDAY).first().waitFor();
+    expect(await page.getByText(/Văn phòng đã trả lại/).count()).toBe(0);
+  });
+
+  it('the header names an agency account by its agency', async () => {
+    const { page } = b;
+    await openAs(page, '/', 'stc@dondoc.local');
+    await page.getByRole('banner').getByText('Sở Tài chính · stc@dondoc.local').waitFor();
   });
 });

@@ -10,8 +10,8 @@ import { completionLabel, dayOffHint, recurrenceLabel } from './due-labels';
 /** A value that must not break inside: a date, a number of days, a status tag. */
 const whole = (value: ReactNode) => <span className="nowrap">{value}</span>;
 
-/** What an item is: text, deadlines, agencies, notice, status. */
-export function ItemFacts({ item }: { item: Item }) {
+/** What an item is: text, deadlines, agencies, notice, status; `returned`: the return banner. */
+export function ItemFacts({ item, returned }: { item: Item; returned?: string | null }) {
   // On a phone each label sits above its value: the value gets the whole width.
   const phone = Grid.useBreakpoint().sm === false;
   const moved = item.originalDue !== null && item.originalDue !== item.due;
@@ -91,6 +91,7 @@ export function ItemFacts({ item }: { item: Item }) {
           { key: 'created', label: 'Giao lúc', children: whole(formatDateTime(item.createdAt)) },
         ]}
       />
+      {returned && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={returned} />}
       {ext && (
         <Alert
           type="warning"

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { completionLabel, dayOffHint, newPeriodLabel, recurrenceLabel } from './due-labels';
+import {
+  completionLabel,
+  dayOffHint,
+  newPeriodLabel,
+  recurrenceLabel,
+  returnedBanner,
+} from './due-labels';
 
 describe('recurrenceLabel', () => {
   it('names a monthly deadline and its day', () => {
@@ -67,5 +73,26 @@ describe('newPeriodLabel', () => {
       'Mở kỳ mới (hạn 25/01/2027)',
     );
     expect(newPeriodLabel({ lead: 'STC' })).toBeNull();
+  });
+});
+
+describe('returnedBanner', () => {
+  const submitted = { type: 'submitted', detail: null };
+  const returned = { type: 'returned', detail: { reason: 'Thiếu biên bản' } };
+  it('gives the reason of the last return of an open item', () => {
+    expect(returnedBanner('open', [submitted, returned])).toBe(
+      'Văn phòng đã trả lại: Thiếu biên bản',
+    );
+    expect(returnedBanner('overdue', [submitted, { type: 'returned', detail: {} }])).toBe(
+      'Văn phòng đã trả lại báo cáo hoàn thành',
+    );
+  });
+
+  it('is null once reported again, for a closed item, or without a return', () => {
+    expect(returnedBanner('submitted', [submitted, returned, submitted])).toBeNull();
+    expect(returnedBanner('open', [submitted, returned, submitted])).toBeNull();
+    expect(returnedBanner('completed', [submitted, returned])).toBeNull();
+    expect(returnedBanner('open', [submitted])).toBeNull();
+    expect(returnedBanner('open', undefined)).toBeNull();
   });
 });

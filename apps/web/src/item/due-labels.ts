@@ -83,3 +83,21 @@ export function newPeriodLabel(detail: unknown): string | null {
     typeof d.due === 'object' && d.due !== null ? (d.due as { date?: unknown }).date : null;
   return typeof date === 'string' ? `Mở kỳ mới (hạn ${formatDate(date)})` : 'Mở kỳ mới';
 }
+
+/**
+ * The banner of an item whose completion report the office sent back and which is open again:
+ * "Văn phòng đã trả lại: <lý do>". Null when the last report was not returned (or was reported
+ * again since), or the item is no longer open.
+ */
+export function returnedBanner(
+  status: string,
+  events: readonly { type: string; detail?: { reason?: string | null } | null }[] | undefined,
+): string | null {
+  if (!events || (status !== 'open' && status !== 'overdue')) return null;
+  const last = [...events]
+    .reverse()
+    .find((e) => e.type === 'returned' || e.type === 'submitted' || e.type === 'completed');
+  if (last?.type !== 'returned') return null;
+  const reason = last.detail?.reason?.trim();
+  return reason ? `Văn phòng đã trả lại: ${reason}` : 'Văn phòng đã trả lại báo cáo hoàn thành';
+}

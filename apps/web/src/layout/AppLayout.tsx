@@ -9,6 +9,7 @@ import {
 } from '../admin/account-paths';
 import type { Me } from '../api/client';
 import { useSession } from '../auth/session';
+import { useAgencies } from '../items/use-items';
 import { ROLE_LABELS } from '../labels';
 import './app.css';
 import { useMessagesBelow } from './header-offset';
@@ -60,7 +61,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {e.label}
       </NavLink>
     ));
-  const who = me && `${me.agencyCode ?? ROLE_LABELS[me.role]} · ${me.email}`;
+  // An agency's account reads as its agency's name ("Sở Tài chính"), its code until the list loads.
+  const agencies = useAgencies().data;
+  const agency = me?.agencyCode
+    ? (agencies?.find((a) => a.code === me.agencyCode)?.name ?? me.agencyCode)
+    : null;
+  const who = me && `${agency ?? ROLE_LABELS[me.role]} · ${me.email}`;
   const signOutAndLeave = () => {
     setMenuOpen(false);
     void signOut().then(() => navigate('/dang-nhap'));

@@ -5,6 +5,7 @@ import { messageOf, statusOf, unwrap } from '../api/errors';
 import { useSession } from '../auth/session';
 import { AgencyActions, type AgencyAction, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
+import { returnedBanner } from '../item/due-labels';
 import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { ItemTimeline } from '../item/ItemTimeline';
 import { SecretariatActions } from '../item/SecretariatActions';
@@ -54,7 +55,7 @@ export function ItemPage() {
         ← Danh sách nhiệm vụ
       </Link>
       <ItemHeading item={data} />
-      <ItemFacts item={data} />
+      <ItemFacts item={data} returned={returnedBanner(data.status, history.data)} />
       {actions.length > 0 && (
         <AgencyActions
           actions={actions}
