@@ -84,6 +84,7 @@ export async function runReportsBench(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS) || (quick ? 20 : 200);
   const sides: Side[] = [];
   let seqScans = -1;
+  let writeCost: WriteCost | undefined;
   const measured: Record<string, [Figures, Figures]> = {};
   try {
     for (const size of sizes) sides.push(await startSide(size));
@@ -104,6 +105,13 @@ export async function runReportsBench(): Promise<void> {
       );
     }
     seqScans = await explainReads(large.bench.dataSource, leads);
+    writeCost = await measureWriteCost(small.bench.dataSource);
+    console.log(
+      `\nOne UPDATE a transaction, with the report triggers / without: a status change ` +
+        `${writeCost.status.withTriggers.toFixed(2)} / ${writeCost.status.without.toFixed(2)} ms, ` +
+        `a progress update ${writeCost.progress.withTriggers.toFixed(2)} / ` +
+        `${writeCost.progress.without.toFixed(2)} ms`,
+    );
   } finally {
     for (const side of sides) {
       await side.api.close();
@@ -115,6 +123,10 @@ export async function runReportsBench(): Promise<void> {
     `large=${sizes[1]}`,
     `requests=${requests}`,
     `seq_scans=${seqScans}`,
+    `status_update_ms=${writeCost?.status.withTriggers.toFixed(2)}`,
+    `status_update_ms_no_triggers=${writeCost?.status.without.toFixed(2)}`,
+    `progress_update_ms=${writeCost?.progress.withTriggers.toFixed(2)}`,
+    `progress_update_ms_no_triggers=${writeCost?.progress.without.toFixed(2)}`,
   ];
   for (const { name } of ENDPOINTS) {
     const [s, l] = measured[name]!;
@@ -219,4 +231,52 @@ async function explainReads(db: DataSource, leads: readonly string[]): Promise<n
     console.log(`\nEXPLAIN ${title}:\n${[...top, ...below].join('\n')}`);
   }
   return seqScans;
+}
+
+/** Milliseconds per UPDATE of a status change and of another column, with and without triggers. */
+interface WriteCost {
+  readonly status: { withTriggers: number; without: number };
+  readonly progress: { withTriggers: number; without: number };
+}
+
+/**
+ * What the report triggers (ADR 0023) add to a write, one UPDATE a transaction as the projection
+ * writes: open items flipped to overdue and back (their periods change), and their progress set
+ * (nothing a period reads), with the triggers and with them disabled, in alternate rounds; the
+ * median ms per update of each. The rows end as they were but for their progress.
+ */
+async function measureWriteCost(db: DataSource): Promise<WriteCost> {
+  const ids = (
+    await db.query<{ id: string }[]>(
+      `SELECT id FROM items WHERE status = 'open' ORDER BY id LIMIT 100`,
+    )
+  ).map((r) => r.id);
+  const timed = async (sql: string, values: unknown[]): Promise<number> => {
+    const t0 = performance.now();
+    for (const value of values) {
+      for (const id of ids) await db.query(sql, [id, value]);
+    }
+    return (performance.now() - t0) / (values.length * ids.length);
+  };
+  const status = () =>
+    timed(`UPDATE items SET status = $2, version = version + 1 WHERE id = $1`, ['overdue', 'open']);
+  const progress = () =>
+    timed(`UPDATE items SET progress_percent = $2, version = version + 1 WHERE id = $1`, [10, 20]);
+  const times = { sw: [] as number[], sp: [] as number[], pw: [] as number[], pp: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    await db.query('ALTER TABLE items DISABLE TRIGGER USER');
+    try {
+      times.sp.push(await status());
+      times.pp.push(await progress());
+    } finally {
+      await db.query('ALTER TABLE items ENABLE TRIGGER USER');
+    }
+    times.sw.push(await status());
+    times.pw.push(await progress());
+  }
+  const med = (xs: number[]) => quantile(xs, 0.5);
+  return {
+    status: { withTriggers: med(times.sw), without: med(times.sp) },
+    progress: { withTriggers: med(times.pw), without: med(times.pp) },
+  };
 }
