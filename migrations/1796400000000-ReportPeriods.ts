@@ -79,7 +79,9 @@ export class ReportPeriods1796400000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_items_lead_status_due" ON "items" ("lead_code", "status", "due_at", "created_at", "id") `,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_items_status_due" ON "items" ("status", "due_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_items_status_due" ON "items" ("status", "due_at", "created_at", "id") `,
+    );
     await queryRunner.query(
       `CREATE INDEX "IDX_items_due" ON "items" ("due_at", "created_at", "id") `,
     );
