@@ -3,9 +3,11 @@
  * PostgreSQL, Temporal dev server, the API and a worker in this process, an SMTP sink). Figures are
  * ratios against a baseline measured in the same run, because these machines are shared and noisy.
  */
+import { runApiBench } from './api';
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
 import { runParserBench } from './parser';
+import { runReportsBench } from './reports';
 import { runWebListBench } from './web-list';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
@@ -14,6 +16,8 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   lateness: () => runLatenessBench(),
   'web-list': runWebListBench,
   parser: runParserBench,
+  reports: () => runReportsBench(),
+  api: () => runApiBench(),
 };
 const bench = benches[name];
 if (!bench) {

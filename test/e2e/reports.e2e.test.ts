@@ -22,6 +22,7 @@ interface Item {
 
 interface OverdueReport {
   total: number;
+  itemsPerAgency: number;
   agencies: { code: string; overdue: number; items: { id: string; daysOverdue: number }[] }[];
   filter: {
     noticeId: string | null;
@@ -238,6 +239,49 @@ describe('GET /api/reports/overdue', () => {
       }
       expect(c.totals.overdue).toBe(r.total);
     }
+  });
+});
+
+describe('GET /api/reports/overdue: a bounded list of items per agency', () => {
+  it('lists at most itemsPerAgency items of each agency, the most overdue first', async () => {
+    const all = await overdue();
+    expect(all.itemsPerAgency).toBe(10);
+    const one = await overdue({ itemsPerAgency: '1' });
+    expect(one.itemsPerAgency).toBe(1);
+    // The counts stay whole; the items are the first of the agency's overdue list.
+    expect(byAgency(one)).toEqual(byAgency(all));
+    for (const a of one.agencies) {
+      const list = await stack
+        .http()
+        .get('/api/items')
+        .query({ lead: a.code, overdue: 'true', limit: '1' })
+        .set(auth(head))
+        .expect(200);
+      expect(a.items.map((i) => i.id)).toEqual((list.body as Item[]).map((i) => i.id));
+    }
+    // An item of the report says what the item list says of it.
+    for (const a of all.agencies) {
+      for (const i of a.items) {
+        const res = await stack.http().get(`/api/items/${i.id}`).set(auth(head)).expect(200);
+        const item = res.body as Record<string, unknown>;
+        const fields = ['code', 'text', 'due', 'dueAt', 'status', 'escalationLevel', 'daysOverdue'];
+        expect(i).toEqual(Object.fromEntries(['id', ...fields].map((k) => [k, item[k]])));
+      }
+    }
+    expect(one.agencies.find((a) => a.code === 'STC')?.items).toHaveLength(1);
+    const none = await overdue({ itemsPerAgency: '0' });
+    expect(none.total).toBe(all.total);
+    expect(none.agencies.every((a) => a.items.length === 0)).toBe(true);
+  });
+
+  it.each(['101', '-1', '1.5', 'all'])('itemsPerAgency=%s is 400 VALIDATION_FAILED', async (n) => {
+    const res = await stack
+      .http()
+      .get('/api/reports/overdue')
+      .query({ itemsPerAgency: n })
+      .set(auth(head));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { OVERDUE_ITEMS_PER_AGENCY } from '../../../../libs/persistence/src';
 import { CivilDate, QueryParam, Uuid } from '../common/fields';
 
 const PERIOD =
@@ -27,4 +28,16 @@ export class ReportQuery {
     }),
   )
   to?: string;
+}
+
+/** The overdue report's filter, and how many of each agency's items it lists. */
+export class OverdueReportQuery extends ReportQuery {
+  @QueryParam.int({
+    min: 0,
+    max: OVERDUE_ITEMS_PER_AGENCY.max,
+    description:
+      `Most overdue items listed per agency, earliest due first (default ${OVERDUE_ITEMS_PER_AGENCY.default}); ` +
+      'all of them are GET /api/items?overdue=true&lead=<code> with the same filter',
+  })
+  itemsPerAgency?: number;
 }

@@ -29,8 +29,14 @@ export class OverdueItemResponse implements OverdueItem {
 export class OverdueAgencyResponse implements OverdueAgency {
   @ApiProperty({ example: 'STC' }) code!: string;
   @ApiProperty({ example: 'Sở Tài chính' }) name!: string;
-  @ApiProperty({ description: 'Overdue items it leads' }) overdue!: number;
-  @ApiProperty({ type: [OverdueItemResponse] }) items!: OverdueItemResponse[];
+  @ApiProperty({ description: 'Overdue items it leads (all of them)' }) overdue!: number;
+  @ApiProperty({
+    type: [OverdueItemResponse],
+    description:
+      'Its most overdue items, earliest due first, at most `itemsPerAgency`; when fewer than ' +
+      '`overdue`, the rest are in GET /api/items?overdue=true&lead=<code> with the same filter',
+  })
+  items!: OverdueItemResponse[];
 }
 
 export class ReportNoticeResponse {
@@ -55,6 +61,10 @@ export class ReportScopeResponse implements ReportScope {
 export class OverdueReportResponse implements OverdueReport {
   @ApiProperty({ description: 'The instant of the report (+07:00)' }) asOf!: string;
   @ApiProperty() total!: number;
+  @ApiProperty({
+    description: 'The most items listed per agency (the query parameter or its default)',
+  })
+  itemsPerAgency!: number;
   @ApiProperty({ type: [OverdueAgencyResponse], description: 'Most overdue first' })
   agencies!: OverdueAgencyResponse[];
   @ApiProperty({ type: ReportScopeResponse }) filter!: ReportScopeResponse;

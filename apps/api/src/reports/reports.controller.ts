@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import { Roles } from '../auth/auth.decorators';
-import { ReportQuery } from './report.query';
+import { OverdueReportQuery, ReportQuery } from './report.query';
 import { CompletionReportResponse, OverdueReportResponse } from './report.responses';
 import { ReportsService } from './reports.service';
 
@@ -23,12 +23,13 @@ export class ReportsController {
     summary: 'Overdue items by lead agency (most overdue first)',
     description:
       'The items overdue now (the domain rule), of the notice `noticeId`, whose current due date ' +
-      'falls in `from`..`to`: exactly GET /api/items?overdue=true with `noticeId`, `dueFrom`, ' +
-      '`dueTo` and `lead` = the agency.' +
+      'falls in `from`..`to`: per agency their number, exactly the total of GET ' +
+      '/api/items?overdue=true with `noticeId`, `dueFrom`, `dueTo` and `lead` = the agency, and ' +
+      'the first `itemsPerAgency` items of that list (the most overdue).' +
       ERRORS,
   })
   @ApiOkResponse({ type: OverdueReportResponse })
-  overdue(@Query() q: ReportQuery): Promise<OverdueReportResponse> {
+  overdue(@Query() q: OverdueReportQuery): Promise<OverdueReportResponse> {
     return this.reports.overdue(q);
   }
 

@@ -10,7 +10,7 @@ import {
   type ReportFilter,
 } from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
-import type { ReportQuery } from './report.query';
+import type { OverdueReportQuery, ReportQuery } from './report.query';
 
 /** What a report covers, as its response states it (the notice named for a title or a print). */
 export interface ReportScope {
@@ -29,12 +29,13 @@ export class ReportsService {
   ) {}
 
   /**
-   * Overdue items by lead agency: the item list's `overdue=true` with the same notice and due
-   * dates, grouped, so a bar and the list it opens always agree.
+   * Overdue items by lead agency: per agency the total of the item list's `overdue=true` with the
+   * same notice and due dates, and its first `itemsPerAgency` items (ADR 0023).
    */
-  async overdue(q: ReportQuery): Promise<OverdueReport & { filter: ReportScope }> {
+  async overdue(q: OverdueReportQuery): Promise<OverdueReport & { filter: ReportScope }> {
     const [filter, scope] = await this.filterOf(q);
-    return { ...(await this.read.overdueReport(Date.now(), filter)), filter: scope };
+    const report = await this.read.overdueReport(Date.now(), filter, q.itemsPerAgency);
+    return { ...report, filter: scope };
   }
 
   async completion(q: ReportQuery): Promise<CompletionReport & { filter: ReportScope }> {

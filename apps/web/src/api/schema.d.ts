@@ -550,7 +550,7 @@ export type paths = {
         };
         /**
          * Overdue items by lead agency (most overdue first)
-         * @description The items overdue now (the domain rule), of the notice `noticeId`, whose current due date falls in `from`..`to`: exactly GET /api/items?overdue=true with `noticeId`, `dueFrom`, `dueTo` and `lead` = the agency. 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.
+         * @description The items overdue now (the domain rule), of the notice `noticeId`, whose current due date falls in `from`..`to`: per agency their number, exactly the total of GET /api/items?overdue=true with `noticeId`, `dueFrom`, `dueTo` and `lead` = the agency, and the first `itemsPerAgency` items of that list (the most overdue). 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.
          */
         get: operations["ReportsController_overdue"];
         put?: never;
@@ -1252,10 +1252,11 @@ export type components = {
         OverdueAgencyResponse: {
             /** @example STC */
             code: string;
+            /** @description Its most overdue items, earliest due first, at most `itemsPerAgency`; when fewer than `overdue`, the rest are in GET /api/items?overdue=true&lead=<code> with the same filter */
             items: components["schemas"]["OverdueItemResponse"][];
             /** @example Sở Tài chính */
             name: string;
-            /** @description Overdue items it leads */
+            /** @description Overdue items it leads (all of them) */
             overdue: number;
         };
         OverdueItemResponse: {
@@ -1279,6 +1280,8 @@ export type components = {
             /** @description The instant of the report (+07:00) */
             asOf: string;
             filter: components["schemas"]["ReportScopeResponse"];
+            /** @description The most items listed per agency (the query parameter or its default) */
+            itemsPerAgency: number;
             total: number;
         };
         ParsedDeadlineResponse: {
@@ -3860,6 +3863,8 @@ export interface operations {
             query?: {
                 /** @description First day of the period (UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
                 from?: string;
+                /** @description Most overdue items listed per agency, earliest due first (default 10); all of them are GET /api/items?overdue=true&lead=<code> with the same filter */
+                itemsPerAgency?: number;
                 /** @description Only this notice's items */
                 noticeId?: string;
                 /** @description Last day of the period (UTC+7), not before `from` (else 400 REPORT_PERIOD_INVALID). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */

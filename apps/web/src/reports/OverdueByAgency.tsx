@@ -7,8 +7,10 @@ import { itemsListUrl, type ReportFilter } from './report-filter';
 type OverdueAgency = components['schemas']['OverdueAgencyResponse'];
 
 /**
- * Each agency with its number of overdue items (a link to that list, as its bar) and the items, each
- * with its deadline and working days overdue: a list, so nothing is cut on a phone or on paper.
+ * Each agency with its number of overdue items (a link to that list, as its bar) and its most
+ * overdue items (the API lists at most `itemsPerAgency` of them), each with its deadline and working
+ * days overdue: a list, so nothing is cut on a phone or on paper. When the agency has more, a link
+ * under its list opens all of them.
  */
 export function OverdueByAgency({
   agencies,
@@ -36,6 +38,13 @@ export function OverdueByAgency({
               </li>
             ))}
           </ul>
+          {a.items.length < a.overdue && (
+            <p style={{ margin: '4px 0 0' }}>
+              <Link to={itemsListUrl(filter, a.code, true)}>
+                Xem tất cả {a.overdue} nhiệm vụ quá hạn của {a.name}
+              </Link>
+            </p>
+          )}
         </section>
       ))}
     </div>

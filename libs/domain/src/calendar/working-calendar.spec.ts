@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { addDays, compareCivil, type CivilDate } from '../time/civil-date';
 import { VN_PUBLIC_SECTOR_CALENDAR_DATA } from './vn-public-sector';
 import {
@@ -168,6 +169,29 @@ describe('vnPublicSectorCalendar', () => {
         expect(cal.subtractWorkingDays(out, n)).toBe(
           cal.isWorkingDay(d) ? d : cal.previousWorkingDay(d),
         );
+      }
+    }
+  });
+
+  it('workingDaysBetween counts what isWorkingDay says, day by day, across years and holidays', () => {
+    const slow = (a: CivilDate, b: CivilDate): number => {
+      if (compareCivil(a, b) > 0) return -slow(b, a);
+      let n = 0;
+      for (let d = addDays(a, 1); compareCivil(d, b) <= 0; d = addDays(d, 1)) {
+        if (cal.isWorkingDay(d)) n++;
+      }
+      return n;
+    };
+    // 2020–2030: before, inside and after the calendar's data (2026 official, 2027 provisional).
+    const day = fc.integer({ min: 0, max: 11 * 366 }).map((n) => addDays('2020-01-01', n));
+    fc.assert(
+      fc.property(day, day, (a, b) => cal.workingDaysBetween(a, b) === slow(a, b)),
+      { numRuns: 500, seed: 7 },
+    );
+    // Every pair of days of the holiday-heavy weeks around Tết 2026 and 2027.
+    for (let a: CivilDate = '2026-02-01'; compareCivil(a, '2026-03-01') < 0; a = addDays(a, 1)) {
+      for (let b: CivilDate = '2026-02-10'; compareCivil(b, '2027-03-01') < 0; b = addDays(b, 9)) {
+        expect(cal.workingDaysBetween(a, b)).toBe(slow(a, b));
       }
     }
   });

@@ -4,6 +4,7 @@ import {
   civilParts,
   compareCivil,
   dayOfWeek,
+  daysBetween,
   parseCivilDate,
   type CivilDate,
 } from '../time/civil-date';
@@ -28,6 +29,9 @@ export class WorkingCalendar {
   private readonly daysOff = new Set<CivilDate>();
   private readonly makeUp = new Set<CivilDate>();
   private readonly years = new Map<number, CalendarYear>();
+  /** Day numbers (`dayNo`), ascending, of the days off on a weekday and the make-up weekends. */
+  private readonly offWeekdays: number[];
+  private readonly workedWeekends: number[];
 
   constructor(data: CalendarData) {
     this.version = data.version;
@@ -45,6 +49,11 @@ export class WorkingCalendar {
         throw new DomainError('INVALID_CALENDAR', `Ngày ${d} vừa là ngày nghỉ vừa là ngày làm bù.`);
       }
     }
+    const weekend = (d: CivilDate): boolean => dayOfWeek(d) === 0 || dayOfWeek(d) === 6;
+    const ascending = (ds: Iterable<CivilDate>): number[] =>
+      [...ds].map(dayNo).sort((a, b) => a - b);
+    this.offWeekdays = ascending([...this.daysOff].filter((d) => !weekend(d)));
+    this.workedWeekends = ascending([...this.makeUp].filter(weekend));
   }
 
   private inYear(d: CivilDate, year: number): CivilDate {
@@ -121,12 +130,45 @@ export class WorkingCalendar {
     const c = compareCivil(a, b);
     if (c === 0) return 0;
     if (c > 0) return -this.workingDaysBetween(b, a);
-    let count = 0;
-    for (let cur = addDays(a, 1); compareCivil(cur, b) <= 0; cur = addDays(cur, 1)) {
-      if (this.isWorkingDay(cur)) count++;
-    }
-    return count;
+    // Weekdays in (a, b], less the days off among them, plus the make-up Saturdays and Sundays:
+    // constant time, however many years apart (the reports count years-old overdue items).
+    const from = dayNo(a);
+    const to = dayNo(b);
+    return (
+      weekdaysThrough(to) -
+      weekdaysThrough(from) -
+      countIn(this.offWeekdays, from, to) +
+      countIn(this.workedWeekends, from, to)
+    );
   }
+}
+
+const EPOCH: CivilDate = '1970-01-01';
+/** Days since 1970-01-01 (a Thursday). */
+const dayNo = (d: CivilDate): number => daysBetween(EPOCH, d);
+
+/** Monday–Friday days from some fixed Sunday up to day number n: differences count weekdays. */
+function weekdaysThrough(n: number): number {
+  const m = n + 4; // 0 on a Sunday
+  const weeks = Math.floor(m / 7);
+  return 5 * weeks + Math.min(m - 7 * weeks, 5);
+}
+
+/** How many of the ascending `days` are in (from, to]. */
+function countIn(days: readonly number[], from: number, to: number): number {
+  return upperBound(days, to) - upperBound(days, from);
+}
+
+/** The number of elements ≤ x of an ascending array. */
+function upperBound(days: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function assertCount(n: number): void {

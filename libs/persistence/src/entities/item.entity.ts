@@ -12,6 +12,11 @@ export type WorkflowStartState = (typeof WORKFLOW_START_STATES)[number];
  */
 @Entity({ name: 'items' })
 @Index('IDX_items_notice_position', ['noticeId', 'position'])
+// The list's pages in due order: an agency's items of a status (also the overdue report's most
+// overdue items per agency), a status, all items. Migration ReportPeriods1796400000000, ADR 0023.
+@Index('IDX_items_lead_status_due', ['leadCode', 'status', 'dueAt', 'createdAt', 'id'])
+@Index('IDX_items_status_due', ['status', 'dueAt', 'createdAt', 'id'])
+@Index('IDX_items_due', ['dueAt', 'createdAt', 'id'])
 export class ItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -34,7 +39,6 @@ export class ItemEntity {
   @Column({ type: 'text' })
   text!: string;
 
-  @Index()
   @Column({ name: 'lead_code', type: 'varchar', length: 32 })
   leadCode!: string;
 
@@ -65,7 +69,6 @@ export class ItemEntity {
   @Column({ type: 'jsonb' })
   policy!: { remindBefore: string[]; escalateAfter: string[] };
 
-  @Index()
   @Column({ type: 'varchar', length: 16 })
   status!: ItemStatus;
 

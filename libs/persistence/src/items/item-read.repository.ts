@@ -1,33 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { vnPublicSectorCalendar } from '../../../domain/src';
-import { AgencyEntity } from '../entities/agency.entity';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
-import { NoticeEntity } from '../entities/notice.entity';
 import { noticeSummaries, type NoticeSummary } from '../notices/notice-summaries';
 import {
   toEventRecord,
   toItemRecord,
   type ItemEventRecord,
   type ItemRecord,
+  type NoticeLabel,
   type ReadContext,
 } from './item.mapper';
+import type { LabelColumns } from './item-labels.sql';
 import {
+  COMPACT_REPORT_COUNTS_SQL,
   completionReport,
+  OVERDUE_ITEMS_PER_AGENCY,
+  overdueItemsQuery,
   overdueReport,
+  reportCountsQuery,
   type CompletionReport,
   type OverdueReport,
+  type ReportCountsRow,
   type ReportFilter,
 } from './item-reports';
-import { applyListFilter, type ItemListFilter } from './item-list.query';
+import { listQueries, type ItemListFilter } from './item-list.query';
 
 export {
   countByLiveStatus,
   type NoticeCounts,
   type NoticeSummary,
 } from '../notices/notice-summaries';
+
+/** An `items` row with its labels (and, from the list's page, the maintained total). */
+type LabeledRow = LabelColumns & { readonly list_total?: number | null };
 
 /** One page of a list and the number of items the filter matches. */
 export interface ItemPage {
@@ -50,15 +58,22 @@ export class ItemReadRepository {
     return (await this.page(filter, nowMs)).items;
   }
 
-  /** A page of the list (filter, order, limit/offset) and the total the filter matches. */
+  /**
+   * A page of the list (filter, order, limit/offset) and the total the filter matches: one
+   * statement when the maintained counts know the total (ADR 0023), else a count(*) beside it.
+   */
   async page(filter: ItemListFilter, nowMs: number): Promise<ItemPage> {
-    const qb = applyListFilter(
-      this.db.getRepository(ItemEntity).createQueryBuilder('i'),
-      filter,
-      nowMs,
-    );
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: await this.records(rows, nowMs), total };
+    const { page, count, totalInPage } = listQueries(filter, nowMs);
+    const countAside = async (): Promise<number> => {
+      const [row] = await this.db.query<{ total: number }[]>(count.sql, count.params);
+      return Number(row?.total ?? 0);
+    };
+    const [rows, counted] = await Promise.all([
+      this.db.query<LabeledRow[]>(page.sql, page.params),
+      totalInPage ? Promise.resolve(null) : countAside(),
+    ]);
+    const total = counted ?? (rows[0] ? Number(rows[0].list_total) : await countAside());
+    return { items: this.labeledRecords(rows, nowMs), total };
   }
 
   /** The stored row (for access checks and commands), or null. */
@@ -104,26 +119,71 @@ export class ItemReadRepository {
   }
 
   /**
-   * Overdue items by lead agency, the agency with most first: the item list itself (overdue, the
-   * same filter, unpaged) grouped, so a bar's number is the length of the list it opens.
+   * Overdue items by lead agency, the agency with most first: each agency's count (the periods'
+   * counts, as the completion report's `overdue`; equal to the item list's `overdue=true` total
+   * with the same filter) and its `itemsPerAgency` most overdue items (ADR 0023).
    */
-  async overdueReport(nowMs: number, filter: ReportFilter = {}): Promise<OverdueReport> {
-    const { items } = await this.page(
-      {
-        overdue: true,
-        noticeId: filter.noticeId,
-        dueFrom: filter.from,
-        dueTo: filter.to,
-        limit: Number.MAX_SAFE_INTEGER,
-      },
-      nowMs,
-    );
-    return overdueReport(items, nowMs);
+  async overdueReport(
+    nowMs: number,
+    filter: ReportFilter = {},
+    itemsPerAgency: number = OVERDUE_ITEMS_PER_AGENCY.default,
+  ): Promise<OverdueReport> {
+    const items = overdueItemsQuery(nowMs, filter, itemsPerAgency);
+    const [counts, rows] = await Promise.all([
+      this.reportCounts(nowMs, filter),
+      itemsPerAgency > 0
+        ? this.db.query<LabeledRow[]>(items.sql, items.params)
+        : Promise.resolve([]),
+    ]);
+    return overdueReport(counts, this.labeledRecords(rows, nowMs), nowMs, itemsPerAgency);
   }
 
   /** Completion and on-time rates by lead agency, counting each period of a recurring item. */
-  completionReport(nowMs: number, filter: ReportFilter = {}): Promise<CompletionReport> {
-    return completionReport(this.db, nowMs, filter);
+  async completionReport(nowMs: number, filter: ReportFilter = {}): Promise<CompletionReport> {
+    return completionReport(await this.reportCounts(nowMs, filter), nowMs);
+  }
+
+  /**
+   * Folds the report counts' deltas (ADR 0023); the number of rows folded. Safe to call from
+   * several processes at once (one folds, the others return 0).
+   */
+  async compactReportCounts(): Promise<number> {
+    const [row] = await this.db.query<{ folded: number }[]>(COMPACT_REPORT_COUNTS_SQL);
+    return Number(row?.folded ?? 0);
+  }
+
+  private reportCounts(nowMs: number, filter: ReportFilter): Promise<ReportCountsRow[]> {
+    const q = reportCountsQuery(nowMs, filter);
+    return this.db.query<ReportCountsRow[]>(q.sql, q.params);
+  }
+
+  /**
+   * Rows read in plain SQL (`SELECT i.*` with `itemLabelsSql`), mapped: each hydrated as TypeORM
+   * would have (its column types), the context built from their label columns.
+   */
+  private labeledRecords(rows: readonly LabeledRow[], nowMs: number): ItemRecord[] {
+    const names = new Map<string, string>();
+    const notices = new Map<string, NoticeLabel>();
+    for (const r of rows) {
+      if (r.label_lead_name !== null) names.set(r.lead_code, r.label_lead_name);
+      r.support_codes.forEach((code, k) => names.set(code, r.label_support_names[k] ?? code));
+      if (r.notice_id !== null) {
+        notices.set(r.notice_id, { number: r.label_notice_number, title: r.label_notice_title });
+      }
+    }
+    const ctx: ReadContext = { names, notices, nowMs, calendar: this.calendar };
+    const meta = this.db.getMetadata(ItemEntity);
+    return rows.map((raw) => {
+      const entity = meta.create() as ItemEntity;
+      for (const column of meta.columns) {
+        const value: unknown = this.db.driver.prepareHydratedValue(
+          (raw as unknown as Record<string, unknown>)[column.databaseName],
+          column,
+        );
+        column.setEntityValue(entity, value);
+      }
+      return toItemRecord(entity, ctx);
+    });
   }
 
   private async records(rows: readonly ItemEntity[], nowMs: number): Promise<ItemRecord[]> {
@@ -131,23 +191,23 @@ export class ItemReadRepository {
     return rows.map((r) => toItemRecord(r, ctx));
   }
 
-  /** Agency names, and the number and title of the notices of `rows`. */
+  /** Agency names, and the number and title of the notices of `rows`: one statement. */
   private async context(nowMs: number, rows: readonly ItemEntity[]): Promise<ReadContext> {
     const noticeIds = [...new Set(rows.flatMap((r) => (r.noticeId ? [r.noticeId] : [])))];
-    const [agencies, notices] = await Promise.all([
-      this.db.getRepository(AgencyEntity).find({ select: { code: true, name: true } }),
-      noticeIds.length === 0
-        ? Promise.resolve([])
-        : this.db.getRepository(NoticeEntity).find({
-            select: { id: true, number: true, title: true },
-            where: { id: In(noticeIds) },
-          }),
-    ]);
-    return {
-      names: new Map(agencies.map((a) => [a.code, a.name])),
-      notices: new Map(notices.map((n) => [n.id, { number: n.number, title: n.title }])),
-      nowMs,
-      calendar: this.calendar,
-    };
+    const found = await this.db.query<
+      { notice: boolean; key: string; name: string | null; title: string | null }[]
+    >(
+      `SELECT false AS notice, code AS key, name, NULL AS title FROM agencies
+       UNION ALL
+       SELECT true, id::text, number, title FROM notices WHERE id = ANY ($1::uuid[])`,
+      [noticeIds],
+    );
+    const names = new Map<string, string>();
+    const notices = new Map<string, { number: string | null; title: string | null }>();
+    for (const r of found) {
+      if (r.notice) notices.set(r.key, { number: r.name, title: r.title });
+      else names.set(r.key, r.name ?? r.key);
+    }
+    return { names, notices, nowMs, calendar: this.calendar };
   }
 }

@@ -1,0 +1,54 @@
+/**
+ * The benches of issue 10 run in their quick mode (small N), so they cannot rot: each prints its
+ * one `RESULT <name> key=value …` line with the figures it names. No figure is judged here (the
+ * machine is shared and noisy; bench/RESULTS.md keeps the measured ones).
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+function runBench(name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'npm',
+      ['run', '--silent', 'bench', '--', name, 'quick'],
+      { cwd: ROOT, maxBuffer: 64 << 20, timeout: 540_000 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** The one RESULT line of `name`, as key → value. */
+function resultOf(stdout: string, name: string): Map<string, string> {
+  const lines = stdout.split('\n').filter((l) => l.startsWith('RESULT '));
+  expect(lines).toHaveLength(1);
+  const [line] = lines as [string];
+  expect(line).toMatch(new RegExp(`^RESULT ${name}( [a-z0-9_]+=[^\\s=]+)+$`));
+  return new Map(
+    line
+      .split(' ')
+      .slice(2)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+}
+
+const isNumber = (v: string | undefined): boolean => v !== undefined && Number.isFinite(Number(v));
+
+it('npm run bench -- reports quick: p50/p95 per endpoint at two sizes and their ratios', async () => {
+  const result = resultOf(await runBench('reports'), 'reports');
+  for (const endpoint of ['list', 'overdue', 'completion']) {
+    for (const figure of ['p50_small', 'p95_small', 'p50_large', 'p95_large', 'p95_ratio']) {
+      expect(isNumber(result.get(`${endpoint}_${figure}`))).toBe(true);
+    }
+  }
+  expect(isNumber(result.get('seq_scans'))).toBe(true);
+}, 600_000);
+
+it('npm run bench -- api quick: req/s of the API and of the bare endpoint, and the ratio', async () => {
+  const result = resultOf(await runBench('api'), 'api');
+  for (const figure of ['api_rps', 'bare_rps', 'ratio']) {
+    expect(isNumber(result.get(figure))).toBe(true);
+  }
+}, 600_000);
