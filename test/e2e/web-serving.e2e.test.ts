@@ -55,6 +55,15 @@ describe('the web app on the API origin', () => {
     expect(style.headers['content-type']).toMatch(/^text\/css/);
   });
 
+  it('has an icon: the page links /favicon.svg, and /favicon.ico (asked for by default) leads to it', async () => {
+    const index = await stack.http().get('/').set('Accept', html).expect(200);
+    expect(index.text).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg" />');
+    const icon = await stack.http().get('/favicon.svg').expect(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const ico = await stack.http().get('/favicon.ico').set('Accept', 'image/*').expect(301);
+    expect(ico.headers.location).toBe('/favicon.svg');
+  });
+
   it('a path that is not a page nor a file, asked for by a script, is a 404', async () => {
     await stack.http().get('/assets/missing.js').set('Accept', '*/*').expect(404);
   });

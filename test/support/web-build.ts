@@ -17,7 +17,10 @@ function newestSource(path: string): number {
 export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
-  const sources = ['index.html', 'vite.config.mts', 'src'].map((p) => newestSource(join(WEB, p)));
+  const sources = ['index.html', 'vite.config.mts', 'src', 'public']
+    .map((p) => join(WEB, p))
+    .filter((p) => existsSync(p))
+    .map(newestSource);
   return Math.max(...sources) > statSync(index).mtimeMs;
 }
 

@@ -48,6 +48,12 @@ export function serveWebApp(app: INestApplication, dir = webAppDir()): void {
       res.setHeader('Cache-Control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // Browsers and tools ask for /favicon.ico by default; the app's icon is an SVG (index.html).
+  if (existsSync(join(dir, 'favicon.svg'))) {
+    express.use('/favicon.ico', (_req: Request, res: Response) => {
+      res.redirect(301, '/favicon.svg');
+    });
+  }
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (!wantsAppPage(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
