@@ -62,6 +62,32 @@ const UNKNOWN_ORG = new RegExp(
 );
 
 /**
+ * The letters that spell a name: each word's first letter, every letter of an abbreviation ("Sở
+ * KH&ĐT" → skhđt), without "và", "tỉnh", "có liên quan" or diacritics (đ kept): "UBND" and "Ủy ban nhân dân" agree.
+ */
+function initials(name: string): string {
+  let out = '';
+  const own = name.normalize('NFC').replace(/\s+(?:có\s+)?liên\s+quan$/u, '');
+  for (const [word] of own.matchAll(/[\p{L}]+/gu)) {
+    if (/^(?:và|tỉnh)$/iu.test(word)) continue;
+    const letters = /^\p{Lu}{2,}$/u.test(word) ? word : word.charAt(0);
+    out += letters.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  }
+  return out;
+}
+
+/**
+ * Whether `phrase` names `name` by another name, not by its own words or their abbreviation: a
+ * merged or renamed agency ("Sở Kế hoạch và Đầu tư" → "Sở Tài chính", "UBND các huyện" → "UBND
+ * các xã, phường"), which a clerk should check. "Sở TC", "UBND cấp xã", "các xã, phường" are not.
+ */
+export function isAnotherName(phrase: string, name: string): boolean {
+  const a = initials(phrase);
+  const b = initials(name);
+  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
+}
+
+/**
  * The agency directory: canonical names with aliases and abbreviations, per province, as data.
  * The default is contracts/agencies.json; the API builds one from its database rows.
  */

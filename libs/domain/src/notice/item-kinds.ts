@@ -132,6 +132,10 @@ export function acknowledgementOf(
   return { clause, addressed };
 }
 
+/** A subject of a few words, then a verb of work: how a directive to anyone reads. */
+const SUBJECT_THEN_WORK =
+  /^\p{Lu}(?:(?!\s(?:chưa|còn|không|vẫn|đã)\s)[^.;:!?()]){0,100}?\s(?:chủ trì|báo cáo|thực hiện|triển khai|rà soát|tham mưu|khẩn trương|tiếp tục|tập trung|chủ động|hoàn thành|hoàn thiện|xây dựng|tổ chức|kiểm tra|đôn đốc|theo dõi|tăng cường|đẩy mạnh|đẩy nhanh|nghiên cứu|hướng dẫn|cập nhật|đề xuất|có trách nhiệm|chịu trách nhiệm|khắc phục|bảo đảm|đảm bảo|phối hợp)(?![\p{L}])/u;
+
 /**
  * A section without sub-items ("3. Giao Văn phòng UBND tỉnh theo dõi …") is itself an item when it
  * reads like a directive: addressed to an agency, assigning, or opening with an imperative verb.
@@ -143,6 +147,9 @@ export function looksLikeDirective(text: string, directory: AgencyDirectory): bo
   if (/^[^.;:]{0,80}\sđã\s/u.test(t) && !ASSIGNING.test(t)) return false;
   if (ASSIGNING.test(t) || IMPERATIVE.test(t)) return true;
   const body = t.replace(ROLE, '');
+  // "3. UBND các huyện, thành phố định kỳ hằng tháng báo cáo …", "7. Các phòng chuyên môn …":
+  // a subject (known or not) then its work; kept, so that no numbered directive is lost.
+  if (COMMUNES.test(body) || SUBJECT_THEN_WORK.test(body)) return true;
   const first = directory.mentions(body)[0];
   return (
     (first !== undefined && first.start === 0) ||

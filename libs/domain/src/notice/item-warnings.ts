@@ -1,4 +1,5 @@
 import { unknownHolidaysNote, type WorkingCalendar } from '../calendar/working-calendar';
+import { isAnotherName } from './agencies';
 import { civilParts, formatVnDate } from '../time/civil-date';
 import type { DeadlineContext, DeadlineResult } from './deadline-context';
 import type { ParsedItem } from './types';
@@ -16,6 +17,12 @@ export function warningsOf(
     out.push(`${at}: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.`);
   }
   for (const name of unknown) out.push(`${at}: "${name}" không có trong danh mục cơ quan.`);
+  // A merged or renamed agency ("UBND các huyện" read as "UBND các xã, phường"): say so.
+  for (const { name, phrase } of item.agencyPhrases ?? []) {
+    if (!unknown.includes(name) && isAnotherName(phrase, name)) {
+      out.push(`${at}: "${phrase}" được hiểu là "${name}"; cần kiểm tra lại.`);
+    }
+  }
   const d = item.deadline;
   for (const note of result.notes) out.push(`${at}: ${note}`);
   if (d.kind === 'date') {
