@@ -163,7 +163,22 @@ describe('PostgreSQL stopped while reminders fire', () => {
           `anonymous ${anonymous.status} ${JSON.stringify(anonymous.body)}; ` +
           `GET item ${read.status} ${JSON.stringify(read.body)}`,
       );
-      expect(read.status).toBeGreaterThanOrEqual(500);
+      // Not the client's fault and not a bug: 503 with a stable code and when to ask again.
+      expect(read.status).toBe(503);
+      expect(read.body).toEqual({
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít phút.',
+        details: { retryAfterSeconds: 5 },
+      });
+      expect(read.headers['retry-after']).toBe('5');
+      const write = await s
+        .http()
+        .post(`/api/items/${itemId}/progress`)
+        .set(auth(token))
+        .send({ percent: 40, note: 'Trong lúc mất cơ sở dữ liệu' });
+      expect(write.status).toBe(503);
+      expect(write.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
 
       await sleep(Math.max(0, stoppedAt + OUTAGE_MS - Date.now()));
       expect(Date.now()).toBeGreaterThan(dueAt);

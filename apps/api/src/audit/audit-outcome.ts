@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { isDomainError } from '../../../../libs/domain/src';
 import type { AuditOutcome } from '../../../../libs/persistence/src';
+import { isDatabaseUnavailable } from '../common/database-unavailable';
 
 export interface FailureFacts {
   readonly statusCode: number;
@@ -20,6 +21,7 @@ export function failureFacts(err: unknown): FailureFacts {
         : null;
     return { statusCode: err.getStatus(), code };
   }
+  if (isDatabaseUnavailable(err)) return { statusCode: 503, code: 'DATABASE_UNAVAILABLE' };
   return { statusCode: 500, code: 'INTERNAL_ERROR' };
 }
 

@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { isDomainError } from '../../../../libs/domain/src';
 import { ApiError, type ApiErrorBody } from './api-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
 /** Stable codes and Vietnamese messages for the errors Nest itself raises. */
 const BY_STATUS: Record<number, { code: string; message: string }> = {
@@ -79,6 +80,16 @@ export class ErrorFilter implements ExceptionFilter {
       };
       return { statusCode, ...known };
     }
+    if (isDatabaseUnavailable(exception)) {
+      // One line, no stack: during an outage every request fails the same way.
+      this.logger.warn(`database unavailable: ${errorText(exception)}`);
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít phút.',
+        details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      };
+    }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
@@ -88,6 +99,12 @@ export class ErrorFilter implements ExceptionFilter {
       message: 'Lỗi hệ thống; vui lòng thử lại sau.',
     };
   }
+}
+
+function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code} ${e.message}` : e.message;
 }
 
 /** The body Terminus throws with when a health indicator is down. */
