@@ -2,6 +2,7 @@ import { Flex, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
   FREQUENCY_LABELS,
+  recurrenceText,
   shownDeadlineNote,
   WEEKDAY_LABELS,
   type DeadlineMode,
@@ -39,6 +40,8 @@ const field = { display: 'flex', flexDirection: 'column', minWidth: 0 } as const
 export function DeadlineEditor({ row, onChange, id }: Props) {
   const r = row.recurrence;
   const note = shownDeadlineNote(row);
+  // What the item page will say of the recurrence chosen in the fields above.
+  const rhythm = recurrenceText(row);
   const setRecurrence = (next: IntakeRow['recurrence']) => onChange({ ...row, recurrence: next });
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
@@ -132,6 +135,7 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
           </>
         )}
       </Flex>
+      {rhythm && <div style={{ marginTop: 4 }}>{rhythm}</div>}
       {note && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {note}

@@ -10,7 +10,7 @@ import {
   pastDueWarning,
   rowWarnings,
   shownDeadlineNote,
-  recurrenceLabel,
+  recurrenceText,
   rowsOf,
   toConfirmItems,
   type IntakeRow,
@@ -133,7 +133,7 @@ describe('toConfirmItems', () => {
       frequency: 'yearly',
       day: 15,
       months: [3, 9],
-      phrase: 'Hằng năm, ngày 15, tháng 3, 9',
+      phrase: 'Hằng năm, tháng 3 và tháng 9, ngày 15',
     });
     expect(c).not.toHaveProperty('due');
     const [w] = toConfirmItems([
@@ -143,7 +143,7 @@ describe('toConfirmItems', () => {
       kind: 'recurring',
       frequency: 'weekly',
       day: 5,
-      phrase: 'Hằng tuần, Thứ Sáu',
+      phrase: 'Hằng tuần, thứ Sáu',
     });
   });
 
@@ -164,18 +164,43 @@ describe('a row before confirming', () => {
     expect(missingOf({ ...emptyRow(0), text: 'Việc mới', lead: 'STC', mode: 'none' })).toBeNull();
   });
 
-  it('warns about a date already past, not about today or a recurrence', () => {
+  it('warns about a date already past, named like the other warnings, not about today or a recurrence', () => {
     expect(pastDueWarning(row('2.a'), '2026-12-02')).toBe(
-      'Hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
+      'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
+    );
+    expect(pastDueWarning({ ...emptyRow(1), due: '2026-01-30' }, '2026-12-02')).toBe(
+      'Nhiệm vụ mới: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
     );
     expect(pastDueWarning(row('2.a'), '2026-01-30')).toBeNull();
     expect(pastDueWarning(row('2.b'), '2026-12-02')).toBeNull();
   });
 
-  it('says a recurrence in words', () => {
-    expect(recurrenceLabel({ frequency: 'monthly' })).toBe('Hằng tháng, ngày cuối tháng');
-    expect(recurrenceLabel({ frequency: 'weekly' })).toBe('Hằng tuần, Thứ Sáu');
-    expect(recurrenceLabel({ frequency: 'quarterly', day: 20 })).toBe('Hằng quý, ngày 20');
+  it('says a recurrence as the item page says it, the parsed one while unchanged', () => {
+    const b = row('2.b');
+    expect(recurrenceText(b)).toBe('Định kỳ: hằng quý, ngày 19');
+    const halfYear: IntakeRow = {
+      ...b,
+      parsed: {
+        kind: 'recurring',
+        frequency: 'monthly',
+        day: 25,
+        months: [6, 12],
+        interval: 6,
+        phrase: 'định kỳ 6 tháng',
+      },
+      recurrence: { frequency: 'monthly', day: 25, months: [6, 12] },
+    };
+    expect(recurrenceText(halfYear)).toBe(
+      'Định kỳ: 6 tháng một lần (tháng 6 và tháng 12), ngày 25',
+    );
+    expect(
+      recurrenceText({ ...halfYear, recurrence: { frequency: 'monthly', months: [6, 12] } }),
+    ).toBe('Định kỳ: vào tháng 6 và tháng 12');
+    expect(recurrenceText({ ...b, recurrence: { frequency: 'weekly', day: 1 } })).toBe(
+      'Định kỳ: hằng tuần, thứ Hai',
+    );
+    expect(recurrenceText(row('2.a'))).toBeNull();
+    expect(recurrenceText({ ...row('2.a'), mode: 'recurring' })).toBe('Định kỳ: hằng tháng');
   });
 });
 
@@ -212,6 +237,28 @@ describe('rowWarnings', () => {
     expect(rowWarnings(withNote)).toHaveLength(1);
     expect(rowWarnings({ ...withNote, due: '2026-02-02' })).toEqual([]);
     expect(rowWarnings({ ...withNote, mode: 'recurring' })).toEqual([]);
+  });
+
+  it('keeps a warning about an agency read from another name while that agency is on the row', () => {
+    const a: IntakeRow = {
+      ...row('2.a'),
+      warnings: ['Mục 2.a: "Sở Kế hoạch và Đầu tư" được hiểu là "Sở Tài chính"; cần kiểm tra lại.'],
+      source: {
+        ...row('2.a').source!,
+        agencies: [
+          { code: 'STC', phrase: 'Sở Kế hoạch và Đầu tư' },
+          { code: 'SKHCN', phrase: 'Sở KH&CN' },
+        ],
+      },
+    };
+    const shown = [
+      'Mục 2.a: “Sở Kế hoạch và Đầu tư” được hiểu là “Sở Tài chính”; cần kiểm tra lại.',
+    ];
+    expect(rowWarnings(a)).toEqual(shown);
+    // Not a warning about the deadline: a changed date keeps it.
+    expect(rowWarnings({ ...a, due: '2026-02-02' })).toEqual(shown);
+    expect(rowWarnings({ ...a, lead: 'STC', support: [] })).toEqual(shown);
+    expect(rowWarnings({ ...a, support: [] })).toEqual([]);
   });
 
   it('gives none for a row added by hand', () => {

@@ -1,6 +1,7 @@
 import type { Agency } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDate } from '../format';
+import { recurrenceLabel } from '../item/due-labels';
 
 export type NoticePreview = components['schemas']['NoticePreviewResponse'];
 type ParsedItem = components['schemas']['ParsedItemResponse'];
@@ -138,7 +139,7 @@ function deadlineOf(r: IntakeRow): Pick<ConfirmItem, 'due' | 'deadline'> {
         frequency,
         ...(day === undefined ? {} : { day }),
         ...(months && months.length > 0 && frequency !== 'weekly' ? { months: [...months] } : {}),
-        phrase: recurrenceLabel(r.recurrence),
+        phrase: capitalized(recurrenceLabel({ kind: 'recurring', ...r.recurrence }) ?? ''),
       },
     };
   }
@@ -177,9 +178,13 @@ export function deadlineEdited(r: IntakeRow): boolean {
 /** Quotes as the rest of the screen writes them: "trước" → “trước”. */
 export const curlyQuotes = (text: string): string => text.replace(/"([^"]*)"/g, '“$1”');
 
+/** The phrase of `"UBND các huyện" được hiểu là "UBND các xã, phường"` (item-warnings.ts). */
+const READ_AS = /^Mục [^:]*: "([^"]*)" được hiểu là /;
+
 /**
  * The parser's warnings about a row that still hold after the secretariat's edits: a missing lead
- * goes once a lead is chosen, an agency outside the directory once another lead is chosen, and
+ * goes once a lead is chosen, an agency outside the directory once another lead is chosen, an
+ * agency read from another name once it is off the row, and
  * every note about the deadline (how a date was read, a holiday, a vague or relative deadline,
  * a recurrence to confirm) once the deadline is changed. A row added by hand has none.
  */
@@ -189,6 +194,11 @@ export function rowWarnings(r: IntakeRow): string[] {
     .filter((w) => {
       if (w.includes('chưa xác định cơ quan chủ trì')) return !r.lead;
       if (w.includes('không có trong danh mục cơ quan')) return r.lead === r.parsedLead;
+      const readAs = READ_AS.exec(w);
+      if (readAs) {
+        const named = r.source?.agencies.filter((a) => a.phrase === readAs[1]) ?? [];
+        return named.some((a) => a.code === r.lead || r.support.includes(a.code));
+      }
       // Every other warning about an item is about its deadline (item-warnings.ts).
       return !deadlineEdited(r);
     })
@@ -200,12 +210,28 @@ export function shownDeadlineNote(r: IntakeRow): string | null {
   return r.source && r.mode === modeOf(r.parsed) ? deadlineNote(r.parsed) : null;
 }
 
-/** A date deadline already past (`today`: YYYY-MM-DD in UTC+7). */
+/** A date deadline already past (`today`: YYYY-MM-DD in UTC+7), named like the parser's warnings. */
 export function pastDueWarning(r: IntakeRow, today: string): string | null {
   return r.mode === 'date' && r.due && r.due < today
-    ? `Hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.`
+    ? `${r.code ? `Mục ${r.code}` : 'Nhiệm vụ mới'}: hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.`
     : null;
 }
+
+/**
+ * A recurring row's rhythm as the item page will say it ("Định kỳ: hằng tháng, ngày 25"): the
+ * parsed deadline's while unchanged (it may say "6 tháng một lần"), else the one chosen.
+ */
+export function recurrenceText(r: IntakeRow): string | null {
+  if (r.mode !== 'recurring') return null;
+  const label = recurrenceLabel(
+    r.parsed.kind === 'recurring' && !deadlineEdited(r)
+      ? r.parsed
+      : { kind: 'recurring', ...r.recurrence },
+  );
+  return label && `Định kỳ: ${label}`;
+}
+
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The count of rows whose date is past, in one sentence that agrees with the count. */
 export function pastDueSummary(count: number): string {
@@ -239,15 +265,6 @@ export const WEEKDAY_LABELS: readonly string[] = [
   'Thứ Bảy',
   'Chủ nhật',
 ];
-
-/** "Hằng quý, ngày 20, tháng 3, 6, 9, 12" — also the phrase of a recurrence chosen by hand. */
-export function recurrenceLabel(r: Recurrence): string {
-  const base = FREQUENCY_LABELS[r.frequency];
-  if (r.frequency === 'weekly') return `${base}, ${WEEKDAY_LABELS[(r.day ?? 5) - 1] ?? 'Thứ Sáu'}`;
-  const day = r.day === undefined ? 'ngày cuối tháng' : `ngày ${r.day}`;
-  const months = r.months && r.months.length > 0 ? `, tháng ${r.months.join(', ')}` : '';
-  return `${base}, ${day}${months}`;
-}
 
 /** The parsed deadline in words, when it is not a plain date. */
 export function deadlineNote(d: Deadline): string | null {
