@@ -4,10 +4,12 @@
  * ratios against a baseline measured in the same run, because these machines are shared and noisy.
  */
 import { runApiBench } from './api';
+import { runBurstBench } from './burst';
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
 import { runParserBench } from './parser';
 import { runReportsBench } from './reports';
+import { runThroughputBench } from './throughput';
 import { runWebListBench } from './web-list';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
@@ -18,6 +20,8 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   parser: runParserBench,
   reports: () => runReportsBench(),
   api: () => runApiBench(),
+  throughput: () => runThroughputBench(),
+  burst: () => runBurstBench(),
 };
 const bench = benches[name];
 if (!bench) {

@@ -14,6 +14,8 @@ export async function startAppProcess(
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs: number,
+  /** Another entry point run the same way (a bench's own worker); default the app's main.ts. */
+  main?: string,
 ): Promise<AppProcess> {
   const root = join(__dirname, '..', '..');
   const output: string[] = [];
@@ -22,7 +24,7 @@ export async function startAppProcess(
   const proc = startProcess(
     app,
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(root, 'apps', app, 'src', 'main.ts')],
+    ['-r', 'ts-node/register/transpile-only', main ?? join(root, 'apps', app, 'src', 'main.ts')],
     { ...process.env, TZ: 'UTC', NODE_ENV: 'test', ...env },
     (line) => {
       output.push(line);

@@ -25,6 +25,20 @@ export interface ItemWorkerOptions {
 }
 
 /**
+ * The item worker's settings beyond Temporal's defaults (ADR 0024, measured by the benches
+ * throughput, burst and workers). The baselines' worker (bench/support/bare-worker.ts) runs with
+ * the same, so a bench compares the item workflow, not the settings.
+ */
+export const ITEM_WORKER_TUNING: Pick<
+  WorkerOptions,
+  | 'maxConcurrentWorkflowTaskExecutions'
+  | 'maxConcurrentActivityTaskExecutions'
+  | 'maxCachedWorkflows'
+  | 'maxConcurrentWorkflowTaskPolls'
+  | 'maxConcurrentActivityTaskPolls'
+> = {};
+
+/**
  * The one way this project builds a worker for the item workflows: apps/worker, the tests
  * (time-skipping and integration) and the benches all come through here, so what runs in
  * production is what is tested and measured.
@@ -39,6 +53,7 @@ export function createItemWorker(options: ItemWorkerOptions): Promise<TemporalWo
       : workflowSource()),
     activities: options.activities,
     shutdownGraceTime: '10s',
+    ...ITEM_WORKER_TUNING,
     ...options.tuning,
   });
 }
