@@ -157,6 +157,10 @@ describe('Nhập thông báo', () => {
     await page.keyboard.press('Escape');
     // Its list (unnamed while open) must be gone, after its closing animation, before axe runs.
     await row.getByRole('combobox', { name: 'Các tháng', expanded: false }).waitFor();
+    // Said as the item page will say it.
+    await row
+      .getByText('Định kỳ: hằng năm, tháng 3 và tháng 9, ngày 15', { exact: true })
+      .waitFor();
     await popupsClosed(page);
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'intake-recurring');
@@ -217,7 +221,11 @@ describe('Nhập thông báo', () => {
     await page
       .getByText('Xác nhận lại sẽ không giao thêm nhiệm vụ nào.', { exact: false })
       .waitFor();
-    await item(page, '2.a').getByText('Hạn 30/01/2026 đã qua', { exact: false }).waitFor();
+    await item(page, '2.a')
+      .getByText('Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.', {
+        exact: true,
+      })
+      .waitFor();
     await page.getByText('nhiệm vụ có hạn đã qua', { exact: false }).waitFor();
     // A date in the future has no such warning.
     await item(page, '2.h').getByText('Theo văn bản: “trong năm 2026”').waitFor();
