@@ -5,13 +5,15 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { choose } from './support/controls';
-import { openAs } from './support/login';
+import { choose, isFocused, popupsClosed, typeDate } from './support/controls';
+import { logIn, openAs } from './support/login';
 
 /**
  * "Nhập thông báo" after a blind review: the parser's warnings go once the secretariat's edit
  * resolves them, agencies are found without diacritics and by code or alias, an empty preview
- * says why, a cleared text clears the preview, and an agency sees the no-access page.
+ * says why, a cleared text clears the preview, and an agency sees the no-access page. The review
+ * survives a session that ends in the middle of it (a draft in the tab), and an item added by hand
+ * is numbered there, its number field taking the focus.
  */
 
 const seed = readFileSync(
@@ -122,6 +124,95 @@ describe('reviewing the preview', () => {
     await box.fill('');
     await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('region', { name: 'Văn bản gốc' }).count()).toBe(0);
+  });
+});
+
+describe('a review the session ends in the middle of', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+  const EDITED = 'Rà soát, hoàn thiện hồ sơ đề án (nội dung đã sửa khi xem trước).';
+  const ADDED = 'Tổng hợp kết quả thực hiện các nhiệm vụ, báo cáo Ban Chỉ đạo.';
+  const RESTORED = 'Đã khôi phục bản nháp chưa xác nhận';
+
+  it('comes back with the text and every edit once logged in again; confirming clears it', async () => {
+    const { page } = b;
+    await openAs(page, '/', 'secretariat@dondoc.local');
+    await page.getByRole('link', { name: 'Nhập thông báo' }).click();
+    await preview(page, seed);
+    await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor();
+    for (const code of ['2.a', '2.b', '2.c', '2.d']) {
+      await pick(page, item(page, code).getByLabel('Cơ quan chủ trì'), 'STC', 'Sở Tài chính');
+    }
+    await item(page, '2.a').getByLabel('Nội dung').fill(EDITED);
+
+    // "Thêm nhiệm vụ" by keyboard: the new row's first field, its number, has the focus.
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).press('Enter');
+    const number = page.getByRole('group', { name: 'Nhiệm vụ mới' }).getByLabel('Số mục');
+    await number.waitFor();
+    expect(await isFocused(number)).toBe(true);
+    await page.keyboard.type('2.l');
+    const added = item(page, '2.l');
+    await added.getByLabel('Nội dung').fill(ADDED);
+    await pick(page, added.getByLabel('Cơ quan chủ trì'), 'SXD', 'Sở Xây dựng');
+    await typeDate(page, added.getByLabel('Ngày hạn', { exact: true }), '30/06/2027');
+    await popupsClosed(page);
+    await page.getByRole('heading', { name: '12 nhiệm vụ' }).waitFor();
+    expect(await page.getByText('nhiệm vụ chưa có nội dung', { exact: false }).count()).toBe(0);
+
+    // The session ends elsewhere (every session of the account); the confirmation is refused.
+    const ended = await page.evaluate(async () => {
+      const { localStorage, fetch } = globalThis as unknown as {
+        localStorage: { getItem(k: string): string | null };
+        fetch: (url: string, init: object) => Promise<{ status: number }>;
+      };
+      const token = localStorage.getItem('dondoc.session') ?? '';
+      const res = await fetch('/api/auth/logout-all', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return res.status;
+    });
+    expect(ended).toBeLessThan(300);
+    await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).click();
+    await page.getByText('Phiên làm việc đã được kết thúc từ nơi khác', { exact: false }).waitFor();
+
+    // Logged in again: back on the intake, the text and the edits as they were.
+    await logIn(page, 'secretariat@dondoc.local');
+    await page.getByText(RESTORED, { exact: false }).waitFor();
+    await page.getByRole('heading', { name: '12 nhiệm vụ' }).waitFor();
+    expect(await page.getByLabel('Nội dung thông báo kết luận').inputValue()).toBe(seed);
+    expect(await item(page, '2.a').getByLabel('Nội dung').inputValue()).toBe(EDITED);
+    for (const code of ['2.a', '2.b', '2.c', '2.d']) {
+      await item(page, code).getByTitle('Sở Tài chính', { exact: true }).first().waitFor();
+    }
+    expect(await item(page, '2.l').getByLabel('Nội dung').inputValue()).toBe(ADDED);
+    expect(await item(page, '2.l').getByLabel('Số mục').inputValue()).toBe('2.l');
+    await item(page, '2.l').getByTitle('Sở Xây dựng', { exact: true }).first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'intake-draft-restored');
+
+    await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).click();
+    await page.getByText('Đã giao 12 nhiệm vụ.').waitFor();
+    await page.getByRole('link', { name: 'Nhập thông báo' }).click();
+    await page.getByLabel('Nội dung thông báo kết luận').waitFor();
+    expect(await page.getByLabel('Nội dung thông báo kết luận').inputValue()).toBe('');
+    expect(await page.getByText(RESTORED, { exact: false }).count()).toBe(0);
+  });
+
+  it('"Bỏ bản nháp" starts afresh', async () => {
+    const { page } = b;
+    await openAs(page, '/nhap-thong-bao', 'secretariat@dondoc.local');
+    await preview(page, seed);
+    await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor();
+    await page.reload();
+    await page.getByText(RESTORED, { exact: false }).waitFor();
+    await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor();
+    await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
+    await page.getByRole('heading', { name: '11 nhiệm vụ' }).waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Nội dung thông báo kết luận').inputValue()).toBe('');
+    await page.reload();
+    await page.getByLabel('Nội dung thông báo kết luận').waitFor();
+    expect(await page.getByLabel('Nội dung thông báo kết luận').inputValue()).toBe('');
+    expect(await page.getByText(RESTORED, { exact: false }).count()).toBe(0);
   });
 });
 

@@ -18,11 +18,14 @@ interface Props {
   readonly onSelect: () => void;
   /** "Xem trong văn bản": show it and bring the source text into view. */
   readonly onReveal: () => void;
+  /** Just added by "Thêm nhiệm vụ": its first field takes the focus. */
+  readonly autoFocus?: boolean;
 }
 
 /** One item of the preview, editable: text, lead and co-ordinating agencies, deadline. */
 export function IntakeRowCard(props: Props) {
-  const { row, agencies, warnings, selected, onChange, onDelete, onSelect, onReveal } = props;
+  const { row, agencies, warnings, selected, onChange, onDelete, onSelect, onReveal, autoFocus } =
+    props;
   // Work goes to agencies still working; one already on the row stays shown by its name.
   const options = useMemo(
     () =>
@@ -77,6 +80,20 @@ export function IntakeRowCard(props: Props) {
         <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
       ))}
       <Row gutter={[12, 8]}>
+        {!row.source && (
+          // A parsed item keeps the number the notice gave it; one added by hand is numbered here.
+          <Col xs={24} md={12}>
+            <label htmlFor={id('code')}>Số mục</label>
+            <Input
+              id={id('code')}
+              maxLength={40}
+              placeholder="Ví dụ: 2.g"
+              autoFocus={autoFocus}
+              value={row.code}
+              onChange={(e) => onChange({ ...row, code: e.target.value.trimStart() })}
+            />
+          </Col>
+        )}
         <Col xs={24} md={12}>
           <label htmlFor={id('text')}>Nội dung</label>
           <Input.TextArea

@@ -11,13 +11,20 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { messageOf, unwrap } from '../api/errors';
-import { formatDate, todayVn } from '../format';
+import { formatDate, formatDateTime, todayVn } from '../format';
 import { IntakeRowCard } from '../intake/IntakeRowCard';
+import {
+  clearDraft,
+  loadDraft,
+  saveDraft,
+  sessionDraftStorage,
+  type IntakeDraft,
+} from '../intake/intake-draft';
 import {
   EMPTY_PREVIEW,
   emptyRow,
@@ -56,25 +63,45 @@ interface Selection {
 export function IntakePage() {
   const { me } = useSession();
   if (me?.role !== 'secretariat') return <NoAccessPage message="Trang này dành cho Văn phòng." />;
-  return <IntakeForm />;
+  return <IntakeForm key={me.id} userId={me.id} />;
 }
 
-/** Paste the notice, review the parsed items beside its text, confirm. */
-function IntakeForm() {
+/**
+ * Paste the notice, review the parsed items beside its text, confirm. The work in progress is kept
+ * as a draft of this user in the tab (intake-draft.ts): a session that ends during the review
+ * reloads the app into the login page, and logging in again brings it back here.
+ */
+function IntakeForm({ userId }: { userId: string }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const agencies = useAgencies();
   const wide = Grid.useBreakpoint().lg === true;
-  const [text, setText] = useState('');
-  const [previewed, setPreviewed] = useState<Previewed | null>(null);
-  const [rows, setRows] = useState<IntakeRow[]>([]);
+  const storage = useMemo(() => sessionDraftStorage(), []);
+  // The draft found on arrival, named in a notice until confirmed or discarded.
+  const [restored, setRestored] = useState<IntakeDraft | null>(() =>
+    storage ? loadDraft(storage, userId) : null,
+  );
+  const [text, setText] = useState(restored?.text ?? '');
+  const [previewed, setPreviewed] = useState<Previewed | null>(restored?.previewed ?? null);
+  const [rows, setRows] = useState<IntakeRow[]>(() => [...(restored?.rows ?? [])]);
   const [selection, setSelection] = useState<Selection | null>(null);
+  // The row "Thêm nhiệm vụ" just added: its first field takes the focus.
+  const [added, setAdded] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const index = useMemo(() => (previewed ? indexSource(previewed.text) : null), [previewed]);
   // Directives are found once per preview, in document order; edits do not move them.
-  const [parsedRows, setParsedRows] = useState<IntakeRow[]>([]);
+  const [parsedRows, setParsedRows] = useState<IntakeRow[]>(() => [
+    ...(restored?.parsedRows ?? []),
+  ]);
+  // Every change is kept at once: the session may end before the next one. Once the notice is
+  // confirmed nothing is kept again.
+  const confirmed = useRef(false);
+  useEffect(() => {
+    if (!storage || confirmed.current) return;
+    saveDraft(storage, userId, { text, previewed, parsedRows, rows, savedAt: Date.now() });
+  }, [storage, userId, text, previewed, parsedRows, rows]);
   const passages = useMemo(
     () => (index ? passagesOf(index, parsedRows) : new Map<string, never[]>()),
     [index, parsedRows],
@@ -117,6 +144,8 @@ function IntakeForm() {
       const notice = unwrap(
         await api.POST('/api/notices', { body: { text: source, items: toConfirmItems(rows) } }),
       );
+      confirmed.current = true;
+      if (storage) clearDraft(storage, userId);
       void message.success(
         notice.created
           ? `Đã giao ${notice.items.length} nhiệm vụ.`
@@ -140,6 +169,24 @@ function IntakeForm() {
   const existing = previewed?.result.existingNotice ?? null;
   const header = previewed?.result.notice;
   const stale = previewed !== null && text !== previewed.text;
+  const addRow = () => {
+    // A key no row has, even after deletions or a restored draft.
+    let n = rows.length;
+    while (rows.some((r) => r.key === `new-${n}`)) n += 1;
+    const row = emptyRow(n);
+    setRows([...rows, row]);
+    setAdded(row.key);
+  };
+  const discardDraft = () => {
+    if (storage) clearDraft(storage, userId);
+    setRestored(null);
+    setText('');
+    setPreviewed(null);
+    setParsedRows([]);
+    setRows([]);
+    setSelection(null);
+    setError(null);
+  };
   const changeText = (value: string) => {
     setText(value);
     // An emptied box leaves nothing to confirm: the old preview goes with it.
@@ -156,6 +203,19 @@ function IntakeForm() {
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
         Nhập thông báo
       </Typography.Title>
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          title={`Đã khôi phục bản nháp chưa xác nhận, lưu lúc ${formatDateTime(restored.savedAt)}.`}
+          description="Văn bản đã dán và các chỉnh sửa trong danh sách nhiệm vụ được giữ lại khi phiên làm việc kết thúc. Kiểm tra rồi xác nhận, hoặc bỏ bản nháp để nhập lại từ đầu."
+          action={
+            <Button size="small" onClick={discardDraft}>
+              Bỏ bản nháp
+            </Button>
+          }
+        />
+      )}
       <label htmlFor="notice-text">Nội dung thông báo kết luận</label>
       <Input.TextArea
         id="notice-text"
@@ -229,12 +289,11 @@ function IntakeForm() {
                     onDelete={() => setRows((all) => all.filter((r) => r.key !== row.key))}
                     onSelect={() => select(row.key, false)}
                     onReveal={() => select(row.key, true)}
+                    autoFocus={row.key === added}
                   />
                 ))}
                 <Flex wrap gap={8}>
-                  <Button onClick={() => setRows((all) => [...all, emptyRow(all.length)])}>
-                    Thêm nhiệm vụ
-                  </Button>
+                  <Button onClick={addRow}>Thêm nhiệm vụ</Button>
                   <Button
                     type="primary"
                     onClick={() => void confirm(previewed.text)}
