@@ -20,6 +20,8 @@ const fixture = (name: string): string =>
 const seed = fixture('000_948b8539ce48aaaf.txt');
 /** "Số: 25/TB-VP", meeting 15/01/2026: every dated deadline is past by now. */
 const corpus = fixture('corpus-e1-e10.txt');
+/** Issue 8's blind check: a directive to "UBND các huyện, thành phố", one to no known agency. */
+const districts = fixture('extra-district-names.txt');
 
 let stack: BrowserStack;
 beforeAll(async () => {
@@ -193,6 +195,30 @@ describe('Nhập thông báo', () => {
     expect(stored.due).toBe(
       nextOccurrence({ frequency: 'yearly', day: 15, months: [3, 9] }, civilDateAt(Date.now())),
     );
+  });
+
+  it('keeps every numbered directive and says on its row how an old or unknown agency was read', async () => {
+    const { page } = b;
+    await previewAs(page, districts);
+    await page.getByRole('heading', { name: '9 nhiệm vụ' }).waitFor();
+    const three = item(page, '3');
+    await three
+      .getByText(
+        'Mục 3: “UBND các huyện, thành phố” được hiểu là “UBND các xã, phường”; cần kiểm tra lại.',
+        { exact: true },
+      )
+      .waitFor();
+    await three.getByText('Định kỳ: hằng tháng, ngày 24', { exact: true }).waitFor();
+    await item(page, '1')
+      .getByText('Mục 1: “UBND các huyện” được hiểu là “UBND các xã, phường”; cần kiểm tra lại.', {
+        exact: true,
+      })
+      .waitFor();
+    await item(page, '7')
+      .getByText('Mục 7: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.', {
+        exact: true,
+      })
+      .waitFor();
   });
 
   it('warns before confirming: a notice imported before (with a link to it) and deadlines already past', async () => {
