@@ -42,7 +42,7 @@ const MenuIcon = () => (
 /**
  * The frame of every signed-in page: the product, the menu, who is signed in, "Đăng xuất". On a
  * desk the menu is a row of links in the header; under 768 px (app.css) the header keeps the
- * product and a "Mở menu" button, and the menu opens in a drawer (a dialog: focus inside, Escape
+ * product and a "Chức năng" button, and the menu opens in a drawer (a dialog: focus inside, Escape
  * closes it). The current page is marked (aria-current) in both.
  */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -90,13 +90,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Button
           className="app-menu-button"
           icon={<MenuIcon />}
-          aria-label="Mở menu"
           aria-haspopup="dialog"
           aria-expanded={menuOpen && phone}
           aria-controls={menuOpen && phone ? drawerId : undefined}
           onClick={() => setMenuOpen(true)}
         >
-          Menu
+          Chức năng
         </Button>
       </Layout.Header>
       <Drawer
