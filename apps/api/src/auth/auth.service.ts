@@ -3,7 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { normalizeEmail, SessionEntity, UserEntity } from '../../../../libs/persistence/src';
+import {
+  normalizeEmail,
+  SessionEntity,
+  UserEntity,
+  type UserRole,
+} from '../../../../libs/persistence/src';
 import {
   FailedAttempts,
   hashOpaqueToken,
@@ -20,6 +25,27 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 /** Issue 9: five failed logins within 15 minutes lock the address, and the client address. */
 export const LOGIN_FAILURES = { limit: 5, windowMs: 15 * 60_000 } as const;
+
+/** A session and its user (null columns when the user row is gone), as `authenticate` reads it. */
+type SessionUserRow = {
+  readonly expires_at: Date;
+  readonly last_used_at: Date;
+} & (
+  | {
+      readonly id: string;
+      readonly email: string;
+      readonly role: UserRole;
+      readonly agency_code: string | null;
+      readonly display_name: string;
+      readonly disabled_at: Date | null;
+    }
+  | { readonly id: null; readonly disabled_at: null }
+);
+
+const SESSION_USER_SQL = `SELECT s.expires_at, s.last_used_at, u.id, u.email, u.role, u.agency_code,
+       u.display_name, u.disabled_at
+  FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+ WHERE s.token_hash = $1`;
 
 export interface LoginResult {
   accessToken: string;
@@ -72,13 +98,15 @@ export class AuthService {
 
   async authenticate(token: string): Promise<AuthenticatedUser> {
     const tokenHash = hashOpaqueToken(token);
-    const session = await this.sessions.findOneBy({ tokenHash });
-    if (!session) throw authErrors.invalidSession();
+    // The session and its user in one statement (bench api, ADR 0023): the guard runs on every
+    // request. No row: no such session (a revoked one is deleted).
+    const [row] = await this.sessions.query<SessionUserRow[]>(SESSION_USER_SQL, [tokenHash]);
+    if (!row) throw authErrors.invalidSession();
     const now = Date.now();
     const idleMs = this.config.auth.idleTimeoutSeconds * 1000;
     const times = {
-      expiresAtMs: session.expiresAt.getTime(),
-      lastUsedAtMs: session.lastUsedAt.getTime(),
+      expiresAtMs: row.expires_at.getTime(),
+      lastUsedAtMs: row.last_used_at.getTime(),
     };
     switch (sessionVerdict(times, now, idleMs)) {
       case 'expired':
@@ -88,21 +116,20 @@ export class AuthService {
       case 'active':
         break;
     }
-    const user = await this.users.findOneBy({ id: session.userId });
-    if (!user) throw authErrors.invalidSession();
-    if (user.disabledAt) {
-      await this.revokeSessions(user.id);
+    if (row.id === null) throw authErrors.invalidSession();
+    if (row.disabled_at !== null) {
+      await this.revokeSessions(row.id);
       throw authErrors.accountDisabled();
     }
     if (shouldTouchSession(times.lastUsedAtMs, now, idleMs)) {
       await this.sessions.update({ tokenHash }, { lastUsedAt: new Date(now) });
     }
     return {
-      id: user.id,
-      email: user.email,
-      role: user.role,
-      agencyCode: user.agencyCode,
-      name: user.displayName,
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      agencyCode: row.agency_code,
+      name: row.display_name,
     };
   }
 
