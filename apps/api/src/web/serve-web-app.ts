@@ -1,6 +1,6 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -32,21 +32,26 @@ export function wantsAppPage(req: Pick<Request, 'method' | 'path' | 'headers'>):
 /**
  * Serves the web app on the API's origin (ADR 0013): its files with caching, and index.html for
  * every other non-/api page a browser asks for, so client-side routes survive a reload. /api is
- * untouched: an unknown API path stays a JSON 404.
+ * untouched: an unknown API path stays a JSON 404, and no API request looks for a file (it cost
+ * every API request a stat of the disk: bench api, ADR 0023). index.html is served by the same
+ * static handler, with its ETag, whatever the app's `etag` setting (off for the API's JSON).
  */
 export function serveWebApp(app: INestApplication, dir = webAppDir()): void {
   if (!dir) {
     new Logger('Web').warn('No web app build (dist/web): run `npm run build` to serve it at /.');
     return;
   }
-  const index = join(dir, 'index.html');
-  const express = app as NestExpressApplication;
-  express.useStaticAssets(dir, {
+  const files = serveStatic(dir, {
     index: false,
     setHeaders: (res: Response, path: string) => {
       const asset = ASSETS.test(path.slice(dir.length).replaceAll('\\', '/'));
       res.setHeader('Cache-Control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
+  });
+  const express = app as NestExpressApplication;
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (API.test(req.path)) next();
+    else void files(req, res, next);
   });
   // Browsers and tools ask for /favicon.ico by default; the app's icon is an SVG (index.html).
   if (existsSync(join(dir, 'favicon.svg'))) {
@@ -56,7 +61,7 @@ export function serveWebApp(app: INestApplication, dir = webAppDir()): void {
   }
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (!wantsAppPage(req)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    req.url = '/index.html';
+    void files(req, res, next);
   });
 }
