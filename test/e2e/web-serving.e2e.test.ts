@@ -43,6 +43,23 @@ describe('the web app on the API origin', () => {
     await stack.http().get('/api/items').set('Accept', html).expect(401);
   });
 
+  it("the API's JSON carries no ETag; the app's page keeps its own and revalidates to 304", async () => {
+    for (const path of ['/api/nope', '/api/items']) {
+      const res = await stack.http().get(path);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers.etag).toBeUndefined();
+    }
+    const page = await stack.http().get('/items/123').set('Accept', html).expect(200);
+    expect(page.headers.etag).toBeTruthy();
+    expect(page.headers['cache-control']).toBe('no-cache');
+    await stack
+      .http()
+      .get('/dang-nhap')
+      .set('Accept', html)
+      .set('If-None-Match', String(page.headers.etag))
+      .expect(304);
+  });
+
   it('serves the built assets with their content type, cached for a year', async () => {
     const assets = readdirSync(join(WEB_DIST, 'assets'));
     const js = assets.find((f) => f.endsWith('.js'));
