@@ -135,6 +135,40 @@ describe('item workflow decisions on the 2026 calendar', () => {
     });
   });
 
+  it('extension granted to another date than asked: the plan and the event follow the grant', () => {
+    const due = dueOn('2026-03-02');
+    const asked = dueOn('2026-03-31');
+    const granted = dueOn('2026-03-16');
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    let s = initialState(input, 'item-sim', vn('2026-02-26 09:00')).state;
+    const ask = requestExtension(
+      s,
+      { actor: STC_USER, requestId: 'ext-1', due: asked, reason: 'Chờ ý kiến Bộ' },
+      { now: vn('2026-02-26 10:00'), input },
+    );
+    if (isRejection(ask)) throw new Error(ask.message);
+    s = ask.state;
+    const cmd = { actor: SECRETARIAT, requestId: 'ext-1', approve: true, due: granted };
+    const t = decideExtension(s, cmd, { now: vn('2026-02-27 09:00'), input });
+    if (isRejection(t)) throw new Error(t.message);
+    expect(t.state).toMatchObject({ due: granted, originalDue: due, deadlineVersion: 2 });
+    expect(t.events[0]?.detail).toMatchObject({ to: granted, requestedDue: asked });
+    expect(t.mails[0]).toMatchObject({ kind: 'extension_approved' });
+    // P7D in working days before 16/03 (31/03 asked would give 20/03).
+    expect(nextStep(t.state, input)?.at).toBe(vn('2026-03-05 08:00'));
+
+    // A grant earlier than the current deadline is refused like a request would be.
+    const early = decideExtension(
+      s,
+      { ...cmd, due: dueOn('2026-02-27') },
+      {
+        now: vn('2026-02-27 09:00'),
+        input,
+      },
+    );
+    expect(isRejection(early)).toBe(true);
+  });
+
   it('submitted before the due: the overdue mark and escalations are skipped, marked done', () => {
     const due = dueOn('2026-02-25');
     const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });

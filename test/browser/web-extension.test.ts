@@ -5,7 +5,10 @@ import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { openAs } from './support/login';
 
-/** Issue 8, flow 3: an extension request, approved: the page shows the new and the original deadline. */
+/**
+ * Issue 8, flow 3: an extension request, approved to another date than asked: the page shows the new
+ * and the original deadline, the history the date granted and the date asked.
+ */
 
 const TEXT = 'Tổng kết 5 năm thực hiện đề án phát triển du lịch cộng đồng';
 
@@ -35,7 +38,7 @@ async function openItemAs(page: Page, email: string): Promise<void> {
 describe('extension requests in the web app', () => {
   const b = useBrowser({ baseURL: () => stack.baseUrl });
 
-  it('the agency asks for a later date, the secretariat approves: new and original deadline shown', async () => {
+  it('the agency asks for a later date, the secretariat grants an earlier one: new and original deadline shown', async () => {
     const agency = b.page;
     await openItemAs(agency, 'stc@dondoc.local');
     await agency.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
@@ -53,13 +56,22 @@ describe('extension requests in the web app', () => {
     await openItemAs(secretariat, 'secretariat@dondoc.local');
     await secretariat.getByRole('button', { name: 'Đồng ý gia hạn', exact: true }).click();
     const approve = secretariat.getByRole('dialog', { name: 'Đồng ý gia hạn' });
+    // The date asked for is offered; the secretariat grants an earlier one (issue 8).
+    const granted = approve.getByLabel('Gia hạn đến ngày');
+    expect(await granted.inputValue()).toBe('30/06/2027');
+    await approve.getByText('Cơ quan đề nghị đến ngày 30/06/2027').waitFor();
+    await granted.click();
+    await granted.fill('15/06/2027');
+    await secretariat.keyboard.press('Enter');
     await approve.getByRole('button', { name: 'Gửi' }).click();
     await approve.waitFor({ state: 'hidden' });
+    await secretariat.getByText('Đã gia hạn đến ngày 15/06/2027.').waitFor();
     const facts = secretariat.getByRole('main');
-    for (const text of ['Hạn hiện tại', '30/06/2027', 'Hạn ban đầu', '31/03/2027']) {
+    for (const text of ['Hạn hiện tại', '15/06/2027', 'Hạn ban đầu', '31/03/2027']) {
       await facts.getByText(text, { exact: true }).waitFor();
     }
-    await secretariat.getByText('Hạn mới: 30/06/2027').waitFor();
+    await secretariat.getByText('Hạn mới: 15/06/2027').waitFor();
+    await secretariat.getByText('Hạn cơ quan đề nghị: 30/06/2027').waitFor();
     await expectNoSeriousA11yViolations(secretariat);
     await capture(secretariat, 'item-extension-approved');
   });

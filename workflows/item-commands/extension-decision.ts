@@ -3,12 +3,13 @@ import { UPDATE_REJECTION } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { skipPast } from '../item-schedule';
 import { emit, leadMail, unchanged, type ItemState } from '../item-transition';
-import { deadlineContext, refused, reject, type Reducer } from './decision';
+import { deadlineContext, invalid, refused, reject, type Reducer } from './decision';
 
 /**
  * The secretariat decides the pending extension request. Approved: a new deadline version with
- * a fresh plan (steps already past are skipped), the original deadline kept. A decision already
- * taken (same request id) changes nothing.
+ * a fresh plan (steps already past are skipped), the original deadline kept; the deadline is the
+ * one asked for unless the secretariat grants another (`cmd.due`). A decision already taken (same
+ * request id) changes nothing.
  */
 export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, ctx) => {
   if (state.decidedExtensionIds.includes(cmd.requestId)) return unchanged(state);
@@ -38,12 +39,21 @@ export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, c
       mails: [leadMail(s, step, 'extension_rejected', { reason })],
     };
   }
-  const t = transition(state.status, 'approveExtension', deadlineContext(ctx, pending.due));
+  if (cmd.due) {
+    // Checked as the request's date was: a grant is still an extension, in the future.
+    if (!Number.isFinite(cmd.due.at)) return invalid('Hạn gia hạn không hợp lệ.');
+    if (state.due && cmd.due.at <= state.due.at) {
+      return invalid('Hạn gia hạn phải sau thời hạn hiện tại.');
+    }
+    if (cmd.due.at <= ctx.now) return invalid('Hạn gia hạn phải ở tương lai.');
+  }
+  const granted = cmd.due ?? pending.due;
+  const t = transition(state.status, 'approveExtension', deadlineContext(ctx, granted));
   if (!t.ok) return refused(t.error);
   const moved: ItemState = {
     ...state,
     status: t.status,
-    due: pending.due,
+    due: granted,
     originalDue: state.originalDue ?? state.due,
     deadlineVersion: state.deadlineVersion + 1,
     escalationLevel: 0,
@@ -55,7 +65,8 @@ export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, c
   const [s, ev] = emit(skipPast(moved, ctx), ctx.now, 'extension_approved', cmd.actor, {
     requestId: pending.id,
     from: state.due,
-    to: pending.due,
+    to: granted,
+    ...(cmd.due ? { requestedDue: pending.due } : {}),
     originalDue: moved.originalDue,
     deadlineVersion: moved.deadlineVersion,
     reason,

@@ -50,6 +50,7 @@ export const FIELD_LABELS = {
   acceptNote: 'Ghi chú',
   returnReason: 'Lý do trả lại',
   approveReason: 'Ý kiến',
+  grantedDue: 'Gia hạn đến ngày',
   rejectReason: 'Lý do',
   newLead: 'Cơ quan chủ trì mới',
   reassignReason: 'Lý do',

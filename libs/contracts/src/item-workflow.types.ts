@@ -181,6 +181,8 @@ export interface ExtensionDecisionCommand extends CommandBase {
 export interface ReassignCommand extends CommandBase {
   readonly lead: AgencyRef;
   readonly reason?: string;
+  /** Approving: the deadline granted when the secretariat grants another than the one asked. */
+  readonly due?: DueSpec;
 }
 export interface CancelCommand extends CommandBase {
   readonly reason: string;

@@ -157,6 +157,7 @@ export class ItemCommandsService {
             requestId,
             approve,
             ...(dto.reason ? { reason: dto.reason } : {}),
+            ...(approve && dto.due ? { due: dueSpec(dto.due) } : {}),
           }),
         ],
       }),

@@ -124,6 +124,11 @@ export class ItemEventDetailResponse {
     description: 'The new lead (reassigned) or the new deadline (extension_approved)',
   })
   to?: string | DueSpecResponse;
+  @ApiPropertyOptional({
+    type: DueSpecResponse,
+    description: 'extension_approved with another deadline than asked: the one asked for',
+  })
+  requestedDue?: DueSpecResponse;
 }
 
 /** The OpenAPI description of an ItemEventRecord. */

@@ -933,6 +933,11 @@ export type components = {
             sameText: boolean;
         };
         ExtensionDecisionDto: {
+            /**
+             * @description The deadline granted, when not the one asked for (same forms as a due)
+             * @example 2026-03-06
+             */
+            due?: string;
             reason?: string;
         };
         ExtensionRequestDto: {
@@ -1038,6 +1043,8 @@ export type components = {
             reason?: string | null;
             /** @description Mail recipients */
             recipients?: string[];
+            /** @description extension_approved with another deadline than asked: the one asked for */
+            requestedDue?: components["schemas"]["DueSpecResponse"];
             /** @description The new lead (reassigned) or the new deadline (extension_approved) */
             to?: string | components["schemas"]["DueSpecResponse"];
         };

@@ -75,7 +75,10 @@ function detailLines(
   }
   if (d.note) lines.push(`${typed?.note ?? 'Nội dung'}: ${d.note}`);
   if (d.reason) lines.push(`${typed?.reason ?? 'Lý do'}: ${d.reason}`);
-  if (type === 'extension_approved' && dueOf(d.to)) lines.push(`Hạn mới: ${dueOf(d.to)}`);
+  if (type === 'extension_approved' && dueOf(d.to)) {
+    lines.push(`Hạn mới: ${dueOf(d.to)}`);
+    if (dueOf(d.requestedDue)) lines.push(`Hạn cơ quan đề nghị: ${dueOf(d.requestedDue)}`);
+  }
   if (type === 'reassigned' && typeof d.to === 'string') {
     lines.push(`Chuyển sang: ${agencyName(d.to)}`);
   }

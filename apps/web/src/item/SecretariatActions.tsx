@@ -1,12 +1,17 @@
 import { App, Flex, Form, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import { api, type Item, type ItemCommand } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
+import { formatDate } from '../format';
 import { FIELD_LABELS } from '../labels';
+import { DateField } from '../layout/DateField';
 import { ActionModal } from './ActionModal';
+import { extensionBound } from './extension-dates';
 
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
+const DAY = 'YYYY-MM-DD';
 
 /** The secretariat's decisions on an item, those its status allows. */
 export function SecretariatActions({
@@ -28,6 +33,11 @@ export function SecretariatActions({
   };
   const ext = item.pendingExtension;
   const ids = (rid: string) => ({ id: item.id, rid });
+  // The date asked for (null when an exact instant was asked): granted as asked unless another
+  // date is picked, which must be after the current deadline like the request itself.
+  const asked = ext?.due.date ?? null;
+  const bound = extensionBound(item);
+  const tooEarly = (d: Dayjs) => d.format(DAY) < bound.first;
   return (
     <Flex wrap gap={8}>
       {allowed.includes('accept') && (
@@ -60,19 +70,40 @@ export function SecretariatActions({
         </ActionModal>
       )}
       {ext && allowed.includes('approve-extension') && (
-        <ActionModal<{ reason?: string }>
+        <ActionModal<{ due?: Dayjs | null; reason?: string }>
           label="Đồng ý gia hạn"
           primary
-          onSubmit={async (body) => {
+          onSubmit={async ({ due, reason }) => {
+            const other = due && due.format(DAY) !== asked ? due.format(DAY) : undefined;
             unwrap(
               await api.POST('/api/items/{id}/extension-requests/{rid}/approve', {
                 params: { path: ids(ext.id) },
-                body,
+                body: { reason, ...(other ? { due: other } : {}) },
               }),
             );
-            ok('Đã đồng ý gia hạn.')();
+            ok(other ? `Đã gia hạn đến ngày ${formatDate(other)}.` : 'Đã đồng ý gia hạn.')();
           }}
         >
+          <Form.Item
+            label={FIELD_LABELS.grantedDue}
+            name="due"
+            initialValue={asked ? dayjs(asked) : undefined}
+            extra={
+              asked
+                ? `Cơ quan đề nghị đến ngày ${formatDate(asked)}; có thể chọn ngày khác. ${bound.pick}`
+                : `Để trống để gia hạn đúng thời điểm đề nghị, hoặc chọn ngày khác. ${bound.pick}`
+            }
+            rules={[
+              {
+                validator: (_: unknown, value: Dayjs | null | undefined) =>
+                  value && tooEarly(value)
+                    ? Promise.reject(new Error(bound.pick))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <DateField disabledDate={tooEarly} />
+          </Form.Item>
           <Form.Item label={FIELD_LABELS.approveReason} name="reason">
             <Input.TextArea rows={3} />
           </Form.Item>

@@ -137,6 +137,13 @@ export class ExtensionRequestDto extends ReasonDto {
 export class ExtensionDecisionDto {
   @Text({ optional: true, max: 5000 })
   reason?: string;
+
+  @Due({
+    optional: true,
+    example: '2026-03-06',
+    description: 'The deadline granted, when not the one asked for (same forms as a due)',
+  })
+  due?: string;
 }
 
 export class ReassignDto {
