@@ -201,6 +201,9 @@ describe('sendItemMail', () => {
     });
     // Escalations (heads, secretariat, committee head) and inputs without the lead's code: plain page.
     expect(linkTokenFor({ ...lead, kind: 'escalation', level: 1 }, 'test-link-secret')).toBeNull();
+    // The assignment (ADR 0024): the lead's mail carries its link, the co-ordinating agencies' copy none.
+    expect(linkTokenFor({ ...lead, kind: 'assigned' }, 'test-link-secret')).not.toBeNull();
+    expect(linkTokenFor({ ...lead, kind: 'assigned_copy' }, 'test-link-secret')).toBeNull();
     expect(linkTokenFor(input, 'test-link-secret')).toBeNull();
   });
 });

@@ -52,6 +52,7 @@ export function messageIdFor(key: string, domain = 'dondoc.local'): string {
 
 /** Mails addressed to the lead agency's contact only: they carry its signed link. */
 const LEAD_AGENCY_KINDS: readonly ItemMailKind[] = [
+  'assigned',
   'reminder',
   'overdue',
   'weekly_overdue',
@@ -154,6 +155,9 @@ export function createMailActivities(deps: MailActivityDeps) {
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
       undelivered: input.undelivered ?? null,
+      supportNames: input.item.supportNames ?? null,
+      noticeIssuedOn: input.item.noticeIssuedOn ?? null,
+      recurrence: input.item.recurrence ?? null,
     });
     const sent: string[] = [];
     const skipped: string[] = [];

@@ -4,7 +4,7 @@
  */
 import type { ItemStatus } from '../../domain/src';
 import type { RecordedEvent } from './item-events';
-import type { DueSpec, ExtensionRequestView } from './item-workflow.types';
+import type { DueSpec, ExtensionRequestView, RecurrenceSpec } from './item-workflow.types';
 
 /** The `items` row columns the workflow owns; `version` orders writes (newest wins). */
 export interface ItemProjection {
@@ -45,6 +45,10 @@ export interface RecordEventsResult {
 
 /** Which mail; one template each. */
 export const ITEM_MAIL_KINDS = [
+  /** To the lead agency when its item's workflow starts (patch 'assignment-mail'). */
+  'assigned',
+  /** The co-ordinating agencies' copy of the assignment: for information, no signed link. */
+  'assigned_copy',
   'reminder',
   'overdue',
   'escalation',
@@ -70,6 +74,12 @@ export interface MailItemFields {
    * Optional so that an activity scheduled before the field existed still runs (plain link).
    */
   readonly leadCode?: string;
+  /** Assignment mails: the co-ordinating agencies' names. */
+  readonly supportNames?: readonly string[];
+  /** Assignment mails: the notice's date of issue ('YYYY-MM-DD'), when known. */
+  readonly noticeIssuedOn?: string | null;
+  /** Assignment mails: the recurrence of a recurring item. */
+  readonly recurrence?: RecurrenceSpec | null;
 }
 
 export interface SendItemMailInput {

@@ -27,6 +27,11 @@ export interface ItemWorkflowInput {
   readonly noticeId: string | null;
   readonly noticeTitle: string | null;
   readonly noticeNumber: string | null;
+  /**
+   * The notice's date of issue ('YYYY-MM-DD'), named by the assignment mail. Optional: inputs
+   * started before the field existed lack it.
+   */
+  readonly noticeIssuedOn?: string | null;
   /** Position in the notice ("2.g.1"), null for a single item. */
   readonly code: string | null;
   readonly text: string;

@@ -1,4 +1,9 @@
-import type { DueSpec, ItemMailKind, UndeliveredMail } from '../../../contracts/src';
+import type {
+  DueSpec,
+  ItemMailKind,
+  RecurrenceSpec,
+  UndeliveredMail,
+} from '../../../contracts/src';
 
 /** Everything one item mail says; the activity fills it from the workflow's request. */
 export interface ItemMailData {
@@ -39,6 +44,12 @@ export interface ItemMailData {
    * `?t=`; absent in mails to others (escalations).
    */
   readonly linkToken?: string | null;
+  /** Assignment mails: the co-ordinating agencies' names. */
+  readonly supportNames?: readonly string[] | null;
+  /** Assignment mails: the notice's date of issue ('YYYY-MM-DD'). */
+  readonly noticeIssuedOn?: string | null;
+  /** Assignment mails: the recurrence of a recurring item (`due` is then its first period's). */
+  readonly recurrence?: RecurrenceSpec | null;
   /** delivery_failed: the mail that some recipients rejected for good. */
   readonly undelivered?: UndeliveredMail | null;
 }

@@ -1,4 +1,4 @@
-import type { DueSpec, ItemMailKind } from '../../../contracts/src';
+import type { DueSpec, ItemMailKind, RecurrenceSpec } from '../../../contracts/src';
 import { civilDateAt, formatVnDate } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
@@ -14,9 +14,10 @@ export function itemLabel(d: ItemMailData): string {
 }
 
 function noticeLabel(d: ItemMailData): string | null {
-  if (d.noticeNumber && d.noticeTitle) return `${d.noticeTitle} (số ${d.noticeNumber})`;
-  if (d.noticeNumber) return `Thông báo số ${d.noticeNumber}`;
-  return d.noticeTitle;
+  const issued = d.noticeIssuedOn ? `ngày ${formatVnDate(d.noticeIssuedOn)}` : null;
+  const ref = [d.noticeNumber ? `số ${d.noticeNumber}` : null, issued].filter(Boolean).join(', ');
+  if (d.noticeTitle) return ref ? `${d.noticeTitle} (${ref})` : d.noticeTitle;
+  return ref ? `Thông báo ${ref.replace(', ', ' ')}` : null;
 }
 
 /** The due date as people read it: dd/mm/yyyy, with HH:mm for an exact instant. */
@@ -67,13 +68,51 @@ export function itemUrl(d: ItemMailData): string {
   return d.linkToken ? `${page}?t=${encodeURIComponent(d.linkToken)}` : page;
 }
 
-export function factsOf(d: ItemMailData): Block {
+/** The rows every item mail's facts begin with: code, text, notice, lead agency. */
+function itemRows(d: ItemMailData): [string, string][] {
   const rows: [string, string][] = [];
   if (d.code) rows.push(['Nhiệm vụ', d.code]);
   rows.push(['Nội dung', d.text]);
   const notice = noticeLabel(d);
   if (notice) rows.push(['Thông báo kết luận', notice]);
   rows.push(['Cơ quan chủ trì', d.leadName]);
+  return rows;
+}
+
+const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
+
+/** "hằng tháng, ngày 25", "hằng năm, tháng 3, ngày 31", "hằng tuần, thứ Sáu". */
+export function recurrenceText(r: RecurrenceSpec): string {
+  if (r.frequency === 'weekly') return `hằng tuần, ${WEEKDAYS[r.day ?? 5] ?? 'thứ Sáu'}`;
+  const every = { monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm' }[r.frequency];
+  const months = r.months?.length ? `, tháng ${r.months.join(', ')}` : '';
+  return `${every}${months}, ${r.day ? `ngày ${r.day}` : 'ngày cuối tháng'}`;
+}
+
+/**
+ * The deadline row of an assignment: the due date, a recurring item's recurrence and first
+ * period, or that the item has no deadline.
+ */
+export function assignedDueLabel(d: ItemMailData): string {
+  if (d.recurrence) {
+    const first = d.due ? `; kỳ đầu tiên: ${dueLabel(d.due)}` : '';
+    return `Định kỳ ${recurrenceText(d.recurrence)}${first}`;
+  }
+  return d.due ? dueLabel(d.due) : 'Không có hạn';
+}
+
+/** What an assignment mail says about the item: its facts, the co-ordinating agencies included. */
+export function assignmentFactsOf(d: ItemMailData): Block {
+  const rows = itemRows(d);
+  const support = d.supportNames ?? [];
+  if (support.length > 0) rows.push(['Cơ quan phối hợp', support.join('; ')]);
+  rows.push(['Thời hạn', assignedDueLabel(d)]);
+  if (d.due) rows.push(['Tình trạng', remainingLabel(d)]);
+  return { facts: rows };
+}
+
+export function factsOf(d: ItemMailData): Block {
+  const rows = itemRows(d);
   if (d.due) {
     rows.push(['Thời hạn', dueLabel(d.due)]);
     rows.push(['Tình trạng', remainingLabel(d)]);
@@ -102,6 +141,8 @@ export function whatToDo(d: ItemMailData): Block[] {
 
 /** What each mail is called in another mail (the secretariat's delivery_failed notice). */
 export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
+  assigned: 'thư giao nhiệm vụ',
+  assigned_copy: 'thư giao nhiệm vụ gửi cơ quan phối hợp',
   reminder: 'thư nhắc hạn',
   overdue: 'thư thông báo quá hạn',
   escalation: 'thư báo cáo lãnh đạo về nhiệm vụ quá hạn',

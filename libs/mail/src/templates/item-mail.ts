@@ -1,6 +1,7 @@
 import type { ItemMailKind } from '../../../contracts/src';
 import type { ItemMailData } from './item-mail-data';
 import {
+  assignmentFactsOf,
   dueLabel,
   dueShort,
   factsOf,
@@ -29,6 +30,42 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
   const due = d.due ? dueShort(d.due) : null;
   const remaining = remainingLabel(d);
   switch (d.kind) {
+    case 'assigned':
+      return {
+        subject: `[Đôn Đốc] Giao nhiệm vụ: ${label}${due ? ` (hạn ${due})` : ''}`,
+        blocks: [
+          { p: `Kính gửi: ${d.leadName},` },
+          {
+            p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây.`,
+            strong: true,
+          },
+          assignmentFactsOf(d),
+          ...(d.due
+            ? []
+            : [
+                {
+                  p: 'Nhiệm vụ không có thời hạn nên hệ thống không gửi thư nhắc hạn; Quý cơ quan vẫn báo cáo tiến độ và kết quả thực hiện.',
+                },
+              ]),
+          ...whatToDo(d),
+        ],
+      };
+    case 'assigned_copy':
+      return {
+        subject: `[Đôn Đốc] Giao nhiệm vụ (phối hợp): ${label}${due ? ` (hạn ${due})` : ''}`,
+        blocks: [
+          { p: 'Kính gửi: Các cơ quan, đơn vị phối hợp thực hiện,' },
+          {
+            p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây; Quý cơ quan được giao phối hợp.`,
+            strong: true,
+          },
+          assignmentFactsOf(d),
+          {
+            p: `Thư này gửi để Quý cơ quan biết và phối hợp với ${d.leadName}; cơ quan chủ trì báo cáo tiến độ và kết quả thực hiện.`,
+          },
+          { p: `Xem nhiệm vụ (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}` },
+        ],
+      };
     case 'reminder':
       return {
         subject: `[Đôn Đốc] Nhắc hạn: ${label} — ${remaining}${due ? ` (hạn ${due})` : ''}`,

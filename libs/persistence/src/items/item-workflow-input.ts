@@ -53,6 +53,7 @@ export async function itemWorkflowInput(
     noticeId: row.noticeId,
     noticeTitle: notice?.title ?? null,
     noticeNumber: notice?.number ?? null,
+    noticeIssuedOn: notice?.issuedOn ?? null,
     code: row.code,
     text: row.text,
     lead: toAgencyRef(lead),
