@@ -271,7 +271,11 @@ describe('the agency directory', () => {
       .post('/api/users')
       .set(auth(secretariat))
       .send({ email: 'nv@sdl.tinh.gov.vn', name: 'Nhân viên', role: 'agency', agency: 'SDL' });
-    expect(sdlUser.body).toMatchObject({ code: 'AGENCY_INACTIVE' });
+    expect(sdlUser.body).toMatchObject({
+      code: 'AGENCY_INACTIVE',
+      message:
+        'Sở Văn hóa và Du lịch (mã SDL) đã ngừng hoạt động; không gắn được tài khoản mới với cơ quan này.',
+    });
 
     const on = await patch('SDL', { active: true });
     expect(on.body).toMatchObject({ active: true });

@@ -2,8 +2,15 @@ import type { AccountProblem } from '../../../../libs/persistence/src';
 import type { AccountChangeRefusal } from '../../../../libs/security/src';
 import { ApiError } from '../common/api-error';
 
+/** The agency an account was to be attached to: its code, and its name when the directory has it. */
+export interface AccountAgency {
+  readonly code: string | null;
+  readonly name?: string;
+}
+
 /** The refusals of account administration: stable codes, Vietnamese messages. */
-export function accountProblemError(problem: AccountProblem, agencyCode: string | null): ApiError {
+export function accountProblemError(problem: AccountProblem, agency: AccountAgency): ApiError {
+  const agencyCode = agency.code;
   switch (problem) {
     case 'email_taken':
       return ApiError.conflict('EMAIL_TAKEN', 'Đã có tài khoản với địa chỉ thư điện tử này.');
@@ -26,7 +33,9 @@ export function accountProblemError(problem: AccountProblem, agencyCode: string 
     case 'agency_inactive':
       return ApiError.badRequest(
         'AGENCY_INACTIVE',
-        `Cơ quan mã ${agencyCode ?? ''} đã ngừng hoạt động.`,
+        // Named as people know it (as the agencies' own refusal does), with its code.
+        `${agency.name ? `${agency.name} (mã ${agencyCode ?? ''})` : `Cơ quan mã ${agencyCode ?? ''}`} đã ngừng hoạt động; không gắn được tài khoản mới với cơ quan này.`,
+        { inactive: [agencyCode] },
       );
   }
 }

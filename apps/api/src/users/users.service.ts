@@ -4,7 +4,9 @@ import { type DataSource, type EntityManager, IsNull, Not, Repository } from 'ty
 import { toVnIso } from '../../../../libs/domain/src';
 import {
   AccountError,
+  type AccountProblem,
   accountSearchCondition,
+  AgencyEntity,
   agencyProblem,
   createAccount,
   PasswordLinkEntity,
@@ -17,6 +19,7 @@ import {
   applyAccountChange,
 } from '../../../../libs/security/src';
 import { AuthService } from '../auth/auth.service';
+import type { ApiError } from '../common/api-error';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordLinksService, passwordMailRecent } from '../auth/password-links.service';
 import type { PasswordMailResponse } from '../auth/auth.responses';
@@ -76,7 +79,9 @@ export class UsersService {
         Date.now(),
       );
     } catch (err) {
-      if (err instanceof AccountError) throw accountProblemError(err.problem, agencyCode);
+      if (err instanceof AccountError) {
+        throw await this.problemError(this.db.manager, err.problem, agencyCode);
+      }
       throw err;
     }
     const mail = await this.passwordLinks.mail(created.user, created.link);
@@ -121,6 +126,19 @@ export class UsersService {
     return toUserResponse(user);
   }
 
+  /** The refusal of an account's shape or agency, the agency named by its name when known. */
+  private async problemError(
+    em: EntityManager,
+    problem: AccountProblem,
+    code: string | null,
+  ): Promise<ApiError> {
+    const agency =
+      problem === 'agency_inactive' && code !== null
+        ? await em.findOneBy(AgencyEntity, { code })
+        : null;
+    return accountProblemError(problem, { code, ...(agency ? { name: agency.name } : {}) });
+  }
+
   /**
    * Renames, changes the role or agency, disables or re-enables. Disabling ends the account's
    * sessions and set-password links; the rules refuse a change of one's own account and the loss
@@ -152,10 +170,10 @@ export class UsersService {
       if (refusal) throw accountChangeRefusalError(refusal);
       const after = applyAccountChange(before, change);
       const shape = accountShapeProblem(after);
-      if (shape) throw accountProblemError(shape, after.agencyCode);
+      if (shape) throw await this.problemError(em, shape, after.agencyCode);
       if (after.agencyCode !== null && after.agencyCode !== before.agencyCode) {
         const problem = await agencyProblem(em, after.agencyCode);
-        if (problem) throw accountProblemError(problem, after.agencyCode);
+        if (problem) throw await this.problemError(em, problem, after.agencyCode);
       }
       const disabledNow = after.disabled && !before.disabled;
       await em.update(
