@@ -164,7 +164,8 @@ export async function runBurstBench(): Promise<void> {
     console.log(
       `RESULT burst items=${n} workers=1 ${burstPairs('items', f.items)} ` +
         `${burstPairs('bare', f.bare)} ratio=${f.ratio.toFixed(2)} ` +
-        `missing=${f.items.missing + f.bare.missing} duplicates=${f.items.duplicates + f.bare.duplicates}`,
+        `missing=${f.items.missing + f.bare.missing} duplicates=${f.items.duplicates + f.bare.duplicates} ` +
+        `server_timeouts=${await bench.serverTimeouts()}`,
     );
   });
 }

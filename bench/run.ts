@@ -7,10 +7,12 @@ import { runApiBench } from './api';
 import { runBurstBench } from './burst';
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
+import { runOpenItemsBench } from './open-items';
 import { runParserBench } from './parser';
 import { runReportsBench } from './reports';
 import { runThroughputBench } from './throughput';
 import { runWebListBench } from './web-list';
+import { runWorkersBench } from './workers';
 
 const [name = 'intake', rounds = '5'] = process.argv.slice(2);
 const benches: Record<string, (rounds: number) => Promise<void>> = {
@@ -22,6 +24,8 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   api: () => runApiBench(),
   throughput: () => runThroughputBench(),
   burst: () => runBurstBench(),
+  workers: () => runWorkersBench(),
+  'open-items': () => runOpenItemsBench(),
 };
 const bench = benches[name];
 if (!bench) {

@@ -103,7 +103,8 @@ export async function runThroughputBench(): Promise<void> {
     console.log(
       `RESULT throughput items=${f.items} workers=1 rounds=${f.rounds} ` +
         `items_ms=${f.itemsMs.toFixed(0)} confirm_ms=${f.confirmMs.toFixed(0)} ` +
-        `bare_ms=${f.bareMs.toFixed(0)} ratio=${f.ratio.toFixed(2)} missing=0`,
+        `bare_ms=${f.bareMs.toFixed(0)} ratio=${f.ratio.toFixed(2)} missing=0 ` +
+        `server_timeouts=${await bench.serverTimeouts()}`,
     );
   });
 }

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../libs/devstack/src/ports';
 import { startAppStack, type AppStack } from '../../test/support/app-stack';
 import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
 import { startDevServer } from '../../test/support/temporal';
@@ -40,6 +41,11 @@ export interface TemporalBench {
   startBareWorkers(count: number): Promise<AppProcess[]>;
   /** Stops every worker process this bench started. */
   stopWorkers(): Promise<void>;
+  /**
+   * Persistence operations of the dev server that failed on a time-out or a cancelled context
+   * (its SQLite store did not answer in time), from its Prometheus metrics.
+   */
+  serverTimeouts(): Promise<number>;
   /** Bytes of the dev server's SQLite database (with its WAL). */
   sqliteBytes(): number;
   /** Stops everything; `failed`: prints the workers' last output lines first. */
@@ -63,7 +69,11 @@ export async function startTemporalBench(): Promise<TemporalBench> {
   await db.dataSource.query(BARE_TABLE_SQL);
   const dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-temporal-'));
   const sqlite = join(dir, 'temporal.sqlite');
-  const temporal = await startDevServer({ dbFilename: sqlite });
+  const metricsPort = await freePort();
+  const temporal = await startDevServer({
+    dbFilename: sqlite,
+    extraArgs: ['--metrics-port', String(metricsPort)],
+  });
   const smtp = await startSmtpServer();
   const taskQueue = `bench-items-${randomUUID()}`;
   const bareTaskQueue = `bench-bare-${randomUUID()}`;
@@ -120,6 +130,13 @@ export async function startTemporalBench(): Promise<TemporalBench> {
       const all = workers.splice(0);
       stopped.push(...all);
       await Promise.all(all.map((w) => w.stop()));
+    },
+    serverTimeouts: async () => {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter((l) => /^persistence_error_with_type\{.*error_type="context_/.test(l))
+        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
     },
     sqliteBytes: () =>
       [sqlite, `${sqlite}-wal`].reduce((sum, f) => {

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-function runBench(name: string): Promise<string> {
+function runBench(name: string, timeout = 540_000): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'npm',
       ['run', '--silent', 'bench', '--', name, 'quick'],
-      { cwd: ROOT, maxBuffer: 64 << 20, timeout: 540_000 },
+      { cwd: ROOT, maxBuffer: 64 << 20, timeout },
       (err, stdout, stderr) =>
         err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
     );
@@ -52,3 +52,46 @@ it('npm run bench -- api quick: req/s of the API and of the bare endpoint, and t
     expect(isNumber(result.get(figure))).toBe(true);
   }
 }, 600_000);
+
+/** Each of `figures` is in the RESULT line and a number (named in a failure). */
+function expectFigures(result: Map<string, string>, figures: readonly string[]): void {
+  for (const figure of figures) {
+    expect([figure, isNumber(result.get(figure))]).toEqual([figure, true]);
+  }
+}
+
+it('npm run bench -- throughput quick: items until created vs bare workflows, and the ratio', async () => {
+  const result = resultOf(await runBench('throughput'), 'throughput');
+  expectFigures(result, ['items', 'items_ms', 'confirm_ms', 'bare_ms', 'ratio']);
+  expect(result.get('missing')).toBe('0');
+}, 600_000);
+
+it('npm run bench -- burst quick: lateness of reminders due at once vs bare timers; none missing, no duplicate', async () => {
+  const result = resultOf(await runBench('burst'), 'burst');
+  expectFigures(result, ['items_p50_ms', 'items_p95_ms', 'items_max_ms', 'bare_p95_ms', 'ratio']);
+  expect(result.get('missing')).toBe('0');
+  expect(result.get('duplicates')).toBe('0');
+}, 600_000);
+
+it('npm run bench -- open-items quick: start rate vs bare starts, RSS, events per item, sizes', async () => {
+  const result = resultOf(await runBench('open-items'), 'open-items');
+  expectFigures(result, [
+    'api_per_s',
+    'bare_per_s',
+    'ratio',
+    'rss_started_mib',
+    'rss_rest_mib',
+    'events_per_item',
+    'sqlite_mib',
+    'postgres_mib',
+  ]);
+  expect(result.get('failed_starts')).toBe('0');
+  expect(result.get('pending_rows')).toBe('0');
+}, 600_000);
+
+it('npm run bench -- workers quick: throughput and burst on one worker process, then two', async () => {
+  const result = resultOf(await runBench('workers', 840_000), 'workers');
+  expectFigures(result, ['throughput_speedup', 'burst_p95_speedup', 'bare_speedup']);
+  expect(result.get('missing')).toBe('0');
+  expect(result.get('duplicates')).toBe('0');
+}, 900_000);

@@ -59,7 +59,7 @@ async function retrySlowStart<T>(what: string, start: () => Promise<T>, attempts
 
 /** The Temporal dev server (the provisioned CLI) for global-setup, tests of their own and benches. */
 export function startDevServer(
-  options: { port?: number; dbFilename?: string } = {},
+  options: { port?: number; dbFilename?: string; extraArgs?: string[] } = {},
 ): Promise<TestWorkflowEnvironment> {
   return retrySlowStart('Temporal dev server', () =>
     TestWorkflowEnvironment.createLocal({
