@@ -4,7 +4,7 @@ import type { Item } from '../api/client';
 import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
 import { ActionModal } from './ActionModal';
-import { extensionBound } from './extension-dates';
+import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
 
 /** The lead agency's commands, by the names the signed links use. */
 export type AgencyAction = 'progress' | 'submit' | 'extension-request';
@@ -47,7 +47,7 @@ export function AgencyActions({ actions, deadline, run }: Props) {
     void message.success(done);
   };
   const bound = extensionBound(deadline);
-  const tooEarly = (d: Dayjs) => d.format(DAY) < bound.first;
+  const tooEarly = (d: Dayjs) => isTooEarly(bound, d);
   return (
     <Flex wrap gap={8}>
       {actions.includes('progress') && (
@@ -106,15 +106,7 @@ export function AgencyActions({ actions, deadline, run }: Props) {
             label={FIELD_LABELS.newDue}
             name="due"
             extra={`${bound.why} ${bound.pick}`}
-            rules={[
-              { required: true, message: 'Chọn hạn đề nghị.' },
-              {
-                validator: (_: unknown, value: Dayjs | null | undefined) =>
-                  value && tooEarly(value)
-                    ? Promise.reject(new Error(bound.pick))
-                    : Promise.resolve(),
-              },
-            ]}
+            rules={[{ required: true, message: 'Chọn hạn đề nghị.' }, laterDateRule(bound)]}
           >
             <DateField disabledDate={tooEarly} defaultPickerValue={dayjs(bound.first)} />
           </Form.Item>

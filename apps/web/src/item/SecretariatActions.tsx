@@ -8,7 +8,7 @@ import { formatDate } from '../format';
 import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
 import { ActionModal } from './ActionModal';
-import { extensionBound } from './extension-dates';
+import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
 
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
 const DAY = 'YYYY-MM-DD';
@@ -37,7 +37,7 @@ export function SecretariatActions({
   // date is picked, which must be after the current deadline like the request itself.
   const asked = ext?.due.date ?? null;
   const bound = extensionBound(item);
-  const tooEarly = (d: Dayjs) => d.format(DAY) < bound.first;
+  const tooEarly = (d: Dayjs) => isTooEarly(bound, d);
   return (
     <Flex wrap gap={8}>
       {allowed.includes('accept') && (
@@ -93,14 +93,7 @@ export function SecretariatActions({
                 ? `Cơ quan đề nghị đến ngày ${formatDate(asked)}; có thể chọn ngày khác. ${bound.pick}`
                 : `Để trống để gia hạn đúng thời điểm đề nghị, hoặc chọn ngày khác. ${bound.pick}`
             }
-            rules={[
-              {
-                validator: (_: unknown, value: Dayjs | null | undefined) =>
-                  value && tooEarly(value)
-                    ? Promise.reject(new Error(bound.pick))
-                    : Promise.resolve(),
-              },
-            ]}
+            rules={[laterDateRule(bound)]}
           >
             <DateField disabledDate={tooEarly} />
           </Form.Item>

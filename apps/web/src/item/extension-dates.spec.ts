@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { extensionBound } from './extension-dates';
+import { extensionBound, laterDateRule } from './extension-dates';
 
 // 10:00 on Wednesday 02/12/2026 in UTC+7.
 const NOW = Date.parse('2026-12-02T03:00:00Z');
@@ -43,5 +43,15 @@ describe('extensionBound', () => {
     const at = (iso: string) => ({ due: iso, dueAt: iso });
     expect(extensionBound(at('2027-01-15T17:00:00.000Z'), NOW).first).toBe('2027-01-16');
     expect(extensionBound(at('2027-01-16T01:00:00.000Z'), NOW).first).toBe('2027-01-17');
+  });
+
+  it('refuses a picked day before the bound with what to pick, and lets the rest through', async () => {
+    const rule = laterDateRule(extensionBound(due('2027-01-15', '2027-01-15'), NOW));
+    const day = (d: string) => ({ format: () => d });
+    await expect(rule.validator(null, day('2027-01-15'))).rejects.toThrow(
+      'Chọn từ ngày 16/01/2027 trở đi.',
+    );
+    await expect(rule.validator(null, day('2027-01-16'))).resolves.toBeUndefined();
+    await expect(rule.validator(null, null)).resolves.toBeUndefined();
   });
 });

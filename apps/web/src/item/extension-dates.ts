@@ -45,3 +45,15 @@ export function extensionBound(
     pick: `Chọn từ hôm nay (${formatDate(today)}) trở đi.`,
   };
 }
+
+/** A picked day (a Dayjs, or anything that formats as one) earlier than the bound allows. */
+type PickedDay = { format(template: string): string };
+
+export const isTooEarly = (bound: ExtensionBound, day: PickedDay): boolean =>
+  day.format('YYYY-MM-DD') < bound.first;
+
+/** The form rule of a later deadline (asked or granted): refused before the bound, with why. */
+export const laterDateRule = (bound: ExtensionBound) => ({
+  validator: (_: unknown, value: PickedDay | null | undefined): Promise<void> =>
+    value && isTooEarly(bound, value) ? Promise.reject(new Error(bound.pick)) : Promise.resolve(),
+});
