@@ -63,7 +63,8 @@ describe('item workflow: commands', () => {
       version: 4,
     });
     expect(fakes.projections.get(wf)?.closedAt).toEqual(expect.any(Number));
-    expect(fakes.mailsOf(wf)).toEqual([]);
+    // Only the assignment mail (ADR 0024): nothing fell due before the acceptance.
+    expect(steps(wf)).toEqual(['assigned@1']);
   });
 
   it('accepted after the due: completedLate', async () => {
@@ -160,17 +161,19 @@ describe('item workflow: commands', () => {
     });
     expect(late.status).toBe('overdue');
     const returnedAt = fakes.eventsOf(wf).at(-1)?.at ?? NaN;
-    await eventually(() => expect(steps(wf)).toEqual(['returned-3@1', 'returned-5@1']));
-    expect(fakes.mailsOf(wf).every((m) => m.kind === 'returned')).toBe(true);
-    expect(fakes.mailsOf(wf)[0]?.reason).toBe('Thiếu số liệu');
+    await eventually(() =>
+      expect(steps(wf)).toEqual(['assigned@1', 'returned-3@1', 'returned-5@1']),
+    );
+    expect(fakes.mailsAfterAssignment(wf).every((m) => m.kind === 'returned')).toBe(true);
+    expect(fakes.mailsAfterAssignment(wf)[0]?.reason).toBe('Thiếu số liệu');
     expect(types(wf)).toEqual(['created', 'submitted', 'returned', 'submitted', 'returned']);
     // Overdue again: the weekly reminder counts from the return, not from the missed due.
     const weekly = nextWeeklyOverdueReminder(returnedAt, calendar);
     await sleepUntil(weekly.at + 60_000);
     await eventually(() =>
-      expect(steps(wf)).toEqual(['returned-3@1', 'returned-5@1', `${weekly.key}@1`]),
+      expect(steps(wf)).toEqual(['assigned@1', 'returned-3@1', 'returned-5@1', `${weekly.key}@1`]),
     );
-    expectAt(fakes.mailsOf(wf)[2], weekly.key, weekly.at);
+    expectAt(fakes.mailsAfterAssignment(wf)[2], weekly.key, weekly.at);
     await finish(handle);
   });
 
@@ -182,7 +185,7 @@ describe('item workflow: commands', () => {
     const handle = await start(input);
     // 50 minutes of server time before the due for the commands below (they run in real time).
     await sleepUntil(due.at - 50 * 60_000);
-    await eventually(() => expect(steps(wf)).toEqual(['remind:PT1H@1']));
+    await eventually(() => expect(steps(wf)).toEqual(['assigned@1', 'remind:PT1H@1']));
     const newDue = await dueIn(6 * 3600);
     const req = {
       actor: STC_USER,
@@ -227,6 +230,7 @@ describe('item workflow: commands', () => {
     await sleepUntil(newDue.at + 40_000);
     await eventually(() =>
       expect(steps(wf)).toEqual([
+        'assigned@1',
         'remind:PT1H@1',
         'extension-ext-1@2',
         'remind:PT1H@2',
@@ -234,7 +238,7 @@ describe('item workflow: commands', () => {
         'escalate:1:PT30S@2',
       ]),
     );
-    const mails = fakes.mailsOf(wf);
+    const mails = fakes.mailsAfterAssignment(wf);
     expectAt(mails[2], 'remind:PT1H', newDue.at - HOUR);
     expectAt(mails[3], 'overdue', newDue.at);
     expectAt(mails[4], 'escalate:1:PT30S', newDue.at + 30_000);
@@ -290,9 +294,10 @@ describe('item workflow: commands', () => {
     });
     expect(approved).toMatchObject({ status: 'open', deadlineVersion: 2, originalDue: due });
     await eventually(() =>
-      expect(steps(wf)).toEqual(['overdue@1', 'extension-a@1', 'extension-b@2']),
+      expect(steps(wf)).toEqual(['assigned@1', 'overdue@1', 'extension-a@1', 'extension-b@2']),
     );
     expect(fakes.mailsOf(wf).map((m) => m.kind)).toEqual([
+      'assigned',
       'overdue',
       'extension_rejected',
       'extension_approved',
@@ -313,13 +318,20 @@ describe('item workflow: commands', () => {
     await sleepUntil(due.at + 40_000);
     await eventually(() =>
       expect(steps(wf)).toEqual([
+        'assigned@1',
         'reassigned-2@1',
         'remind:PT1H@1',
         'overdue@1',
         'escalate:1:PT30S@1',
       ]),
     );
-    const [notice, reminder, overdue, escalation] = fakes.mailsOf(wf);
+    // The assignment went to the first lead, at the start; every later mail to the new one.
+    expect(fakes.mailsOf(wf)[0]).toMatchObject({
+      kind: 'assigned',
+      recipients: ['stc@dondoc.local'],
+      item: { leadName: 'Sở Tài chính' },
+    });
+    const [notice, reminder, overdue, escalation] = fakes.mailsAfterAssignment(wf);
     expect(notice?.recipients).toEqual(['sxd@dondoc.local']);
     expect(notice?.previousLeadName).toBe('Sở Tài chính');
     expect(notice?.item.leadName).toBe('Sở Xây dựng');
@@ -331,7 +343,9 @@ describe('item workflow: commands', () => {
       'secretariat@dondoc.local',
       'sxd@dondoc.local',
     ]);
-    expect(fakes.mailsOf(wf).flatMap((m) => m.recipients)).not.toContain('stc@dondoc.local');
+    expect(fakes.mailsAfterAssignment(wf).flatMap((m) => m.recipients)).not.toContain(
+      'stc@dondoc.local',
+    );
     expect(fakes.eventsOf(wf)[1]).toMatchObject({
       type: 'reassigned',
       detail: { from: 'STC', to: 'SXD' },
@@ -349,7 +363,7 @@ describe('item workflow: commands', () => {
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
     await sleepUntil(due.at - 2 * HOUR + 60_000);
-    await eventually(() => expect(steps(wf)).toEqual(['remind:PT2H@1']));
+    await eventually(() => expect(steps(wf)).toEqual(['assigned@1', 'remind:PT2H@1']));
     const cancelled = await handle.executeUpdate(cancelUpdate, {
       args: [{ actor: SECRETARIAT, reason: 'Không còn phù hợp' }],
     });
@@ -358,7 +372,7 @@ describe('item workflow: commands', () => {
     expect(result.status).toBe('cancelled');
     // Past every step it had (and a weekly reminder): nothing more.
     await suite.env.sleep(30 * DAY);
-    expect(steps(wf)).toEqual(['remind:PT2H@1']);
+    expect(steps(wf)).toEqual(['assigned@1', 'remind:PT2H@1']);
     expect(types(wf)).toEqual(['created', 'reminder_sent', 'cancelled']);
     expect(fakes.projections.get(wf)).toMatchObject({ status: 'cancelled', version: 3 });
   });

@@ -18,7 +18,7 @@ import {
 import { pendingMails, wasSubmittedAt } from './item-restore';
 import { deliveryDetail, pendingDelivery } from './mail-delivery';
 import { nextStep, performStep } from './item-schedule';
-import { initialState, nextPeriod } from './item-state';
+import { initialState, nextPeriod, withAssignment } from './item-state';
 import type { ItemState, Transition } from './item-transition';
 import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER } from './test/harness';
 import { dueOn, vn, type Command } from './test/simulated-time';
@@ -452,6 +452,21 @@ describe('mails on their way when the workflow was lost', () => {
     ]);
     // Done: the new run does not perform them again, it only delivers their mails.
     expect(restored.state.doneSteps).toEqual(expect.arrayContaining(['overdue', 'escalate:1:P1D']));
+  });
+
+  it('never the assignment (ADR 0024): a created event whose mails were pending is not sent again', () => {
+    const at = vn('2026-03-02 09:00');
+    const assigned = withAssignment(initialState(input, 'item-sim', at));
+    expect(assigned.mails.map((m) => m.kind)).toEqual(['assigned']);
+    const life: Life = {
+      state: assigned.state,
+      events: pendingDelivery(assigned.events),
+      mails: [],
+    };
+    expect(life.events[0]?.detail).toMatchObject({ mailDelivery: 'pending' });
+    const restored = restore(life, input, vn('2026-03-03 09:00'));
+    expect(pendingMails(restored.state, life.events)).toEqual([]);
+    expect(restored.mails).toEqual([]);
   });
 
   it('a weekly reminder pending is a weekly mail; a settled one is not sent again', () => {

@@ -69,7 +69,7 @@ describe('item workflow: schedule', () => {
       await sleepUntil(weekly.at + 60_000);
 
       const mails = await eventually(() => {
-        const m = fakes.mailsOf(wf);
+        const m = fakes.mailsAfterAssignment(wf);
         expect(m).toHaveLength(plan.length + 1);
         return m;
       });
@@ -131,7 +131,7 @@ describe('item workflow: schedule', () => {
     await sleepUntil(weekly2.at + 60_000);
 
     const mails = await eventually(() => {
-      const m = fakes.mailsOf(wf);
+      const m = fakes.mailsAfterAssignment(wf);
       expect(m.length).toBe(plan.length + 2);
       return m;
     });
@@ -221,11 +221,11 @@ describe('item workflow: schedule', () => {
     const monday9 = await handle.query(itemStateQuery);
     expect(monday9.status).toBe('open');
     expect(monday9.doneSteps).toEqual(['remind:P7D', 'remind:P3D', 'remind:P1D', 'remind:P0D']);
-    expect(steps(wf)).toEqual(['remind:P7D@1', 'remind:P3D@1', 'remind:P1D@1']);
+    expect(steps(wf)).toEqual(['assigned@1', 'remind:P7D@1', 'remind:P3D@1', 'remind:P1D@1']);
 
     await sleepUntil(plan[plan.length - 1]!.at + 60_000);
     const mails = await eventually(() => {
-      const m = fakes.mailsOf(wf);
+      const m = fakes.mailsAfterAssignment(wf);
       expect(m.map((x) => x.step)).toEqual(plan.map((s) => s.key));
       return m;
     });
@@ -275,7 +275,7 @@ describe('item workflow: schedule', () => {
       ['escalate:2:PT60S', due.at + 60_000],
     ] as const;
     const mails = await eventually(() => {
-      const m = fakes.mailsOf(wf);
+      const m = fakes.mailsAfterAssignment(wf);
       expect(m).toHaveLength(expected.length);
       return m;
     });
@@ -290,7 +290,8 @@ describe('item workflow: schedule', () => {
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
     await sleepUntil(due.at + 120_000);
-    await eventually(() => expect(steps(wf)).toEqual(['overdue@1']));
+    // The assignment and the overdue mark both go out at once, apart from each other (ADR 0024).
+    await eventually(() => expect([...steps(wf)].sort()).toEqual(['assigned@1', 'overdue@1']));
     const view = await handle.query(itemStateQuery);
     expect(view.status).toBe('overdue');
     expect(view.doneSteps).toEqual(
@@ -299,7 +300,7 @@ describe('item workflow: schedule', () => {
     await finish(handle);
   });
 
-  it('an item without a deadline sends nothing and still answers; 30 days pass in well under a second', async () => {
+  it('an item without a deadline sends only its assignment and still answers; 30 days pass in well under a second', async () => {
     const input = itemInput(null);
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
@@ -314,7 +315,9 @@ describe('item workflow: schedule', () => {
       args: [{ actor: STC_USER, note: 'Đang làm', percent: 10 }],
     });
     expect(view).toMatchObject({ status: 'open', progressPercent: 10, due: null });
-    expect(fakes.mailsOf(wf)).toEqual([]);
+    // Announced once, saying it has no deadline (ADR 0024); no reminder ever.
+    expect(steps(wf)).toEqual(['assigned@1']);
+    expect(fakes.mailsOf(wf)[0]).toMatchObject({ kind: 'assigned', due: null });
     await finish(handle);
   });
 
@@ -331,6 +334,8 @@ describe('item workflow: schedule', () => {
     // Each rejected mail is reported to the secretariat (ADR 0018).
     await eventually(() =>
       expect(steps(wf)).toEqual([
+        'assigned@1',
+        'undelivered:assigned@1',
         'remind:PT60S@1',
         'undelivered:remind:PT60S@1',
         'overdue@1',
@@ -343,6 +348,12 @@ describe('item workflow: schedule', () => {
         failedRecipients: ['bounce@dondoc.local'],
       }),
     );
+    // The assignment bounced too: its 'created' event says so.
+    expect(fakes.eventsOf(wf)[0]?.detail).toMatchObject({
+      recipients: ['bounce@dondoc.local'],
+      mailDelivery: 'failed',
+      failedRecipients: ['bounce@dondoc.local'],
+    });
     expect((await handle.query(itemStateQuery)).status).toBe('overdue');
     await finish(handle);
   });

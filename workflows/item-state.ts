@@ -7,7 +7,15 @@ import type { ItemProjection, ItemView, ItemWorkflowInput } from '../libs/contra
 import { nextPeriodDue } from './item-plan';
 import { restoredState } from './item-restore';
 import { skipPast } from './item-schedule';
-import { emit, unchanged, type Context, type ItemState, type Transition } from './item-transition';
+import {
+  emit,
+  leadMail,
+  unchanged,
+  type Context,
+  type ItemState,
+  type MailCommand,
+  type Transition,
+} from './item-transition';
 
 /**
  * The state at start: carried over from continue-as-new, restored from PostgreSQL (plus its
@@ -48,6 +56,39 @@ export function initialState(
     policy: input.policy,
   });
   return { state: skipPast(s, { now, input }), events: [ev], mails: [] };
+}
+
+/** Step key of the lead agency's assignment mail (ADR 0024). */
+export const ASSIGNED_STEP = 'assigned';
+/** Step key of the co-ordinating agencies' copy of the assignment. */
+export const ASSIGNED_COPY_STEP = 'assigned:support';
+
+/**
+ * A new item's start with its assignment (patch 'assignment-mail', ADR 0024): one mail to the
+ * lead agency's contact (with its signed link) and one copy, for information, to the contacts of
+ * the co-ordinating agencies (each its own mail; the lead's address is not copied). The 'created'
+ * event names every recipient; the workflow records it with the mails pending.
+ */
+export function withAssignment(start: Transition): Transition {
+  const s = start.state;
+  const lead = leadMail(s, ASSIGNED_STEP, 'assigned');
+  const leadAddress = s.lead.contactEmail.trim().toLowerCase();
+  const copies = [
+    ...new Set(
+      s.support
+        .map((a) => a.contactEmail.trim().toLowerCase())
+        .filter((a) => a.length > 0 && a !== leadAddress),
+    ),
+  ];
+  const mails: MailCommand[] =
+    copies.length > 0
+      ? [lead, { ...lead, step: ASSIGNED_COPY_STEP, kind: 'assigned_copy', recipients: copies }]
+      : [lead];
+  const recipients = mails.flatMap((m) => m.recipients);
+  const events = start.events.map((e) =>
+    e.type === 'created' ? { ...e, detail: { ...e.detail, recipients } } : e,
+  );
+  return { state: s, events, mails: [...start.mails, ...mails] };
 }
 
 /**

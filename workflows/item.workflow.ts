@@ -46,8 +46,8 @@ import {
   type Reducer,
 } from './item-commands';
 import { pendingMails } from './item-restore';
-import { nextStep, performStep, type StepEffects } from './item-schedule';
-import { initialState, nextPeriod, toProjection, toView } from './item-state';
+import { nextStep, performStep } from './item-schedule';
+import { initialState, nextPeriod, toProjection, toView, withAssignment } from './item-state';
 import type { Context, ItemState, MailCommand, Transition } from './item-transition';
 import {
   deliveryDetail,
@@ -63,6 +63,12 @@ const RECURRING_PERIODS = 'recurring-periods';
  * step's event is recorded at the step with its mail pending, and later says how the mail went.
  */
 const MAIL_DELIVERY_FAULTS = 'mail-delivery-faults';
+/**
+ * Patch id (ADR 0024): a new item's lead agency is mailed its assignment ("Giao nhiệm vụ") and the
+ * co-ordinating agencies a copy, sent apart from the loop like every mail since
+ * MAIL_DELIVERY_FAULTS; the 'created' event names the recipients and says how the mails went.
+ */
+const ASSIGNMENT_MAIL = 'assignment-mail';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -152,6 +158,18 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     previousLeadName: mail.previousLeadName ?? null,
     ...(mail.undelivered ? { undelivered: mail.undelivered } : {}),
   });
+  /** What an assignment mail names beyond the other mails (ADR 0024). */
+  const assignmentFields = {
+    supportNames: input.support.map((a) => a.name),
+    noticeIssuedOn: input.noticeIssuedOn ?? null,
+    recurrence: input.recurrence ?? null,
+  };
+  const requestOf = (mail: MailCommand, nowMs: number): SendItemMailInput => {
+    const r = request(mail, nowMs);
+    return mail.kind === 'assigned' || mail.kind === 'assigned_copy'
+      ? { ...r, item: { ...r.item, ...assignmentFields } }
+      : r;
+  };
 
   /** Before MAIL_DELIVERY_FAULTS: one mail, awaited by the loop, given up when stale. */
   const send = async (mail: MailCommand): Promise<{ failed: string[] }> => {
@@ -193,7 +211,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   const deliver = async (mail: MailCommand, stepAtMs: number): Promise<MailOutcome> => {
     let outcome: MailOutcome;
     try {
-      const result = await deliverItemMail(request(mail, stepAtMs));
+      const result = await deliverItemMail(requestOf(mail, stepAtMs));
       outcome = { mail, failed: [], late: result.late === true };
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -218,7 +236,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    * A due step with mails apart from the loop: its events (and status change) are recorded at
    * once with the mail pending; once the mails have settled the events say how they went.
    */
-  const performApart = async (effects: StepEffects): Promise<void> => {
+  const performApart = async (effects: Transition): Promise<void> => {
     const stepAt = Date.now();
     if (effects.mails.length === 0) {
       if (effects.events.length > 0) await record(effects.events);
@@ -298,7 +316,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   command(reassignUpdate, 'reassign', reassign);
   command(cancelUpdate, 'cancel', cancel);
 
-  if (start.events.length > 0) await record(start.events);
+  // A new item (neither continued as new nor restored, ADR 0024): the assignment mails go out
+  // once, apart from the loop; its 'created' event is recorded with them pending. A recurring
+  // item's next period continues as new (carried), so it is not announced again.
+  if (!input.carried && !input.restore && patched(ASSIGNMENT_MAIL)) {
+    await performApart(withAssignment(start));
+  } else if (start.events.length > 0) {
+    await record(start.events);
+  }
   // Restored from PostgreSQL (ADR 0022): the mails the lost run had on their way go out now and
   // complete their events. Only a restored run (a new input field) takes this path.
   if (input.restore && !input.carried) {

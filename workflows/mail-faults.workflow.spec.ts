@@ -44,7 +44,7 @@ describe('mail faults (ADR 0018)', () => {
     await sleepUntil(due.at + 5 * HOUR);
     await eventually(() => expect(fakes.projections.get(wf)?.escalationLevel).toBe(1));
     expect(fakes.mailsOf(wf)).toEqual([]);
-    // Every event is in the history at its step, its mail pending.
+    // Every event is in the history at its step, its mail pending (the assignment's too, ADR 0024).
     expect(types(wf)).toEqual([
       'created',
       'reminder_sent',
@@ -52,13 +52,19 @@ describe('mail faults (ADR 0018)', () => {
       'overdue',
       'escalated',
     ]);
-    for (const e of fakes.eventsOf(wf).slice(1)) {
+    for (const e of fakes.eventsOf(wf)) {
       expect(e.detail).toMatchObject({ mailDelivery: 'pending' });
     }
 
     // Mail works again: everything waiting goes out within one retry interval.
     await sleepUntil(faultEnd + 2 * MINUTE);
-    const expected = ['remind:PT10H@1', 'remind:PT5H@1', 'overdue@1', 'escalate:1:PT4H@1'];
+    const expected = [
+      'assigned@1',
+      'remind:PT10H@1',
+      'remind:PT5H@1',
+      'overdue@1',
+      'escalate:1:PT4H@1',
+    ];
     await eventually(() => expect([...steps(wf)].sort()).toEqual([...expected].sort()));
     const deliveredAt = fakes.mailAttemptAt.get(wf) ?? [];
     const recoveryMs = Math.max(...deliveredAt) - faultEnd;
@@ -66,7 +72,7 @@ describe('mail faults (ADR 0018)', () => {
     const events = await eventually(() => {
       const e = fakes.eventsOf(wf);
       expect(e.map((x) => x.detail?.mailDelivery)).toEqual([
-        undefined,
+        'delivered',
         'delivered',
         'delivered',
         'delivered',
@@ -74,7 +80,7 @@ describe('mail faults (ADR 0018)', () => {
       ]);
       return e;
     });
-    for (const detail of events.slice(1).map((e) => e.detail)) {
+    for (const detail of events.map((e) => e.detail)) {
       expect(detail).toMatchObject({ mailDelivery: 'delivered', mailLate: true });
       expect(detail?.mailSettledAt).toBeGreaterThanOrEqual(faultEnd);
       expect(detail).not.toHaveProperty('failedRecipients');
@@ -114,6 +120,8 @@ describe('mail faults (ADR 0018)', () => {
     await sleepUntil(due.at + 60_000);
     await eventually(() =>
       expect(steps(wf)).toEqual([
+        'assigned@1',
+        'undelivered:assigned@1',
         'remind:PT60S@1',
         'undelivered:remind:PT60S@1',
         'overdue@1',
@@ -127,18 +135,25 @@ describe('mail faults (ADR 0018)', () => {
       ['secretariat@dondoc.local'],
       ['secretariat@dondoc.local'],
       ['secretariat@dondoc.local'],
+      ['secretariat@dondoc.local'],
     ]);
-    expect(notices[1]?.undelivered).toEqual({
+    expect(notices[0]?.undelivered?.kind).toBe('assigned');
+    expect(notices[2]?.undelivered).toEqual({
       kind: 'overdue',
       step: 'overdue',
       stepAtMs: fakes.mailsOf(wf).find((m) => m.step === 'overdue')?.nowMs,
       failed: [{ recipient: 'gone@dondoc.local', error: '550' }],
     });
     expect(types(wf)).toEqual(['created', 'reminder_sent', 'overdue', 'escalated']);
-    const [, reminder, overdue, escalated] = await eventually(() => {
+    const [created, reminder, overdue, escalated] = await eventually(() => {
       const e = fakes.eventsOf(wf);
       expect(e.map((x) => x.detail?.mailDelivery)).not.toContain('pending');
       return e;
+    });
+    expect(created?.detail).toMatchObject({
+      recipients: ['gone@dondoc.local'],
+      mailDelivery: 'failed',
+      failedRecipients: ['gone@dondoc.local'],
     });
     expect(reminder?.detail).toMatchObject({
       mailDelivery: 'failed',

@@ -12,6 +12,7 @@ import type {
   AgencyRef,
   DueSpec,
   ItemProjection,
+  ItemRestoreSource,
   ItemWorkflowInput,
   RecordEventsInput,
   RecordMailDeliveryInput,
@@ -93,8 +94,49 @@ export class FakeActivities {
   eventsOf(workflowId: string): RecordedEvent[] {
     return this.events.get(workflowId) ?? [];
   }
+  /**
+   * What the reconciler would read of a lost workflow from PostgreSQL (ADR 0022): the row of its
+   * last projection and its history as recorded.
+   */
+  restoreSource(workflowId: string): ItemRestoreSource {
+    const p = this.projections.get(workflowId);
+    if (!p) throw new Error(`no projection of ${workflowId}`);
+    const dueOf = (date: string | null, at: number | null) => (at === null ? null : { date, at });
+    return {
+      row: {
+        status: p.status,
+        due: dueOf(p.dueDate, p.dueAt),
+        originalDue: dueOf(p.originalDueDate, p.originalDueAt),
+        deadlineVersion: p.deadlineVersion ?? 1,
+        escalationLevel: p.escalationLevel,
+        progressPercent: p.progressPercent,
+        completedLate: p.completedLate,
+        pendingExtension: p.pendingExtension,
+        version: p.version,
+      },
+      events: this.eventsOf(workflowId).map((e) => ({ ...e })),
+    };
+  }
   mailsOf(workflowId: string): SendItemMailInput[] {
     return this.mails.get(workflowId) ?? [];
+  }
+  /**
+   * A new item's mails after its assignment (ADR 0024): throws unless the lead agency's
+   * assignment mail was sent once and the assignment mails (its copy to the co-ordinating
+   * agencies, if any, too) came before any other mail.
+   */
+  mailsAfterAssignment(workflowId: string): SendItemMailInput[] {
+    const all = this.mailsOf(workflowId);
+    const isAssignment = (m: SendItemMailInput) =>
+      m.kind === 'assigned' || m.kind === 'assigned_copy';
+    const rest = all.filter((m) => !isAssignment(m));
+    const first = all.slice(0, all.length - rest.length);
+    if (first.filter((m) => m.kind === 'assigned').length !== 1 || !first.every(isAssignment)) {
+      throw new Error(
+        `expected one assignment mail first, got ${all.map((m) => m.step).join(', ') || 'none'}`,
+      );
+    }
+    return rest;
   }
 
   readonly activities: ItemActivities = {

@@ -248,6 +248,28 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'assignment-mail' (ADR 0024): a new item with a co-ordinating agency; the lead's
+    // assignment mail and the copy go out at the start (the 'created' event pending, then
+    // delivered), a progress report, the first reminder, then cancel.
+    name: 'assignment-mail',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 200_000 };
+      const h = await start(
+        itemInput(due, {
+          support: [SXD],
+          noticeIssuedOn: '2026-11-20',
+          policy: { remindBefore: ['PT100S'], escalateAfter: [] },
+        }),
+      );
+      await h.executeUpdate(reportProgressUpdate, {
+        args: [{ actor: STC_USER, note: 'Đã phân công', percent: 10 }],
+      });
+      await sleepUntil(env, due.at - 50_000);
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
     // ADR 0022: an item's workflow is lost (terminated here) while a reminder's mail is on its
     // way (pending); it is started again from what PostgreSQL holds (the row and the history):
     // a 'restored' event, the pending mail sent and its event completed, then the later steps.
@@ -263,26 +285,7 @@ const scenarios: Scenario[] = [
       fakes.failMailUntil = now + 200_000;
       await sleepUntil(env, now + 160_000); // the second on its way
       await lost.terminate('Temporal lost it');
-      const events = fakes.eventsOf(lost.workflowId).map((e) => ({ ...e }));
-      const p = fakes.projections.get(lost.workflowId)!;
-      const dueOf = (date: string | null, at: number | null) => (at === null ? null : { date, at });
-      const h = await start({
-        ...input,
-        restore: {
-          row: {
-            status: p.status,
-            due: dueOf(p.dueDate, p.dueAt),
-            originalDue: dueOf(p.originalDueDate, p.originalDueAt),
-            deadlineVersion: p.deadlineVersion ?? 1,
-            escalationLevel: p.escalationLevel,
-            progressPercent: p.progressPercent,
-            completedLate: p.completedLate,
-            pendingExtension: p.pendingExtension,
-            version: p.version,
-          },
-          events,
-        },
-      });
+      const h = await start({ ...input, restore: fakes.restoreSource(lost.workflowId) });
       await sleepUntil(env, due.at + 60_000);
       fakes.failMailUntil = null;
       await cancel(env, h);
