@@ -83,6 +83,12 @@ describe('item life on the dev server', () => {
       'stc-head@dondoc.local',
     ]);
     for (const m of escalations) expect(m.receivedAt).toBeGreaterThanOrEqual(dueAt + 2000 - 1000);
+    // Assigned at the creation (ADR 0024): the lead, and a copy to the co-ordinating agency.
+    const [assigned] = await stack.smtp.waitFor(ofItem('assigned'), 1, 20_000);
+    expect(assigned!.to).toEqual(['stc@dondoc.local']);
+    expect(assigned!.receivedAt).toBeLessThan(dueAt);
+    const [copy] = await stack.smtp.waitFor(ofItem('assigned_copy'), 1, 20_000);
+    expect(copy!.to).toEqual(['sxd@dondoc.local']);
 
     await waitForStatus(item.id, 'overdue');
     expect(await stack.historyTypes(item.id, stc)).toEqual([

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { addDays, civilDateAt, nextOccurrence, type ParsedNotice } from '../../libs/domain/src';
+import { mailItem, mailKind } from '../support/mail-headers';
+import type { ReceivedMail } from '../support/smtp';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const seed = readFileSync(
@@ -174,6 +176,91 @@ describe('notice intake', () => {
       'created',
     ]);
   }, 60_000);
+
+  it('a confirmed notice mails each lead its assignment once, and the co-ordinating agencies a copy (ADR 0024)', async () => {
+    const before = stack.smtp.messages.length;
+    const year = Number(civilDateAt(Date.now()).slice(0, 4)) + 1;
+    const body = {
+      parsed: {
+        notice: {
+          title: 'Kết luận của Trưởng Ban Chỉ đạo về giao nhiệm vụ',
+          number: '45/TB-BCĐ',
+          issuedOn: '2026-11-20',
+        },
+      },
+      items: [
+        {
+          code: '1',
+          text: 'Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công, báo cáo UBND tỉnh.',
+          lead: 'STC',
+          support: ['SXD'],
+          due: `${year}-06-30`,
+        },
+        { code: '2', text: 'Sở Xây dựng theo dõi tiến độ các dự án nhà ở xã hội.', lead: 'SXD' },
+      ],
+    };
+    const confirmed = await stack.http().post('/api/notices').set(auth()).send(body);
+    expect(confirmed.status).toBe(201);
+    const { items } = confirmed.body as { items: { id: string; code: string }[] };
+    const [one, two] = [items.find((i) => i.code === '1')!, items.find((i) => i.code === '2')!];
+    const ours = (m: ReceivedMail) => items.some((i) => mailItem(m) === i.id);
+    // Three mails: item 1's to STC and its copy to SXD, item 2's to SXD.
+    await stack.smtp.waitFor((m) => ours(m) && mailKind(m).startsWith('assigned'), 3, 60_000);
+    const toLead = (id: string) =>
+      stack.smtp.messages.filter((m) => mailItem(m) === id && mailKind(m) === 'assigned');
+    const [first] = toLead(one.id);
+    expect(first!.to).toEqual(['stc@dondoc.local']);
+    expect(first!.subject).toBe(`[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 1 (hạn 30/06/${year})`);
+    for (const fact of [
+      'Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công',
+      'Kết luận của Trưởng Ban Chỉ đạo về giao nhiệm vụ (số 45/TB-BCĐ, ngày 20/11/2026)',
+      '- Cơ quan phối hợp: Sở Xây dựng',
+      `- Thời hạn: ngày 30/06/${year}`,
+      `${stack.config.publicBaseUrl}/items/${one.id}?t=`,
+    ]) {
+      expect(first!.text).toContain(fact);
+    }
+    const [copy] = stack.smtp.messages.filter(
+      (m) => mailItem(m) === one.id && mailKind(m) === 'assigned_copy',
+    );
+    expect(copy!.to).toEqual(['sxd@dondoc.local']);
+    expect(copy!.subject).toBe(
+      `[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 1 (hạn 30/06/${year})`,
+    );
+    expect(copy!.text).not.toContain('?t=');
+    const [second] = toLead(two.id);
+    expect(second!.to).toEqual(['sxd@dondoc.local']);
+    expect(second!.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2');
+    expect(second!.text).toContain('- Thời hạn: Không có hạn');
+    // The history names the recipients and the delivery.
+    for (const [id, to] of [
+      [one.id, ['stc@dondoc.local', 'sxd@dondoc.local']],
+      [two.id, ['sxd@dondoc.local']],
+    ] as const) {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const res = await stack.http().get(`/api/items/${id}/history`).set(auth()).expect(200);
+        const created = (res.body as { type: string; detail: Record<string, unknown> }[])[0]!;
+        if (created.detail.mailDelivery === 'delivered') {
+          expect(created.detail.recipients).toEqual(to);
+          break;
+        }
+        if (Date.now() > deadline) throw new Error(`created of ${id}: ${JSON.stringify(created)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    // Confirming again starts nothing and sends nothing; nothing else was sent meanwhile.
+    const again = await stack.http().post('/api/notices').set(auth()).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, started: 0 });
+    await new Promise((r) => setTimeout(r, 3000));
+    const mails = stack.smtp.messages.slice(before).filter(ours);
+    expect(mails.map((m) => `${mailKind(m)} ${m.to.join()}`).sort()).toEqual([
+      'assigned stc@dondoc.local',
+      'assigned sxd@dondoc.local',
+      'assigned_copy sxd@dondoc.local',
+    ]);
+  }, 90_000);
 
   it('400 naming the item whose deadline cannot be read; 404 for an unknown notice; 403 for an agency', async () => {
     const before = await count('items');

@@ -75,9 +75,9 @@ afterAll(async () => {
 describe('worker killed mid-send', () => {
   it('delivers the reminder and the overdue notice exactly once after kill -9 and a new worker', async () => {
     const first = await startWorker();
-    const held = stack.smtp.hold();
 
-    const dueMs = 12_000;
+    // The reminder 15 s after the creation; the assignment mail (ADR 0024) goes out before it.
+    const dueMs = 20_000;
     const created = await stack
       .http()
       .post('/api/items')
@@ -97,6 +97,8 @@ describe('worker killed mid-send', () => {
     const workflowId = row[0]!.workflow_id;
     const ofItem = (kind: string) => (m: ReceivedMail) =>
       mailItem(m) === item.id && mailKind(m) === kind;
+    await stack.smtp.waitFor(ofItem('assigned'), 1, 15_000);
+    const held = stack.smtp.hold();
 
     // The reminder's DATA is in; the server has not answered it: the worker is mid-send.
     await withTimeout(held.arrived, 60_000, 'the held reminder');
@@ -109,7 +111,9 @@ describe('worker killed mid-send', () => {
     await sleep(1000);
     stack.smtp.release();
     await sleep(1000);
-    expect(stack.smtp.messages.filter((m) => mailItem(m) === item.id)).toEqual([]);
+    expect(stack.smtp.messages.filter((m) => mailItem(m) === item.id).map(mailKind)).toEqual([
+      'assigned',
+    ]);
 
     await startWorker();
     // Temporal retries the activity once its 30 s start-to-close timeout has run out.
@@ -119,10 +123,10 @@ describe('worker killed mid-send', () => {
     const [overdue] = await stack.smtp.waitFor(ofItem('overdue'), 1, 60_000);
     expect(overdue!.to).toEqual(['stc@dondoc.local']);
 
-    // Nothing more arrives: no duplicate of either mail.
+    // Nothing more arrives: no duplicate of any mail (the assignment included).
     await sleep(5000);
     const mails = stack.smtp.messages.filter((m) => mailItem(m) === item.id);
-    expect(mails.map(mailKind).sort()).toEqual(['overdue', 'reminder']);
+    expect(mails.map(mailKind).sort()).toEqual(['assigned', 'overdue', 'reminder']);
     expect(await reminderLog(workflowId)).toEqual([
       expect.objectContaining({ status: 'sent', attempts: 2 }),
     ]);
