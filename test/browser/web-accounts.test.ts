@@ -236,6 +236,8 @@ describe('the agency directory and the audit log', () => {
     await log.getByText('Thêm cơ quan').first().waitFor();
     await log.getByText('Ngừng hoạt động').first().waitFor();
     await log.getByText('Không thực hiện được').first().waitFor();
+    // What was acted on, by its name (the agency's current one), not a bare code.
+    await log.getByRole('cell', { name: 'Sở Văn hóa và Du lịch', exact: true }).first().waitFor();
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'audit');
 

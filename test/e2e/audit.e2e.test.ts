@@ -35,6 +35,7 @@ interface Entry {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetLabel: string | null;
   outcome: 'success' | 'failure' | 'refused';
   statusCode: number | null;
   code: string | null;
@@ -138,6 +139,8 @@ describe('account and agency changes', () => {
       actorRole: 'secretariat',
       targetType: 'user',
       targetId: userId,
+      // The target as people name it (the audit page shows it, issue 8).
+      targetLabel: 'Kiểm Tra',
       outcome: 'success',
       statusCode: 201,
       detail: { email: 'kiemtra@x.vn', name: 'Kiểm Tra', role: 'committee_head' },
@@ -166,6 +169,7 @@ describe('account and agency changes', () => {
       statusCode: 409,
       code: 'EMAIL_TAKEN',
       targetId: null,
+      targetLabel: null,
     });
 
     await stack
@@ -177,6 +181,7 @@ describe('account and agency changes', () => {
     expect(await last('agency.update')).toMatchObject({
       targetType: 'agency',
       targetId: 'SXD',
+      targetLabel: 'Sở Xây dựng',
       detail: { aliases: ['Sở XD', 'Sở Xây dựng tỉnh Cao Bằng'], active: true },
     });
   });
@@ -188,6 +193,7 @@ describe('item commands', () => {
     expect(await last('item.create')).toMatchObject({
       targetType: 'item',
       targetId: itemId,
+      targetLabel: 'Việc kiểm tra nhật ký của STC.',
       actorEmail: 'secretariat@dondoc.local',
       detail: { lead: 'STC' },
     });

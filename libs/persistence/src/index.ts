@@ -6,3 +6,4 @@ export * from './migrate';
 export * from './persistence.module';
 export * from './seed/dev-seed';
 export * from './seed/dev-seed-guard';
+export * from './audit/audit-target-labels';

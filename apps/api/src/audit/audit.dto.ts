@@ -64,6 +64,12 @@ export class AuditEntryResponse implements AuditRecord {
   @ApiProperty({ type: String, nullable: true, enum: ['user', 'agency', 'item', 'notice'] })
   targetType!: string | null;
   @ApiProperty({ type: String, nullable: true }) targetId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The target as people name it: item code, notice number, account or agency name',
+  })
+  targetLabel!: string | null;
   @ApiProperty({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' }) outcome!: AuditOutcome;
   @ApiProperty({ type: Number, nullable: true }) statusCode!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The error code when it failed' })

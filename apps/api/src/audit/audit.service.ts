@@ -4,7 +4,12 @@ import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import { endOfDay, instantAt, parseCivilDate, toVnIso } from '../../../../libs/domain/src';
-import { AuditLogEntity, type AuditOutcome } from '../../../../libs/persistence/src';
+import {
+  AuditLogEntity,
+  auditTargetLabels,
+  targetKey,
+  type AuditOutcome,
+} from '../../../../libs/persistence/src';
 import { verifyItemLink } from '../../../../libs/security/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { failureFacts, outcomeOf } from './audit-outcome';
@@ -49,6 +54,8 @@ export interface AuditRecord {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target's name people read (item code, notice number, account or agency name). */
+  targetLabel: string | null;
   outcome: AuditOutcome;
   statusCode: number | null;
   code: string | null;
@@ -197,11 +204,15 @@ export class AuditService {
       .take(f.limit)
       .skip(f.offset)
       .getManyAndCount();
-    return { total, entries: rows.map(toRecord) };
+    const labels = await auditTargetLabels(this.log.manager, rows);
+    return {
+      total,
+      entries: rows.map((a) => ({ ...toRecord(a), targetLabel: labels.get(targetKey(a)) ?? null })),
+    };
   }
 }
 
-const toRecord = (a: AuditLogEntity): AuditRecord => ({
+const toRecord = (a: AuditLogEntity): Omit<AuditRecord, 'targetLabel'> => ({
   id: a.id,
   at: toVnIso(a.at.getTime()),
   actorId: a.actorId,

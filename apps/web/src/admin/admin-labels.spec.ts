@@ -18,6 +18,7 @@ const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
   action: 'user.update',
   targetType: null,
   targetId: null,
+  targetLabel: null,
   outcome: 'success',
   statusCode: 200,
   code: null,

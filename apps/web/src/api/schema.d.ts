@@ -697,6 +697,8 @@ export type components = {
             request: string | null;
             statusCode: number | null;
             targetId: string | null;
+            /** @description The target as people name it: item code, notice number, account or agency name */
+            targetLabel: string | null;
             /** @enum {string|null} */
             targetType: "user" | "agency" | "item" | "notice" | null;
         };

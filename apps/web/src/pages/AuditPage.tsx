@@ -25,10 +25,13 @@ const wrap = { display: 'block', overflowWrap: 'anywhere' } as const;
 
 function Target({ e }: { e: AuditEntry }) {
   if (!e.targetId) return <>—</>;
-  if (e.targetType === 'item') return <Link to={`/items/${e.targetId}`}>Nhiệm vụ</Link>;
-  if (e.targetType === 'notice') return <Link to={`/notices/${e.targetId}`}>Thông báo</Link>;
-  if (e.targetType === 'agency') return <>Cơ quan {e.targetId}</>;
-  return <>Tài khoản</>;
+  const named = (kind: string) => (e.targetLabel ? `${kind} ${e.targetLabel}` : kind);
+  if (e.targetType === 'item') return <Link to={`/items/${e.targetId}`}>{named('Nhiệm vụ')}</Link>;
+  if (e.targetType === 'notice') {
+    return <Link to={`/notices/${e.targetId}`}>{named('Thông báo')}</Link>;
+  }
+  if (e.targetType === 'agency') return <>{e.targetLabel ?? `Cơ quan ${e.targetId}`}</>;
+  return <>{e.targetLabel ? `Tài khoản: ${e.targetLabel}` : 'Tài khoản'}</>;
 }
 
 /** What happened (action, its facts, the refusal's code): one cell on a phone. */
