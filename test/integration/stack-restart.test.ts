@@ -124,12 +124,16 @@ describe('whole stack restart with reminders pending', () => {
     expect(historyBefore.map((e) => e.type)).toEqual(['created', 'reminder_sent']);
 
     await stopAll();
-    // The stop came well before the next step (+25 s): only the first reminder went out.
-    expect(smtp.messages.filter((m) => mailItem(m) === id).map(mailKind)).toEqual(['reminder']);
+    // The stop came well before the next step (+25 s): only the assignment (ADR 0024, at the
+    // creation) and the first reminder went out.
+    expect(smtp.messages.filter((m) => mailItem(m) === id).map(mailKind)).toEqual([
+      'assigned',
+      'reminder',
+    ]);
 
     // Down past the two remaining reminders and the deadline.
     await sleep(Math.max(0, dueAt + 2000 - Date.now()));
-    expect(smtp.messages.filter((m) => mailItem(m) === id)).toHaveLength(1);
+    expect(smtp.messages.filter((m) => mailItem(m) === id)).toHaveLength(2);
 
     temporal = await startTemporal();
     stack = await startStack();
@@ -149,7 +153,13 @@ describe('whole stack restart with reminders pending', () => {
     // Nothing twice: wait a little longer, then count every mail of the item by step.
     await sleep(5000);
     const mails = smtp.messages.filter((m) => mailItem(m) === id);
-    expect(mails.map(mailKind).sort()).toEqual(['overdue', 'reminder', 'reminder', 'reminder']);
+    expect(mails.map(mailKind).sort()).toEqual([
+      'assigned',
+      'overdue',
+      'reminder',
+      'reminder',
+      'reminder',
+    ]);
     const steps = mails.map(mailStep);
     expect(new Set(steps).size).toBe(steps.length);
     const messageIds = mails.map((m) => m.messageId);
