@@ -47,7 +47,14 @@ export async function itemWorkflowInput(
   if (!lead) {
     throw new Error(`Item ${row.id}: lead agency ${row.leadCode} is not in the directory`);
   }
-  const notice = row.noticeId ? await em.findOneBy(NoticeEntity, { id: row.noticeId }) : null;
+  // Only the columns the input carries: a notice's text and parsed items are large, and a
+  // notice of 500 items would read them 500 times (ADR 0024).
+  const notice = row.noticeId
+    ? await em.findOne(NoticeEntity, {
+        where: { id: row.noticeId },
+        select: { id: true, title: true, number: true, issuedOn: true },
+      })
+    : null;
   return {
     itemId: row.id,
     noticeId: row.noticeId,
