@@ -25,7 +25,7 @@ export interface ItemWorkerOptions {
 }
 
 /**
- * The item worker's settings beyond Temporal's defaults (ADR 0024, measured by the benches
+ * The item worker's settings beyond Temporal's defaults (ADR 0025, measured by the benches
  * throughput, burst and workers). The baselines' worker (bench/support/bare-worker.ts) runs with
  * the same, so a bench compares the item workflow, not the settings.
  */

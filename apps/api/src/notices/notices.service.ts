@@ -59,7 +59,7 @@ const existingOf = (n: NoticeEntity, sameText: boolean): ExistingNotice => ({
 });
 
 const PG_UNIQUE_VIOLATION = '23505';
-/** Starts in flight at once in a confirm (ADR 0024: 10 → 20, the bare client's best here). */
+/** Starts in flight at once in a confirm (ADR 0025: 10 → 20, the bare client's best here). */
 const START_CONCURRENCY = 20;
 
 /** Intake: preview (parse only), confirm (store + start every item, idempotently), read. */

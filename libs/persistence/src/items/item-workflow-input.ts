@@ -48,7 +48,7 @@ export async function itemWorkflowInput(
     throw new Error(`Item ${row.id}: lead agency ${row.leadCode} is not in the directory`);
   }
   // Only the columns the input carries: a notice's text and parsed items are large, and a
-  // notice of 500 items would read them 500 times (ADR 0024).
+  // notice of 500 items would read them 500 times (ADR 0025).
   const notice = row.noticeId
     ? await em.findOne(NoticeEntity, {
         where: { id: row.noticeId },
