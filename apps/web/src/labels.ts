@@ -8,6 +8,19 @@ export const STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
   cancelled: 'Đã hủy',
 };
 
+/**
+ * Not a status: an item of any open status may carry an agency's extension request that waits for
+ * the secretariat's decision (the list's "Đề nghị gia hạn" filter, the home count, the tag).
+ */
+export const PENDING_EXTENSION_LABEL = 'Chờ quyết định gia hạn';
+
+/** The items list's filter on a waiting extension request: its name and its two choices. */
+export const EXTENSION_FILTER = {
+  name: 'Đề nghị gia hạn',
+  pending: PENDING_EXTENSION_LABEL,
+  none: 'Không có đề nghị gia hạn đang chờ',
+} as const;
+
 /** Solid tag colours, dark enough for white text (WCAG AA). */
 export const STATUS_COLORS: Readonly<Record<ItemStatus, string>> = {
   open: '#0b57d0',

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { todayVn } from '../format';
+import { PENDING_EXTENSION_LABEL } from '../labels';
 import { writeListState, type ListQuery } from './list-query';
 
 /** How many items match a list query (the X-Total-Count of a one-row page). */
@@ -49,7 +50,7 @@ export function HomeCounts() {
       />
       <Count title="Quá hạn" query={{ overdue: true }} />
       <Count title="Chờ xác nhận hoàn thành" query={{ status: 'submitted' }} />
-      <Count title="Chờ quyết định gia hạn" query={{ pendingExtension: true }} />
+      <Count title={PENDING_EXTENSION_LABEL} query={{ pendingExtension: true }} />
     </Row>
   );
 }

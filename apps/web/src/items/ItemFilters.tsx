@@ -2,7 +2,7 @@ import { Button, Flex, Grid, Input, Select } from 'antd';
 import { useId, useState } from 'react';
 import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import type { ItemStatus } from '../api/client';
-import { STATUS_LABELS } from '../labels';
+import { EXTENSION_FILTER, STATUS_LABELS } from '../labels';
 import { DateRangeFields } from '../layout/DateRangeFields';
 import type { ListQuery } from './list-query';
 import { useAgencies, useNotices } from './use-items';
@@ -24,8 +24,8 @@ const OVERDUE_OPTIONS = [
   { value: 'false', label: 'Chưa quá hạn' },
 ];
 const EXTENSION_OPTIONS = [
-  { value: 'true', label: 'Chờ quyết định gia hạn' },
-  { value: 'false', label: 'Không có đề nghị gia hạn chờ' },
+  { value: 'true', label: EXTENSION_FILTER.pending },
+  { value: 'false', label: EXTENSION_FILTER.none },
 ];
 const SORT_OPTIONS = [
   { value: 'overdue', label: 'Quá hạn trước, rồi theo hạn' },
@@ -109,8 +109,8 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           style={width(190)}
         />
         <Select
-          aria-label="Gia hạn"
-          placeholder="Gia hạn"
+          aria-label={EXTENSION_FILTER.name}
+          placeholder={EXTENSION_FILTER.name}
           allowClear
           options={EXTENSION_OPTIONS}
           value={query.pendingExtension === undefined ? undefined : String(query.pendingExtension)}

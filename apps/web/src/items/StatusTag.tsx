@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { Item } from '../api/client';
 import { formatDate } from '../format';
-import { STATUS_COLORS, STATUS_LABELS } from '../labels';
+import { PENDING_EXTENSION_LABEL, STATUS_COLORS, STATUS_LABELS } from '../labels';
 
 /** The status in Vietnamese; an overdue item also says by how many working days. */
 export function StatusTag({ item }: { item: Pick<Item, 'status' | 'overdue' | 'daysOverdue'> }) {
@@ -21,7 +21,7 @@ export function PendingExtensionTag({ item }: { item: Pick<Item, 'status' | 'pen
   const due = formatDate(ext.due.date ?? new Date(ext.due.at).toISOString());
   return (
     <Tag color="#6a3fa0" style={{ whiteSpace: 'normal' }}>
-      Chờ quyết định gia hạn đến {due}
+      {PENDING_EXTENSION_LABEL} đến {due}
     </Tag>
   );
 }
