@@ -84,6 +84,16 @@ describe("a reminder mail's link", () => {
 
     await act(page, 'Báo cáo tiến độ', { 'Phần trăm hoàn thành': '50', 'Nội dung báo cáo': NOTE });
     await page.getByText('Đã gửi báo cáo tiến độ.').waitFor();
+    // The page shows the progress just reported, without a reload.
+    const progress = page.getByRole('progressbar', { name: 'Tiến độ' });
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-valuenow')).toBe('50');
+    // A second report, from the same page: its percent replaces the first.
+    await act(page, 'Báo cáo tiến độ', { 'Phần trăm hoàn thành': '80', 'Nội dung báo cáo': NOTE });
+    await page
+      .getByRole('progressbar', { name: 'Tiến độ' })
+      .and(page.locator('[aria-valuenow="80"]'))
+      .waitFor();
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'mail-link-progress');
 
@@ -93,21 +103,29 @@ describe("a reminder mail's link", () => {
       .set('authorization', `Bearer ${secretariat}`)
       .expect(200);
     const events = history.body as { type: string; actor: string | null; detail: unknown }[];
-    expect(events.filter((e) => e.type === 'progress_reported')).toEqual([
-      expect.objectContaining({
-        actor: 'stc@dondoc.local',
-        detail: expect.objectContaining({
-          percent: 50,
-          note: NOTE,
-          channel: 'qua liên kết trong thư',
-        }) as unknown,
-      }),
-    ]);
+    const reports = events.filter((e) => e.type === 'progress_reported');
+    expect(reports).toHaveLength(2);
+    expect(reports).toEqual(
+      expect.arrayContaining(
+        [50, 80].map((percent) =>
+          expect.objectContaining({
+            actor: 'stc@dondoc.local',
+            detail: expect.objectContaining({
+              percent,
+              note: NOTE,
+              channel: 'qua liên kết trong thư',
+            }) as unknown,
+          }),
+        ),
+      ),
+    );
 
     // The secretariat's timeline says how the report was made.
     const clerk = await b.newPage();
     await openAs(clerk, `/items/${itemId}`, 'secretariat@dondoc.local');
-    await clerk.getByText('Thực hiện qua liên kết trong thư').waitFor();
+    const via = clerk.getByText('Thực hiện qua liên kết trong thư');
+    await via.first().waitFor();
+    expect(await via.count()).toBe(2);
   });
 
   it('with one character of its token changed gets the Vietnamese dead-link page', async () => {

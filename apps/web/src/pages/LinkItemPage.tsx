@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, type Item } from '../api/client';
 import { messageOf, statusOf, unwrap } from '../api/errors';
 import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
@@ -10,7 +10,8 @@ import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
 import { LOGIN_PATH } from './LoginPage';
 
-async function sendThroughLink(token: string, { action, body }: AgencyCommand): Promise<unknown> {
+/** Sends the agency's action through the link; the item as the action left it. */
+async function sendThroughLink(token: string, { action, body }: AgencyCommand): Promise<Item> {
   const params = { path: { token } };
   switch (action) {
     case 'progress':
@@ -42,8 +43,10 @@ function DeadLink({ message }: { message: string }) {
 
 /** The item page opened from a mail's signed link, without a login (GET /api/links/:token). */
 export function LinkItemPage({ token }: { token: string }) {
+  const queryClient = useQueryClient();
+  const key = ['link', token];
   const link = useQuery({
-    queryKey: ['link', token],
+    queryKey: key,
     queryFn: async () =>
       unwrap(await api.GET('/api/links/{token}', { params: { path: { token } } })),
   });
@@ -83,8 +86,14 @@ export function LinkItemPage({ token }: { token: string }) {
             actions={actions}
             deadline={item}
             run={async (command) => {
-              await sendThroughLink(token, command);
-              await link.refetch();
+              const changed = await sendThroughLink(token, command);
+              // The page shows the item as the action left it (the progress just reported) at
+              // once, then reads the link again: what the agency may do next changes with it.
+              queryClient.setQueryData<typeof link.data>(key, (old) =>
+                old ? { ...old, item: changed } : old,
+              );
+              await queryClient.invalidateQueries({ queryKey: key });
+              void queryClient.invalidateQueries({ queryKey: ['item', changed.id] });
             }}
           />
         ) : (
