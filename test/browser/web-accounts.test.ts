@@ -125,6 +125,8 @@ describe('accounts', () => {
     const snv = row(page, 'snv@dondoc.local');
     await snv.waitFor();
     await row(page, 'head@dondoc.local').waitFor({ state: 'detached' });
+    // An agency's account is named by its agency's name, not its code.
+    await snv.getByText('Cơ quan · Sở Nội vụ', { exact: true }).waitFor();
     expect(await snv.getByRole('button').allInnerTexts()).toEqual(['Thao tác']);
     const menuButton = snv.getByRole('button', { name: 'Thao tác với snv@dondoc.local' });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  accountRoleText,
   actionLabel,
   actorLabel,
   ACTION_LABELS,
@@ -88,5 +89,20 @@ describe('audit entries a clerk reads', () => {
     expect(actorLabel(entry({ detail: { channel: 'link', agency: 'STC' } }), names)).toBe(
       'Sở Tài chính (liên kết trong thư)',
     );
+  });
+});
+
+describe("an account's role in the accounts list", () => {
+  const names = new Map([['SNV', 'Sở Nội vụ']]);
+
+  it("names an agency's account by its agency's name, not its code", () => {
+    expect(accountRoleText({ role: 'agency', agencyCode: 'SNV' }, names)).toBe(
+      'Cơ quan · Sở Nội vụ',
+    );
+    expect(accountRoleText({ role: 'secretariat', agencyCode: null }, names)).toBe('Văn phòng');
+  });
+
+  it('falls back on the code while the directory is not known or lacks the agency', () => {
+    expect(accountRoleText({ role: 'agency', agencyCode: 'SNV' }, new Map())).toBe('Cơ quan · SNV');
   });
 });

@@ -1,11 +1,23 @@
 import { formatDate } from '../format';
-import type { AuditEntry, AuditOutcome, UserRole, UserStatus } from './admin-types';
+import type { AuditEntry, AuditOutcome, User, UserRole, UserStatus } from './admin-types';
 
 export const ROLE_NAMES: Readonly<Record<UserRole, string>> = {
   secretariat: 'Văn phòng',
   committee_head: 'Trưởng Ban Chỉ đạo',
   agency: 'Cơ quan',
 };
+
+/**
+ * An account's role as the accounts list shows it; an agency's account with its agency's name
+ * ("Cơ quan · Sở Nội vụ"), its code only while the directory is not known or has no such agency.
+ */
+export function accountRoleText(
+  user: Pick<User, 'role' | 'agencyCode'>,
+  agencyNames: ReadonlyMap<string, string>,
+): string {
+  if (!user.agencyCode) return ROLE_NAMES[user.role];
+  return `${ROLE_NAMES[user.role]} · ${agencyNames.get(user.agencyCode) ?? user.agencyCode}`;
+}
 
 export const USER_STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
   active: 'Đang hoạt động',

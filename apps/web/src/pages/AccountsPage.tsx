@@ -15,15 +15,21 @@ import {
   type MenuProps,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { messageOf, unwrap } from '../api/errors';
-import { ROLE_NAMES, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../admin/admin-labels';
+import {
+  accountRoleText,
+  ROLE_NAMES,
+  USER_STATUS_COLORS,
+  USER_STATUS_LABELS,
+} from '../admin/admin-labels';
 import type { User, UserRole, UsersQuery, UserStatus } from '../admin/admin-types';
 import { useUsers } from '../admin/use-admin';
 import { ChangeRoleDialog, CreateUserDialog } from '../admin/UserDialogs';
 import { useUrlState } from '../admin/use-url-state';
 import { useSession } from '../auth/session';
+import { useAgencies } from '../items/use-items';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'role', 'status'] as const;
@@ -32,9 +38,6 @@ const FIELD = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 const StatusTag = ({ status }: { status: UserStatus }) => (
   <Tag color={USER_STATUS_COLORS[status]}>{USER_STATUS_LABELS[status]}</Tag>
 );
-
-const roleText = (u: User) =>
-  u.agencyCode ? `${ROLE_NAMES[u.role]} · ${u.agencyCode}` : ROLE_NAMES[u.role];
 
 interface ActionsProps {
   readonly user: User;
@@ -124,6 +127,12 @@ export function AccountsPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
+  const agencies = useAgencies().data;
+  const agencyNames = useMemo(
+    () => new Map((agencies ?? []).map((a) => [a.code, a.name])),
+    [agencies],
+  );
+  const roleText = (u: User) => accountRoleText(u, agencyNames);
   // Three buttons fit on one line beside the account, its role and status from 992 px on.
   const compact = screens.lg === false;
   const { filter, page, go } = useUrlState(KEYS);
