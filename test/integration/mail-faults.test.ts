@@ -109,7 +109,7 @@ async function itemStatus({ stack, token }: Rig, itemId: string): Promise<string
 
 /**
  * Runs one fault: mail breaks, an item whose two reminders and overdue notice all fall due
- * within the outage is created, mail is repaired after OUTAGE_MS; prints the figures.
+ * within the outage is created (its assignment mail waits too), mail is repaired after OUTAGE_MS; prints the figures.
  */
 async function faultScenario(
   label: string,
@@ -153,11 +153,12 @@ async function faultScenario(
     (dueS + 30) * 1000,
   );
   const rows = await eventually(
-    'three mails waiting',
+    'four mails waiting',
     async () => {
       const r = await mailLog(rig, itemId);
+      // The assignment (ADR 0024), sent at the creation, waits with the schedule's mails.
       expect(r.map((x) => x.step).sort()).toEqual(
-        ['overdue', ...remindS.map((s) => `remind:PT${s}S`)].sort(),
+        ['assigned', 'overdue', ...remindS.map((s) => `remind:PT${s}S`)].sort(),
       );
       for (const row of r) {
         expect(row.status).toBe('sending');
@@ -168,7 +169,7 @@ async function faultScenario(
     },
     20_000,
   );
-  expect(rows).toHaveLength(3);
+  expect(rows).toHaveLength(4);
   expect(smtp.messages.filter(ofItem)).toEqual([]);
   // Every event is in the history at its step, saying its mail has not gone out yet.
   const during = await history(rig, itemId);
@@ -178,7 +179,8 @@ async function faultScenario(
     'reminder_sent',
     'overdue',
   ]);
-  expect(during.slice(1).map((e) => e.detail?.mailDelivery)).toEqual([
+  expect(during.map((e) => e.detail?.mailDelivery)).toEqual([
+    'pending',
     'pending',
     'pending',
     'pending',
@@ -213,14 +215,18 @@ async function faultScenario(
   await sleep(Math.max(0, brokenAt + OUTAGE_MS - Date.now()));
   await smtp.heal();
   const healedAt = Date.now();
-  const mails = await smtp.waitFor(ofItem, 3, 90_000);
+  const mails = await smtp.waitFor(ofItem, 4, 90_000);
   const recoveryMs = Math.max(...mails.map((m) => m.receivedAt)) - healedAt;
   await sleep(5000);
   const delivered = smtp.messages.filter(ofItem);
   const duplicated = delivered.length - new Set(delivered.map((m) => m.messageId)).size;
-  expect(delivered.map(mailKind).sort()).toEqual(['overdue', 'reminder', 'reminder']);
+  expect(delivered.map(mailKind).sort()).toEqual(['assigned', 'overdue', 'reminder', 'reminder']);
   expect(duplicated).toBe(0);
   for (const m of delivered) expect(m.to).toEqual(['stc@dondoc.local']);
+  // The assignment too arrives after the deadline and says so.
+  expect(delivered.find((x) => mailKind(x) === 'assigned')?.subject).toContain(
+    '[Đôn Đốc] (Gửi muộn) Giao nhiệm vụ:',
+  );
   // The reminders arrive after the deadline they were written before, and say so.
   for (const m of delivered.filter((x) => mailKind(x) === 'reminder')) {
     expect(m.subject).toContain('[Đôn Đốc] (Gửi muộn) Nhắc hạn:');
@@ -233,7 +239,7 @@ async function faultScenario(
     async () => {
       const h = await history(rig, itemId);
       expect(h.map((e) => [e.type, e.detail?.mailDelivery])).toEqual([
-        ['created', undefined],
+        ['created', 'delivered'],
         ['reminder_sent', 'delivered'],
         ['reminder_sent', 'delivered'],
         ['overdue', 'delivered'],
@@ -242,8 +248,9 @@ async function faultScenario(
     },
     30_000,
   );
-  for (const e of events.slice(1)) expect(e.detail).not.toHaveProperty('failedRecipients');
+  for (const e of events) expect(e.detail).not.toHaveProperty('failedRecipients');
   expect(events.filter((e) => e.detail?.mailLate === true).map((e) => e.type)).toEqual([
+    'created',
     'reminder_sent',
     'reminder_sent',
   ]);
@@ -269,7 +276,7 @@ async function faultScenario(
 
   console.info(
     `[fault ${label}] ${what} for ${seconds} s while 2 reminders and the overdue notice fell due: ` +
-      `mails expected 3, delivered ${delivered.length}, duplicated ${duplicated}; ` +
+      `mails expected 4, delivered ${delivered.length}, duplicated ${duplicated}; ` +
       `recovery ${(recoveryMs / 1000).toFixed(1)} s from repair to the last mail delivered ` +
       `(health up again within ${(healthyMs / 1000).toFixed(1)} s); ` +
       `${sentRows.reduce((n, r) => n + r.attempts, 0)} send attempts in all`,
