@@ -25,13 +25,13 @@ const MiB = 1 << 20;
  * lead agencies, the default policy) against bare `client.workflow.start` of workflows that
  * insert one row and sleep until their deadline, in alternate chunks of 500. Then: the item
  * worker's RSS once all have recorded `created` and again after BENCH_REST_SECONDS (default 300,
- * quick 20), Temporal history events per item at rest (a sample of 50), starts that failed or
+ * quick 20; BENCH_ITEMS sets the number of items), Temporal history events per item at rest (a sample of 50), starts that failed or
  * timed out, and the sizes of Temporal's SQLite file and of the PostgreSQL database.
  * Goal: start rate ≥ 0.5× the bare one; RSS flat; no time-outs.
  */
 export async function runOpenItemsBench(): Promise<void> {
   const quick = isQuick();
-  const n = quick ? 200 : 10_000;
+  const n = Number(process.env.BENCH_ITEMS ?? (quick ? 200 : 10_000));
   const restSeconds = Number(process.env.BENCH_REST_SECONDS ?? (quick ? 20 : 300));
   await withTemporalBench(async (bench) => {
     const [worker] = await bench.startItemWorkers(1);
