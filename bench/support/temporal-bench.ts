@@ -42,8 +42,9 @@ export interface TemporalBench {
   /** Stops every worker process this bench started. */
   stopWorkers(): Promise<void>;
   /**
-   * Persistence operations of the dev server that failed on a time-out or a cancelled context
-   * (its SQLite store did not answer in time), from its Prometheus metrics.
+   * Calls inside the dev server that failed on their deadline (its SQLite store did not answer
+   * in time; the task is retried later), from its Prometheus metrics: `persistence_error_with_type`
+   * and `service_error_with_type` with an error type `*DeadlineExceeded`.
    */
   serverTimeouts(): Promise<number>;
   /** Bytes of the dev server's SQLite database (with its WAL). */
@@ -135,7 +136,7 @@ export async function startTemporalBench(): Promise<TemporalBench> {
       const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       return text
         .split('\n')
-        .filter((l) => /^persistence_error_with_type\{.*error_type="context_/.test(l))
+        .filter((l) => /^(persistence|service)_error_with_type\{.*DeadlineExceeded/.test(l))
         .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
     },
     sqliteBytes: () =>
