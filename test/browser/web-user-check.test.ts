@@ -246,11 +246,16 @@ describe('the items list and the item page after the user check', () => {
     await clerk.getByRole('heading', { name: WAITING }).waitFor();
     await expectFirstFieldFocused(clerk, 'Chuyển cơ quan chủ trì', 'Cơ quan chủ trì mới');
     await expectFirstFieldFocused(clerk, 'Không đồng ý gia hạn', 'Lý do');
-    await expectFirstFieldFocused(clerk, 'Đồng ý gia hạn', 'Ý kiến');
+    await expectFirstFieldFocused(clerk, 'Đồng ý gia hạn', 'Gia hạn đến ngày');
 
-    // Keyboard only: the focus is in "Ý kiến"; type and send.
+    // Keyboard only: the focus is in the date granted (the date asked); Tab past the date's "Xóa"
+    // to "Ý kiến", type, send.
     await clerk.getByRole('button', { name: 'Đồng ý gia hạn', exact: true }).click();
     const approve = clerk.getByRole('dialog', { name: 'Đồng ý gia hạn' });
+    await expectFocused(approve.getByLabel('Gia hạn đến ngày'));
+    await clerk.keyboard.press('Tab');
+    await expectFocused(approve.getByRole('button', { name: 'Xóa' }));
+    await clerk.keyboard.press('Tab');
     await expectFocused(approve.getByLabel('Ý kiến'));
     await clerk.keyboard.type('Đồng ý, đề nghị hoàn thành đúng hạn mới.');
     await approve.getByRole('button', { name: 'Gửi' }).click();
