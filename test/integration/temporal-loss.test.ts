@@ -31,7 +31,7 @@ import {
 import { escalationRecipients } from '../../libs/domain/src';
 import { freePort } from '../../libs/devstack/src/ports';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { mailItem, mailStep } from '../support/mail-headers';
+import { mailItem, mailKind, mailStep } from '../support/mail-headers';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { startTestStack, type TestStack } from '../support/stack';
 import { startDevServer, uniqueTaskQueue } from '../support/temporal';
@@ -185,12 +185,19 @@ describe('Temporal loses its database; the reconciler restores every open item',
       workflowIds[name] = rows[0]!.workflow_id;
     }
 
-    /** The SMTP messages of an item as 'step:version recipient'. */
+    /**
+     * The SMTP messages of an item as 'step:version recipient', but for its assignment mail
+     * (ADR 0024, sent at the creation): that one is counted apart (assignmentsOf).
+     */
     const mailsOf = (name: Name): string[] =>
       smtp.messages
-        .filter((m) => mailItem(m) === items[name])
+        .filter((m) => mailItem(m) === items[name] && mailKind(m) !== 'assigned')
         .flatMap((m) => m.to.map((to) => `${mailStep(m)} ${to}`))
         .sort();
+    const assignmentsOf = (name: Name): string[] =>
+      smtp.messages
+        .filter((m) => mailItem(m) === items[name] && mailKind(m) === 'assigned')
+        .flatMap((m) => m.to.map((to) => `${mailStep(m)} ${to}`));
     const waitMails = (name: Name, count: number, ms: number) =>
       until(`${count} mail(s) of ${name}`, ms, () =>
         Promise.resolve(mailsOf(name).length >= count ? true : undefined),
@@ -272,7 +279,8 @@ describe('Temporal loses its database; the reconciler restores every open item',
     before.pending = await until('the reminder of H on its way', 150 * SECOND, async () => {
       const events = await history('pending');
       const log = await db.dataSource.query<{ status: string; attempts: number }[]>(
-        `SELECT status, attempts FROM mail_log WHERE workflow_id = $1`,
+        // The reminder's row (the assignment's, ADR 0024, was sent at the creation).
+        `SELECT status, attempts FROM mail_log WHERE workflow_id = $1 AND step LIKE 'remind%'`,
         [workflowIds.pending],
       );
       const onItsWay =
@@ -447,6 +455,11 @@ describe('Temporal loses its database; the reconciler restores every open item',
     await sleep(10 * SECOND); // nothing more comes
     for (const name of Object.keys(items) as Name[]) {
       expect({ name, mails: mailsOf(name) }).toEqual({ name, mails: [...expected[name]].sort() });
+      // Assigned once at its creation; a restored run does not send it again.
+      expect({ name, assigned: assignmentsOf(name) }).toEqual({
+        name,
+        assigned: ['assigned:1 stc@dondoc.local'],
+      });
       // What went out before the loss is part of it, once.
       for (const m of mailsBefore[name]) {
         expect(mailsOf(name).filter((x) => x === m)).toHaveLength(1);
@@ -509,7 +522,9 @@ describe('Temporal loses its database; the reconciler restores every open item',
     // The mail on its way went out after the restore, saying it is late if it was.
     expect(await types('pending')).toEqual(['created', 'reminder_sent', 'restored', 'overdue']);
 
-    const expectedCount = open.reduce((n, name) => n + expected[name].length, 0);
+    // Plus one assignment mail per item (ADR 0024).
+    const expectedCount =
+      open.reduce((n, name) => n + expected[name].length, 0) + Object.keys(items).length;
     const ours = smtp.messages.filter((m) => Object.values(items).includes(mailItem(m)));
     const distinct = new Set(
       ours.flatMap((m) => m.to.map((to) => `${mailItem(m)} ${mailStep(m)} ${to}`)),
