@@ -119,10 +119,10 @@ describe('the header', () => {
     await page.getByText('Chưa có thông báo nào.').waitFor();
     await expectNoSeriousA11yViolations(page);
 
-    // An agency's menu: its items only.
+    // An agency's menu: its items and the notices they come from.
     const agency = await b.newPage();
     await openAs(agency, '/items', 'stc@dondoc.local');
     const its = agency.getByRole('banner').getByRole('navigation', { name: 'Chức năng' });
-    expect(await its.getByRole('link').allInnerTexts()).toEqual(['Nhiệm vụ']);
+    expect(await its.getByRole('link').allInnerTexts()).toEqual(['Nhiệm vụ', 'Thông báo']);
   });
 });

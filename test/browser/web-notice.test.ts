@@ -231,7 +231,11 @@ describe('the notice page', () => {
     const { page } = b;
     const own = notice.items.filter((i) => i.lead === 'STC');
     await openAs(page, '/', 'stc@dondoc.local');
-    expect(await page.getByRole('link', { name: 'Thông báo', exact: true }).count()).toBe(0);
+    // Its menu lists the notices in which it has work, and no other (issue 8 blind check).
+    await page.getByRole('link', { name: 'Thông báo', exact: true }).click();
+    const list = page.getByRole('table', { name: 'Danh sách thông báo' });
+    await list.getByRole('link', { name: NUMBER }).waitFor();
+    expect(await bodyRows(list).count()).toBe(1);
     await page.goto(`/items/${own[0]!.id}`);
     await page.getByRole('link', { name: `Thông báo số ${NUMBER}` }).click();
     await page.getByRole('heading', { name: `Thông báo số ${NUMBER}`, level: 1 }).waitFor();

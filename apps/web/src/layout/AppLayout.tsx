@@ -24,7 +24,8 @@ const SECRETARIAT: readonly Role[] = ['secretariat'];
 /** The menu's entries and who sees each. */
 const ENTRIES: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/items', label: 'Nhiệm vụ', roles: ALL },
-  { to: '/notices', label: 'Thông báo', roles: OFFICE },
+  // An agency's list holds only the notices with items it leads or co-ordinates (the API's rule).
+  { to: '/notices', label: 'Thông báo', roles: ALL },
   { to: '/nhap-thong-bao', label: 'Nhập thông báo', roles: SECRETARIAT },
   { to: REPORTS_PATH, label: 'Báo cáo', roles: OFFICE },
   { to: ACCOUNTS_PATH, label: 'Tài khoản', roles: SECRETARIAT },
