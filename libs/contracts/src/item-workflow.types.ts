@@ -182,12 +182,12 @@ export interface ExtensionDecisionCommand extends CommandBase {
   readonly requestId: string;
   readonly approve: boolean;
   readonly reason?: string;
+  /** Approving: the deadline granted when the secretariat grants another than the one asked. */
+  readonly due?: DueSpec;
 }
 export interface ReassignCommand extends CommandBase {
   readonly lead: AgencyRef;
   readonly reason?: string;
-  /** Approving: the deadline granted when the secretariat grants another than the one asked. */
-  readonly due?: DueSpec;
 }
 export interface CancelCommand extends CommandBase {
   readonly reason: string;
