@@ -105,20 +105,18 @@ describe("a reminder mail's link", () => {
     const events = history.body as { type: string; actor: string | null; detail: unknown }[];
     const reports = events.filter((e) => e.type === 'progress_reported');
     expect(reports).toHaveLength(2);
-    expect(reports).toEqual(
-      expect.arrayContaining(
-        [50, 80].map((percent) =>
-          expect.objectContaining({
-            actor: 'stc@dondoc.local',
-            detail: expect.objectContaining({
-              percent,
-              note: NOTE,
-              channel: 'qua liên kết trong thư',
-            }) as unknown,
-          }),
-        ),
-      ),
-    );
+    for (const percent of [50, 80]) {
+      expect(reports).toContainEqual(
+        expect.objectContaining({
+          actor: 'stc@dondoc.local',
+          detail: expect.objectContaining({
+            percent,
+            note: NOTE,
+            channel: 'qua liên kết trong thư',
+          }) as unknown,
+        }),
+      );
+    }
 
     // The secretariat's timeline says how the report was made.
     const clerk = await b.newPage();
