@@ -480,6 +480,9 @@ describe('kill -9 of the API in the middle of a notice confirmation', () => {
     const keys = mails.map((m) => `${mailItem(m)} ${mailStep(m)} ${m.to.join(',')}`);
     const duplicated = keys.length - new Set(keys).size;
     const overdue = mails.filter((m) => mailKind(m) === 'overdue').length;
+    // Each item's assignment (ADR 0024): one to its lead, once, and copies to co-ordinating agencies.
+    const assigned = mails.filter((m) => mailKind(m) === 'assigned');
+    const copies = mails.filter((m) => mailKind(m) === 'assigned_copy').length;
     for (const r of results) {
       console.info(
         `[fault e] ${r.label}: ${r.killed ? 'killed mid-request' : 'answered before the kill'}; ` +
@@ -493,11 +496,15 @@ describe('kill -9 of the API in the middle of a notice confirmation', () => {
     console.info(
       `[fault e] ${trials} confirmations of ${ITEMS} items (normal one ${confirmMs} ms): ` +
         `mails expected ${trials * PAST_DUE} (overdue), delivered ${overdue}, ` +
-        `duplicated ${duplicated}; ${mails.length} mails in all`,
+        `duplicated ${duplicated}; assignments ${assigned.length} (+${copies} copies); ` +
+        `${mails.length} mails in all`,
     );
     expect(duplicated).toBe(0);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(mails.length);
     expect(overdue).toBe(trials * PAST_DUE);
-    expect(mails).toHaveLength(overdue);
+    expect(assigned).toHaveLength(trials * ITEMS);
+    expect(new Set(assigned.map((m) => mailItem(m))).size).toBe(trials * ITEMS);
+    // Nothing else was sent.
+    expect(mails).toHaveLength(overdue + assigned.length + copies);
   }, 900_000);
 });
