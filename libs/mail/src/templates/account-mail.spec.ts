@@ -21,7 +21,8 @@ describe('renderAccountMail', () => {
     expect(mail.text).toContain('- Cơ quan: Sở Tài chính');
     expect(mail.text).toContain('(dùng được một lần, đến 09:30 09/03/2026)');
     expect(mail.text).toContain(data.url);
-    expect(mail.html).toContain(`<a href="${data.url}">${data.url}</a>`);
+    expect(mail.html).toContain(`<a href="${data.url}" style="`);
+    expect(mail.html).toContain(`>${data.url}</a>`);
     expect(mail.html).toContain('<html lang="vi">');
   });
 

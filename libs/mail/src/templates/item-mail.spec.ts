@@ -45,7 +45,8 @@ describe('renderItemMail', () => {
       expect(body).toContain('không cần đăng nhập');
       expect(body).not.toContain('/api');
     }
-    expect(m.html).toContain(`<a href="${url}?t=${token}">`);
+    // The long signed link wraps rather than widen the mail on a phone.
+    expect(m.html).toContain(`<a href="${url}?t=${token}" style="word-break:break-all;`);
     // Without a token (escalations), the plain page, which asks for a login.
     const e = renderItemMail({ ...base, kind: 'escalation', level: 1 });
     expect(e.text).toContain(`Chi tiết và lịch sử xử lý: ${url}\n`);
@@ -59,6 +60,10 @@ describe('renderItemMail', () => {
     expect(m.html).toContain('&lt;năm 2026&gt; &amp; báo cáo');
     expect(m.html).toContain('<html lang="vi">');
     expect(m.html).toContain('<meta charset="utf-8">');
+    // On a phone: the mail at the screen's width.
+    expect(m.html).toContain(
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    );
     expect(m.text).toContain('> <script>alert("x")</script>');
   });
 

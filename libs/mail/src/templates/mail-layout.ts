@@ -31,7 +31,10 @@ export function toText(blocks: readonly Block[]): string {
 
 /** Turns URLs in already escaped text into links. */
 const linkify = (escaped: string): string =>
-  escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
+  escaped.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}" style="${LINK_STYLE}">${u}</a>`);
+
+/** A link's address is long (a signed token): it wraps rather than widen the mail on a phone. */
+const LINK_STYLE = 'word-break:break-all;overflow-wrap:anywhere';
 
 export function toHtml(subject: string, blocks: readonly Block[]): string {
   const body = blocks
@@ -58,7 +61,8 @@ export function toHtml(subject: string, blocks: readonly Block[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="vi">',
-    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    // The viewport line lets a phone's mail app show the mail at the screen's width.
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">',
     body,
     `<hr><p style="color:#777;font-size:12px">${escapeHtml(FOOTER)}</p>`,
