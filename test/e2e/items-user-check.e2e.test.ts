@@ -231,3 +231,64 @@ describe('refusals behind the forms', () => {
     });
   });
 });
+
+describe('an extension granted to another date than asked (the blind check of issue 8)', () => {
+  /** An item due 29/01/2027 with STC's request for 30/04/2027 waiting; the request's id. */
+  async function withRequest(): Promise<{ id: string; rid: string }> {
+    const id = await create('Hoàn thiện đề án chuyển đổi số.', '2027-01-29');
+    const asked = await post(`/api/items/${id}/extension-requests`, stc, {
+      due: '2027-04-30',
+      reason: 'Chờ ý kiến của bộ.',
+    });
+    expect(asked.status).toBe(201);
+    return { id, rid: (asked.body as { requestId: string }).requestId };
+  }
+  const approve = (id: string, rid: string, body: object) =>
+    post(`/api/items/${id}/extension-requests/${rid}/approve`, secretariat, body);
+
+  it('grants another date than asked; the history says both', async () => {
+    const { id, rid } = await withRequest();
+    const approved = await approve(id, rid, { due: '2027-03-15', reason: 'Gia hạn một phần.' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      due: '2027-03-15',
+      originalDue: '2027-01-29',
+      status: 'open',
+      pendingExtension: null,
+    });
+    const history = await stack
+      .http()
+      .get(`/api/items/${id}/history`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .expect(200);
+    const events = history.body as { type: string; detail: Record<string, unknown> | null }[];
+    expect(events.find((e) => e.type === 'extension_approved')?.detail).toMatchObject({
+      to: { date: '2027-03-15' },
+      requestedDue: { date: '2027-04-30' },
+      reason: 'Gia hạn một phần.',
+    });
+  });
+
+  it('refuses a grant that extends nothing or is not a date, and changes nothing', async () => {
+    const { id, rid } = await withRequest();
+    const early = await approve(id, rid, { due: '2027-01-20' });
+    expect(early.status).toBe(400);
+    expect(early.body).toMatchObject({
+      code: 'INVALID_COMMAND',
+      message: 'Hạn gia hạn phải sau thời hạn hiện tại.',
+    });
+    const garbled = await approve(id, rid, { due: '15/03/2027' });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body).toMatchObject({ code: 'INVALID_DUE' });
+    const after = await stack
+      .http()
+      .get(`/api/items/${id}`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .expect(200);
+    expect(after.body).toMatchObject({ due: '2027-01-29', pendingExtension: { id: rid } });
+    // Granted as asked when no date is given.
+    const asAsked = await approve(id, rid, {});
+    expect(asAsked.status).toBe(200);
+    expect(asAsked.body).toMatchObject({ due: '2027-04-30' });
+  });
+});

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, Repository } from 'typeorm';
 import { AgencyEntity, toAgencyRef } from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
+import { agencyInMessage } from '../common/agency-in-message';
 import { cleanAliases, spellingClash } from './agency-rules';
 import type { AgencyResponse, CreateAgencyDto, UpdateAgencyDto } from './agencies.dto';
 
@@ -50,7 +51,7 @@ export class AgenciesService {
     }
     const stopped = found.filter((a) => !a.active);
     if (stopped.length > 0) {
-      const named = stopped.map((a) => `${a.name} (mã ${a.code})`).join(', ');
+      const named = stopped.map(agencyInMessage).join(', ');
       throw ApiError.badRequest(
         'AGENCY_INACTIVE',
         `${named} đã ngừng hoạt động; không giao được nhiệm vụ mới.`,

@@ -1,6 +1,7 @@
 import type { AccountProblem } from '../../../../libs/persistence/src';
 import type { AccountChangeRefusal } from '../../../../libs/security/src';
 import { ApiError } from '../common/api-error';
+import { agencyInMessage } from '../common/agency-in-message';
 
 /** The agency an account was to be attached to: its code, and its name when the directory has it. */
 export interface AccountAgency {
@@ -33,8 +34,8 @@ export function accountProblemError(problem: AccountProblem, agency: AccountAgen
     case 'agency_inactive':
       return ApiError.badRequest(
         'AGENCY_INACTIVE',
-        // Named as people know it (as the agencies' own refusal does), with its code.
-        `${agency.name ? `${agency.name} (mã ${agencyCode ?? ''})` : `Cơ quan mã ${agencyCode ?? ''}`} đã ngừng hoạt động; không gắn được tài khoản mới với cơ quan này.`,
+        `${agencyInMessage({ ...agency, code: agencyCode ?? '' })} đã ngừng hoạt động; ` +
+          'không gắn được tài khoản mới với cơ quan này.',
         { inactive: [agencyCode] },
       );
   }
