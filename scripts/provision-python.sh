@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Provisions Schemathesis (the OpenAPI conformance run of test/openapi, ADR 0021) into a virtualenv
-# in the cache outside the clone, keyed by the pinned requirements and the Python version:
-#   $CACHE/schemathesis/<schemathesis version>-<key>/venv/bin/st
-# Every package is pinned in tools/schemathesis/requirements.txt and installed from PyPI with
+# Provisions the tests' Python tools into a virtualenv in the cache outside the clone, keyed by the
+# pinned requirements and the Python version: Schemathesis (the OpenAPI conformance run, ADR 0021)
+# and the independent readers of the files the API writes (openpyxl for xlsx):
+#   $CACHE/schemathesis/<schemathesis version>-<key>/venv/bin/{st,python}
+# Every package is pinned in tools/python/requirements.txt and installed from PyPI with
 # --no-deps (nothing unpinned comes in), then `pip check`. A `.complete` marker, written last, says
 # the virtualenv is whole; a half-built one is removed and built again.
 #
 #   bash scripts/provision-python.sh           provision (a no-op when cached)
 #   bash scripts/provision-python.sh --print   provision, then print the path of `st` on stdout
+#   bash scripts/provision-python.sh --python  provision, then print the virtualenv's python
 #
 # SCHEMATHESIS_PATH (an executable `st`) overrides all of it. Needs python3 >= 3.10 with venv; as
 # root without one, Debian's python3-venv is installed with apt-get.
@@ -15,15 +17,18 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${DONDOC_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dondoc}"
-REQUIREMENTS="$ROOT/tools/schemathesis/requirements.txt"
+REQUIREMENTS="$ROOT/tools/python/requirements.txt"
 
 log() { printf '[provision] schemathesis: %s\n' "$*" >&2; }
 done_with() {
-  [ "${1:-}" = "--print" ] && printf '%s\n' "$2"
+  case "${1:-}" in
+    --print) printf '%s\n' "$2" ;;
+    --python) printf '%s\n' "$(dirname "$2")/python" ;;
+  esac
   exit 0
 }
 
-if [ -n "${SCHEMATHESIS_PATH:-}" ]; then
+if [ -n "${SCHEMATHESIS_PATH:-}" ] && [ "${1:-}" != "--python" ]; then
   if [ -f "$SCHEMATHESIS_PATH" ] && [ -x "$SCHEMATHESIS_PATH" ]; then
     log "using SCHEMATHESIS_PATH=$SCHEMATHESIS_PATH"
     done_with "${1:-}" "$SCHEMATHESIS_PATH"

@@ -4,6 +4,7 @@ import { PersistenceModule } from '../../../libs/persistence/src';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { LinksModule } from './links/links.module';
@@ -21,6 +22,8 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     UsersModule,
     AgenciesModule,
+    // Before ItemsModule: its routes (items/export.xlsx) must come before items/:id.
+    ExportsModule,
     ItemsModule,
     LinksModule,
     NoticesModule,

@@ -17,5 +17,6 @@ export class ItemsModule {}
 // What other features may use: through this module, not the feature's files.
 export { ItemWorkflowStarter } from './item-workflow-starter';
 export { ItemCommandsService } from './item-commands.service';
-export { ExtensionRequestDto, ProgressDto, SubmitDto } from './dto/item.dto';
+export { ExtensionRequestDto, ListItemsQuery, ProgressDto, SubmitDto } from './dto/item.dto';
+export { ItemsService } from './items.service';
 export { ItemResponse } from './item-response';

@@ -397,6 +397,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/items/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The item list as an Excel workbook
+         * @description The filters and order of GET /api/items, every matching item (an agency: the items it leads or co-ordinates), one row an item, and a sheet tallying them by lead agency. More than 20000 items: 400 EXPORT_TOO_LARGE.
+         */
+        get: operations["ExportsController_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/links/{token}": {
         parameters: {
             query?: never;
@@ -553,6 +573,26 @@ export type paths = {
          * @description The items overdue now (the domain rule), of the notice `noticeId`, whose current due date falls in `from`..`to`: per agency their number, exactly the total of GET /api/items?overdue=true with `noticeId`, `dueFrom`, `dueTo` and `lead` = the agency, and the first `itemsPerAgency` items of that list (the most overdue). 400 VALIDATION_FAILED for a bad `noticeId` or date, 400 REPORT_PERIOD_INVALID when `from` is after `to`, 404 NOTICE_NOT_FOUND for a notice that does not exist.
          */
         get: operations["ReportsController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overdue.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The overdue report as an Excel workbook
+         * @description Every item overdue now with the filter of GET /api/reports/overdue (the same items as GET /api/items?overdue=true with the notice and due dates), and the completion report of the same filter by lead agency with its totals.
+         */
+        get: operations["ExportsController_overdue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3293,6 +3333,80 @@ export interface operations {
             };
         };
     };
+    ExportsController_items: {
+        parameters: {
+            query?: {
+                /** @description Due on or after */
+                dueFrom?: string;
+                /** @description Due on or before */
+                dueTo?: string;
+                lead?: string;
+                noticeId?: string;
+                /** @description true: only items past their legal due instant and not closed */
+                overdue?: boolean;
+                /** @description true: only items whose extension request waits for the secretariat's decision; false: the others */
+                pendingExtension?: boolean;
+                /** @description Words in the text or the code, case and Vietnamese diacritics aside */
+                q?: string;
+                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then soonest */
+                sort?: "due" | "-due" | "overdue";
+                status?: components["schemas"]["ItemStatus"];
+                /** @description Only items this agency co-ordinates */
+                support?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description nhiem-vu-<date>.xlsx: sheets "Nhiệm vụ" and "Tổng hợp theo cơ quan"; Content-Disposition names the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     LinksController_open: {
         parameters: {
             query?: never;
@@ -3891,6 +4005,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverdueReportResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_overdue: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (UTC+7). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                from?: string;
+                /** @description Only this notice's items */
+                noticeId?: string;
+                /** @description Last day of the period (UTC+7), not before `from` (else 400 REPORT_PERIOD_INVALID). The period selects by the current (adjusted) due date: its literal date, or the UTC+7 date of an exact instant (as `dueFrom`/`dueTo` of GET /api/items); items without a deadline fall outside any period. Bounds included. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description nhiem-vu-qua-han-<date>.xlsx: sheets "Nhiệm vụ quá hạn" and "Tổng hợp theo cơ quan"; Content-Disposition names the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */

@@ -1,5 +1,6 @@
-import { Alert, Space, Typography } from 'antd';
+import { Alert, Flex, Space, Typography } from 'antd';
 import { useId, useState } from 'react';
+import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { HomeCounts } from '../items/HomeCounts';
@@ -7,6 +8,7 @@ import { ItemFilters } from '../items/ItemFilters';
 import { ItemsTable } from '../items/ItemsTable';
 import { PAGE_SIZE, readListState, writeListState, type ListQuery } from '../items/list-query';
 import { useItems } from '../items/use-items';
+import { DownloadButton } from '../layout/DownloadButton';
 import { useAddress } from '../layout/use-address';
 import { usePageTitle } from '../layout/use-page-title';
 
@@ -61,9 +63,19 @@ export function ItemsPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-        {agency ? 'Nhiệm vụ của tôi' : 'Nhiệm vụ'}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {agency ? 'Nhiệm vụ của tôi' : 'Nhiệm vụ'}
+        </Typography.Title>
+        {/* The list with its filters (an agency: every item it leads or co-ordinates). */}
+        <DownloadButton
+          label="Xuất Excel"
+          fallbackName="nhiem-vu.xlsx"
+          fetchFile={() =>
+            api.GET('/api/items/export.xlsx', { params: { query }, parseAs: 'blob' })
+          }
+        />
+      </Flex>
       {me?.role === 'secretariat' && <HomeCounts />}
       <ItemFilters query={query} onChange={filter} wide={!agency} />
       <ItemsSection

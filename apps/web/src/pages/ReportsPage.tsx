@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Empty, Flex, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
+import { DownloadButton } from '../layout/DownloadButton';
 import { Loading } from '../layout/Loading';
 import { useAddress } from '../layout/use-address';
 import { CompletionByAgency, totalsText } from '../reports/CompletionByAgency';
@@ -63,9 +65,19 @@ function Reports() {
             <Typography.Text type="secondary">Số liệu lúc {formatDateTime(o.asOf)}</Typography.Text>
           )}
         </div>
-        <Button className="no-print" onClick={() => window.print()} disabled={!o || !c}>
-          In báo cáo
-        </Button>
+        <Space wrap className="no-print">
+          <DownloadButton
+            label="Xuất Excel"
+            fallbackName="nhiem-vu-qua-han.xlsx"
+            disabled={!o || !c}
+            fetchFile={() =>
+              api.GET('/api/reports/overdue.xlsx', { params: { query: filter }, parseAs: 'blob' })
+            }
+          />
+          <Button onClick={() => window.print()} disabled={!o || !c}>
+            In báo cáo
+          </Button>
+        </Space>
       </Flex>
       <ReportFilters filter={filter} onChange={setFilter} notice={scope?.notice} />
       {error ? (

@@ -3,6 +3,22 @@ import { DomainError } from '../errors';
 export const ITEM_STATUSES = ['open', 'overdue', 'submitted', 'completed', 'cancelled'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/** Each status as people read it (papers the server writes: spreadsheets, letters, digests). */
+export const ITEM_STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
+  open: 'Đang thực hiện',
+  overdue: 'Quá hạn',
+  submitted: 'Chờ xác nhận hoàn thành',
+  completed: 'Đã hoàn thành',
+  cancelled: 'Đã hủy',
+};
+
+/**
+ * The status people are shown: an open item past its legal due reads "Quá hạn" at once, before
+ * its workflow's timer marks it overdue (the web app's StatusTag reads it the same way).
+ */
+export const statusShown = (item: { status: ItemStatus; overdue: boolean }): ItemStatus =>
+  item.overdue && item.status === 'open' ? 'overdue' : item.status;
+
 export const ITEM_ACTIONS = [
   'progress',
   'submit',

@@ -30,7 +30,7 @@ export interface OverdueReport {
 /** Items listed per agency in the overdue report unless asked otherwise, and the most allowed. */
 export const OVERDUE_ITEMS_PER_AGENCY = { default: 10, max: 100 } as const;
 
-interface CompletionCounts {
+export interface CompletionCounts {
   total: number;
   open: number;
   overdue: number;
@@ -237,7 +237,8 @@ function countsBy(value: (key: keyof CompletionCounts) => number): CompletionCou
   >;
 }
 
-function withRates(r: CompletionCounts): CompletionTotals {
+/** The rates of a tally of periods, by the report's definitions (one place for both). */
+export function withRates(r: CompletionCounts): CompletionTotals {
   const counted = r.total - r.cancelled;
   return {
     ...r,

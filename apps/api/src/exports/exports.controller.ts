@@ -1,0 +1,70 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiErrors } from '../common/api-error.response';
+import { ListItemsQuery } from '../items/items.module';
+import { ReportQuery } from '../reports/reports.module';
+import { EXPORT_MAX_ROWS, ExportsService, type ExportFile } from './exports.service';
+import { XLSX_MIME } from './xlsx-table';
+
+/** The list's filters and order; the file holds every matching item, so no page. */
+class ExportItemsQuery extends OmitType(ListItemsQuery, ['limit', 'offset'] as const) {}
+
+const XlsxFile = (what: string): MethodDecorator =>
+  ApiOkResponse({
+    description: `${what}; Content-Disposition names the file`,
+    content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } },
+  });
+
+const download = (file: ExportFile): StreamableFile =>
+  new StreamableFile(file.bytes, {
+    type: XLSX_MIME,
+    disposition: `attachment; filename="${file.fileName}"`,
+    length: file.bytes.length,
+  });
+
+/**
+ * Spreadsheet exports. Its module is registered before the items module: `items/export.xlsx`
+ * must be routed before `items/:id` takes it for an id.
+ */
+@ApiTags('exports')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller()
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get('items/export.xlsx')
+  @ApiOperation({
+    summary: 'The item list as an Excel workbook',
+    description:
+      'The filters and order of GET /api/items, every matching item (an agency: the items it ' +
+      'leads or co-ordinates), one row an item, and a sheet tallying them by lead agency. ' +
+      `More than ${EXPORT_MAX_ROWS} items: 400 EXPORT_TOO_LARGE.`,
+  })
+  @XlsxFile('nhiem-vu-<date>.xlsx: sheets "Nhiệm vụ" and "Tổng hợp theo cơ quan"')
+  async items(
+    @Query() q: ExportItemsQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    return download(await this.exports.itemList(q, user));
+  }
+
+  @Get('reports/overdue.xlsx')
+  @Roles('secretariat', 'committee_head')
+  @ApiOperation({
+    summary: 'The overdue report as an Excel workbook',
+    description:
+      'Every item overdue now with the filter of GET /api/reports/overdue (the same items as ' +
+      'GET /api/items?overdue=true with the notice and due dates), and the completion report ' +
+      'of the same filter by lead agency with its totals.',
+  })
+  @XlsxFile('nhiem-vu-qua-han-<date>.xlsx: sheets "Nhiệm vụ quá hạn" and "Tổng hợp theo cơ quan"')
+  async overdue(
+    @Query() q: ReportQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    return download(await this.exports.overdue(q, user));
+  }
+}

@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { instantAt, VN_OFFSET_MS, type CivilDate } from '../../../../libs/domain/src';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A cell as Excel stores it. Dates are Excel dates (numbers with a date format), never text, so a
+ * reader can sort and filter them; `percent` is a fraction (0.75 shows as 75%).
+ */
+export type Cell =
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'int'; readonly value: number }
+  | { readonly kind: 'percent'; readonly value: number }
+  | { readonly kind: 'date'; readonly value: CivilDate }
+  | { readonly kind: 'dateTime'; readonly epochMs: number }
+  | null;
+
+export interface Column<R> {
+  readonly header: string;
+  /** Characters, as Excel counts a column's width. */
+  readonly width: number;
+  /** Long text wraps inside the column instead of widening it. */
+  readonly wrap?: boolean;
+  readonly cell: (row: R, index: number) => Cell;
+}
+
+export interface Table<R> {
+  /** The sheet's tab (at most 31 characters, Excel's limit). */
+  readonly sheet: string;
+  readonly columns: readonly Column<R>[];
+  readonly rows: readonly R[];
+}
+
+const FORMATS = {
+  text: '@',
+  int: '0',
+  percent: '0%',
+  date: 'dd/mm/yyyy',
+  dateTime: 'dd/mm/yyyy hh:mm',
+} as const;
+
+export const text = (value: string | null | undefined): Cell =>
+  value ? { kind: 'text', value } : null;
+export const int = (value: number | null | undefined): Cell =>
+  value === null || value === undefined ? null : { kind: 'int', value };
+export const percent = (value: number | null | undefined): Cell =>
+  value === null || value === undefined ? null : { kind: 'percent', value };
+
+/**
+ * Excel has no time zones: a date is a day count read as wall-clock time. The Date handed to
+ * ExcelJS (which counts in UTC) is therefore the Vietnamese wall clock written as UTC.
+ */
+function excelValue(cell: Cell): string | number | Date | null {
+  if (cell === null) return null;
+  if (cell.kind === 'date') return new Date(instantAt(cell.value) + VN_OFFSET_MS);
+  if (cell.kind === 'dateTime') return new Date(cell.epochMs + VN_OFFSET_MS);
+  return cell.value;
+}
+
+function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
+  const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  table.rows.forEach((row, index) => {
+    const cells = table.columns.map((c) => c.cell(row, index));
+    const added = ws.addRow(cells.map(excelValue));
+    cells.forEach((cell, i) => {
+      const target = added.getCell(i + 1);
+      if (cell) target.numFmt = FORMATS[cell.kind];
+      target.alignment = { vertical: 'top', wrapText: table.columns[i]?.wrap === true };
+    });
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+}
+
+/** A table ready to be written as a sheet (its row type erased, so tables of rows of several types make one workbook). */
+export type Sheet = (wb: ExcelJS.Workbook) => void;
+
+export const sheet =
+  <R>(table: Table<R>): Sheet =>
+  (wb) =>
+    addSheet(wb, table);
+
+/** A workbook of the sheets, in order, as the bytes of an .xlsx file. */
+export async function xlsxOf(sheets: readonly Sheet[], createdAtMs: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Đôn Đốc';
+  wb.created = new Date(createdAtMs);
+  for (const write of sheets) write(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { useBrowser } from './support/browser';
+import { openAs } from './support/login';
+import { capture, expectNoHorizontalScroll, WIDTHS } from './support/screens';
+import { cellValues, readXlsx } from '../support/xlsx-reader';
+
+/**
+ * "Xuất Excel" as the office uses it: the list with the filters on screen and the head's overdue
+ * report come down as files (the session's token sent, which a plain link could not), named by
+ * what and when, and openpyxl reads in them what the page shows.
+ */
+
+let stack: BrowserStack;
+let secretariat: string;
+
+const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  secretariat = await stack.login('secretariat@dondoc.local');
+  for (const [text, lead, due] of [
+    ['Tổng hợp tình hình giải ngân vốn đầu tư công', 'STC', '2026-10-15'],
+    ['Xây dựng kế hoạch vốn giai đoạn sau', 'STC', '2099-12-31'],
+    ['Rà soát các dự án chậm tiến độ', 'SXD', '2026-11-20'],
+  ] as const) {
+    await stack
+      .http()
+      .post('/api/items')
+      .set({ Authorization: `Bearer ${secretariat}` })
+      .send({ text, lead, due })
+      .expect(201);
+  }
+}, 180_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Clicks the button and returns the downloaded file's name and bytes. */
+async function downloadFrom(page: Page): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất Excel' }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+describe('Xuất Excel', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it("the item list: the file holds the list's filter, row for row", async () => {
+    const { page } = b;
+    await openAs(page, '/items?lead=STC', 'secretariat@dondoc.local');
+    await page.getByRole('cell', { name: /Xây dựng kế hoạch vốn/ }).waitFor();
+    const file = await downloadFrom(page);
+    expect(file.name).toBe(`nhiem-vu-${vnToday()}.xlsx`);
+    const [sheet] = await readXlsx(file.bytes);
+    // Overdue first (the page's order), then soonest.
+    expect(sheet!.rows.slice(1).map((r) => cellValues(r).slice(2, 5))).toEqual([
+      ['Tổng hợp tình hình giải ngân vốn đầu tư công', null, 'Sở Tài chính'],
+      ['Xây dựng kế hoạch vốn giai đoạn sau', null, 'Sở Tài chính'],
+    ]);
+  });
+
+  it('on a phone the button fits beside the title', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: WIDTHS.phone, height: 844 });
+    await openAs(page, '/items', 'stc@dondoc.local');
+    await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
+    await expectNoHorizontalScroll(page);
+    await capture(page, 'items-export-phone');
+    const file = await downloadFrom(page);
+    const [sheet] = await readXlsx(file.bytes);
+    // The agency's own items only.
+    expect(sheet!.rows).toHaveLength(1 + 2);
+  });
+
+  it("the head's report: the overdue items and the tally by agency", async () => {
+    const { page } = b;
+    await openAs(page, '/bao-cao', 'head@dondoc.local');
+    await page.getByRole('heading', { name: /Nhiệm vụ quá hạn theo cơ quan \(2\)/ }).waitFor();
+    const file = await downloadFrom(page);
+    expect(file.name).toBe(`nhiem-vu-qua-han-${vnToday()}.xlsx`);
+    const [overdue, tally] = await readXlsx(file.bytes);
+    expect(overdue!.rows.slice(1).map((r) => r[4]?.value)).toEqual(['Sở Tài chính', 'Sở Xây dựng']);
+    expect(
+      tally!.rows
+        .at(-1)
+        ?.slice(1, 5)
+        .map((c) => c?.value),
+    ).toEqual(['Tổng cộng', 3, 1, 2]);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * The spreadsheets (issue 11), read back by openpyxl, a reader we did not write
+ * (tools/python/read_xlsx.py, provisioned by scripts/provision-python.sh): every cell checked
+ * against what the API answers for the same filter, dates as real Excel dates, the header row
+ * frozen and filtered, an agency's file holding its own items only.
+ */
+import type { Response } from 'superagent';
+import { startTestStack, type TestStack } from '../support/stack';
+import {
+  cellValues as values,
+  readXlsx,
+  type ReadCell,
+  type ReadSheet,
+} from '../support/xlsx-reader';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Item {
+  id: string;
+  code: string | null;
+  text: string;
+  lead: string;
+  support: string[];
+  leadName: string | null;
+  supportNames: string[];
+  due: string | null;
+  dueAt: string | null;
+  status: string;
+  overdue: boolean;
+  daysOverdue: number;
+  noticeNumber: string | null;
+}
+
+interface Counts {
+  code: string;
+  name: string;
+  total: number;
+  open: number;
+  overdue: number;
+  submitted: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  cancelled: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+}
+
+/** Notice 45/TB-BCĐ: three items overdue (due in the autumn of 2026), one due at the end of 2099. */
+const NOTICE = [
+  'UBND TỈNH LẠNG SƠN',
+  'BAN CHỈ ĐẠO',
+  'Số: 45/TB-BCĐ',
+  'THÔNG BÁO',
+  'Kết luận của đồng chí Nguyễn Văn B tại cuộc họp về giải ngân vốn đầu tư công',
+  'Ngày 02/09/2026, đồng chí Nguyễn Văn B chủ trì cuộc họp.',
+  '2. Nhiệm vụ',
+  'a) Sở Tài chính tổng hợp tình hình giải ngân, báo cáo UBND tỉnh chậm nhất ngày 15/10/2026.',
+  'b) Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát các dự án chậm tiến độ, hoàn thành chậm nhất ngày 20/11/2026.',
+  'c) Sở Y tế hoàn thiện hồ sơ dự án bệnh viện tỉnh, hoàn thành chậm nhất ngày 30/09/2026.',
+  'd) Sở Tài chính xây dựng kế hoạch vốn giai đoạn sau, hoàn thành chậm nhất ngày 31/12/2099.',
+].join('\n');
+
+let stack: TestStack;
+let secretariat: string;
+let head: string;
+let stc: string;
+let noticeId: string;
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The UTC+7 date today, as the file name says it. */
+const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+async function download(path: string, token: string): Promise<{ res: Response; bytes: Buffer }> {
+  const res = await stack
+    .http()
+    .get(path)
+    .set(auth(token))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  return { res, bytes: res.body as Buffer };
+}
+
+/** The file of a 200 answer, read by openpyxl. */
+async function workbook(path: string, token: string, fileName: string): Promise<ReadSheet[]> {
+  const { res, bytes } = await download(path, token);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe(XLSX);
+  expect(res.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
+  return readXlsx(bytes);
+}
+
+async function list(query: Record<string, string>, token = secretariat): Promise<Item[]> {
+  const res = await stack.http().get('/api/items').query(query).set(auth(token)).expect(200);
+  return res.body as Item[];
+}
+
+const dateCell = (isoDate: string) => ({
+  type: 'date',
+  value: `${isoDate}T00:00:00`,
+  format: 'dd/mm/yyyy',
+});
+
+const STATUS: Record<string, string> = {
+  open: 'Đang thực hiện',
+  overdue: 'Quá hạn',
+  completed: 'Đã hoàn thành',
+};
+
+/** The item sheet's row of an item, as a person reads it. */
+function expectItemRow(row: ReadCell[], item: Item, n: number): void {
+  expect(values(row.slice(0, 6))).toEqual([
+    n,
+    item.code,
+    item.text,
+    item.noticeNumber,
+    item.leadName,
+    item.supportNames.length > 0 ? item.supportNames.join('; ') : null,
+  ]);
+  expect(row[6]).toEqual(dateCell(item.due as string));
+  expect(row[8]?.value).toBe(
+    STATUS[item.overdue && item.status === 'open' ? 'overdue' : item.status],
+  );
+  expect(row[9]?.value ?? 0).toBe(item.overdue ? item.daysOverdue : 0);
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [secretariat, head, stc] = await Promise.all([
+    stack.login('secretariat@dondoc.local'),
+    stack.login('head@dondoc.local'),
+    stack.login('stc@dondoc.local'),
+  ]);
+  const res = await stack.http().post('/api/notices').set(auth(secretariat)).send({ text: NOTICE });
+  expect(res.status).toBe(201);
+  noticeId = (res.body as { id: string }).id;
+  // An item due at an exact instant, outside the notice.
+  await stack
+    .http()
+    .post('/api/items')
+    .set(auth(secretariat))
+    .send({ text: 'Báo cáo nhanh tình hình lũ', lead: 'SNNMT', due: '2099-03-05T14:30:00+07:00' })
+    .expect(201);
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('GET /api/items/export.xlsx', () => {
+  it('is the list of the same filter, row for row, with a tally by lead agency', async () => {
+    const items = await list({ noticeId });
+    expect(items).toHaveLength(4);
+    const [sheet, tally] = await workbook(
+      `/api/items/export.xlsx?noticeId=${noticeId}`,
+      secretariat,
+      `nhiem-vu-${vnToday()}.xlsx`,
+    );
+    expect(sheet?.name).toBe('Nhiệm vụ');
+    expect(sheet?.frozen).toBe('A2');
+    expect(sheet?.autoFilter).toBe('A1:M1');
+    expect(values(sheet!.rows[0]!)).toEqual([
+      'STT',
+      'Mã',
+      'Nội dung',
+      'Thông báo',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Hạn hoàn thành',
+      'Hạn ban đầu',
+      'Trạng thái',
+      'Số ngày làm việc quá hạn',
+      'Tiến độ (%)',
+      'Kết quả',
+      'Ngày hoàn thành',
+    ]);
+    expect(sheet!.widths.C).toBe(60);
+    expect(sheet!.rows).toHaveLength(1 + items.length);
+    items.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
+    expect(items.filter((i) => i.overdue)).toHaveLength(3);
+
+    expect(tally?.name).toBe('Tổng hợp theo cơ quan');
+    expect(tally?.frozen).toBe('A2');
+    const byName = new Map(tally!.rows.slice(1).map((r) => [r[1]?.value, values(r)]));
+    // STT, name, total, open, overdue, submitted, completed, on time, late, cancelled.
+    expect(byName.get('Sở Tài chính')?.slice(2, 10)).toEqual([2, 1, 1, 0, 0, 0, 0, 0]);
+    expect(byName.get('Sở Xây dựng')?.slice(2, 10)).toEqual([1, 0, 1, 0, 0, 0, 0, 0]);
+    expect(byName.get('Tổng cộng')?.slice(0, 10)).toEqual([
+      null,
+      'Tổng cộng',
+      4,
+      1,
+      3,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ]);
+    expect(tally!.rows).toHaveLength(1 + 3 + 1);
+  });
+
+  it('writes an exact instant as a date and time (UTC+7), and sorts as the list does', async () => {
+    const [sheet] = await workbook(
+      '/api/items/export.xlsx?lead=SNNMT',
+      secretariat,
+      `nhiem-vu-${vnToday()}.xlsx`,
+    );
+    expect(sheet!.rows).toHaveLength(2);
+    expect(sheet!.rows[1]![6]).toEqual({
+      type: 'date',
+      value: '2099-03-05T14:30:00',
+      format: 'dd/mm/yyyy hh:mm',
+    });
+  });
+
+  it('gives an agency the items it leads or co-ordinates only, whatever it asks for', async () => {
+    const own = await list({}, stc);
+    expect(own.map((i) => [i.lead, i.support.includes('STC')])).toEqual([
+      ['STC', false],
+      ['SXD', true],
+      ['STC', false],
+    ]);
+    const [sheet] = await workbook('/api/items/export.xlsx', stc, `nhiem-vu-${vnToday()}.xlsx`);
+    expect(sheet!.rows).toHaveLength(1 + own.length);
+    own.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
+    // Another agency's item (SNNMT's, above) is not in the agency's file.
+    const [asked] = await workbook(
+      '/api/items/export.xlsx?lead=SNNMT',
+      stc,
+      `nhiem-vu-${vnToday()}.xlsx`,
+    );
+    expect(asked!.rows).toHaveLength(1);
+  });
+
+  it('refuses a bad filter as the list does, in Vietnamese', async () => {
+    const res = await stack
+      .http()
+      .get('/api/items/export.xlsx?status=done')
+      .set(auth(secretariat))
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await stack.http().get('/api/items/export.xlsx').expect(401);
+  });
+});
+
+describe('GET /api/reports/overdue.xlsx', () => {
+  it("holds every overdue item of the filter and the completion report's tally", async () => {
+    const overdue = await list({ overdue: 'true', noticeId, sort: 'due' });
+    const completion = (
+      await stack
+        .http()
+        .get('/api/reports/completion')
+        .query({ noticeId })
+        .set(auth(head))
+        .expect(200)
+    ).body as { totals: Omit<Counts, 'code' | 'name'>; agencies: Counts[] };
+    const [sheet, tally] = await workbook(
+      `/api/reports/overdue.xlsx?noticeId=${noticeId}`,
+      head,
+      `nhiem-vu-qua-han-${vnToday()}.xlsx`,
+    );
+    expect(sheet?.name).toBe('Nhiệm vụ quá hạn');
+    expect(sheet!.rows).toHaveLength(1 + overdue.length);
+    expect(overdue).toHaveLength(3);
+    overdue.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
+
+    const rows = [...completion.agencies, { ...completion.totals, code: '', name: 'Tổng cộng' }];
+    expect(tally!.rows).toHaveLength(1 + rows.length);
+    rows.forEach((r, i) => {
+      const cells = tally!.rows[i + 1]!;
+      expect(values(cells).slice(1, 10)).toEqual([
+        r.name,
+        r.total,
+        r.open,
+        r.overdue,
+        r.submitted,
+        r.completed,
+        r.completedOnTime,
+        r.completedLate,
+        r.cancelled,
+      ]);
+      expect(cells[10]?.value ?? null).toBe(r.completionRate);
+      if (r.completionRate !== null) expect(cells[10]?.format).toBe('0%');
+    });
+  });
+
+  it('is refused to an agency (403) and for an inverted period (400), in Vietnamese', async () => {
+    const forbidden = await stack
+      .http()
+      .get('/api/reports/overdue.xlsx')
+      .set(auth(stc))
+      .expect(403);
+    expect(forbidden.body).toMatchObject({ code: 'FORBIDDEN' });
+    const inverted = await stack
+      .http()
+      .get('/api/reports/overdue.xlsx?from=2026-12-31&to=2026-01-01')
+      .set(auth(head))
+      .expect(400);
+    expect(inverted.body).toMatchObject({ code: 'REPORT_PERIOD_INVALID' });
+    expect((inverted.body as { message: string }).message).toContain('Khoảng thời gian');
+  });
+});

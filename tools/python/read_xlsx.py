@@ -1,0 +1,41 @@
+"""Reads an .xlsx file with openpyxl (a reader the project did not write) and prints what a person
+would see as JSON: per sheet its frozen panes, autofilter, column widths and every cell's value,
+type and number format. Used by test/e2e/exports.e2e.test.ts.
+
+    python read_xlsx.py FILE.xlsx
+"""
+import datetime
+import json
+import sys
+
+from openpyxl import load_workbook
+
+
+def cell_of(cell):
+    value = cell.value
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return {"type": "date", "value": value.isoformat(), "format": cell.number_format}
+    if isinstance(value, (int, float)):
+        return {"type": "number", "value": value, "format": cell.number_format}
+    return {"type": "text", "value": str(value), "format": cell.number_format}
+
+
+def sheet_of(ws):
+    return {
+        "name": ws.title,
+        "frozen": ws.freeze_panes,
+        "autoFilter": ws.auto_filter.ref,
+        "widths": {key: dim.width for key, dim in ws.column_dimensions.items()},
+        "rows": [[cell_of(c) for c in row] for row in ws.iter_rows()],
+    }
+
+
+def main(path):
+    wb = load_workbook(path)
+    print(json.dumps({"sheets": [sheet_of(ws) for ws in wb.worksheets]}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
