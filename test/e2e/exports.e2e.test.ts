@@ -180,6 +180,11 @@ describe('GET /api/items/export.xlsx', () => {
       'Ngày hoàn thành',
     ]);
     expect(sheet!.widths.C).toBe(60);
+    // Printed across A4, every column on the page, the header on each page; a wrapped text's row
+    // is as tall as its lines (not every reader fits it on opening).
+    expect(sheet!.print).toEqual({ orientation: 'landscape', fitToWidth: 1, titleRows: '$1:$1' });
+    const longest = items.reduce((i, j) => (j.text.length > i.text.length ? j : i));
+    expect(sheet!.heights[1 + items.indexOf(longest)]).toBeGreaterThanOrEqual(30);
     expect(sheet!.rows).toHaveLength(1 + items.length);
     items.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
     expect(items.filter((i) => i.overdue)).toHaveLength(3);

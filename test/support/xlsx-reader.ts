@@ -18,6 +18,9 @@ export interface ReadSheet {
   frozen: string | null;
   autoFilter: string | null;
   widths: Record<string, number>;
+  /** Each row's height in points (null: the reader's default). */
+  heights: (number | null)[];
+  print: { orientation: string | null; fitToWidth: number | null; titleRows: string | null };
   rows: ReadCell[][];
 }
 

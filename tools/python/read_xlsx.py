@@ -1,5 +1,6 @@
 """Reads an .xlsx file with openpyxl (a reader the project did not write) and prints what a person
-would see as JSON: per sheet its frozen panes, autofilter, column widths and every cell's value,
+would see as JSON: per sheet its frozen panes, autofilter, column widths, row heights, print
+setup and every cell's value,
 type and number format. Used by test/e2e/exports.e2e.test.ts.
 
     python read_xlsx.py FILE.xlsx
@@ -28,6 +29,12 @@ def sheet_of(ws):
         "frozen": ws.freeze_panes,
         "autoFilter": ws.auto_filter.ref,
         "widths": {key: dim.width for key, dim in ws.column_dimensions.items()},
+        "heights": [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)],
+        "print": {
+            "orientation": ws.page_setup.orientation,
+            "fitToWidth": ws.page_setup.fitToWidth,
+            "titleRows": ws.print_title_rows,
+        },
         "rows": [[cell_of(c) for c in row] for row in ws.iter_rows()],
     }
 

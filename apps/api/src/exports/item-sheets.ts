@@ -44,8 +44,8 @@ export const ITEM_COLUMNS: readonly Column<ItemRecord>[] = [
     wrap: true,
     cell: (r) => text(r.supportNames.join('; ')),
   },
-  { header: 'Hạn hoàn thành', width: 14, cell: (r) => dueCell(r.due, r.dueAt) },
-  { header: 'Hạn ban đầu', width: 14, cell: (r) => dueCell(r.originalDue, r.originalDueAt) },
+  { header: 'Hạn hoàn thành', width: 17, cell: (r) => dueCell(r.due, r.dueAt) },
+  { header: 'Hạn ban đầu', width: 17, cell: (r) => dueCell(r.originalDue, r.originalDueAt) },
   {
     header: 'Trạng thái',
     width: 18,

@@ -57,20 +57,59 @@ function excelValue(cell: Cell): string | number | Date | null {
   return cell.value;
 }
 
+const FONT = { name: 'Calibri', size: 11 } as const;
+/** Points a line of 11-point text takes. */
+const LINE_HEIGHT = 15;
+/** Bold headers fit fewer characters a line. */
+const BOLD_FIT = 0.8;
+
+/**
+ * Lines a text takes in a column of that width. Readers do not all fit a row's height to wrapped
+ * text when they open a file (LibreOffice does not), so the file says it; a little generous, as
+ * a proportional font fits more characters than the width counts.
+ */
+function linesOf(text: string, width: number, fit = 1.1): number {
+  const perLine = Math.max(1, Math.floor(width * fit));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function rowLines<R>(columns: readonly Column<R>[], cells: readonly Cell[]): number {
+  const lines = cells.map((cell, i) => {
+    const column = columns[i];
+    return column?.wrap && cell?.kind === 'text' ? linesOf(cell.value, column.width) : 1;
+  });
+  return Math.max(1, ...lines);
+}
+
 function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
-  const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(table.sheet, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed as offices print a list: A4 across, every column on the page, the header on each.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
   ws.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
   const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
+  header.font = { ...FONT, bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height =
+    LINE_HEIGHT * Math.max(...table.columns.map((c) => linesOf(c.header, c.width, BOLD_FIT)));
   table.rows.forEach((row, index) => {
     const cells = table.columns.map((c) => c.cell(row, index));
     const added = ws.addRow(cells.map(excelValue));
+    added.font = FONT;
     cells.forEach((cell, i) => {
       const target = added.getCell(i + 1);
       if (cell) target.numFmt = FORMATS[cell.kind];
       target.alignment = { vertical: 'top', wrapText: table.columns[i]?.wrap === true };
     });
+    added.height = LINE_HEIGHT * rowLines(table.columns, cells);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
