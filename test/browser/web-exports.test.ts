@@ -38,10 +38,13 @@ afterAll(async () => {
 });
 
 /** Clicks the button and returns the downloaded file's name and bytes. */
-async function downloadFrom(page: Page): Promise<{ name: string; bytes: Buffer }> {
+async function downloadFrom(
+  page: Page,
+  button = 'Xuất Excel',
+): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Xuất Excel' }).click(),
+    page.getByRole('button', { name: button }).click(),
   ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
@@ -91,5 +94,12 @@ describe('Xuất Excel', () => {
         ?.slice(1, 5)
         .map((c) => c?.value),
     ).toEqual(['Tổng cộng', 3, 1, 2]);
+
+    // The agencies' record of this year (the report has no period).
+    const year = vnToday().slice(0, 4);
+    const record = await downloadFrom(page, `Kết quả năm ${year}`);
+    expect(record.name).toBe(`ket-qua-thuc-hien-nhiem-vu-nam-${year}.xlsx`);
+    const [sheet] = await readXlsx(record.bytes);
+    expect(sheet?.name).toBe(`Năm ${year}`);
   });
 });

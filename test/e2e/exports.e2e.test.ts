@@ -311,3 +311,111 @@ describe('GET /api/reports/overdue.xlsx', () => {
     expect((inverted.body as { message: string }).message).toContain('Khoảng thời gian');
   });
 });
+
+describe('GET /api/reports/scorecard.xlsx', () => {
+  const nextYear = Number(vnToday().slice(0, 4)) + 1;
+
+  it("ranks the agencies' year: on time first, lateness in working days, extensions", async () => {
+    const items = await list({ noticeId });
+    const late = items.find((i) => i.code === '2.a' || i.text.includes('giải ngân'))!;
+    const stcToken = stc;
+    // Its working days late, as it stands before it is handed in (a submitted item is not overdue).
+    const before = (await stack.http().get(`/api/items/${late.id}`).set(auth(secretariat)))
+      .body as Item;
+    await stack
+      .http()
+      .post(`/api/items/${late.id}/submit`)
+      .set(auth(stcToken))
+      .send({ note: 'Đã báo cáo.' })
+      .expect(200);
+    await stack
+      .http()
+      .post(`/api/items/${late.id}/accept`)
+      .set(auth(secretariat))
+      .send({})
+      .expect(200);
+    // An item of next year whose deadline the agency asks to move, and the secretariat grants.
+    const next = (
+      await stack
+        .http()
+        .post('/api/items')
+        .set(auth(secretariat))
+        .send({ text: 'Lập quy hoạch vùng', lead: 'SXD', due: `${nextYear}-06-30` })
+        .expect(201)
+    ).body as Item;
+    const sxd = await stack.login('sxd@dondoc.local');
+    const asked = await stack
+      .http()
+      .post(`/api/items/${next.id}/extension-requests`)
+      .set(auth(sxd))
+      .send({ due: `${nextYear}-07-31`, reason: 'Chờ ý kiến của Bộ.' })
+      .expect(201);
+    const rid = (asked.body as { requestId: string }).requestId;
+    await stack
+      .http()
+      .post(`/api/items/${next.id}/extension-requests/${rid}/approve`)
+      .set(auth(secretariat))
+      .send({})
+      .expect(200);
+
+    const [year] = await workbook(
+      '/api/reports/scorecard.xlsx?year=2026',
+      head,
+      'ket-qua-thuc-hien-nhiem-vu-nam-2026.xlsx',
+    );
+    expect(year?.name).toBe('Năm 2026');
+    expect(values(year!.rows[0]!)).toEqual([
+      'Xếp thứ',
+      'Cơ quan chủ trì',
+      'Nhiệm vụ được giao',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành trễ hạn',
+      'Còn quá hạn',
+      'Đang thực hiện (trong hạn)',
+      'Chờ xác nhận hoàn thành',
+      'Đã hủy',
+      'Tỷ lệ hoàn thành',
+      'Tỷ lệ đúng hạn',
+      'Số ngày làm việc trễ bình quân',
+      'Số lần đề nghị gia hạn',
+      'Số lần được gia hạn',
+    ]);
+    // STC completed (late) ranks before the agencies that completed nothing; the 2099 item and
+    // next year's are not in 2026.
+    expect(year!.rows.slice(1).map((r) => values(r).slice(0, 9))).toEqual([
+      [1, 'Sở Tài chính', 1, 0, 1, 0, 0, 0, 0],
+      [2, 'Sở Xây dựng', 1, 0, 0, 1, 0, 0, 0],
+      [3, 'Sở Y tế', 1, 0, 0, 1, 0, 0, 0],
+      [null, 'Tổng cộng', 3, 0, 1, 2, 0, 0, 0],
+    ]);
+    expect(before.daysOverdue).toBeGreaterThan(0);
+    expect(year!.rows[1]![11]).toEqual({
+      type: 'number',
+      value: before.daysOverdue,
+      format: '0.0',
+    });
+    expect(year!.rows[1]![10]).toMatchObject({ value: 0, format: '0%' });
+
+    const [following] = await workbook(
+      `/api/reports/scorecard.xlsx?year=${nextYear}`,
+      head,
+      `ket-qua-thuc-hien-nhiem-vu-nam-${nextYear}.xlsx`,
+    );
+    expect(
+      following!.rows.slice(1).map((r) => values(r).slice(1, 3).concat(values(r).slice(12))),
+    ).toEqual([
+      ['Sở Xây dựng', 1, 1, 1],
+      ['Tổng cộng', 1, 1, 1],
+    ]);
+  });
+
+  it('is refused to an agency and for a year out of range', async () => {
+    await stack.http().get('/api/reports/scorecard.xlsx').set(auth(stc)).expect(403);
+    const res = await stack
+      .http()
+      .get('/api/reports/scorecard.xlsx?year=1999')
+      .set(auth(head))
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

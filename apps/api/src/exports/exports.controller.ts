@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, OmitType } from '@
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiErrors } from '../common/api-error.response';
+import { QueryParam } from '../common/fields';
 import { ListItemsQuery } from '../items/items.module';
 import { ReportQuery } from '../reports/reports.module';
 import { EXPORT_MAX_ROWS, ExportsService, type ExportFile } from './exports.service';
@@ -10,6 +11,11 @@ import { XLSX_MIME } from './xlsx-table';
 
 /** The list's filters and order; the file holds every matching item, so no page. */
 class ExportItemsQuery extends OmitType(ListItemsQuery, ['limit', 'offset'] as const) {}
+
+class ScorecardQuery {
+  @QueryParam.int({ min: 2000, max: 2100, description: 'The year (UTC+7); default this year' })
+  year?: number;
+}
 
 const XlsxFile = (what: string): MethodDecorator =>
   ApiOkResponse({
@@ -66,5 +72,20 @@ export class ExportsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StreamableFile> {
     return download(await this.exports.overdue(q, user));
+  }
+
+  @Get('reports/scorecard.xlsx')
+  @Roles('secretariat', 'committee_head')
+  @ApiOperation({
+    summary: "The agencies' record of a year, for the year-end emulation ranking (thi đua)",
+    description:
+      'Per lead agency, the periods due in the year (as GET /api/reports/completion with ' +
+      '`from`/`to` the year): assigned, completed on time and late, still overdue, the rates, ' +
+      'the mean working days late of the late ones, and the extensions asked and granted on ' +
+      'the items whose current period is due in the year; best on-time rate first.',
+  })
+  @XlsxFile('ket-qua-thuc-hien-nhiem-vu-nam-<year>.xlsx: one sheet "Năm <year>"')
+  async scorecard(@Query() q: ScorecardQuery): Promise<StreamableFile> {
+    return download(await this.exports.scorecard(q.year));
   }
 }

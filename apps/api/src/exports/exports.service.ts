@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { civilDateAt } from '../../../../libs/domain/src';
-import type { ItemRecord } from '../../../../libs/persistence/src';
+import { ItemReadRepository, type ItemRecord } from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemsService, type ListItemsQuery } from '../items/items.module';
 import { ReportsService, type ReportQuery } from '../reports/reports.module';
 import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, tallyByLead, totalRow } from './item-sheets';
+import { SCORECARD_COLUMNS, scorecardRows } from './scorecard';
 import { sheet, xlsxOf } from './xlsx-table';
 
 /** Rows one export may hold; a larger list is refused with a hint to filter it. */
@@ -25,6 +26,7 @@ export class ExportsService {
   constructor(
     private readonly items: ItemsService,
     private readonly reports: ReportsService,
+    private readonly read: ItemReadRepository,
   ) {}
 
   /** The item list with its filters and order (an agency: its own items), and a tally by agency. */
@@ -68,6 +70,26 @@ export class ExportsService {
       now,
     );
     return { fileName: `nhiem-vu-qua-han-${civilDateAt(now)}.xlsx`, bytes };
+  }
+
+  /**
+   * The agencies' record of a year (UTC+7; default the current one) for the year-end emulation
+   * ranking: the completion report of the periods due in it, with lateness and extensions.
+   */
+  async scorecard(year: number | undefined): Promise<ExportFile> {
+    const now = Date.now();
+    const y = year ?? Number(civilDateAt(now).slice(0, 4));
+    const [from, to] = [`${y}-01-01`, `${y}-12-31`];
+    const [completion, facts] = await Promise.all([
+      this.reports.completion({ from, to }),
+      this.read.yearFacts(from, to),
+    ]);
+    const rows = scorecardRows(completion.agencies, completion.totals, facts);
+    const bytes = await xlsxOf(
+      [sheet({ sheet: `Năm ${y}`, columns: SCORECARD_COLUMNS, rows })],
+      now,
+    );
+    return { fileName: `ket-qua-thuc-hien-nhiem-vu-nam-${y}.xlsx`, bytes };
   }
 
   private async allOf(q: ListItemsQuery, user: AuthenticatedUser): Promise<ItemRecord[]> {

@@ -11,6 +11,7 @@ export type Cell =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'int'; readonly value: number }
   | { readonly kind: 'percent'; readonly value: number }
+  | { readonly kind: 'decimal'; readonly value: number }
   | { readonly kind: 'date'; readonly value: CivilDate }
   | { readonly kind: 'dateTime'; readonly epochMs: number }
   | null;
@@ -35,6 +36,7 @@ const FORMATS = {
   text: '@',
   int: '0',
   percent: '0%',
+  decimal: '0.0',
   date: 'dd/mm/yyyy',
   dateTime: 'dd/mm/yyyy hh:mm',
 } as const;
@@ -45,6 +47,9 @@ export const int = (value: number | null | undefined): Cell =>
   value === null || value === undefined ? null : { kind: 'int', value };
 export const percent = (value: number | null | undefined): Cell =>
   value === null || value === undefined ? null : { kind: 'percent', value };
+/** A number shown with one decimal (e.g. a mean of days). */
+export const decimal = (value: number | null | undefined): Cell =>
+  value === null || value === undefined ? null : { kind: 'decimal', value };
 
 /**
  * Excel has no time zones: a date is a day count read as wall-clock time. The Date handed to

@@ -601,6 +601,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/scorecard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agencies' record of a year, for the year-end emulation ranking (thi đua)
+         * @description Per lead agency, the periods due in the year (as GET /api/reports/completion with `from`/`to` the year): assigned, completed on time and late, still overdue, the rates, the mean working days late of the late ones, and the extensions asked and granted on the items whose current period is due in the year; best on-time rate first.
+         */
+        get: operations["ExportsController_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -4062,6 +4082,65 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description nhiem-vu-qua-han-<date>.xlsx: sheets "Nhiệm vụ quá hạn" and "Tổng hợp theo cơ quan"; Content-Disposition names the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_scorecard: {
+        parameters: {
+            query?: {
+                /** @description The year (UTC+7); default this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ket-qua-thuc-hien-nhiem-vu-nam-<year>.xlsx: one sheet "Năm <year>"; Content-Disposition names the file */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -50,6 +50,7 @@ function Reports() {
   const o = overdue.data;
   const c = completion.data;
   const scope = o?.filter ?? c?.filter;
+  const scorecardYear = Number((filter.from ?? o?.asOf ?? new Date().toISOString()).slice(0, 4));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} className="report">
@@ -72,6 +73,17 @@ function Reports() {
             disabled={!o || !c}
             fetchFile={() =>
               api.GET('/api/reports/overdue.xlsx', { params: { query: filter }, parseAs: 'blob' })
+            }
+          />
+          {/* The agencies' record of the year the period starts in (this year without one). */}
+          <DownloadButton
+            label={`Kết quả năm ${scorecardYear}`}
+            fallbackName={`ket-qua-thuc-hien-nhiem-vu-nam-${scorecardYear}.xlsx`}
+            fetchFile={() =>
+              api.GET('/api/reports/scorecard.xlsx', {
+                params: { query: { year: scorecardYear } },
+                parseAs: 'blob',
+              })
             }
           />
           <Button onClick={() => window.print()} disabled={!o || !c}>

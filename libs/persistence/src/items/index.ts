@@ -5,3 +5,4 @@ export * from './item-start.repository';
 export * from './item-workflow-input';
 export * from './item.mapper';
 export * from './overdue.sql';
+export * from './item-scorecard';

@@ -27,6 +27,14 @@ import {
   type ReportFilter,
 } from './item-reports';
 import { listQueries, type ItemListFilter } from './item-list.query';
+import {
+  EXTENSIONS_SQL,
+  LATE_PERIODS_SQL,
+  yearFacts,
+  type AgencyYearFacts,
+  type ExtensionsRow,
+  type LatePeriodRow,
+} from './item-scorecard';
 
 export {
   countByLiveStatus,
@@ -181,6 +189,15 @@ export class ItemReadRepository {
   /** Completion and on-time rates by lead agency, counting each period of a recurring item. */
   async completionReport(nowMs: number, filter: ReportFilter = {}): Promise<CompletionReport> {
     return completionReport(await this.reportCounts(nowMs, filter), nowMs);
+  }
+
+  /** Each lead agency's lateness and extensions for the periods due from `from` to `to` (scorecard). */
+  async yearFacts(from: string, to: string): Promise<Map<string, AgencyYearFacts>> {
+    const [late, extensions] = await Promise.all([
+      this.db.query<LatePeriodRow[]>(LATE_PERIODS_SQL, [from, to]),
+      this.db.query<ExtensionsRow[]>(EXTENSIONS_SQL, [from, to]),
+    ]);
+    return yearFacts(late, extensions, this.calendar);
   }
 
   /**
