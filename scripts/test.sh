@@ -7,6 +7,7 @@ bash scripts/ensure-deps.sh
 bash scripts/provision.sh
 bash scripts/provision-browser.sh
 bash scripts/provision-python.sh
+bash scripts/provision-office.sh
 echo "== lint" >&2
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn

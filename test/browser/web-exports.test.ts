@@ -4,7 +4,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
 import { openAs } from './support/login';
 import { capture, expectNoHorizontalScroll, WIDTHS } from './support/screens';
-import { cellValues, readXlsx } from '../support/xlsx-reader';
+import { cellValues, readDocx, readXlsx } from '../support/office-readers';
 
 /**
  * "Xuất Excel" as the office uses it: the list with the filters on screen and the head's overdue
@@ -14,6 +14,7 @@ import { cellValues, readXlsx } from '../support/xlsx-reader';
 
 let stack: BrowserStack;
 let secretariat: string;
+let noticeId: string;
 
 const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -32,6 +33,23 @@ beforeAll(async () => {
       .send({ text, lead, due })
       .expect(201);
   }
+  const notice = await stack
+    .http()
+    .post('/api/notices')
+    .set({ Authorization: `Bearer ${secretariat}` })
+    .send({
+      text: [
+        'UBND TỈNH LẠNG SƠN',
+        'BAN CHỈ ĐẠO',
+        'Số: 46/TB-BCĐ',
+        'THÔNG BÁO',
+        'Kết luận của đồng chí Nguyễn Văn B về chuyển đổi số',
+        '2. Nhiệm vụ',
+        'a) Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung, hoàn thành chậm nhất ngày 31/12/2099.',
+      ].join('\n'),
+    })
+    .expect(201);
+  noticeId = (notice.body as { id: string }).id;
 }, 180_000);
 afterAll(async () => {
   await stack?.close();
@@ -93,7 +111,7 @@ describe('Xuất Excel', () => {
         .at(-1)
         ?.slice(1, 5)
         .map((c) => c?.value),
-    ).toEqual(['Tổng cộng', 3, 1, 2]);
+    ).toEqual(['Tổng cộng', 4, 2, 2]);
 
     // The agencies' record of this year (the report has no period).
     const year = vnToday().slice(0, 4);
@@ -101,5 +119,17 @@ describe('Xuất Excel', () => {
     expect(record.name).toBe(`ket-qua-thuc-hien-nhiem-vu-nam-${year}.xlsx`);
     const [sheet] = await readXlsx(record.bytes);
     expect(sheet?.name).toBe(`Năm ${year}`);
+  });
+
+  it("the notice's report as a Word document to edit and sign", async () => {
+    const { page } = b;
+    await openAs(page, `/notices/${noticeId}`, 'secretariat@dondoc.local');
+    const file = await downloadFrom(page, 'Tải báo cáo thực hiện (Word)');
+    expect(file.name).toBe(`bao-cao-thuc-hien-thong-bao-46-TB-BCD-${vnToday()}.docx`);
+    const doc = await readDocx(file.bytes);
+    expect(doc.paragraphs.map((p) => p.text)).toContain(
+      'Tình hình thực hiện Thông báo kết luận số 46/TB-BCĐ',
+    );
+    expect(doc.tables[1]?.[1]?.[2]).toBe('Sở Khoa học và Công nghệ');
   });
 });

@@ -4,14 +4,18 @@
  * against what the API answers for the same filter, dates as real Excel dates, the header row
  * frozen and filtered, an agency's file holding its own items only.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Response } from 'superagent';
 import { startTestStack, type TestStack } from '../support/stack';
 import {
   cellValues as values,
+  printDocx,
+  readDocx,
   readXlsx,
   type ReadCell,
   type ReadSheet,
-} from '../support/xlsx-reader';
+} from '../support/office-readers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -60,6 +64,9 @@ const NOTICE = [
   'c) Sở Y tế hoàn thiện hồ sơ dự án bệnh viện tỉnh, hoàn thành chậm nhất ngày 30/09/2026.',
   'd) Sở Tài chính xây dựng kế hoạch vốn giai đoạn sau, hoàn thành chậm nhất ngày 31/12/2099.',
 ].join('\n');
+
+/** The Word files as LibreOffice prints them, kept for people to look at. */
+const DOCUMENTS = join(__dirname, '..', '..', 'test-artifacts', 'documents');
 
 let stack: TestStack;
 let secretariat: string;
@@ -417,5 +424,89 @@ describe('GET /api/reports/scorecard.xlsx', () => {
       .set(auth(head))
       .expect(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('GET /api/notices/:id/report.docx', () => {
+  it('is the report in the layout of Nghị định 30, every item as the API has it', async () => {
+    const items = await list({ noticeId });
+    const { res, bytes } = await download(`/api/notices/${noticeId}/report.docx`, head);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="bao-cao-thuc-hien-thong-bao-45-TB-BCD-${vnToday()}.docx"`,
+    );
+    const doc = await readDocx(bytes);
+    expect(doc.page).toEqual({
+      width: 210,
+      height: 297,
+      top: 20,
+      bottom: 20,
+      left: 30,
+      right: 15,
+    });
+    const [header, table, signature] = doc.tables;
+    // The issuing body (the notice's own) left, the national name and motto right.
+    expect(header?.[0]?.[0]).toContain('UBND TỈNH LẠNG SƠN\nBAN CHỈ ĐẠO');
+    expect(header?.[0]?.[0]).toContain('Số:');
+    expect(header?.[0]?.[1]).toContain(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc',
+    );
+    const texts = doc.paragraphs.map((p) => p.text);
+    expect(texts).toContain('BÁO CÁO');
+    expect(texts).toContain('Tình hình thực hiện Thông báo kết luận số 45/TB-BCĐ');
+    const title = doc.paragraphs.find((p) => p.text === 'BÁO CÁO');
+    expect([title?.bold, title?.alignment, title?.fonts]).toEqual([
+      true,
+      'CENTER (1)',
+      ['Times New Roman'],
+    ]);
+    expect(texts.join('\n')).toMatch(
+      /Tổng số nhiệm vụ: 4; trong đó đã hoàn thành 1 \(đúng hạn 0, trễ hạn 1\);.*quá hạn 2/,
+    );
+    expect(texts.join('\n')).toContain('Đề nghị Sở Xây dựng và Sở Y tế khẩn trương hoàn thành');
+    // One row an item, in the notice's order, as GET /api/items has it.
+    expect(table?.[0]).toEqual([
+      'STT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Thời hạn',
+      'Tình hình thực hiện',
+    ]);
+    expect(table?.slice(1).map((r) => r.slice(0, 3))).toEqual(
+      items
+        .slice()
+        .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))
+        .map((i) => [i.code, i.text, i.leadName]),
+    );
+    const row = (code: string) => table?.find((r) => r[0] === code) ?? [];
+    expect(row('2.a')[3]).toBe('15/10/2026');
+    expect(row('2.a')[4]).toMatch(
+      /^Đã hoàn thành ngày \d\d\/\d\d\/\d{4} \(trễ hạn\)\nKết quả: Đã báo cáo\.$/,
+    );
+    const overdue = items.find((i) => i.code === '2.c')!;
+    expect(row('2.c')[4]).toBe(`Quá hạn ${overdue.daysOverdue} ngày làm việc`);
+    expect(row('2.d')[4]).toBe('Đang thực hiện, trong hạn');
+    expect(signature?.[0]?.[0]).toMatch(/^Nơi nhận:\n- Trưởng Ban Chỉ đạo/);
+    expect(signature?.[0]?.[1]).toContain('CHÁNH VĂN PHÒNG');
+
+    // As LibreOffice prints it: A4 pages with the title and every item.
+    await mkdir(DOCUMENTS, { recursive: true });
+    const printed = await printDocx(bytes, join(DOCUMENTS, 'notice-report.pdf'));
+    expect(printed.pages).toBeGreaterThanOrEqual(1);
+    expect(printed.text).toContain('BÁO CÁO');
+    expect(printed.text).toContain('Sở Y tế');
+  }, 120_000);
+
+  it('is refused to an agency (403) and for an unknown notice (404)', async () => {
+    await stack.http().get(`/api/notices/${noticeId}/report.docx`).set(auth(stc)).expect(403);
+    const res = await stack
+      .http()
+      .get('/api/notices/00000000-0000-4000-8000-000000000000/report.docx')
+      .set(auth(head))
+      .expect(404);
+    expect(res.body).toMatchObject({ code: 'NOTICE_NOT_FOUND' });
   });
 });

@@ -1,12 +1,21 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  OmitType,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiErrors } from '../common/api-error.response';
-import { QueryParam } from '../common/fields';
+import { QueryParam, UUID } from '../common/fields';
+import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import { ListItemsQuery } from '../items/items.module';
 import { ReportQuery } from '../reports/reports.module';
 import { EXPORT_MAX_ROWS, ExportsService, type ExportFile } from './exports.service';
+import { DOCX_MIME } from './docx-layout';
 import { XLSX_MIME } from './xlsx-table';
 
 /** The list's filters and order; the file holds every matching item, so no page. */
@@ -17,15 +26,19 @@ class ScorecardQuery {
   year?: number;
 }
 
-const XlsxFile = (what: string): MethodDecorator =>
-  ApiOkResponse({
-    description: `${what}; Content-Disposition names the file`,
-    content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } },
-  });
+const FileResponse =
+  (mime: string) =>
+  (what: string): MethodDecorator =>
+    ApiOkResponse({
+      description: `${what}; Content-Disposition names the file`,
+      content: { [mime]: { schema: { type: 'string', format: 'binary' } } },
+    });
+const XlsxFile = FileResponse(XLSX_MIME);
+const DocxFile = FileResponse(DOCX_MIME);
 
 const download = (file: ExportFile): StreamableFile =>
   new StreamableFile(file.bytes, {
-    type: XLSX_MIME,
+    type: file.mime,
     disposition: `attachment; filename="${file.fileName}"`,
     length: file.bytes.length,
   });
@@ -87,5 +100,25 @@ export class ExportsController {
   @XlsxFile('ket-qua-thuc-hien-nhiem-vu-nam-<year>.xlsx: one sheet "Năm <year>"')
   async scorecard(@Query() q: ScorecardQuery): Promise<StreamableFile> {
     return download(await this.exports.scorecard(q.year));
+  }
+
+  @Get('notices/:id/report.docx')
+  @Roles('secretariat', 'committee_head')
+  @ApiParam({
+    name: 'id',
+    description: "The notice's id (anything else: 404 NOTICE_NOT_FOUND)",
+    schema: { type: 'string', format: 'uuid', pattern: UUID.source },
+  })
+  @ApiOperation({
+    summary: 'The report on how a notice is carried out, as a Word document to edit and sign',
+    description:
+      '"Báo cáo tình hình thực hiện Thông báo kết luận …" in the layout of Nghị định ' +
+      '30/2020/NĐ-CP: national name and motto, the issuing body, number and date left for the ' +
+      'signer, the overall result, a table of the items (lead, deadline, how each stands, the ' +
+      "agency's reported result), a draft proposal, the recipients.",
+  })
+  @DocxFile('bao-cao-thuc-hien-thong-bao-<number>-<date>.docx')
+  async noticeReport(@Param('id', new ParseIdPipe('notice')) id: string): Promise<StreamableFile> {
+    return download(await this.exports.noticeReport(id));
   }
 }

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import { civilDateAt } from '../../../../libs/domain/src';
-import { ItemReadRepository, type ItemRecord } from '../../../../libs/persistence/src';
+import {
+  ItemReadRepository,
+  NoticeEntity,
+  type ItemRecord,
+} from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemsService, type ListItemsQuery } from '../items/items.module';
 import { ReportsService, type ReportQuery } from '../reports/reports.module';
 import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, tallyByLead, totalRow } from './item-sheets';
 import { SCORECARD_COLUMNS, scorecardRows } from './scorecard';
-import { sheet, xlsxOf } from './xlsx-table';
+import { DOCX_MIME, docxOf } from './docx-layout';
+import { noticeReport } from './notice-report';
+import { sheet, XLSX_MIME, xlsxOf } from './xlsx-table';
 
 /** Rows one export may hold; a larger list is refused with a hint to filter it. */
 export const EXPORT_MAX_ROWS = 20_000;
@@ -15,10 +23,21 @@ const PAGE = 1_000;
 
 export interface ExportFile {
   readonly fileName: string;
+  readonly mime: string;
   readonly bytes: Buffer;
 }
 
 const SUMMARY_SHEET = 'Tổng hợp theo cơ quan';
+
+/** "45/TB-BCĐ" → "45-TB-BCD": a file name in ASCII letters, digits and dashes. */
+export const fileSafe = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The office's spreadsheets: what the lists and reports show, as files to print, sort and keep. */
 @Injectable()
@@ -27,6 +46,7 @@ export class ExportsService {
     private readonly items: ItemsService,
     private readonly reports: ReportsService,
     private readonly read: ItemReadRepository,
+    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
 
   /** The item list with its filters and order (an agency: its own items), and a tally by agency. */
@@ -40,7 +60,7 @@ export class ExportsService {
       ],
       now,
     );
-    return { fileName: `nhiem-vu-${civilDateAt(now)}.xlsx`, bytes };
+    return { fileName: `nhiem-vu-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
   }
 
   /**
@@ -69,7 +89,7 @@ export class ExportsService {
       ],
       now,
     );
-    return { fileName: `nhiem-vu-qua-han-${civilDateAt(now)}.xlsx`, bytes };
+    return { fileName: `nhiem-vu-qua-han-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
   }
 
   /**
@@ -89,7 +109,33 @@ export class ExportsService {
       [sheet({ sheet: `Năm ${y}`, columns: SCORECARD_COLUMNS, rows })],
       now,
     );
-    return { fileName: `ket-qua-thuc-hien-nhiem-vu-nam-${y}.xlsx`, bytes };
+    return { fileName: `ket-qua-thuc-hien-nhiem-vu-nam-${y}.xlsx`, mime: XLSX_MIME, bytes };
+  }
+
+  /**
+   * "Báo cáo tình hình thực hiện Thông báo kết luận …" (Nghị định 30/2020 layout): every item of
+   * the notice with how it stands and the agency's reported result, ready to edit and sign.
+   */
+  async noticeReport(id: string): Promise<ExportFile> {
+    const now = Date.now();
+    const notice = await this.notices.findOneBy({ id });
+    if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
+    const items = await this.read.ofNotice(id, now);
+    const resultNotes = new Map<string, string>();
+    for (const item of items.filter((i) => i.status === 'completed' || i.status === 'submitted')) {
+      const submitted = (await this.read.history(item.workflowId))
+        .filter((e) => e.type === 'submitted')
+        .at(-1);
+      const note = (submitted?.detail as { note?: unknown } | null)?.note;
+      if (typeof note === 'string' && note.trim() !== '') resultNotes.set(item.id, note.trim());
+    }
+    const bytes = await docxOf(noticeReport({ notice, items, resultNotes, nowMs: now }));
+    const number = notice.number ? `-${fileSafe(notice.number)}` : '';
+    return {
+      fileName: `bao-cao-thuc-hien-thong-bao${number}-${civilDateAt(now)}.docx`,
+      mime: DOCX_MIME,
+      bytes,
+    };
   }
 
   private async allOf(q: ListItemsQuery, user: AuthenticatedUser): Promise<ItemRecord[]> {

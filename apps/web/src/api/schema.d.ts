@@ -525,6 +525,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/notices/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report on how a notice is carried out, as a Word document to edit and sign
+         * @description "Báo cáo tình hình thực hiện Thông báo kết luận …" in the layout of Nghị định 30/2020/NĐ-CP: national name and motto, the issuing body, number and date left for the signer, the overall result, a table of the items (lead, deadline, how each stands, the agency's reported result), a draft proposal, the recipients.
+         */
+        get: operations["ExportsController_noticeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notices/preview": {
         parameters: {
             query?: never;
@@ -3840,6 +3860,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeWithItemsResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_noticeReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id (anything else: 404 NOTICE_NOT_FOUND) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bao-cao-thuc-hien-thong-bao-<number>-<date>.docx; Content-Disposition names the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */

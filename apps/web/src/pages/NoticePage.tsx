@@ -1,8 +1,10 @@
 import { Alert, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
 import { messageOf, statusOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
+import { DownloadButton } from '../layout/DownloadButton';
 import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
 import { NoticeCountsList } from '../notices/NoticeCountsList';
@@ -60,6 +62,21 @@ export function NoticePage() {
           { key: 'created', label: 'Nhập lúc', children: formatDateTime(n.createdAt) },
         ]}
       />
+      {!agency && (
+        <Flex wrap gap={8}>
+          {/* The report on this notice (Nghị định 30 layout), to edit, sign and send. */}
+          <DownloadButton
+            label="Tải báo cáo thực hiện (Word)"
+            fallbackName="bao-cao-thuc-hien-thong-bao.docx"
+            fetchFile={() =>
+              api.GET('/api/notices/{id}/report.docx', {
+                params: { path: { id: n.id } },
+                parseAs: 'blob',
+              })
+            }
+          />
+        </Flex>
+      )}
       {agency && (
         <Alert
           type="info"

@@ -1,0 +1,154 @@
+import {
+  civilDateAt,
+  formatVnDate,
+  isCivilDate,
+  statusShown,
+  toVnIso,
+} from '../../../../libs/domain/src';
+import type { ItemRecord } from '../../../../libs/persistence/src';
+import { bodyParagraph, gridTable, heading, run, type OfficialDocument } from './docx-layout';
+import { tallyByLead } from './item-sheets';
+
+export interface ReportNotice {
+  readonly number: string | null;
+  readonly title: string | null;
+  readonly issuedOn: string | null;
+  /** The notice as pasted: its first lines name the issuing body. */
+  readonly text: string;
+}
+
+export interface NoticeReportInput {
+  readonly notice: ReportNotice;
+  /** Its items in their order in the notice. */
+  readonly items: readonly ItemRecord[];
+  /** The agency's last completion report ("Báo cáo hoàn thành") of each item, by item id. */
+  readonly resultNotes: ReadonlyMap<string, string>;
+  readonly nowMs: number;
+}
+
+const UPPER_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/**
+ * The issuing body as the notice names it: its first lines in capitals before its number or the
+ * national name ("UBND TỈNH LẠNG SƠN", "BAN CHỈ ĐẠO"); the report comes from the same body.
+ */
+export function issuerOf(noticeText: string): string[] {
+  const lines: string[] = [];
+  for (const raw of noticeText.split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (line === '') continue;
+    if (/^(Số\b|CỘNG HÒA|CỘNG HOÀ|THÔNG BÁO)/u.test(line) || !UPPER_LINE.test(line)) break;
+    lines.push(line);
+    if (lines.length === 3) break;
+  }
+  return lines.length > 0 ? lines : ['BAN CHỈ ĐẠO'];
+}
+
+/** "Số: ……/BC-BCĐ": the notice's own suffix after its kind ("45/TB-BCĐ" → BCĐ). */
+function numberLine(noticeNumber: string | null): string {
+  const suffix = noticeNumber ? /\/TB-(.+)$/u.exec(noticeNumber)?.[1] : undefined;
+  return `Số:        /BC${suffix ? `-${suffix}` : ''}`;
+}
+
+const dateText = (due: string | null, dueAt: string | null): string => {
+  if (due && isCivilDate(due)) return formatVnDate(due);
+  const at = dueAt ?? due;
+  if (!at) return 'Không có thời hạn';
+  const ms = Date.parse(at);
+  if (!Number.isFinite(ms)) return at;
+  return `${toVnIso(ms).slice(11, 16)} ngày ${formatVnDate(civilDateAt(ms))}`;
+};
+
+function deadlineText(item: ItemRecord): string {
+  const now = dateText(item.due, item.dueAt);
+  if (!item.originalDue && !item.originalDueAt) return now;
+  const original = dateText(item.originalDue, item.originalDueAt);
+  return original === now ? now : `${now}\n(gia hạn từ ${original})`;
+}
+
+function progressText(item: ItemRecord, resultNote: string | undefined): string {
+  const note = resultNote ? `\nKết quả: ${resultNote}` : '';
+  const progress = item.progressPercent !== null ? `; tiến độ ${item.progressPercent}%` : '';
+  switch (statusShown(item)) {
+    case 'completed': {
+      const on = item.closedAt
+        ? ` ngày ${formatVnDate(civilDateAt(Date.parse(item.closedAt)))}`
+        : '';
+      return `Đã hoàn thành${on} (${item.completedLate ? 'trễ hạn' : 'đúng hạn'})${note}`;
+    }
+    case 'submitted':
+      return `Đã báo cáo hoàn thành, chờ xác nhận${note}`;
+    case 'overdue':
+      return `Quá hạn ${item.daysOverdue} ngày làm việc${progress}`;
+    case 'cancelled':
+      return 'Đã hủy';
+    case 'open':
+      return `Đang thực hiện, trong hạn${progress}`;
+  }
+}
+
+const namesOf = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`;
+
+/**
+ * "Báo cáo tình hình thực hiện Thông báo kết luận …": the overall result, a table of the items
+ * (lead, deadline, how each stands) and a draft of what to propose, ready to edit and sign.
+ */
+export function noticeReport(input: NoticeReportInput): OfficialDocument {
+  const { notice, items, resultNotes, nowMs } = input;
+  const ref = [
+    notice.number ? `số ${notice.number}` : null,
+    notice.issuedOn ? `ngày ${formatVnDate(notice.issuedOn)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const noticeName = `Thông báo kết luận${ref ? ` ${ref}` : ''}`;
+  const t = tallyByLead(items).at(-1);
+  const overdueLeads = [
+    ...new Set(items.filter((i) => statusShown(i) === 'overdue').map((i) => i.leadName ?? i.lead)),
+  ];
+  const rows = items.map((item, index) => [
+    item.code ?? String(index + 1),
+    item.text,
+    item.leadName ?? item.lead,
+    deadlineText(item),
+    progressText(item, resultNotes.get(item.id)),
+  ]);
+  return {
+    issuer: issuerOf(notice.text),
+    numberLine: numberLine(notice.number),
+    kind: 'BÁO CÁO',
+    about: `Tình hình thực hiện ${noticeName}`,
+    body: [
+      bodyParagraph(
+        `Thực hiện ${noticeName}${notice.title ? ` (${notice.title})` : ''}, tính đến ngày ` +
+          `${formatVnDate(civilDateAt(nowMs))}, tình hình thực hiện các nhiệm vụ như sau:`,
+      ),
+      heading('I. KẾT QUẢ CHUNG'),
+      bodyParagraph([
+        run(`Tổng số nhiệm vụ: ${t?.total ?? 0}; trong đó đã hoàn thành ${t?.completed ?? 0} `),
+        run(`(đúng hạn ${t?.completedOnTime ?? 0}, trễ hạn ${t?.completedLate ?? 0}); `),
+        run(
+          `chờ xác nhận hoàn thành ${t?.submitted ?? 0}; đang thực hiện trong hạn ${t?.open ?? 0}; `,
+        ),
+        run(`quá hạn ${t?.overdue ?? 0}`, { bold: (t?.overdue ?? 0) > 0 }),
+        run(`${t?.cancelled ? `; đã hủy ${t.cancelled}` : ''}.`),
+      ]),
+      heading('II. TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ'),
+      gridTable(
+        ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tình hình thực hiện'],
+        rows,
+        [0.07, 0.4, 0.16, 0.14, 0.23],
+      ),
+      heading('III. ĐỀ XUẤT, KIẾN NGHỊ'),
+      bodyParagraph(
+        overdueLeads.length > 0
+          ? `Đề nghị ${namesOf(overdueLeads)} khẩn trương hoàn thành các nhiệm vụ đã quá hạn, ` +
+              'báo cáo kết quả về Ban Chỉ đạo (qua Văn phòng).'
+          : 'Đề nghị các cơ quan tiếp tục thực hiện các nhiệm vụ còn lại, bảo đảm đúng thời hạn.',
+      ),
+    ],
+    recipients: ['- Trưởng Ban Chỉ đạo (để báo cáo);', '- Các cơ quan chủ trì;', '- Lưu: VT.'],
+    signerTitle: 'CHÁNH VĂN PHÒNG',
+  };
+}
