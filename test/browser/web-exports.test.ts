@@ -132,4 +132,19 @@ describe('Xuất Excel', () => {
     );
     expect(doc.tables[1]?.[1]?.[2]).toBe('Sở Khoa học và Công nghệ');
   });
+
+  it("a draft urging letter from an overdue item's page", async () => {
+    const { page } = b;
+    const res = await stack
+      .http()
+      .get('/api/items?lead=STC&overdue=true')
+      .set({ Authorization: `Bearer ${secretariat}` })
+      .expect(200);
+    const [late] = res.body as { id: string }[];
+    await openAs(page, `/items/${late!.id}`, 'secretariat@dondoc.local');
+    const file = await downloadFrom(page, 'Soạn công văn đôn đốc (Word)');
+    expect(file.name).toBe(`cong-van-don-doc-nhiem-vu-${late!.id.slice(0, 8)}-${vnToday()}.docx`);
+    const doc = await readDocx(file.bytes);
+    expect(doc.paragraphs.map((p) => p.text)).toContain('Kính gửi: Giám đốc Sở Tài chính');
+  });
 });

@@ -510,3 +510,66 @@ describe('GET /api/notices/:id/report.docx', () => {
     expect(res.body).toMatchObject({ code: 'NOTICE_NOT_FOUND' });
   });
 });
+
+describe('GET /api/items/:id/urging-letter.docx', () => {
+  const inTenDays = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const vn = (d: string) => d.split('-').reverse().join('/');
+
+  it("drafts the letter to the late agency's head, with what it reported and a date", async () => {
+    const items = await list({ noticeId });
+    const late = items.find((i) => i.code === '2.c')!;
+    const syt = await stack.login('syt@dondoc.local');
+    await stack
+      .http()
+      .post(`/api/items/${late.id}/progress`)
+      .set(auth(syt))
+      .send({ percent: 30, note: 'Đang hoàn thiện hồ sơ.' })
+      .expect(200);
+    const { res, bytes } = await download(
+      `/api/items/${late.id}/urging-letter.docx?reportBy=${inTenDays}`,
+      secretariat,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="cong-van-don-doc-nhiem-vu-2-c-${vnToday()}.docx"`,
+    );
+    const doc = await readDocx(bytes);
+    expect(doc.tables[0]?.[0]?.[0]).toContain(
+      'V/v đôn đốc thực hiện nhiệm vụ 2.c tại Thông báo kết luận số 45/TB-BCĐ',
+    );
+    const text = doc.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('Kính gửi: Giám đốc Sở Y tế');
+    expect(text).toContain(`“${late.text}”, thời hạn hoàn thành 30/09/2026.`);
+    const now = (await stack.http().get(`/api/items/${late.id}`).set(auth(secretariat)))
+      .body as Item;
+    expect(text).toContain(`nhiệm vụ đã quá hạn ${now.daysOverdue} ngày làm việc.`);
+    expect(text).toContain('nhiệm vụ đạt khoảng 30%: “Đang hoàn thiện hồ sơ.”');
+    expect(text).toContain(`trước ngày ${vn(inTenDays)}`);
+    expect(doc.tables.at(-1)?.[0]?.[1]).toContain('TL. TRƯỞNG BAN\nCHÁNH VĂN PHÒNG');
+    const printed = await printDocx(bytes, join(DOCUMENTS, 'urging-letter.pdf'));
+    expect(printed.pages).toBe(1);
+    expect(printed.text).toContain('Kính gửi');
+  }, 120_000);
+
+  it('refuses a closed item (409), a date not after today (400), anyone but the secretariat', async () => {
+    const items = await list({ noticeId });
+    const done = items.find((i) => i.status === 'completed')!;
+    const open = items.find((i) => i.code === '2.b')!;
+    const closed = await stack
+      .http()
+      .get(`/api/items/${done.id}/urging-letter.docx`)
+      .set(auth(secretariat))
+      .expect(409);
+    expect(closed.body).toMatchObject({ code: 'ITEM_CLOSED' });
+    const past = await stack
+      .http()
+      .get(`/api/items/${open.id}/urging-letter.docx?reportBy=2026-01-01`)
+      .set(auth(secretariat))
+      .expect(400);
+    expect(past.body).toMatchObject({ code: 'REPORT_BY_INVALID' });
+    await stack.http().get(`/api/items/${open.id}/urging-letter.docx`).set(auth(head)).expect(403);
+    await stack.http().get(`/api/items/${open.id}/urging-letter.docx`).set(auth(stc)).expect(403);
+  });
+});

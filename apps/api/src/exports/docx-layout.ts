@@ -103,8 +103,8 @@ export interface OfficialDocument {
   readonly about: string;
   readonly body: readonly (Paragraph | Table)[];
   readonly recipients: readonly string[];
-  /** The signer's position ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"); the name is left to sign. */
-  readonly signerTitle: string;
+  /** The signer's position, line by line ("TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"); the name is left. */
+  readonly signer: readonly string[];
 }
 
 /** A ready-to-edit Word document in the layout above, as the bytes of a .docx file. */
@@ -139,7 +139,7 @@ export async function docxOf(d: OfficialDocument): Promise<Buffer> {
       ...d.recipients.map((r) => new Paragraph({ children: [run(r, { size: RECIPIENTS })] })),
     ],
     [
-      centred(d.signerTitle, { bold: true }),
+      ...d.signer.map((line) => centred(line, { bold: true })),
       centred('(Ký, ghi rõ họ tên)', { italics: true, size: SMALL }, 1400),
     ],
     0.5,

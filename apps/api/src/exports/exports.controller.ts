@@ -10,7 +10,7 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiErrors } from '../common/api-error.response';
-import { QueryParam, UUID } from '../common/fields';
+import { CivilDate, QueryParam, UUID } from '../common/fields';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import { ListItemsQuery } from '../items/items.module';
 import { ReportQuery } from '../reports/reports.module';
@@ -33,6 +33,19 @@ const FileResponse =
       description: `${what}; Content-Disposition names the file`,
       content: { [mime]: { schema: { type: 'string', format: 'binary' } } },
     });
+class UrgingLetterQuery {
+  @QueryParam.of(
+    CivilDate({
+      optional: true,
+      example: '2026-12-10',
+      description:
+        'The date by which the agency is to report, after today (else 400 REPORT_BY_INVALID); ' +
+        'default five working days from today',
+    }),
+  )
+  reportBy?: string;
+}
+
 const XlsxFile = FileResponse(XLSX_MIME);
 const DocxFile = FileResponse(DOCX_MIME);
 
@@ -120,5 +133,28 @@ export class ExportsController {
   @DocxFile('bao-cao-thuc-hien-thong-bao-<number>-<date>.docx')
   async noticeReport(@Param('id', new ParseIdPipe('notice')) id: string): Promise<StreamableFile> {
     return download(await this.exports.noticeReport(id));
+  }
+
+  @Get('items/:id/urging-letter.docx')
+  @Roles('secretariat')
+  @ApiParam({
+    name: 'id',
+    description: "The item's id (anything else: 404 ITEM_NOT_FOUND)",
+    schema: { type: 'string', format: 'uuid', pattern: UUID.source },
+  })
+  @ApiOperation({
+    summary: 'A draft urging letter (công văn đôn đốc) to the lead agency, as a Word document',
+    description:
+      "Addressed to the lead agency's head, citing the notice and the item's code and text, " +
+      'the deadline and the working days overdue, the last progress reported, and the date to ' +
+      'report by; 409 ITEM_CLOSED for a completed or cancelled item.',
+  })
+  @ApiErrors(409)
+  @DocxFile('cong-van-don-doc-nhiem-vu-<code>-<date>.docx')
+  async urgingLetter(
+    @Param('id', new ParseIdPipe('item')) id: string,
+    @Query() q: UrgingLetterQuery,
+  ): Promise<StreamableFile> {
+    return download(await this.exports.urgingLetter(id, q.reportBy));
   }
 }

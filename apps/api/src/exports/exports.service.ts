@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { civilDateAt } from '../../../../libs/domain/src';
+import {
+  civilDateAt,
+  compareCivil,
+  formatVnDate,
+  vnPublicSectorCalendar,
+} from '../../../../libs/domain/src';
 import {
   ItemReadRepository,
   NoticeEntity,
@@ -15,6 +20,7 @@ import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, tallyByLead, totalRow } from './ite
 import { SCORECARD_COLUMNS, scorecardRows } from './scorecard';
 import { DOCX_MIME, docxOf } from './docx-layout';
 import { noticeReport } from './notice-report';
+import { urgingLetter, type ReportedProgress } from './urging-letter';
 import { sheet, XLSX_MIME, xlsxOf } from './xlsx-table';
 
 /** Rows one export may hold; a larger list is refused with a hint to filter it. */
@@ -133,6 +139,61 @@ export class ExportsService {
     const number = notice.number ? `-${fileSafe(notice.number)}` : '';
     return {
       fileName: `bao-cao-thuc-hien-thong-bao${number}-${civilDateAt(now)}.docx`,
+      mime: DOCX_MIME,
+      bytes,
+    };
+  }
+
+  /**
+   * A draft urging letter (công văn đôn đốc) to an open item's lead agency: the assignment, the
+   * deadline and how late it is, the last progress reported, and `reportBy` (default five working
+   * days from today) as the date to report by.
+   */
+  async urgingLetter(id: string, reportBy: string | undefined): Promise<ExportFile> {
+    const now = Date.now();
+    const today = civilDateAt(now);
+    if (reportBy !== undefined && compareCivil(reportBy, today) <= 0) {
+      throw ApiError.badRequest(
+        'REPORT_BY_INVALID',
+        `Hạn báo cáo (${formatVnDate(reportBy)}) phải sau ngày hôm nay (${formatVnDate(today)}).`,
+      );
+    }
+    const row = await this.read.findRow(id);
+    if (!row) throw ApiError.notFound('ITEM_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
+    const item = await this.read.record(row, now);
+    if (item.status === 'completed' || item.status === 'cancelled') {
+      throw ApiError.conflict(
+        'ITEM_CLOSED',
+        item.status === 'completed'
+          ? 'Nhiệm vụ đã hoàn thành, không cần đôn đốc.'
+          : 'Nhiệm vụ đã hủy, không cần đôn đốc.',
+      );
+    }
+    const notice = item.noticeId ? await this.notices.findOneBy({ id: item.noticeId }) : null;
+    const progress = (await this.read.history(item.workflowId))
+      .filter((e) => e.type === 'progress_reported')
+      .at(-1);
+    const detail = (progress?.detail ?? {}) as { note?: unknown; percent?: unknown };
+    const lastProgress: ReportedProgress | null =
+      progress && typeof detail.note === 'string'
+        ? {
+            at: Date.parse(progress.at),
+            percent: typeof detail.percent === 'number' ? detail.percent : null,
+            note: detail.note.trim(),
+          }
+        : null;
+    const bytes = await docxOf(
+      urgingLetter({
+        item,
+        notice,
+        lastProgress,
+        reportBy: reportBy ?? vnPublicSectorCalendar.addWorkingDays(today, 5),
+        nowMs: now,
+      }),
+    );
+    const label = fileSafe(item.code ?? item.id.slice(0, 8));
+    return {
+      fileName: `cong-van-don-doc-nhiem-vu-${label}-${today}.docx`,
       mime: DOCX_MIME,
       bytes,
     };

@@ -50,7 +50,8 @@ function numberLine(noticeNumber: string | null): string {
   return `Số:        /BC${suffix ? `-${suffix}` : ''}`;
 }
 
-const dateText = (due: string | null, dueAt: string | null): string => {
+/** A deadline as a letter writes it: dd/mm/yyyy, or HH:mm ngày dd/mm/yyyy for an exact instant. */
+export const dateText = (due: string | null, dueAt: string | null): string => {
   if (due && isCivilDate(due)) return formatVnDate(due);
   const at = dueAt ?? due;
   if (!at) return 'Không có thời hạn';
@@ -149,6 +150,6 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
       ),
     ],
     recipients: ['- Trưởng Ban Chỉ đạo (để báo cáo);', '- Các cơ quan chủ trì;', '- Lưu: VT.'],
-    signerTitle: 'CHÁNH VĂN PHÒNG',
+    signer: ['CHÁNH VĂN PHÒNG'],
   };
 }

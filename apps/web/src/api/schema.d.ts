@@ -397,6 +397,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/urging-letter.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A draft urging letter (công văn đôn đốc) to the lead agency, as a Word document
+         * @description Addressed to the lead agency's head, citing the notice and the item's code and text, the deadline and the working days overdue, the last progress reported, and the date to report by; 409 ITEM_CLOSED for a completed or cancelled item.
+         */
+        get: operations["ExportsController_urgingLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/export.xlsx": {
         parameters: {
             query?: never;
@@ -3364,6 +3384,77 @@ export interface operations {
             };
             /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_urgingLetter: {
+        parameters: {
+            query?: {
+                /** @description The date by which the agency is to report, after today (else 400 REPORT_BY_INVALID); default five working days from today */
+                reportBy?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cong-van-don-doc-nhiem-vu-<code>-<date>.docx; Content-Disposition names the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

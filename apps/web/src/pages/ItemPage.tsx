@@ -10,6 +10,7 @@ import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { ItemTimeline } from '../item/ItemTimeline';
 import { SecretariatActions } from '../item/SecretariatActions';
 import { useItem } from '../item/use-item';
+import { DownloadButton } from '../layout/DownloadButton';
 import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
 import { NoAccessPage } from './NoAccessPage';
@@ -68,6 +69,21 @@ export function ItemPage() {
       )}
       {me?.role === 'secretariat' && (
         <SecretariatActions item={data} allowed={allowed} onDone={() => void refresh()} />
+      )}
+      {me?.role === 'secretariat' && data.status !== 'completed' && data.status !== 'cancelled' && (
+        <div className="no-print">
+          {/* A draft công văn đôn đốc to the lead agency's head, to edit, sign and send. */}
+          <DownloadButton
+            label="Soạn công văn đôn đốc (Word)"
+            fallbackName="cong-van-don-doc.docx"
+            fetchFile={() =>
+              api.GET('/api/items/{id}/urging-letter.docx', {
+                params: { path: { id } },
+                parseAs: 'blob',
+              })
+            }
+          />
+        </div>
       )}
       <section aria-labelledby="item-history">
         <Card
