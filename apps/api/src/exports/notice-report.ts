@@ -139,7 +139,7 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
       gridTable(
         ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tình hình thực hiện'],
         rows,
-        [0.07, 0.4, 0.16, 0.14, 0.23],
+        [0.07, 0.36, 0.16, 0.14, 0.27],
       ),
       heading('III. ĐỀ XUẤT, KIẾN NGHỊ'),
       bodyParagraph(
