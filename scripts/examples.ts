@@ -21,16 +21,18 @@ import {
   type ItemStatus,
 } from '../libs/domain/src';
 import type { ItemRecord } from '../libs/persistence/src';
-import { docxOf } from '../apps/api/src/exports/docx-layout';
 import {
   AGENCY_TALLY_COLUMNS,
+  docxOf,
   ITEM_COLUMNS,
+  noticeReport,
+  SCORECARD_COLUMNS,
+  scorecardRows,
+  sheet,
   tallyByLead,
-} from '../apps/api/src/exports/item-sheets';
-import { noticeReport } from '../apps/api/src/exports/notice-report';
-import { SCORECARD_COLUMNS, scorecardRows } from '../apps/api/src/exports/scorecard';
-import { urgingLetter } from '../apps/api/src/exports/urging-letter';
-import { sheet, xlsxOf } from '../apps/api/src/exports/xlsx-table';
+  urgingLetter,
+  xlsxOf,
+} from '../libs/papers/src';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 /** EXAMPLES_DIR: elsewhere than docs/examples (the test writes them to a folder of its own). */

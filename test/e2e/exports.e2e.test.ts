@@ -545,7 +545,8 @@ describe('GET /api/items/:id/urging-letter.docx', () => {
     const now = (await stack.http().get(`/api/items/${late.id}`).set(auth(secretariat)))
       .body as Item;
     expect(text).toContain(`nhiệm vụ đã quá hạn ${now.daysOverdue} ngày làm việc.`);
-    expect(text).toContain('nhiệm vụ đạt khoảng 30%: “Đang hoàn thiện hồ sơ.”');
+    // The note's own full stop is not doubled after the closing quote.
+    expect(text).toContain('nhiệm vụ đạt khoảng 30%: “Đang hoàn thiện hồ sơ”.');
     expect(text).toContain(`trước ngày ${vn(inTenDays)}`);
     expect(doc.tables.at(-1)?.[0]?.[1]).toContain('TL. TRƯỞNG BAN\nCHÁNH VĂN PHÒNG');
     const printed = await printDocx(bytes, join(DOCUMENTS, 'urging-letter.pdf'));

@@ -14,9 +14,10 @@ import { CivilDate, QueryParam, UUID } from '../common/fields';
 import { ParseIdPipe } from '../common/parse-uuid.pipe';
 import { ListItemsQuery } from '../items/items.module';
 import { ReportQuery } from '../reports/reports.module';
-import { EXPORT_MAX_ROWS, ExportsService, type ExportFile } from './exports.service';
-import { DOCX_MIME } from './docx-layout';
-import { XLSX_MIME } from './xlsx-table';
+import { DocumentsService } from './documents.service';
+import type { ExportFile } from './export-file';
+import { EXPORT_MAX_ROWS, SpreadsheetsService } from './spreadsheets.service';
+import { DOCX_MIME, XLSX_MIME } from '../../../../libs/papers/src';
 
 /** The list's filters and order; the file holds every matching item, so no page. */
 class ExportItemsQuery extends OmitType(ListItemsQuery, ['limit', 'offset'] as const) {}
@@ -65,7 +66,10 @@ const download = (file: ExportFile): StreamableFile =>
 @ApiErrors(400, 401, 403, 404)
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly sheets: SpreadsheetsService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   @Get('items/export.xlsx')
   @ApiOperation({
@@ -80,7 +84,7 @@ export class ExportsController {
     @Query() q: ExportItemsQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StreamableFile> {
-    return download(await this.exports.itemList(q, user));
+    return download(await this.sheets.itemList(q, user));
   }
 
   @Get('reports/overdue.xlsx')
@@ -97,7 +101,7 @@ export class ExportsController {
     @Query() q: ReportQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StreamableFile> {
-    return download(await this.exports.overdue(q, user));
+    return download(await this.sheets.overdue(q, user));
   }
 
   @Get('reports/scorecard.xlsx')
@@ -112,7 +116,7 @@ export class ExportsController {
   })
   @XlsxFile('ket-qua-thuc-hien-nhiem-vu-nam-<year>.xlsx: one sheet "Năm <year>"')
   async scorecard(@Query() q: ScorecardQuery): Promise<StreamableFile> {
-    return download(await this.exports.scorecard(q.year));
+    return download(await this.sheets.scorecard(q.year));
   }
 
   @Get('notices/:id/report.docx')
@@ -132,7 +136,7 @@ export class ExportsController {
   })
   @DocxFile('bao-cao-thuc-hien-thong-bao-<number>-<date>.docx')
   async noticeReport(@Param('id', new ParseIdPipe('notice')) id: string): Promise<StreamableFile> {
-    return download(await this.exports.noticeReport(id));
+    return download(await this.documents.noticeReport(id));
   }
 
   @Get('items/:id/urging-letter.docx')
@@ -155,6 +159,6 @@ export class ExportsController {
     @Param('id', new ParseIdPipe('item')) id: string,
     @Query() q: UrgingLetterQuery,
   ): Promise<StreamableFile> {
-    return download(await this.exports.urgingLetter(id, q.reportBy));
+    return download(await this.documents.urgingLetter(id, q.reportBy));
   }
 }

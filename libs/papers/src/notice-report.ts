@@ -1,11 +1,5 @@
-import {
-  civilDateAt,
-  formatVnDate,
-  isCivilDate,
-  statusShown,
-  toVnIso,
-} from '../../../../libs/domain/src';
-import type { ItemRecord } from '../../../../libs/persistence/src';
+import { civilDateAt, formatVnDate, isCivilDate, statusShown, toVnIso } from '../../domain/src';
+import type { ItemRecord } from '../../persistence/src';
 import { bodyParagraph, gridTable, heading, run, type OfficialDocument } from './docx-layout';
 import { tallyByLead } from './item-sheets';
 

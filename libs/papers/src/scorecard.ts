@@ -1,4 +1,4 @@
-import type { AgencyYearFacts, CompletionRow } from '../../../../libs/persistence/src';
+import type { AgencyYearFacts, CompletionRow } from '../../persistence/src';
 import { decimal, int, percent, text, type Column } from './xlsx-table';
 
 /** One agency's year: the completion report's counts for the periods due in it, and its facts. */

@@ -1,5 +1,5 @@
-import { vnPublicSectorCalendar, instantAt, endOfDay } from '../../../../libs/domain/src';
-import { yearFacts, type CompletionRow } from '../../../../libs/persistence/src';
+import { vnPublicSectorCalendar, instantAt, endOfDay } from '../../domain/src';
+import { yearFacts, type CompletionRow } from '../../persistence/src';
 import { scorecardRows } from './scorecard';
 
 const row = (code: string, over: Partial<CompletionRow>): CompletionRow => ({

@@ -1,15 +1,10 @@
-import {
-  civilDateAt,
-  isCivilDate,
-  ITEM_STATUS_LABELS,
-  statusShown,
-} from '../../../../libs/domain/src';
+import { civilDateAt, isCivilDate, ITEM_STATUS_LABELS, statusShown } from '../../domain/src';
 import {
   withRates,
   type CompletionCounts,
   type CompletionRow,
   type ItemRecord,
-} from '../../../../libs/persistence/src';
+} from '../../persistence/src';
 import { int, percent, text, type Cell, type Column } from './xlsx-table';
 
 /** A due as the list shows it: the date named, or the exact instant with its time. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { instantAt, VN_OFFSET_MS, type CivilDate } from '../../../../libs/domain/src';
+import { instantAt, VN_OFFSET_MS, type CivilDate } from '../../domain/src';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

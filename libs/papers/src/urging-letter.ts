@@ -1,10 +1,5 @@
-import {
-  civilDateAt,
-  formatVnDate,
-  statusShown,
-  type CivilDate,
-} from '../../../../libs/domain/src';
-import type { ItemRecord } from '../../../../libs/persistence/src';
+import { civilDateAt, formatVnDate, statusShown, type CivilDate } from '../../domain/src';
+import type { ItemRecord } from '../../persistence/src';
 import { AlignmentType, Paragraph } from 'docx';
 import { bodyParagraph, run, type OfficialDocument } from './docx-layout';
 import { dateText, issuerOf, type ReportNotice } from './notice-report';

@@ -1,4 +1,4 @@
-import type { ItemRecord } from '../../../../libs/persistence/src';
+import type { ItemRecord } from '../../persistence/src';
 import { issuerOf, noticeReport } from './notice-report';
 
 describe('issuerOf', () => {

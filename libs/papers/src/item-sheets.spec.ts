@@ -1,4 +1,4 @@
-import type { ItemRecord } from '../../../../libs/persistence/src';
+import type { ItemRecord } from '../../persistence/src';
 import { ITEM_COLUMNS, tallyByLead } from './item-sheets';
 
 const item = (over: Partial<ItemRecord>): ItemRecord => ({

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import {
+  civilDateAt,
+  compareCivil,
+  formatVnDate,
+  vnPublicSectorCalendar,
+} from '../../../../libs/domain/src';
+import {
+  DOCX_MIME,
+  docxOf,
+  noticeReport,
+  urgingLetter,
+  type ReportedProgress,
+} from '../../../../libs/papers/src';
+import { ItemReadRepository, NoticeEntity } from '../../../../libs/persistence/src';
+import { ApiError } from '../common/api-error';
+import { fileSafe, type ExportFile } from './export-file';
+
+/** The office's Word documents: drafts to edit, sign and send. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly read: ItemReadRepository,
+    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
+  ) {}
+
+  /**
+   * "Báo cáo tình hình thực hiện Thông báo kết luận …" (Nghị định 30/2020 layout): every item of
+   * the notice with how it stands and the agency's reported result, ready to edit and sign.
+   */
+  async noticeReport(id: string): Promise<ExportFile> {
+    const now = Date.now();
+    const notice = await this.notices.findOneBy({ id });
+    if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
+    const items = await this.read.ofNotice(id, now);
+    const resultNotes = new Map<string, string>();
+    for (const item of items.filter((i) => i.status === 'completed' || i.status === 'submitted')) {
+      const submitted = (await this.read.history(item.workflowId))
+        .filter((e) => e.type === 'submitted')
+        .at(-1);
+      const note = (submitted?.detail as { note?: unknown } | null)?.note;
+      if (typeof note === 'string' && note.trim() !== '') resultNotes.set(item.id, note.trim());
+    }
+    const bytes = await docxOf(noticeReport({ notice, items, resultNotes, nowMs: now }));
+    const number = notice.number ? `-${fileSafe(notice.number)}` : '';
+    return {
+      fileName: `bao-cao-thuc-hien-thong-bao${number}-${civilDateAt(now)}.docx`,
+      mime: DOCX_MIME,
+      bytes,
+    };
+  }
+
+  /**
+   * A draft urging letter (công văn đôn đốc) to an open item's lead agency: the assignment, the
+   * deadline and how late it is, the last progress reported, and `reportBy` (default five working
+   * days from today) as the date to report by.
+   */
+  async urgingLetter(id: string, reportBy: string | undefined): Promise<ExportFile> {
+    const now = Date.now();
+    const today = civilDateAt(now);
+    if (reportBy !== undefined && compareCivil(reportBy, today) <= 0) {
+      throw ApiError.badRequest(
+        'REPORT_BY_INVALID',
+        `Hạn báo cáo (${formatVnDate(reportBy)}) phải sau ngày hôm nay (${formatVnDate(today)}).`,
+      );
+    }
+    const row = await this.read.findRow(id);
+    if (!row) throw ApiError.notFound('ITEM_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
+    const item = await this.read.record(row, now);
+    if (item.status === 'completed' || item.status === 'cancelled') {
+      throw ApiError.conflict(
+        'ITEM_CLOSED',
+        item.status === 'completed'
+          ? 'Nhiệm vụ đã hoàn thành, không cần đôn đốc.'
+          : 'Nhiệm vụ đã hủy, không cần đôn đốc.',
+      );
+    }
+    const notice = item.noticeId ? await this.notices.findOneBy({ id: item.noticeId }) : null;
+    const progress = (await this.read.history(item.workflowId))
+      .filter((e) => e.type === 'progress_reported')
+      .at(-1);
+    const detail = (progress?.detail ?? {}) as { note?: unknown; percent?: unknown };
+    const lastProgress: ReportedProgress | null =
+      progress && typeof detail.note === 'string'
+        ? {
+            at: Date.parse(progress.at),
+            percent: typeof detail.percent === 'number' ? detail.percent : null,
+            note: detail.note.trim(),
+          }
+        : null;
+    const bytes = await docxOf(
+      urgingLetter({
+        item,
+        notice,
+        lastProgress,
+        reportBy: reportBy ?? vnPublicSectorCalendar.addWorkingDays(today, 5),
+        nowMs: now,
+      }),
+    );
+    const label = fileSafe(item.code ?? item.id.slice(0, 8));
+    return {
+      fileName: `cong-van-don-doc-nhiem-vu-${label}-${today}.docx`,
+      mime: DOCX_MIME,
+      bytes,
+    };
+  }
+}
