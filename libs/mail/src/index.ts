@@ -3,3 +3,4 @@ export * from './mail.module';
 export * from './templates/item-mail';
 export * from './vn-format';
 export * from './templates/account-mail';
+export * from './templates/digest-mail';

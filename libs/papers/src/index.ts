@@ -8,3 +8,4 @@ export * from './notice-report';
 export * from './scorecard';
 export * from './urging-letter';
 export * from './xlsx-table';
+export * from './digests';

@@ -1,0 +1,97 @@
+import { endOfDay } from '../../../domain/src';
+import type { AgencyDigest, HeadDigest, SecretariatDigest } from '../../../papers/src';
+import type { ItemRecord } from '../../../persistence/src';
+import { renderAgencyDigest, renderHeadDigest, renderSecretariatDigest } from './digest-mail';
+
+const BASE = 'https://dondoc.example.vn';
+const item = (id: string, due: string, over: Partial<ItemRecord> = {}): ItemRecord =>
+  ({
+    id,
+    code: '2.a',
+    text: 'Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công',
+    lead: 'STC',
+    leadName: 'Sở Tài chính',
+    dueAt: new Date(endOfDay(due)).toISOString(),
+    status: 'open',
+    overdue: false,
+    daysOverdue: 0,
+    ...over,
+  }) as ItemRecord;
+
+describe('renderSecretariatDigest', () => {
+  it('says in the subject what needs the office today, and lists each item with its page', () => {
+    const late = item('a1', '2026-12-04', { overdue: true, daysOverdue: 1 });
+    const d: SecretariatDigest = {
+      date: '2026-12-07',
+      dueToday: [item('a2', '2026-12-07')],
+      dueThisWeek: [],
+      becameOverdue: [late],
+      submitted: [item('a3', '2026-12-10', { status: 'submitted' })],
+      extensionRequests: [],
+    };
+    const mail = renderSecretariatDigest(d, BASE);
+    expect(mail.subject).toBe(
+      'Tổng hợp ngày 07/12/2026: 1 đến hạn hôm nay, 1 mới quá hạn, 1 chờ Văn phòng xử lý',
+    );
+    expect(mail.text).toContain('Mới quá hạn từ ngày làm việc trước (1):');
+    expect(mail.text).toContain(
+      '2.a — Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · Sở Tài chính · hạn 04/12/2026 · quá hạn 1 ngày làm việc — https://dondoc.example.vn/items/a1',
+    );
+    expect(mail.text).not.toContain('Đến hạn trong tuần này');
+    expect(mail.html).toContain('<a href="https://dondoc.example.vn/items/a3"');
+  });
+});
+
+describe('renderHeadDigest', () => {
+  it('gives the figures, the late agencies and the attachment', () => {
+    const totals = {
+      total: 10,
+      open: 5,
+      overdue: 3,
+      submitted: 0,
+      completed: 2,
+      completedOnTime: 1,
+      completedLate: 1,
+      completedAfterOriginalDue: 1,
+      cancelled: 0,
+      completionRate: 0.2,
+      onTimeRate: 0.5,
+    };
+    const d: HeadDigest = {
+      date: '2026-12-07',
+      totals,
+      agencies: [{ ...totals, code: 'SYT', name: 'Sở Y tế', overdue: 3 }],
+      mostOverdue: [item('b1', '2026-09-30', { overdue: true, daysOverdue: 46 })],
+    };
+    const mail = renderHeadDigest(d, BASE, 'nhiem-vu-qua-han-2026-12-07.xlsx');
+    expect(mail.subject).toBe('Báo cáo tuần 07/12/2026: 3 nhiệm vụ quá hạn, tỷ lệ hoàn thành 20%');
+    expect(mail.text).toContain('- Đã hoàn thành: 2 (đúng hạn 1, trễ hạn 1)');
+    expect(mail.text).toContain('  • Sở Y tế: 3');
+    expect(mail.text).toContain('quá hạn 46 ngày làm việc');
+    expect(mail.text).toContain('tệp nhiem-vu-qua-han-2026-12-07.xlsx');
+  });
+});
+
+describe('renderAgencyDigest', () => {
+  it("lists the agency's open items without repeating its name on each", () => {
+    const d: AgencyDigest = {
+      date: '2026-12-07',
+      code: 'STC',
+      name: 'Sở Tài chính',
+      items: [
+        item('c1', '2026-11-30', { overdue: true, daysOverdue: 5 }),
+        item('c2', '2026-12-20'),
+      ],
+      overdue: 1,
+    };
+    const mail = renderAgencyDigest(d, BASE);
+    expect(mail.subject).toBe(
+      'Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 đang thực hiện, 1 quá hạn',
+    );
+    expect(mail.text).toContain(
+      'cơ quan đang chủ trì 2 nhiệm vụ chưa hoàn thành, trong đó 1 nhiệm vụ đã quá hạn.',
+    );
+    expect(mail.text).toContain('hạn 20/12/2026 — https://dondoc.example.vn/items/c2');
+    expect(mail.text).not.toContain('· Sở Tài chính ·');
+  });
+});

@@ -1,0 +1,126 @@
+import { formatVnDate, statusShown } from '../../../domain/src';
+import {
+  legalDueDate,
+  type AgencyDigest,
+  type HeadDigest,
+  type SecretariatDigest,
+} from '../../../papers/src';
+import type { ItemRecord } from '../../../persistence/src';
+import { toHtml, toText, type Block } from './mail-layout';
+
+export interface RenderedDigest {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const render = (subject: string, blocks: readonly Block[]): RenderedDigest => ({
+  subject,
+  text: toText(blocks),
+  html: toHtml(subject, blocks),
+});
+
+const short = (text: string): string => {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 90 ? `${one.slice(0, 87).trimEnd()}…` : one;
+};
+
+/** One item as a line of a digest: code, words, lead, due, lateness, and its page. */
+function line(i: ItemRecord, baseUrl: string, withLead = true): string {
+  const due = legalDueDate(i);
+  const parts = [
+    `${i.code ? `${i.code} — ` : ''}${short(i.text)}`,
+    withLead ? (i.leadName ?? i.lead) : null,
+    due ? `hạn ${formatVnDate(due)}` : 'không có thời hạn',
+    statusShown(i) === 'overdue' ? `quá hạn ${i.daysOverdue} ngày làm việc` : null,
+  ].filter((p): p is string => p !== null);
+  return `${parts.join(' · ')} — ${baseUrl}/items/${i.id}`;
+}
+
+function section(title: string, items: readonly ItemRecord[], baseUrl: string): Block[] {
+  if (items.length === 0) return [];
+  return [
+    { p: `${title} (${items.length}):`, strong: true },
+    { list: items.map((i) => line(i, baseUrl)) },
+  ];
+}
+
+const count = (n: number, what: string): string | null => (n > 0 ? `${n} ${what}` : null);
+
+/** The secretariat's morning digest of a working day. */
+export function renderSecretariatDigest(d: SecretariatDigest, baseUrl: string): RenderedDigest {
+  const decisions = d.submitted.length + d.extensionRequests.length;
+  const gist = [
+    count(d.dueToday.length, 'đến hạn hôm nay'),
+    count(d.becameOverdue.length, 'mới quá hạn'),
+    count(decisions, 'chờ Văn phòng xử lý'),
+    count(d.dueThisWeek.length, 'đến hạn trong tuần'),
+  ].filter((p): p is string => p !== null);
+  const subject = `Tổng hợp ngày ${formatVnDate(d.date)}: ${gist.join(', ')}`;
+  return render(subject, [
+    { p: `Kính gửi Văn phòng Ban Chỉ đạo,` },
+    { p: `Tình hình các nhiệm vụ đến sáng ngày ${formatVnDate(d.date)}:` },
+    ...section('Đến hạn hôm nay', d.dueToday, baseUrl),
+    ...section('Mới quá hạn từ ngày làm việc trước', d.becameOverdue, baseUrl),
+    ...section('Đã báo cáo hoàn thành, chờ xác nhận', d.submitted, baseUrl),
+    ...section('Đề nghị gia hạn chờ quyết định', d.extensionRequests, baseUrl),
+    ...section('Đến hạn trong tuần này', d.dueThisWeek, baseUrl),
+  ]);
+}
+
+const percent = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+/** The committee head's Monday digest; the overdue spreadsheet travels as an attachment. */
+export function renderHeadDigest(
+  d: HeadDigest,
+  baseUrl: string,
+  attachmentName: string | null,
+): RenderedDigest {
+  const subject = `Báo cáo tuần ${formatVnDate(d.date)}: ${d.totals.overdue} nhiệm vụ quá hạn, tỷ lệ hoàn thành ${percent(d.totals.completionRate)}`;
+  const late = d.agencies.filter((a) => a.overdue > 0);
+  return render(subject, [
+    { p: 'Kính gửi Trưởng Ban Chỉ đạo,' },
+    { p: `Tình hình thực hiện các kết luận của Ban Chỉ đạo đến ngày ${formatVnDate(d.date)}:` },
+    {
+      facts: [
+        ['Tổng số nhiệm vụ', String(d.totals.total)],
+        [
+          'Đã hoàn thành',
+          `${d.totals.completed} (đúng hạn ${d.totals.completedOnTime}, trễ hạn ${d.totals.completedLate})`,
+        ],
+        ['Đang thực hiện trong hạn', String(d.totals.open)],
+        ['Quá hạn', String(d.totals.overdue)],
+        ['Tỷ lệ hoàn thành', percent(d.totals.completionRate)],
+        ['Tỷ lệ đúng hạn', percent(d.totals.onTimeRate)],
+      ],
+    },
+    ...(late.length > 0
+      ? [
+          { p: 'Nhiệm vụ quá hạn theo cơ quan chủ trì:', strong: true },
+          { list: late.map((a) => `${a.name}: ${a.overdue}`) },
+        ]
+      : [{ p: 'Không có nhiệm vụ quá hạn.' }]),
+    ...section('Các nhiệm vụ quá hạn lâu nhất', d.mostOverdue, baseUrl),
+    { p: `Xem báo cáo đầy đủ: ${baseUrl}/bao-cao` },
+    ...(attachmentName
+      ? [{ p: `Danh sách nhiệm vụ quá hạn kèm theo: tệp ${attachmentName}.` }]
+      : []),
+  ]);
+}
+
+/** An agency's Monday digest of the items it leads. */
+export function renderAgencyDigest(d: AgencyDigest, baseUrl: string): RenderedDigest {
+  const subject =
+    `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ${d.items.length} đang thực hiện` +
+    (d.overdue > 0 ? `, ${d.overdue} quá hạn` : '');
+  return render(subject, [
+    { p: `Kính gửi ${d.name},` },
+    {
+      p:
+        `Đến ngày ${formatVnDate(d.date)}, cơ quan đang chủ trì ${d.items.length} nhiệm vụ chưa hoàn thành` +
+        (d.overdue > 0 ? `, trong đó ${d.overdue} nhiệm vụ đã quá hạn.` : '.'),
+    },
+    { list: d.items.map((i) => line(i, baseUrl, false)) },
+    { p: `Báo cáo tiến độ, báo cáo hoàn thành hoặc đề nghị gia hạn tại trang của từng nhiệm vụ.` },
+  ]);
+}
