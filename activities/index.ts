@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '../libs/mail/src';
+import { createDigestActivities } from './digest.activities';
 import { createMailActivities, type MailActivityConfig } from './mail.activities';
 import { pgItemStore, pgMailLogStore } from './pg-stores';
 import { createProjectionActivities } from './projection.activities';
@@ -12,6 +13,7 @@ export {
   type MailActivityConfig,
 } from './mail.activities';
 export { createProjectionActivities } from './projection.activities';
+export { createDigestActivities, type DigestActivities } from './digest.activities';
 export { pgItemStore, pgMailLogStore } from './pg-stores';
 export {
   createReconcileActivities,
@@ -36,6 +38,19 @@ export function createActivities(deps: ActivityDeps) {
       config: deps.config,
     }),
   };
+}
+
+/** The digests' activity (issue 11), on the same worker as the items'. */
+export function createWorkerDigestActivities(
+  deps: ActivityDeps & { readonly recipients: { secretariat: string; head: string } },
+) {
+  return createDigestActivities({
+    dataSource: deps.dataSource,
+    mailer: deps.mailer,
+    mailLog: pgMailLogStore(deps.dataSource),
+    config: deps.config,
+    recipients: deps.recipients,
+  });
 }
 
 /** The activity interface the workflow proxies (import type only). */

@@ -25,7 +25,15 @@ export async function startAppProcess(
     app,
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', main ?? join(root, 'apps', app, 'src', 'main.ts')],
-    { ...process.env, TZ: 'UTC', NODE_ENV: 'test', ...env },
+    {
+      ...process.env,
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      // No digest Schedules from a test's worker: one firing at its hour would mail a test.
+      DIGEST_DAILY_AT: 'off',
+      DIGEST_WEEKLY_AT: 'off',
+      ...env,
+    },
     (line) => {
       output.push(line);
       if (ready.test(line)) isReady();

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NativeConnection } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '../../activities';
+import { createActivities, createWorkerDigestActivities } from '../../activities';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { createItemWorker, type ItemWorkerOptions } from '../../apps/worker/src/item-worker';
@@ -94,21 +94,28 @@ export interface ItemWorker {
  */
 export async function startItemWorker(
   servers: Omit<AppStackServers, 'databaseUrl' | 'seedPassword'>,
-  config: Pick<AppConfig, 'mailFrom' | 'publicBaseUrl' | 'linkSigningSecret'>,
+  config: Pick<
+    AppConfig,
+    'mailFrom' | 'publicBaseUrl' | 'linkSigningSecret' | 'secretariatEmail' | 'committeeHeadEmail'
+  >,
 ): Promise<ItemWorker> {
   const mailer: Mailer = createMailer(servers.smtpUrl, config.mailFrom);
   const connection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const activityDeps = {
+    dataSource: servers.dataSource,
+    mailer,
+    config: { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret },
+  };
   const worker = await createItemWorker({
     connection,
     taskQueue: servers.taskQueue,
-    activities: createActivities({
-      dataSource: servers.dataSource,
-      mailer,
-      config: {
-        publicBaseUrl: config.publicBaseUrl,
-        linkSigningSecret: config.linkSigningSecret,
-      },
-    }),
+    activities: {
+      ...createActivities(activityDeps),
+      ...createWorkerDigestActivities({
+        ...activityDeps,
+        recipients: { secretariat: config.secretariatEmail, head: config.committeeHeadEmail },
+      }),
+    },
     ...(servers.workflowBundlePath ? { workflowBundlePath: servers.workflowBundlePath } : {}),
     ...(servers.workerTuning ? { tuning: servers.workerTuning } : {}),
   });

@@ -9,6 +9,7 @@ export interface ReceivedMail {
   readonly text: string;
   readonly html: string;
   readonly headers: Map<string, unknown>;
+  readonly attachments: { filename: string; contentType: string; content: Buffer }[];
   readonly receivedAt: number;
 }
 
@@ -102,6 +103,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
             messageId: parsed.messageId ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content,
+            })),
             headers: parsed.headers,
             receivedAt: Date.now(),
           });

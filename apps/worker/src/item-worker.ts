@@ -1,6 +1,6 @@
 import type { NativeConnection, Worker as TemporalWorker, WorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
-import type { ItemActivities, ReconcileActivities } from '../../../activities';
+import type { DigestActivities, ItemActivities, ReconcileActivities } from '../../../activities';
 import { workflowSource } from './workflow-source';
 
 export interface ItemWorkerOptions {
@@ -12,7 +12,7 @@ export interface ItemWorkerOptions {
    * The real activities (createActivities, with the reconciler's where it runs: ADR 0022) or a
    * test's fakes with the same shape.
    */
-  readonly activities: ItemActivities & Partial<ReconcileActivities>;
+  readonly activities: ItemActivities & Partial<ReconcileActivities> & Partial<DigestActivities>;
   /** A prebuilt workflow bundle; default: dist's bundle when built, else the workflows folder. */
   readonly workflowBundlePath?: string;
   /** Worker tuning (slots, pollers, cache) for benches; defaults are Temporal's. */

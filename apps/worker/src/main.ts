@@ -3,11 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createActivities, createReconcileActivities } from '../../../activities';
+import {
+  createActivities,
+  createReconcileActivities,
+  createWorkerDigestActivities,
+} from '../../../activities';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
 import { MAILER, type Mailer } from '../../../libs/mail/src';
 import { WorkerModule } from './worker.module';
 import { createItemWorker } from './item-worker';
+import { ensureDigestSchedules } from './digest-schedules';
 import { startReconcileScheduler } from './reconcile-schedule';
 
 /**
@@ -34,18 +39,20 @@ async function bootstrap(): Promise<void> {
     namespace: config.temporal.namespace,
   });
   const dataSource = app.get(DataSource);
+  const activityDeps = {
+    dataSource,
+    mailer: app.get<Mailer>(MAILER),
+    config: { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret },
+  };
   const worker = await createItemWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: {
-      ...createActivities({
-        dataSource,
-        mailer: app.get<Mailer>(MAILER),
-        config: {
-          publicBaseUrl: config.publicBaseUrl,
-          linkSigningSecret: config.linkSigningSecret,
-        },
+      ...createActivities(activityDeps),
+      ...createWorkerDigestActivities({
+        ...activityDeps,
+        recipients: { secretariat: config.secretariatEmail, head: config.committeeHeadEmail },
       }),
       ...createReconcileActivities({
         dataSource,
@@ -56,6 +63,18 @@ async function bootstrap(): Promise<void> {
     },
   });
   logger.log(`Polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  // The digests' Schedules (issue 11); a Temporal that is down now gets them at the next start.
+  ensureDigestSchedules({
+    client,
+    taskQueue: config.temporal.taskQueue,
+    ...config.digests,
+  })
+    .then((done) => logger.log(`Digest schedules: ${JSON.stringify(done)}`))
+    .catch((err: unknown) =>
+      logger.warn(
+        `Digest schedules not ensured: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    );
   const reconciler = startReconcileScheduler({
     client,
     taskQueue: config.temporal.taskQueue,

@@ -52,6 +52,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_RETENTION_DAYS: '1' }).auditRetentionDays).toBe(1);
   });
 
+  it('sends the digests at 07:30 and 08:00 unless told another time, or off', () => {
+    expect(loadConfig({}).digests).toEqual({
+      dailyAt: { hour: 7, minute: 30 },
+      weeklyAt: { hour: 8, minute: 0 },
+    });
+    expect(loadConfig({ DIGEST_DAILY_AT: '6:05', DIGEST_WEEKLY_AT: 'off' }).digests).toEqual({
+      dailyAt: { hour: 6, minute: 5 },
+      weeklyAt: null,
+    });
+    for (const bad of ['7h30', '24:00', '07:60', '']) {
+      expect(() => loadConfig({ DIGEST_DAILY_AT: bad })).toThrow(/DIGEST_DAILY_AT/);
+    }
+  });
+
   it('reconciles every 5 minutes unless RECONCILE_INTERVAL_SECONDS says otherwise', () => {
     expect(DEFAULT_RECONCILE_INTERVAL_SECONDS).toBe(300);
     expect(loadConfig({}).reconcileIntervalSeconds).toBe(300);

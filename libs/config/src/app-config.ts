@@ -47,6 +47,12 @@ export interface AppConfig {
   /** Addresses that receive escalations beyond the lead agency. */
   readonly secretariatEmail: string;
   readonly committeeHeadEmail: string;
+  /**
+   * The digests' hours (UTC+7; issue 11): the secretariat's on every working day, the head's and
+   * the agencies' on Mondays that are working days. Their recipients: the two addresses above and
+   * each agency's contact address. null ("off"): no Schedule for those digests.
+   */
+  readonly digests: { readonly dailyAt: TimeOfDay | null; readonly weeklyAt: TimeOfDay | null };
   readonly publicBaseUrl: string;
   /** HMAC key of the login-free links in the lead agency's mails (ADR 0011). */
   readonly linkSigningSecret: string;
@@ -75,6 +81,26 @@ export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 /** The default interval of the reconciler's Schedule (RECONCILE_INTERVAL_SECONDS), 5 minutes. */
 export const DEFAULT_RECONCILE_INTERVAL_SECONDS = 5 * 60;
+
+export interface TimeOfDay {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/** "07:30" (a time of day, 00:00 to 23:59) or "off", checked; read by `timeOfDay`. */
+const timeOfDayOrOff = makeExactValidator<string>((input) => {
+  const value = input.trim();
+  if (value !== 'off' && !/^([01]?[0-9]|2[0-3]):[0-5][0-9]$/.test(value)) {
+    throw new EnvError('must be a time of day HH:MM, e.g. 07:30, or off');
+  }
+  return value;
+});
+
+const timeOfDay = (value: string): TimeOfDay | null => {
+  if (value === 'off') return null;
+  const [hour, minute] = value.split(':').map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0 };
+};
 
 /** A whole number, at least `min` (envalid's num() takes 1.5 and 1e3). */
 const wholeAtLeast = (min: number) =>
@@ -122,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       SEED_PASSWORD: str({ default: DEV_SEED_PASSWORD }),
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
+      DIGEST_DAILY_AT: timeOfDayOrOff({ default: '07:30' }),
+      DIGEST_WEEKLY_AT: timeOfDayOrOff({ default: '08:00' }),
       PUBLIC_BASE_URL: str({ default: '' }),
       LINK_SIGNING_SECRET: str({ default: DEV_LINK_SIGNING_SECRET }),
       CORS_ORIGINS: str({ default: '' }),
@@ -161,6 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedPassword: clean.SEED_PASSWORD,
     secretariatEmail: clean.SECRETARIAT_EMAIL,
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,
+    digests: {
+      dailyAt: timeOfDay(clean.DIGEST_DAILY_AT),
+      weeklyAt: timeOfDay(clean.DIGEST_WEEKLY_AT),
+    },
     publicBaseUrl: clean.PUBLIC_BASE_URL || `http://localhost:${clean.PORT}`,
     linkSigningSecret: clean.LINK_SIGNING_SECRET,
     corsOrigins: clean.CORS_ORIGINS.split(',')

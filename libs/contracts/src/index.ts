@@ -4,3 +4,4 @@ export * from './item-workflow.messages';
 export * from './item-workflow.types';
 export * from './workflow-ids';
 export * from './reconcile.types';
+export * from './digest.types';

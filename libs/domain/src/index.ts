@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './time/civil-date';
 export * from './calendar/working-calendar';
+export * from './calendar/digest-days';
 export * from './reminders/duration';
 export * from './reminders/schedule';
 export * from './reminders/recurrence';

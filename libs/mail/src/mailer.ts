@@ -11,6 +11,14 @@ export interface OutgoingMail {
   /** RFC 5322 Message-ID with angle brackets: `<hex@domain>`. */
   readonly messageId: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Files carried with the mail (a digest's spreadsheet). */
+  readonly attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  readonly filename: string;
+  readonly content: Buffer;
+  readonly contentType: string;
 }
 
 export interface MailReceipt {
@@ -164,6 +172,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
           html: mail.html,
           messageId: mail.messageId,
           headers: mail.headers ? { ...mail.headers } : undefined,
+          attachments: mail.attachments?.map((a) => ({ ...a })),
         });
         return { messageId: info.messageId, response: info.response };
       } catch (err) {
