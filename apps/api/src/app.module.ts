@@ -4,6 +4,7 @@ import { PersistenceModule } from '../../../libs/persistence/src';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DigestsModule } from './digests/digests.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
     LinksModule,
     NoticesModule,
     ReportsModule,
+    DigestsModule,
     HealthModule,
   ],
 })

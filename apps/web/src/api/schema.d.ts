@@ -173,6 +173,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The digests: when, to whom, whether paused, their next starts */
+        get: operations["DigestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/{kind}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pauses a digest's Schedule (404 DIGEST_NOT_SCHEDULED without one) */
+        post: operations["DigestsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/{kind}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resumes a paused digest's Schedule */
+        post: operations["DigestsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/digests/{kind}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends today's digest now, for a check (once a recipient and day, as scheduled ones) */
+        post: operations["DigestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1011,6 +1079,40 @@ export type components = {
             /** @description relative: working days */
             workingDays?: boolean;
         };
+        /** @enum {string} */
+        DigestKind: "secretariat" | "head" | "agencies";
+        DigestResponse: {
+            kind: components["schemas"]["DigestKind"];
+            /** @example Thư tổng hợp hằng ngày gửi Văn phòng */
+            label: string;
+            /** @description Its next starts (ISO-8601, +07:00); the working calendar may skip a day */
+            nextRuns: string[];
+            /** @description Why it was paused */
+            note: string | null;
+            paused: boolean;
+            /** @description To whom, in Vietnamese */
+            recipients: string;
+            /** @description false: the worker has not created it (yet), or it is off */
+            scheduled: boolean;
+            /** @description The Temporal Schedule's id (visible in the Temporal UI) */
+            scheduleId: string;
+            /** @description When it goes out, in Vietnamese */
+            when: string;
+        };
+        DigestSentResponse: {
+            /** @description Mails of the same day sent before (one a recipient and day) */
+            alreadySent: number;
+            /** @example 2026-12-03 */
+            date: string;
+            kind: components["schemas"]["DigestKind"];
+            /** @description Mails sent now */
+            sent: number;
+            /**
+             * @description Why nothing was sent
+             * @enum {string|null}
+             */
+            skipped: "not-a-digest-day" | "nothing-to-say" | null;
+        };
         DueSpecResponse: {
             /** @description The instant it is legally due, epoch milliseconds */
             at: number;
@@ -1487,6 +1589,10 @@ export type components = {
         PasswordSetResponse: {
             /** @description The account whose password was set: log in with it */
             email: string;
+        };
+        PauseDigestDto: {
+            /** @example Tạm dừng trong kỳ nghỉ Tết */
+            note?: string;
         };
         PolicyDto: {
             /**
@@ -2130,6 +2236,218 @@ export interface operations {
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    DigestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestResponse"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    DigestsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["DigestKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PauseDigestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    DigestsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["DigestKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    DigestsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["DigestKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSentResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
