@@ -29,6 +29,7 @@ const ENTRIES = [
   'Báo cáo',
   'Tài khoản',
   'Cơ quan',
+  'Thư tổng hợp',
   'Nhật ký',
 ];
 

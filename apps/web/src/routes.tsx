@@ -4,6 +4,7 @@ import {
   ACCOUNTS_PATH,
   AGENCIES_PATH,
   AUDIT_PATH,
+  DIGESTS_PATH,
   CHANGE_PASSWORD_PATH,
   FORGOT_PASSWORD_PATH,
   SET_PASSWORD_PATH,
@@ -15,6 +16,7 @@ import { Loading } from './layout/Loading';
 import { AccountsPage } from './pages/AccountsPage';
 import { AgenciesPage } from './pages/AgenciesPage';
 import { AuditPage } from './pages/AuditPage';
+import { DigestsPage } from './pages/DigestsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { IntakePage, INTAKE_PATH } from './pages/IntakePage';
@@ -84,6 +86,7 @@ export const router = createBrowserRouter([
   { path: ACCOUNTS_PATH, element: secretariatPage(<AccountsPage />) },
   { path: AGENCIES_PATH, element: secretariatPage(<AgenciesPage />) },
   { path: AUDIT_PATH, element: secretariatPage(<AuditPage />) },
+  { path: DIGESTS_PATH, element: secretariatPage(<DigestsPage />) },
   { path: '/login', element: <Navigate to={LOGIN_PATH} replace /> },
   { path: '/', element: <Navigate to="/items" replace /> },
   {

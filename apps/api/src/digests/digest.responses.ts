@@ -15,7 +15,7 @@ export class DigestResponse {
   note!: string | null;
   @ApiProperty({
     type: [String],
-    description: 'Its next starts (ISO-8601, +07:00); the working calendar may skip a day',
+    description: 'Its next sends (ISO-8601, +07:00): the next starts on days that have one',
   })
   nextRuns!: string[];
 }

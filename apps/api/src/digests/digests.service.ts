@@ -9,7 +9,12 @@ import {
   type DigestKind,
   type DigestSummary,
 } from '../../../../libs/contracts/src';
-import { civilDateAt, toVnIso } from '../../../../libs/domain/src';
+import {
+  civilDateAt,
+  isDigestDay,
+  toVnIso,
+  vnPublicSectorCalendar,
+} from '../../../../libs/domain/src';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { DigestResponse } from './digest.responses';
@@ -62,7 +67,11 @@ export class DigestsService {
         scheduled: true,
         paused: d.state.paused,
         note: d.state.paused ? (d.state.note ?? null) : null,
-        nextRuns: d.info.nextActionTimes.slice(0, 3).map((t) => toVnIso(t.getTime())),
+        // The Schedule's next starts on which a digest goes out (the calendar skips days off).
+        nextRuns: d.info.nextActionTimes
+          .filter((t) => isDigestDay(kind, civilDateAt(t.getTime()), vnPublicSectorCalendar))
+          .slice(0, 3)
+          .map((t) => toVnIso(t.getTime())),
       };
     } catch (err) {
       if (!(err instanceof ScheduleNotFoundError)) throw err;

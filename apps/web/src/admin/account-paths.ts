@@ -5,6 +5,7 @@ export const CHANGE_PASSWORD_PATH = '/doi-mat-khau';
 export const ACCOUNTS_PATH = '/tai-khoan';
 export const AGENCIES_PATH = '/co-quan';
 export const AUDIT_PATH = '/nhat-ky';
+export const DIGESTS_PATH = '/thu-tong-hop';
 
 /** What a page that sends the user to the login page may tell it (router state). */
 export interface LoginNotice {

@@ -10,6 +10,7 @@ export type Agency = components['schemas']['AgencyResponse'];
 export type NoticeSummary = components['schemas']['NoticeSummaryResponse'];
 export type Me = components['schemas']['MeResponse'];
 export type ApiErrorBody = components['schemas']['ApiErrorResponse'];
+export type Digest = components['schemas']['DigestResponse'];
 export type ItemCommand = components['schemas']['ItemActionsResponse']['actions'][number];
 
 /** Adds the session's bearer token to every request that has none. */

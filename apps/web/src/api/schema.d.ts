@@ -1085,7 +1085,7 @@ export type components = {
             kind: components["schemas"]["DigestKind"];
             /** @example Thư tổng hợp hằng ngày gửi Văn phòng */
             label: string;
-            /** @description Its next starts (ISO-8601, +07:00); the working calendar may skip a day */
+            /** @description Its next sends (ISO-8601, +07:00): the next starts on days that have one */
             nextRuns: string[];
             /** @description Why it was paused */
             note: string | null;

@@ -5,6 +5,7 @@ import {
   ACCOUNTS_PATH,
   AGENCIES_PATH,
   AUDIT_PATH,
+  DIGESTS_PATH,
   CHANGE_PASSWORD_PATH,
 } from '../admin/account-paths';
 import type { Me } from '../api/client';
@@ -30,6 +31,7 @@ const ENTRIES: readonly { to: string; label: string; roles: readonly Role[] }[] 
   { to: REPORTS_PATH, label: 'Báo cáo', roles: OFFICE },
   { to: ACCOUNTS_PATH, label: 'Tài khoản', roles: SECRETARIAT },
   { to: AGENCIES_PATH, label: 'Cơ quan', roles: SECRETARIAT },
+  { to: DIGESTS_PATH, label: 'Thư tổng hợp', roles: SECRETARIAT },
   { to: AUDIT_PATH, label: 'Nhật ký', roles: SECRETARIAT },
 ];
 
