@@ -239,6 +239,21 @@ describe('rowWarnings', () => {
     expect(rowWarnings({ ...withNote, mode: 'recurring' })).toEqual([]);
   });
 
+  it('keeps "named as co-ordinating too" while the lead is the parsed one, whatever the date', () => {
+    const a: IntakeRow = {
+      ...row('2.a'),
+      warnings: [
+        'Mục 2.a: "Sở Tài chính" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.',
+      ],
+    };
+    const shown = [
+      'Mục 2.a: “Sở Tài chính” vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.',
+    ];
+    expect(rowWarnings(a)).toEqual(shown);
+    expect(rowWarnings({ ...a, due: '2026-02-02' })).toEqual(shown);
+    expect(rowWarnings({ ...a, lead: 'SYT' })).toEqual([]);
+  });
+
   it('keeps a warning about an agency read from another name while that agency is on the row', () => {
     const a: IntakeRow = {
       ...row('2.a'),

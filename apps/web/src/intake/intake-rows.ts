@@ -193,7 +193,11 @@ export function rowWarnings(r: IntakeRow): string[] {
   return r.warnings
     .filter((w) => {
       if (w.includes('chưa xác định cơ quan chủ trì')) return !r.lead;
-      if (w.includes('không có trong danh mục cơ quan')) return r.lead === r.parsedLead;
+      // An unknown lead, or one also named as co-ordinating: about the lead the notice named.
+      const aboutLead =
+        w.includes('không có trong danh mục cơ quan') ||
+        w.includes('vừa chủ trì vừa được nêu là cơ quan phối hợp');
+      if (aboutLead) return r.lead === r.parsedLead;
       const readAs = READ_AS.exec(w);
       if (readAs) {
         const named = r.source?.agencies.filter((a) => a.phrase === readAs[1]) ?? [];

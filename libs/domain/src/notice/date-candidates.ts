@@ -21,6 +21,10 @@ import {
   y2k,
 } from './periods';
 
+/** The note of a strict "trước ngày X": due at the end of the day before X. */
+export const strictBeforeNote = (due: CivilDate): string =>
+  `"trước" hiểu là hết ngày ${formatVnDate(due)}`;
+
 export interface Candidate {
   readonly start: number;
   readonly end: number;
@@ -80,10 +84,7 @@ export function candidates(text: string, ctx: DeadlineContext): Candidate[] {
     if (NOT_A_DEADLINE_BEFORE.test(before.slice(-30))) return;
     const strict = isBefore(before.slice(-20));
     const due = strict ? addDays(period.first, -1) : period.last;
-    const strictNote =
-      strict && !period.note?.includes('trước')
-        ? `"trước" hiểu là hết ngày ${formatVnDate(due)}`
-        : null;
+    const strictNote = strict && !period.note?.includes('trước') ? strictBeforeNote(due) : null;
     const notes = [period.note, strictNote];
     out.push({
       start,

@@ -14,6 +14,8 @@ export interface Agencies {
   unknown: string[];
   /** No agency of its own: the lead came from the heading. */
   leadInherited: boolean;
+  /** Named as co-ordinating too, but the lead: kept as lead only (the reader is told). */
+  alsoLead: string[];
 }
 
 /** The agencies a text starts with ("Sở Tài chính:", "Giao Sở Y tế, Sở Nội vụ …"). */
@@ -139,9 +141,12 @@ export function agenciesOf(
   }
 
   const support: string[] = [];
+  const alsoLead: string[] = [];
   for (const m of text.matchAll(/phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt))?(?:\s+với)?\s*/giu)) {
     for (const name of names(list(m.index + m[0].length, true))) {
-      if (!lead.includes(name) && !support.includes(name)) support.push(name);
+      if (lead.includes(name)) {
+        if (!alsoLead.includes(name)) alsoLead.push(name);
+      } else if (!support.includes(name)) support.push(name);
     }
   }
   const unknown = listed
@@ -154,5 +159,6 @@ export function agenciesOf(
     reportTo: reportToOf(text, mentions, directory),
     unknown: unique(unknown),
     leadInherited,
+    alsoLead,
   };
 }

@@ -75,3 +75,35 @@ describe('a due date on a day off moves into a year without official holidays', 
     expect(got.warnings.filter((w) => w.includes('lịch nghỉ lễ'))).toEqual([note(2028)]);
   });
 });
+
+describe('blind check: notes that must not contradict each other', () => {
+  it('"trước ngày 15/3" on a Sunday: one note, the 14th a day off, due at the end of the 16th', () => {
+    const parsed = notice(
+      'ngày 05 tháng 01 năm 2026',
+      '1. Sở Tài chính rà soát các khoản chi, hoàn thành trước ngày 15/3/2026.',
+    );
+    expect(parsed.items[0]?.deadline).toMatchObject({ kind: 'date', due: '2026-03-14' });
+    expect(parsed.warnings.filter((w) => w.startsWith('Mục 1:'))).toEqual([
+      'Mục 1: "trước" hiểu là hết ngày 14/03/2026, là ngày nghỉ; theo luật hạn chuyển sang hết ngày làm việc kế tiếp, 16/03/2026.',
+    ]);
+  });
+
+  it('"trước ngày 15/4" on a working day keeps its one note', () => {
+    const parsed = notice(
+      'ngày 05 tháng 01 năm 2026',
+      '1. Sở Tài chính rà soát các khoản chi, hoàn thành trước ngày 15/4/2026.',
+    );
+    expect(parsed.warnings).toEqual(['Mục 1: "trước" hiểu là hết ngày 14/04/2026']);
+  });
+
+  it('a co-ordinating agency that is the lead is kept as lead only, and the reader is told', () => {
+    const parsed = notice(
+      'ngày 05 tháng 01 năm 2026',
+      '1. Sở Tài chính chủ trì, phối hợp với Sở Tài chính và Sở Y tế rà soát các khoản chi, hoàn thành chậm nhất ngày 20/3/2026.',
+    );
+    expect(parsed.items[0]).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Y tế'] });
+    expect(parsed.warnings).toContain(
+      'Mục 1: "Sở Tài chính" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.',
+    );
+  });
+});

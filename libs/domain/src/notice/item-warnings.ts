@@ -1,6 +1,7 @@
 import { unknownHolidaysNote, type WorkingCalendar } from '../calendar/working-calendar';
 import { isAnotherName } from './agencies';
 import { civilParts, formatVnDate } from '../time/civil-date';
+import { strictBeforeNote } from './date-candidates';
 import type { DeadlineContext, DeadlineResult } from './deadline-context';
 import type { ParsedItem } from './types';
 
@@ -10,6 +11,7 @@ export function warningsOf(
   unknown: readonly string[],
   ctx: DeadlineContext,
   calendar: WorkingCalendar,
+  alsoLead: readonly string[] = [],
 ): string[] {
   const at = `Mục ${item.code}`;
   const out: string[] = [];
@@ -17,6 +19,11 @@ export function warningsOf(
     out.push(`${at}: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.`);
   }
   for (const name of unknown) out.push(`${at}: "${name}" không có trong danh mục cơ quan.`);
+  for (const name of alsoLead) {
+    out.push(
+      `${at}: "${name}" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.`,
+    );
+  }
   // A merged or renamed agency ("UBND các huyện" read as "UBND các xã, phường"): say so.
   for (const { name, phrase } of item.agencyPhrases ?? []) {
     if (!unknown.includes(name) && isAnotherName(phrase, name)) {
@@ -24,12 +31,21 @@ export function warningsOf(
     }
   }
   const d = item.deadline;
-  for (const note of result.notes) out.push(`${at}: ${note}`);
-  if (d.kind === 'date') {
-    const legal = calendar.legalDueDate(d.due);
+  const legal = d.kind === 'date' ? calendar.legalDueDate(d.due) : null;
+  // "trước ngày 15/3" read as the end of the 14th, a day off: one note that says both, not two
+  // that seem to disagree (the 14th, then the 16th).
+  const strict = d.kind === 'date' ? strictBeforeNote(d.due) : null;
+  const movedStrict = legal !== null && d.kind === 'date' && legal !== d.due;
+  for (const note of result.notes) {
+    if (movedStrict && note === strict) continue;
+    out.push(`${at}: ${note}`);
+  }
+  if (d.kind === 'date' && legal !== null) {
     if (legal !== d.due) {
       out.push(
-        `${at}: hạn ${formatVnDate(d.due)} rơi vào ngày nghỉ; theo luật hạn chuyển sang hết ngày ${formatVnDate(legal)}.`,
+        result.notes.includes(strict ?? '')
+          ? `${at}: "trước" hiểu là hết ngày ${formatVnDate(d.due)}, là ngày nghỉ; theo luật hạn chuyển sang hết ngày làm việc kế tiếp, ${formatVnDate(legal)}.`
+          : `${at}: hạn ${formatVnDate(d.due)} rơi vào ngày nghỉ; theo luật hạn chuyển sang hết ngày ${formatVnDate(legal)}.`,
       );
     }
     if (ctx.issuedOn && d.due < ctx.issuedOn) {

@@ -81,7 +81,7 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
     const reportTo = agencies.reportTo ?? (agencies.leadInherited ? inherited.reportTo : null);
     if (reportTo) item.reportTo = reportTo;
     items.push(item);
-    warnings.push(...warningsOf(item, result, agencies.unknown, ctx, calendar));
+    warnings.push(...warningsOf(item, result, agencies.unknown, ctx, calendar, agencies.alsoLead));
   };
 
   const walk = (block: Block, inherited: Inherited): void => {
