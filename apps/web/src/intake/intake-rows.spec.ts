@@ -59,6 +59,31 @@ const rows = rowsOf(preview, agencies);
 const row = (code: string): IntakeRow => rows.find((r) => r.code === code)!;
 
 describe('rowsOf', () => {
+  it('takes no lead nor co-ordinator the directory lacks: the row needs a lead before confirming', () => {
+    const [r] = rowsOf(
+      {
+        ...preview,
+        items: [
+          {
+            code: '1',
+            text: 'Văn phòng Ban Chỉ đạo chủ trì, phối hợp với Sở Tài chính và Hội Doanh nhân trẻ tổng hợp báo cáo.',
+            lead: ['Văn phòng Ban Chỉ đạo'],
+            support: ['Sở Tài chính', 'Hội Doanh nhân trẻ'],
+            deadline: { kind: 'none', phrase: '' },
+          },
+        ],
+        warnings: ['Mục 1: "Văn phòng Ban Chỉ đạo" không có trong danh mục cơ quan.'],
+      },
+      agencies,
+    );
+    expect([r?.lead, r?.support]).toEqual([undefined, ['STC']]);
+    expect(missingOf(r!)).toBe('cơ quan chủ trì');
+    expect(rowWarnings(r!)).toEqual([
+      'Mục 1: “Văn phòng Ban Chỉ đạo” không có trong danh mục cơ quan.',
+    ]);
+    expect(rowWarnings({ ...r!, lead: 'STC' })).toEqual([]);
+  });
+
   it('gives agency codes, the deadline mode, the warnings and what to find in the source', () => {
     expect(row('2.a')).toMatchObject({
       lead: 'SKHCN',

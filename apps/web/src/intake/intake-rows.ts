@@ -55,8 +55,9 @@ export interface IntakeRow {
   readonly source: RowSource | null;
 }
 
-const codeOf = (agencies: readonly Agency[], name: string): string =>
-  agencies.find((a) => a.name === name || a.code === name)?.code ?? name;
+/** The directory's code of a name the parser gave; none for a subject the directory lacks. */
+const codeOf = (agencies: readonly Agency[], name: string): string | undefined =>
+  agencies.find((a) => a.name === name || a.code === name)?.code;
 
 const modeOf = (d: Deadline): DeadlineMode =>
   d.kind === 'date' ? 'date' : d.kind === 'recurring' ? 'recurring' : 'none';
@@ -72,6 +73,7 @@ function recurrenceOf(d: Deadline): Recurrence {
 
 export function rowsOf(preview: NoticePreview, agencies: readonly Agency[]): IntakeRow[] {
   return preview.items.map((i: ParsedItem, n) => {
+    // A lead the directory lacks ("Văn phòng Ban Chỉ đạo") is no lead: one must be chosen.
     const lead = i.lead[0] === undefined ? undefined : codeOf(agencies, i.lead[0]);
     return {
       key: `${n}-${i.code}`,
@@ -79,7 +81,7 @@ export function rowsOf(preview: NoticePreview, agencies: readonly Agency[]): Int
       text: i.text,
       lead,
       parsedLead: lead,
-      support: i.support.map((s) => codeOf(agencies, s)),
+      support: i.support.flatMap((s) => codeOf(agencies, s) ?? []),
       reportTo: i.reportTo,
       parsed: i.deadline,
       mode: modeOf(i.deadline),
@@ -90,7 +92,8 @@ export function rowsOf(preview: NoticePreview, agencies: readonly Agency[]): Int
         text: i.text,
         deadlinePhrase: i.deadline.phrase,
         agencies: (i.agencyPhrases ?? []).map((p) => ({
-          code: codeOf(agencies, p.name),
+          // An unknown agency is still marked in the source, by its name.
+          code: codeOf(agencies, p.name) ?? p.name,
           phrase: p.phrase,
         })),
       },

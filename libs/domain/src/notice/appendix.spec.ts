@@ -204,7 +204,7 @@ describe('items of an appendix', () => {
   it('skips the body paragraph that only points to the appendix, and warns like the body', () => {
     expect(got.items.map((i) => i.code)).not.toContain('3');
     expect(got.warnings).toContain(
-      'Mục PL.II.4: "Ban Quản lý dự án đầu tư xây dựng tỉnh" không có trong danh mục cơ quan.',
+      'Mục PL.II.4: "Ban Quản lý dự án đầu tư xây dựng tỉnh" không có trong danh mục cơ quan; hãy chọn cơ quan chủ trì trong danh mục.',
     );
   });
 });

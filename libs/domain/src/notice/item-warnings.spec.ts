@@ -106,4 +106,15 @@ describe('blind check: notes that must not contradict each other', () => {
       'Mục 1: "Sở Tài chính" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.',
     );
   });
+
+  it('a lead the directory lacks: the note names it and says to choose one; a co-ordinator only named', () => {
+    const parsed = notice(
+      'ngày 05 tháng 01 năm 2026',
+      '1. Văn phòng Ban Chỉ đạo chủ trì, phối hợp với Sở Tài chính tổng hợp báo cáo, hoàn thành chậm nhất ngày 30/01/2026.',
+    );
+    expect(parsed.items[0]?.lead).toEqual(['Văn phòng Ban Chỉ đạo']);
+    expect(parsed.warnings).toEqual([
+      'Mục 1: "Văn phòng Ban Chỉ đạo" không có trong danh mục cơ quan; hãy chọn cơ quan chủ trì trong danh mục.',
+    ]);
+  });
 });

@@ -18,7 +18,11 @@ export function warningsOf(
   if (item.lead.length === 0) {
     out.push(`${at}: chưa xác định cơ quan chủ trì; cần giao trước khi xác nhận.`);
   }
-  for (const name of unknown) out.push(`${at}: "${name}" không có trong danh mục cơ quan.`);
+  for (const name of unknown) {
+    // An unknown lead leaves the item without one: say what to do.
+    const todo = item.lead.includes(name) ? '; hãy chọn cơ quan chủ trì trong danh mục' : '';
+    out.push(`${at}: "${name}" không có trong danh mục cơ quan${todo}.`);
+  }
   for (const name of alsoLead) {
     out.push(
       `${at}: "${name}" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.`,
