@@ -202,7 +202,7 @@ describe('a row before confirming', () => {
 
   it('says a recurrence as the item page says it, the parsed one while unchanged', () => {
     const b = row('2.b');
-    expect(recurrenceText(b)).toBe('Định kỳ: hằng quý, ngày 19');
+    expect(recurrenceText(b)).toBe('Định kỳ: hằng quý, ngày 19 của tháng cuối quý');
     const halfYear: IntakeRow = {
       ...b,
       parsed: {

@@ -31,7 +31,10 @@ describe('recurrenceLabel', () => {
       'hằng tuần, thứ Sáu',
     );
     expect(recurrenceLabel({ kind: 'recurring', frequency: 'quarterly', day: 20 })).toBe(
-      'hằng quý, ngày 20',
+      'hằng quý, ngày 20 của tháng cuối quý',
+    );
+    expect(recurrenceLabel({ kind: 'recurring', frequency: 'quarterly' })).toBe(
+      'hằng quý, ngày cuối quý',
     );
     expect(recurrenceLabel({ kind: 'recurring', frequency: 'yearly', day: 31, months: [3] })).toBe(
       'hằng năm, tháng 3, ngày 31',

@@ -44,7 +44,8 @@ export function recurrenceLabel(deadline: unknown): string | null {
   } else if (r.frequency === 'monthly') {
     every = 'hằng tháng';
   } else if (r.frequency === 'quarterly') {
-    every = 'hằng quý';
+    // A quarter's period ends in its last month (domain: months 3, 6, 9, 12).
+    return day !== null ? `hằng quý, ngày ${day} của tháng cuối quý` : 'hằng quý, ngày cuối quý';
   } else if (r.frequency === 'yearly') {
     every = months.length ? `hằng năm, ${monthList(months)}` : 'hằng năm';
   } else {

@@ -65,7 +65,8 @@ describe('assignment mail', () => {
   it.each([
     [{ frequency: 'monthly', day: 25 }, 'hằng tháng, ngày 25'],
     [{ frequency: 'monthly' }, 'hằng tháng, ngày cuối tháng'],
-    [{ frequency: 'quarterly', day: 20 }, 'hằng quý, ngày 20'],
+    [{ frequency: 'quarterly', day: 20 }, 'hằng quý, ngày 20 của tháng cuối quý'],
+    [{ frequency: 'quarterly' }, 'hằng quý, ngày cuối quý'],
     [{ frequency: 'yearly', day: 31, months: [3] }, 'hằng năm, tháng 3, ngày 31'],
     [{ frequency: 'monthly', day: 25, months: [6, 12] }, 'hằng tháng, tháng 6, 12, ngày 25'],
     [{ frequency: 'weekly', day: 5 }, 'hằng tuần, thứ Sáu'],

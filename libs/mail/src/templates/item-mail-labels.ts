@@ -84,6 +84,10 @@ const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ
 /** "hằng tháng, ngày 25", "hằng năm, tháng 3, ngày 31", "hằng tuần, thứ Sáu". */
 export function recurrenceText(r: RecurrenceSpec): string {
   if (r.frequency === 'weekly') return `hằng tuần, ${WEEKDAYS[r.day ?? 5] ?? 'thứ Sáu'}`;
+  if (r.frequency === 'quarterly' && !r.months?.length) {
+    // A quarter's period ends in its last month (domain: months 3, 6, 9, 12).
+    return r.day ? `hằng quý, ngày ${r.day} của tháng cuối quý` : 'hằng quý, ngày cuối quý';
+  }
   const every = { monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm' }[r.frequency];
   const months = r.months?.length ? `, tháng ${r.months.join(', ')}` : '';
   return `${every}${months}, ${r.day ? `ngày ${r.day}` : 'ngày cuối tháng'}`;
