@@ -79,7 +79,9 @@ describe('assignment mail', () => {
     const m = renderItemMail({ ...base, kind: 'assigned_copy', linkToken: null });
     expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
     for (const body of [m.text, m.html]) {
-      expect(body).toContain('Kính gửi: Các cơ quan, đơn vị phối hợp thực hiện');
+      // Each co-ordinating agency gets a mail of its own: addressed to one, not to "các cơ quan".
+      expect(body).toContain('Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,');
+      expect(body).not.toContain('Các cơ quan');
       expect(body).toContain('Sở Tài chính được giao chủ trì');
       expect(body).toContain('Quý cơ quan được giao phối hợp');
       expect(body).toContain(page);

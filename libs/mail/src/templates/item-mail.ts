@@ -54,7 +54,8 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
       return {
         subject: `[Đôn Đốc] Giao nhiệm vụ (phối hợp): ${label}${due ? ` (hạn ${due})` : ''}`,
         blocks: [
-          { p: 'Kính gửi: Các cơ quan, đơn vị phối hợp thực hiện,' },
+          // One mail to each co-ordinating agency: addressed to the one reading it.
+          { p: 'Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,' },
           {
             p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây; Quý cơ quan được giao phối hợp.`,
             strong: true,
