@@ -34,6 +34,8 @@ describe('renderSecretariatDigest', () => {
       'Tổng hợp ngày 07/12/2026: 1 đến hạn hôm nay, 1 mới quá hạn, 1 chờ Văn phòng xử lý',
     );
     expect(mail.text).toContain('Mới quá hạn từ ngày làm việc trước (1):');
+    // Addressed as the item mails address the secretariat.
+    expect(mail.text.startsWith('Kính gửi: Văn phòng UBND tỉnh,')).toBe(true);
     expect(mail.text).toContain(
       '2.a — Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · Sở Tài chính · hạn 04/12/2026 · quá hạn 1 ngày làm việc — https://dondoc.example.vn/items/a1',
     );

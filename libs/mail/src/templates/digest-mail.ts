@@ -58,7 +58,8 @@ export function renderSecretariatDigest(d: SecretariatDigest, baseUrl: string): 
   ].filter((p): p is string => p !== null);
   const subject = `Tổng hợp ngày ${formatVnDate(d.date)}: ${gist.join(', ')}`;
   return render(subject, [
-    { p: `Kính gửi Văn phòng Ban Chỉ đạo,` },
+    // Addressed as the item mails address the secretariat.
+    { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
     { p: `Tình hình các nhiệm vụ đến sáng ngày ${formatVnDate(d.date)}:` },
     ...section('Đến hạn hôm nay', d.dueToday, baseUrl),
     ...section('Mới quá hạn từ ngày làm việc trước', d.becameOverdue, baseUrl),
@@ -79,7 +80,7 @@ export function renderHeadDigest(
   const subject = `Báo cáo tuần ${formatVnDate(d.date)}: ${d.totals.overdue} nhiệm vụ quá hạn, tỷ lệ hoàn thành ${percent(d.totals.completionRate)}`;
   const late = d.agencies.filter((a) => a.overdue > 0);
   return render(subject, [
-    { p: 'Kính gửi Trưởng Ban Chỉ đạo,' },
+    { p: 'Kính gửi: Trưởng Ban Chỉ đạo,' },
     { p: `Tình hình thực hiện các kết luận của Ban Chỉ đạo đến ngày ${formatVnDate(d.date)}:` },
     {
       facts: [
@@ -114,7 +115,7 @@ export function renderAgencyDigest(d: AgencyDigest, baseUrl: string): RenderedDi
     `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ${d.items.length} đang thực hiện` +
     (d.overdue > 0 ? `, ${d.overdue} quá hạn` : '');
   return render(subject, [
-    { p: `Kính gửi ${d.name},` },
+    { p: `Kính gửi: ${d.name},` },
     {
       p:
         `Đến ngày ${formatVnDate(d.date)}, cơ quan đang chủ trì ${d.items.length} nhiệm vụ chưa hoàn thành` +
