@@ -311,6 +311,9 @@ describe('item workflow: commands', () => {
     const input = itemInput(due, { policy: { remindBefore: ['PT1H'], escalateAfter: ['PT30S'] } });
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
+    // The assignment mail and the reassignment's go to different agencies and run concurrently;
+    // their order on the worker is not the workflow's (CI saw the reassignment's land first).
+    await eventually(() => expect(steps(wf)).toEqual(['assigned@1']));
     const view = await handle.executeUpdate(reassignUpdate, {
       args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }],
     });

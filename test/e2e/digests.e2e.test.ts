@@ -27,6 +27,17 @@ let connection: Connection;
 let secretariat: string;
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+/** The newest audit entry of `action`. */
+const lastAudit = async (action: string) =>
+  (
+    (
+      await stack
+        .http()
+        .get(`/api/audit?action=${action}&limit=1`)
+        .set(auth(secretariat))
+        .expect(200)
+    ).body as Record<string, unknown>[]
+  )[0];
 const list = async () =>
   (await stack.http().get('/api/digests').set(auth(secretariat)).expect(200)).body as Digest[];
 
@@ -68,6 +79,14 @@ it('lists the digests before and after the worker scheduled them', async () => {
     .send({})
     .expect(404);
   expect(paused.body).toMatchObject({ code: 'DIGEST_NOT_SCHEDULED' });
+  expect(await lastAudit('digest.pause')).toMatchObject({
+    targetType: 'digest',
+    targetId: 'head',
+    targetLabel: 'Báo cáo tuần gửi Trưởng Ban Chỉ đạo',
+    outcome: 'failure',
+    statusCode: 404,
+    code: 'DIGEST_NOT_SCHEDULED',
+  });
 
   await ensureDigestSchedules({
     client,
@@ -103,6 +122,18 @@ it('pauses with a reason and resumes', async () => {
     .set(auth(secretariat))
     .expect(200);
   expect(resumed.body).toMatchObject({ paused: false, note: null });
+  // Who paused and resumed which digest; the reason is free text the Schedule keeps, not the log.
+  const pause = await lastAudit('digest.pause');
+  expect(pause).toMatchObject({
+    actorEmail: 'secretariat@dondoc.local',
+    targetId: 'secretariat',
+    outcome: 'success',
+  });
+  expect(JSON.stringify(pause)).not.toContain('Tết');
+  expect(await lastAudit('digest.resume')).toMatchObject({
+    targetId: 'secretariat',
+    outcome: 'success',
+  });
 });
 
 it('sends one now for a check, once a recipient and day', async () => {
@@ -120,6 +151,11 @@ it('sends one now for a check, once a recipient and day', async () => {
     .set(auth(secretariat))
     .expect(200);
   expect(again.body).toMatchObject({ sent: 0, alreadySent: 1 });
+  expect(await lastAudit('digest.send')).toMatchObject({
+    targetId: 'agencies',
+    outcome: 'success',
+    detail: { sent: 0 },
+  });
 });
 
 it('is the secretariat’s only; an unknown digest is a 400', async () => {

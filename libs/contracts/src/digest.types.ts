@@ -2,6 +2,13 @@
 export const DIGEST_KINDS = ['secretariat', 'head', 'agencies'] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
+/** A digest's name as people read it (the digests page, the audit log). */
+export const DIGEST_LABELS: Readonly<Record<DigestKind, string>> = {
+  secretariat: 'Thư tổng hợp hằng ngày gửi Văn phòng',
+  head: 'Báo cáo tuần gửi Trưởng Ban Chỉ đạo',
+  agencies: 'Thư hằng tuần gửi các cơ quan chủ trì',
+};
+
 /** The workflow type the digests' Schedules start. */
 export const DIGEST_WORKFLOW_TYPE = 'digestWorkflow';
 

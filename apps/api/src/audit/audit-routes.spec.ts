@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { openApiDocument } from '../openapi';
 import { AUDITED_ROUTES } from './audit-routes';
+import { requestActionLabel } from '../../../web/src/admin/admin-labels';
 import { storable } from './audit.service';
 
 /** Every route of the API, as `METHOD /api/path/:param` (Express's spelling). */
@@ -25,6 +26,10 @@ describe('AUDITED_ROUTES', () => {
     const changes = all.filter((r) => !r.startsWith('GET '));
     expect(changes.length).toBeGreaterThan(20);
     expect(changes.filter((r) => !(r in AUDITED_ROUTES))).toEqual([]);
+  });
+
+  it('lets the audit page say in words what every route of the API does, when refused', () => {
+    expect(all.filter((r) => requestActionLabel(r) === null)).toEqual([]);
   });
 
   it('names only routes that exist', () => {

@@ -13,7 +13,7 @@ export interface AuditRouteContext {
 
 export interface RouteAudit {
   readonly action: string;
-  readonly targetType?: 'user' | 'agency' | 'item' | 'notice';
+  readonly targetType?: 'user' | 'agency' | 'item' | 'notice' | 'digest';
   readonly target?: (c: AuditRouteContext) => string | null;
   /** Facts worth keeping; never a password, a token or free text the history already holds. */
   readonly detail?: (c: AuditRouteContext) => Record<string, unknown> | null;
@@ -151,4 +151,24 @@ export const AUDITED_ROUTES: Readonly<Record<string, RouteAudit | null>> = {
   },
   // Parses and stores nothing.
   'POST /api/notices/preview': null,
+
+  'POST /api/digests/:kind/pause': {
+    action: 'digest.pause',
+    targetType: 'digest',
+    target: param('kind'),
+  },
+  'POST /api/digests/:kind/resume': {
+    action: 'digest.resume',
+    targetType: 'digest',
+    target: param('kind'),
+  },
+  'POST /api/digests/:kind/send': {
+    action: 'digest.send',
+    targetType: 'digest',
+    target: param('kind'),
+    detail: ({ result }) => {
+      const sent = field(result, 'sent');
+      return result === undefined || sent === undefined ? null : { sent };
+    },
+  },
 };

@@ -3,6 +3,7 @@ import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig, type TimeOfDay } from '../../../../libs/config/src';
 import {
   DIGEST_KINDS,
+  DIGEST_LABELS,
   DIGEST_WORKFLOW_TYPE,
   digestScheduleId,
   type DigestInput,
@@ -18,12 +19,6 @@ import {
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { DigestResponse } from './digest.responses';
-
-const LABELS: Record<DigestKind, string> = {
-  secretariat: 'Thư tổng hợp hằng ngày gửi Văn phòng',
-  head: 'Báo cáo tuần gửi Trưởng Ban Chỉ đạo',
-  agencies: 'Thư hằng tuần gửi các cơ quan chủ trì',
-};
 
 const hhmm = (t: TimeOfDay): string =>
   `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
@@ -59,7 +54,7 @@ export class DigestsService {
 
   async get(kind: DigestKind): Promise<DigestResponse> {
     const scheduleId = this.scheduleId(kind);
-    const base = { kind, label: LABELS[kind], scheduleId, ...this.describeKind(kind) };
+    const base = { kind, label: DIGEST_LABELS[kind], scheduleId, ...this.describeKind(kind) };
     try {
       const d = await this.client.schedule.getHandle(scheduleId).describe();
       return {

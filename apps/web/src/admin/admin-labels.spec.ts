@@ -5,6 +5,7 @@ import {
   actorLabel,
   ACTION_LABELS,
   detailLabel,
+  failureReason,
   refusalLabel,
   requestActionLabel,
 } from './admin-labels';
@@ -104,5 +105,19 @@ describe("an account's role in the accounts list", () => {
 
   it('falls back on the code while the directory is not known or lacks the agency', () => {
     expect(accountRoleText({ role: 'agency', agencyCode: 'SNV' }, new Map())).toBe('Cơ quan · SNV');
+  });
+});
+
+describe('why an audited change failed', () => {
+  it('says it in words by the API code; an unknown code as it is', () => {
+    expect(failureReason('ITEM_CLOSED')).toBe('nhiệm vụ đã kết thúc');
+    expect(failureReason('DIGEST_NOT_SCHEDULED')).toBe('thư tổng hợp chưa được lập lịch');
+    expect(failureReason('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+  });
+
+  it('names a refused confirmation of a notice in words', () => {
+    expect(refusalLabel({ code: 'FORBIDDEN', request: 'POST /api/notices' })).toBe(
+      'Bị từ chối (không có quyền): xác nhận thông báo',
+    );
   });
 });

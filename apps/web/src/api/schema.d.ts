@@ -868,7 +868,7 @@ export type components = {
             /** @description The target as people name it: item code, notice number, account or agency name */
             targetLabel: string | null;
             /** @enum {string|null} */
-            targetType: "user" | "agency" | "item" | "notice" | null;
+            targetType: "user" | "agency" | "item" | "notice" | "digest" | null;
         };
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "refused";

@@ -10,6 +10,8 @@ import {
   OUTCOME_COLORS,
   OUTCOME_LABELS,
   refusalLabel,
+  requestActionLabel,
+  failureReason,
 } from '../admin/admin-labels';
 import type { AuditEntry, AuditOutcome, AuditQuery } from '../admin/admin-types';
 import { useAudit } from '../admin/use-admin';
@@ -31,6 +33,9 @@ function Target({ e }: { e: AuditEntry }) {
     return <Link to={`/notices/${e.targetId}`}>{named('Thông báo')}</Link>;
   }
   if (e.targetType === 'agency') return <>{e.targetLabel ?? `Cơ quan ${e.targetId}`}</>;
+  if (e.targetType === 'digest') {
+    return <Link to="/thu-tong-hop">{e.targetLabel ?? 'Thư tổng hợp'}</Link>;
+  }
   return <>{e.targetLabel ? `Tài khoản: ${e.targetLabel}` : 'Tài khoản'}</>;
 }
 
@@ -47,7 +52,7 @@ function What({ e }: { e: AuditEntry }) {
           {detail}
         </Typography.Text>
       )}
-      {e.request && e.action === 'access.refused' && (
+      {e.request && e.action === 'access.refused' && requestActionLabel(e.request) === null && (
         <Typography.Text type="secondary" style={wrap}>
           {e.request}
         </Typography.Text>
@@ -121,8 +126,8 @@ export function AuditPage() {
         <>
           <Tag color={OUTCOME_COLORS[e.outcome]}>{OUTCOME_LABELS[e.outcome]}</Tag>
           {e.code && e.action !== 'access.refused' && (
-            <Typography.Text type="secondary" style={wrap}>
-              {e.code}
+            <Typography.Text type="secondary" style={wrap} title={e.code}>
+              {failureReason(e.code)}
             </Typography.Text>
           )}
         </>

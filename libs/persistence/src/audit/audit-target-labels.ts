@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DIGEST_LABELS, type DigestKind } from '../../../contracts/src';
 
 /** What an audit entry acted on, as recorded (`target_type`, `target_id`). */
 export interface AuditTarget {
@@ -14,7 +15,8 @@ export const targetKey = (t: AuditTarget): string => `${t.targetType}:${t.target
 /**
  * Names people read for the targets of a page of audit entries, in one statement: an item by its
  * code (its text's beginning when it has none), a notice by its number (its title), an account by
- * its display name, an agency by its name. A target deleted since has no label.
+ * its display name, an agency by its name, a digest by its kind. A target deleted since has no
+ * label.
  */
 export async function auditTargetLabels(
   db: EntityManager,
@@ -31,7 +33,14 @@ export async function auditTargetLabels(
   const notices = ids('notice');
   const users = ids('user');
   const agencies = ids('agency', () => true);
-  if (items.length + notices.length + users.length + agencies.length === 0) return new Map();
+  const digests = new Map(
+    targets
+      .filter(
+        (t) => t.targetType === 'digest' && t.targetId !== null && t.targetId in DIGEST_LABELS,
+      )
+      .map((t) => [targetKey(t), DIGEST_LABELS[t.targetId as DigestKind]]),
+  );
+  if (items.length + notices.length + users.length + agencies.length === 0) return digests;
   const rows: { type: string; id: string; label: string | null }[] = await db.query(
     `SELECT 'item' AS type, id::text AS id,
             coalesce(code, left(regexp_replace(text, '\\s+', ' ', 'g'), 60)) AS label
@@ -44,9 +53,13 @@ export async function auditTargetLabels(
      SELECT 'agency', code, name FROM agencies WHERE code = ANY($4::text[])`,
     [items, notices, users, agencies],
   );
-  return new Map(
-    rows
+  return new Map([
+    ...digests,
+    ...rows
       .filter((r) => r.label !== null && r.label.trim() !== '')
-      .map((r) => [targetKey({ targetType: r.type, targetId: r.id }), r.label as string]),
-  );
+      .map((r): [string, string] => [
+        targetKey({ targetType: r.type, targetId: r.id }),
+        r.label as string,
+      ]),
+  ]);
 }
