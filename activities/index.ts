@@ -4,6 +4,7 @@ import { createDigestActivities } from './digest.activities';
 import { createMailActivities, type MailActivityConfig } from './mail.activities';
 import { pgItemStore, pgMailLogStore } from './pg-stores';
 import { createProjectionActivities } from './projection.activities';
+import { urgingLetterAttachment } from './urging-letter-attachment';
 
 export type { ItemStore, MailLogEntry, MailLogStatus, MailLogStore } from './ports';
 export {
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
       mailLog: pgMailLogStore(deps.dataSource),
       mailer: deps.mailer,
       config: deps.config,
+      urgingLetter: urgingLetterAttachment(deps.dataSource),
     }),
   };
 }

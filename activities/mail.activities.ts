@@ -3,15 +3,20 @@ import { activityInfo, heartbeat, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   isLateMail,
+  itemInvite,
+  itemPageUrl,
   MailDeliveryError,
   renderItemMail,
   toMailDeliveryError,
+  type MailAttachment,
+  type MailCalendar,
   type Mailer,
 } from '../libs/mail/src';
 import { vnPublicSectorCalendar, workingDaysLeft } from '../libs/domain/src';
 import { signItemLink } from '../libs/security/src';
 import type { MailLogStore } from './ports';
 import {
+  INVITE_MAIL_KINDS,
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
   type ItemMailKind,
@@ -25,6 +30,8 @@ export interface MailActivityConfig {
   readonly linkSigningSecret: string;
   /** Right-hand side of generated Message-IDs; default 'dondoc.local'. */
   readonly messageIdDomain?: string;
+  /** MAIL_FROM ('Name <address>'): the calendar invites' organizer. */
+  readonly mailFrom?: string;
 }
 
 export interface MailActivityDeps {
@@ -33,6 +40,8 @@ export interface MailActivityDeps {
   readonly config: MailActivityConfig;
   /** Wall clock for `sent_at` (tests may pin it). */
   readonly now?: () => Date;
+  /** The draft urging letter an escalation mail carries (issue 11); none without it. */
+  readonly urgingLetter?: (itemId: string, nowMs: number) => Promise<MailAttachment | null>;
 }
 
 /** `${workflowId}:${step}:${deadlineVersion}:${recipient}`: one mail per key, ever. */
@@ -80,6 +89,51 @@ export function linkTokenFor(input: SendItemMailInput, secret: string): string |
   );
 }
 
+/** 'Đôn Đốc <dondoc@x.vn>' → its name and address (an address alone: named after itself). */
+export function organizerOf(mailFrom: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
+  if (m) return { name: m[1]?.trim() || (m[2] as string), email: (m[2] as string).trim() };
+  return { name: mailFrom.trim(), email: mailFrom.trim() };
+}
+
+/**
+ * The calendar invite of a mail that carries one (ADR 0027), for one recipient: the item's
+ * all-day event on its due day, alarms at the reminder plan's instants still to come.
+ */
+export function inviteFor(
+  input: SendItemMailInput,
+  recipient: string,
+  config: MailActivityConfig,
+): MailCalendar | null {
+  if (!INVITE_MAIL_KINDS.includes(input.kind) || !input.due) return null;
+  const closing = input.kind === 'completed' || input.kind === 'cancelled';
+  const method = closing ? 'CANCEL' : 'REQUEST';
+  // Named after the lead agency when the mail goes to it alone.
+  const isLead = !closing && input.kind !== 'assigned_copy';
+  const content = itemInvite({
+    itemId: input.itemId,
+    method,
+    // A cancellation supersedes every invite of the deadline versions before it.
+    sequence: closing ? input.deadlineVersion + 1 : input.deadlineVersion,
+    dueAt: input.due.at,
+    dueDate: input.due.date,
+    remindBefore: input.item.remindBefore ?? [],
+    nowMs: input.nowMs,
+    code: input.item.code,
+    text: input.item.text,
+    leadName: input.item.leadName,
+    noticeTitle: input.item.noticeTitle,
+    url: itemPageUrl(
+      config.publicBaseUrl,
+      input.itemId,
+      linkTokenFor(input, config.linkSigningSecret),
+    ),
+    organizer: organizerOf(config.mailFrom ?? 'dondoc@dondoc.local'),
+    attendees: [isLead ? { email: recipient, name: input.item.leadName } : { email: recipient }],
+  });
+  return { method, filename: 'han-nhiem-vu.ics', content };
+}
+
 /** A mail an attempt delivered (the server answered 250) but could not record as sent. */
 interface CarriedDelivery {
   readonly key: string;
@@ -120,6 +174,24 @@ export function createMailActivities(deps: MailActivityDeps) {
   const now = deps.now ?? (() => new Date());
 
   /**
+   * The escalation's draft urging letter, dated the step's day; a failure to write it leaves the
+   * mail without it rather than holding the escalation back.
+   */
+  async function urgingLetterOf(input: SendItemMailInput): Promise<MailAttachment | null> {
+    if (!deps.urgingLetter) return null;
+    try {
+      return await deps.urgingLetter(input.itemId, input.nowMs);
+    } catch (err) {
+      log.warn('Urging letter not attached', {
+        workflowId: input.workflowId,
+        step: input.step,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return null;
+    }
+  }
+
+  /**
    * Sends one mail per recipient, at most once per idempotency key. Only a recipient's permanent
    * rejection is final: it is logged 'failed' and, after every other recipient was tried,
    * reported as non-retryable MAIL_PERMANENT with the failed addresses in its details. Any other
@@ -134,6 +206,7 @@ export function createMailActivities(deps: MailActivityDeps) {
     const attemptAt = Math.max(input.nowMs, activityInfo().currentAttemptScheduledTimestampMs);
     const late = isLateMail(input.nowMs, attemptAt, input.due);
     const sendAt = late ? attemptAt : input.nowMs;
+    const letter = input.kind === 'escalation' ? await urgingLetterOf(input) : null;
     const rendered = renderItemMail({
       kind: input.kind,
       itemId: input.itemId,
@@ -158,6 +231,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       supportNames: input.item.supportNames ?? null,
       noticeIssuedOn: input.item.noticeIssuedOn ?? null,
       recurrence: input.item.recurrence ?? null,
+      urgingLetterAttached: letter !== null,
     });
     const sent: string[] = [];
     const skipped: string[] = [];
@@ -199,6 +273,7 @@ export function createMailActivities(deps: MailActivityDeps) {
         failed.push({ recipient, error: 'earlier permanent failure' });
         continue;
       }
+      const invite = inviteFor(input, recipient, deps.config);
       try {
         await deps.mailer.send({
           to: recipient,
@@ -206,6 +281,8 @@ export function createMailActivities(deps: MailActivityDeps) {
           text: rendered.text,
           html: rendered.html,
           messageId,
+          ...(invite ? { calendar: invite } : {}),
+          ...(letter ? { attachments: [letter] } : {}),
           headers: {
             'X-DonDoc-Item': input.itemId,
             'X-DonDoc-Step': `${input.step}:${input.deadlineVersion}`,

@@ -1,5 +1,6 @@
 /**
- * `npm run examples`: one of each paper the API writes (ADR 0026), into docs/examples/, from a
+ * `npm run examples`: one of each paper the API writes (ADR 0026) and a calendar invite (ADR 0027),
+ * into docs/examples/, from a
  * sample notice read by the notice parser and the seeded agency directory, as it stands on a fixed
  * day (03/12/2026, 10:00 UTC+7) with items in every state; the Word files also as PNG pages
  * (LibreOffice headless, then pdftoppm: scripts/provision-office.sh installs them).
@@ -33,6 +34,7 @@ import {
   urgingLetter,
   xlsxOf,
 } from '../libs/papers/src';
+import { itemInvite } from '../libs/mail/src';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 /** EXAMPLES_DIR: elsewhere than docs/examples (the test writes them to a folder of its own). */
@@ -238,6 +240,29 @@ async function main(): Promise<void> {
           reportBy: vnPublicSectorCalendar.addWorkingDays('2026-12-03', 5),
           nowMs: NOW,
         }),
+      ),
+    ],
+    [
+      // The calendar invite of the assignment mail of 2.đ (ADR 0027), the default reminder plan.
+      'han-nhiem-vu-2-d.ics',
+      Buffer.from(
+        itemInvite({
+          itemId: rows[4]!.id,
+          method: 'REQUEST',
+          sequence: 1,
+          dueAt: Date.parse(rows[4]!.dueAt!),
+          dueDate: rows[4]!.due ?? null,
+          remindBefore: ['P7D', 'P3D', 'P1D', 'P0D'],
+          nowMs: NOW,
+          code: rows[4]!.code,
+          text: rows[4]!.text,
+          leadName: rows[4]!.leadName ?? '',
+          noticeTitle: notice.title,
+          url: `http://localhost:3000/items/${rows[4]!.id}`,
+          organizer: { name: 'Đôn Đốc', email: 'dondoc@dondoc.local' },
+          attendees: [{ email: 'stc@dondoc.local', name: 'Sở Tài chính' }],
+        }),
+        'utf8',
       ),
     ],
   ];

@@ -63,8 +63,13 @@ describe('item workflow: commands', () => {
       version: 4,
     });
     expect(fakes.projections.get(wf)?.closedAt).toEqual(expect.any(Number));
-    // Only the assignment mail (ADR 0024): nothing fell due before the acceptance.
-    expect(steps(wf)).toEqual(['assigned@1']);
+    // The assignment mail (ADR 0024) and the closing one (ADR 0027): nothing fell due between.
+    expect(steps(wf)).toEqual(['assigned@1', 'closed@1']);
+    expect(fakes.mailsOf(wf)[1]).toMatchObject({
+      kind: 'completed',
+      recipients: ['stc@dondoc.local'],
+      item: { supportNames: [] },
+    });
   });
 
   it('accepted after the due: completedLate', async () => {
@@ -373,9 +378,14 @@ describe('item workflow: commands', () => {
     expect(cancelled.status).toBe('cancelled');
     const result = await resultOf(suite.env, handle);
     expect(result.status).toBe('cancelled');
-    // Past every step it had (and a weekly reminder): nothing more.
+    // Past every step it had (and a weekly reminder): nothing more than the closing mail.
     await suite.env.sleep(30 * DAY);
-    expect(steps(wf)).toEqual(['assigned@1', 'remind:PT2H@1']);
+    expect(steps(wf)).toEqual(['assigned@1', 'remind:PT2H@1', 'closed@1']);
+    expect(fakes.mailsOf(wf)[2]).toMatchObject({
+      kind: 'cancelled',
+      reason: 'Không còn phù hợp',
+      recipients: ['stc@dondoc.local'],
+    });
     expect(types(wf)).toEqual(['created', 'reminder_sent', 'cancelled']);
     expect(fakes.projections.get(wf)).toMatchObject({ status: 'cancelled', version: 3 });
   });

@@ -67,6 +67,25 @@ export function emit(
 }
 
 /** A mail to the lead agency's contact about the current deadline version. */
+/**
+ * The mail that closes an item (ADR 0027): to the lead and each co-ordinating agency, whose
+ * calendar event it withdraws. Sent after the loop, behind the patch 'closing-mail'.
+ */
+export const closingMail = (
+  s: ItemState,
+  kind: 'completed' | 'cancelled',
+  reason: string | null,
+): MailCommand => {
+  const recipients = [
+    ...new Set(
+      [s.lead.contactEmail, ...s.support.map((a) => a.contactEmail)]
+        .map((a) => a.trim().toLowerCase())
+        .filter((a) => a.length > 0),
+    ),
+  ];
+  return leadMail(s, 'closed', kind, { recipients, reason });
+};
+
 export const leadMail = (
   s: ItemState,
   step: string,

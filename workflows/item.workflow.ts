@@ -29,6 +29,7 @@ import {
   type MailPermanentDetails,
   type RecordedEvent,
   type SendItemMailInput,
+  INVITE_MAIL_KINDS,
 } from '../libs/contracts/src';
 import { invalidTransition, isClosed, type ItemAction } from '../libs/domain/src';
 import type { ItemActivities } from '../activities';
@@ -69,6 +70,12 @@ const MAIL_DELIVERY_FAULTS = 'mail-delivery-faults';
  * MAIL_DELIVERY_FAULTS; the 'created' event names the recipients and says how the mails went.
  */
 const ASSIGNMENT_MAIL = 'assignment-mail';
+/**
+ * Patch id (ADR 0027): a completed or cancelled item's agencies get a closing mail that withdraws
+ * the calendar event of its invites; mails queued when the item closed go out instead of staying
+ * behind in the outbox.
+ */
+const CLOSING_MAIL = 'closing-mail';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -166,9 +173,16 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   };
   const requestOf = (mail: MailCommand, nowMs: number): SendItemMailInput => {
     const r = request(mail, nowMs);
-    return mail.kind === 'assigned' || mail.kind === 'assigned_copy'
-      ? { ...r, item: { ...r.item, ...assignmentFields } }
-      : r;
+    const full =
+      mail.kind === 'assigned' || mail.kind === 'assigned_copy'
+        ? { ...r, item: { ...r.item, ...assignmentFields } }
+        : mail.kind === 'completed' || mail.kind === 'cancelled'
+          ? { ...r, item: { ...r.item, supportNames: assignmentFields.supportNames } }
+          : r;
+    // The invite's alarms (ADR 0027); an activity's input is not part of replay.
+    return INVITE_MAIL_KINDS.includes(mail.kind)
+      ? { ...full, item: { ...full.item, remindBefore: input.policy.remindBefore } }
+      : full;
   };
 
   /** Before MAIL_DELIVERY_FAULTS: one mail, awaited by the loop, given up when stale. */
@@ -395,6 +409,21 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     }
   }
 
+  // The mails the closing command queued (ADR 0027). A recurring item's accepted period is no
+  // close: its next period opens below, with the same reminders and calendar event.
+  await condition(allHandlersFinished);
+  if (outbox.length > 0 && patched(CLOSING_MAIL)) {
+    const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
+    for (const mail of outbox.splice(0)) {
+      if (periodEnds && mail.step === 'closed') continue;
+      if (mailsApart) {
+        const at = Date.now();
+        apart(async () => void (await deliver(mail, at)));
+      } else {
+        await send(mail);
+      }
+    }
+  }
   // Mails of steps taken before the close still go out, and their events are recorded.
   await condition(() => allHandlersFinished() && inFlight === 0);
   // A recurring item opens its next period once one is accepted (added later: patched).

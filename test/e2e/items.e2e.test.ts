@@ -3,6 +3,7 @@
  * real SMTP server. Short sub-day policies make the whole life of an item take seconds.
  */
 import { mailItem, mailKind, mailStep } from '../support/mail-headers';
+import { readDocx } from '../support/office-readers';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -83,6 +84,23 @@ describe('item life on the dev server', () => {
       'stc-head@dondoc.local',
     ]);
     for (const m of escalations) expect(m.receivedAt).toBeGreaterThanOrEqual(dueAt + 2000 - 1000);
+    // Each carries the draft urging letter to the agency's head (issue 11), read by python-docx.
+    for (const m of escalations) {
+      expect(m.text).toContain(
+        'Kèm theo thư này: dự thảo công văn đôn đốc gửi Thủ trưởng Sở Tài chính',
+      );
+      const docx = m.attachments.filter((a) => a.filename.endsWith('.docx'));
+      expect(docx).toHaveLength(1);
+      expect(docx[0]!.filename).toMatch(
+        new RegExp(
+          `^cong-van-don-doc-nhiem-vu-${item.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.docx$`,
+        ),
+      );
+      const letter = await readDocx(docx[0]!.content);
+      const paragraphs = letter.paragraphs.map((p) => p.text).join('\n');
+      expect(paragraphs).toContain('Kính gửi: Giám đốc Sở Tài chính');
+      expect(paragraphs).toContain('Hoàn thiện dự thảo Kế hoạch hỗ trợ doanh nghiệp');
+    }
     // Assigned at the creation (ADR 0024): the lead, and a copy to the co-ordinating agency.
     const [assigned] = await stack.smtp.waitFor(ofItem('assigned'), 1, 20_000);
     expect(assigned!.to).toEqual(['stc@dondoc.local']);
@@ -114,6 +132,8 @@ describe('item life on the dev server', () => {
     expect(accepted.status).toBe(200);
     expect((accepted.body as Item).status).toBe('completed');
 
+    // The closing mail to the lead and the co-ordinating agency (ADR 0027), then nothing more.
+    await stack.smtp.waitFor((m) => mailItem(m) === item.id && mailKind(m) === 'completed', 2);
     const count = stack.smtp.messages.filter((m) => mailItem(m) === item.id).length;
     await sleep(3000);
     const after = stack.smtp.messages.filter((m) => mailItem(m) === item.id);

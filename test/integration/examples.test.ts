@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDocx, readXlsx } from '../support/office-readers';
+import { readDocx, readIcs, readXlsx } from '../support/office-readers';
 
 const ROOT = join(__dirname, '..', '..');
 let dir: string;
@@ -29,6 +29,7 @@ it('writes every paper, each readable, the Word pages as pictures', async () => 
   expect(files.filter((f) => !f.endsWith('.png'))).toEqual([
     'bao-cao-thuc-hien-thong-bao-45-TB-BCD-2026-12-03.docx',
     'cong-van-don-doc-nhiem-vu-2-c-2026-12-03.docx',
+    'han-nhiem-vu-2-d.ics',
     'ket-qua-thuc-hien-nhiem-vu-nam-2026.xlsx',
     'nhiem-vu-2026-12-03.xlsx',
     'nhiem-vu-qua-han-2026-12-03.xlsx',
@@ -44,4 +45,17 @@ it('writes every paper, each readable, the Word pages as pictures', async () => 
     await readFile(join(dir, 'cong-van-don-doc-nhiem-vu-2-c-2026-12-03.docx')),
   );
   expect(letter.paragraphs.map((p) => p.text)).toContain('Kính gửi: Giám đốc Sở Y tế');
+  const invite = await readIcs(await readFile(join(dir, 'han-nhiem-vu-2-d.ics')));
+  // 2.đ is due on Thursday 31/12/2026: 7, 3, 1 working days before and on the day, at 08:00.
+  expect(invite.events[0]).toMatchObject({
+    start: '2026-12-31',
+    end: '2027-01-01',
+    attendees: ['stc@dondoc.local'],
+    alarms: [
+      '2026-12-22T01:00:00Z',
+      '2026-12-28T01:00:00Z',
+      '2026-12-30T01:00:00Z',
+      '2026-12-31T01:00:00Z',
+    ],
+  });
 }, 300_000);

@@ -104,7 +104,11 @@ export async function startItemWorker(
   const activityDeps = {
     dataSource: servers.dataSource,
     mailer,
-    config: { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret },
+    config: {
+      publicBaseUrl: config.publicBaseUrl,
+      linkSigningSecret: config.linkSigningSecret,
+      mailFrom: config.mailFrom,
+    },
   };
   const worker = await createItemWorker({
     connection,

@@ -113,3 +113,28 @@ export async function printDocx(
 /** A row's values, as a person reads them. */
 export const cellValues = (row: readonly ReadCell[]): (string | number | null)[] =>
   row.map((c) => c?.value ?? null);
+
+export interface ReadCalendar {
+  method: string;
+  events: {
+    uid: string;
+    sequence: number;
+    status: string | null;
+    summary: string;
+    description: string;
+    url: string | null;
+    /** 'YYYY-MM-DD' for an all-day event, else UTC ISO. */
+    start: string;
+    end: string;
+    allDay: boolean;
+    organizer: string | null;
+    attendees: string[];
+    /** Each alarm's trigger: UTC ISO for an absolute one. */
+    alarms: string[];
+  }[];
+}
+
+/** An .ics file as Python's icalendar reads it (tools/python/read_ics.py). */
+export function readIcs(text: string | Buffer): Promise<ReadCalendar> {
+  return readWith<ReadCalendar>('read_ics.py', Buffer.from(text), 'ics');
+}

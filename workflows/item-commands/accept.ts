@@ -1,6 +1,6 @@
 import type { AcceptCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
-import { emit } from '../item-transition';
+import { closingMail, emit } from '../item-transition';
 import { deadlineContext, refused, type Reducer } from './decision';
 
 /**
@@ -27,5 +27,6 @@ export const accept: Reducer<AcceptCommand> = (state, cmd, ctx) => {
       originalDue: state.originalDue,
     },
   );
-  return { state: s, events: [ev], mails: [] };
+  // Its mail goes out after the loop, once the workflow has the patch (ADR 0027).
+  return { state: s, events: [ev], mails: [closingMail(s, 'completed', null)] };
 };

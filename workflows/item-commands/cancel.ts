@@ -1,6 +1,6 @@
 import type { CancelCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
-import { emit } from '../item-transition';
+import { closingMail, emit } from '../item-transition';
 import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The secretariat cancels the item with a reason; a pending extension request goes with it. */
@@ -15,5 +15,6 @@ export const cancel: Reducer<CancelCommand> = (state, cmd, ctx) => {
     cmd.actor,
     { reason: cmd.reason, from: state.status },
   );
-  return { state: s, events: [ev], mails: [] };
+  // Its mail goes out after the loop, once the workflow has the patch (ADR 0027).
+  return { state: s, events: [ev], mails: [closingMail(s, 'cancelled', cmd.reason)] };
 };

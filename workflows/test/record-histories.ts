@@ -270,6 +270,34 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'closing-mail' (ADR 0027): an item with a co-ordinating agency is submitted and
+    // accepted; the closing mail ('completed', withdrawing the calendar event) goes to both.
+    name: 'closing-mail-completed',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 200_000 };
+      const h = await start(
+        itemInput(due, { support: [SXD], policy: { remindBefore: ['PT100S'], escalateAfter: [] } }),
+      );
+      await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã trình' }] });
+      await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
+      await resultOf(env, h);
+      return h;
+    },
+  },
+  {
+    // Patch 'closing-mail' (ADR 0027): cancelled after a reminder; the 'cancelled' mail says why.
+    name: 'closing-mail-cancelled',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 200_000 };
+      const h = await start(
+        itemInput(due, { policy: { remindBefore: ['PT150S'], escalateAfter: [] } }),
+      );
+      await sleepUntil(env, due.at - 100_000);
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
     // ADR 0022: an item's workflow is lost (terminated here) while a reminder's mail is on its
     // way (pending); it is started again from what PostgreSQL holds (the row and the history):
     // a 'restored' event, the pending mail sent and its event completed, then the later steps.

@@ -42,7 +42,11 @@ async function bootstrap(): Promise<void> {
   const activityDeps = {
     dataSource,
     mailer: app.get<Mailer>(MAILER),
-    config: { publicBaseUrl: config.publicBaseUrl, linkSigningSecret: config.linkSigningSecret },
+    config: {
+      publicBaseUrl: config.publicBaseUrl,
+      linkSigningSecret: config.linkSigningSecret,
+      mailFrom: config.mailFrom,
+    },
   };
   const worker = await createItemWorker({
     connection,

@@ -59,6 +59,12 @@ export const ITEM_MAIL_KINDS = [
   'reassigned',
   /** To the secretariat: a mail of the item could not be delivered to some recipients. */
   'delivery_failed',
+  /**
+   * To the lead and co-ordinating agencies when the secretariat accepts the item or cancels it
+   * (patch 'closing-mail', ADR 0027): the reminders stop and the calendar event is withdrawn.
+   */
+  'completed',
+  'cancelled',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -74,13 +80,31 @@ export interface MailItemFields {
    * Optional so that an activity scheduled before the field existed still runs (plain link).
    */
   readonly leadCode?: string;
-  /** Assignment mails: the co-ordinating agencies' names. */
+  /** Assignment and closing mails: the co-ordinating agencies' names. */
   readonly supportNames?: readonly string[];
   /** Assignment mails: the notice's date of issue ('YYYY-MM-DD'), when known. */
   readonly noticeIssuedOn?: string | null;
   /** Assignment mails: the recurrence of a recurring item. */
   readonly recurrence?: RecurrenceSpec | null;
+  /**
+   * Mails that carry a calendar invite (INVITE_MAIL_KINDS): the reminder plan's offsets, the
+   * invite's alarms. Absent in activities scheduled before the field existed (no alarms).
+   */
+  readonly remindBefore?: readonly string[];
 }
+
+/**
+ * The mails that carry the item's calendar invite (ADR 0027): the assignment (and its copy), the
+ * new lead's after a reassignment, and every deadline change; the closing mails its cancellation.
+ */
+export const INVITE_MAIL_KINDS: readonly ItemMailKind[] = [
+  'completed',
+  'cancelled',
+  'assigned',
+  'assigned_copy',
+  'extension_approved',
+  'reassigned',
+];
 
 export interface SendItemMailInput {
   readonly workflowId: string;

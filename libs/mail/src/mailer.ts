@@ -13,6 +13,15 @@ export interface OutgoingMail {
   readonly headers?: Readonly<Record<string, string>>;
   /** Files carried with the mail (a digest's spreadsheet). */
   readonly attachments?: readonly MailAttachment[];
+  /** A calendar invite (iMIP): sent as a text/calendar part and as an .ics attachment. */
+  readonly calendar?: MailCalendar;
+}
+
+export interface MailCalendar {
+  readonly method: 'REQUEST' | 'CANCEL';
+  readonly filename: string;
+  /** The .ics text. */
+  readonly content: string;
 }
 
 export interface MailAttachment {
@@ -173,6 +182,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
           messageId: mail.messageId,
           headers: mail.headers ? { ...mail.headers } : undefined,
           attachments: mail.attachments?.map((a) => ({ ...a })),
+          icalEvent: mail.calendar ? { ...mail.calendar } : undefined,
         });
         return { messageId: info.messageId, response: info.response };
       } catch (err) {

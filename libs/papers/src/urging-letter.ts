@@ -95,3 +95,22 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
     signer: ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'],
   };
 }
+
+/** "cong-van-don-doc-nhiem-vu-2-c-2026-12-03.docx": the item's code (or id) and the day. */
+export function urgingLetterFileName(
+  item: Pick<ItemRecord, 'code' | 'id'>,
+  day: CivilDate,
+): string {
+  const label = fileSafe(item.code ?? item.id.slice(0, 8));
+  return `cong-van-don-doc-nhiem-vu-${label}-${day}.docx`;
+}
+
+/** "45/TB-BCĐ" → "45-TB-BCD": a file name in ASCII letters, digits and dashes. */
+export const fileSafe = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

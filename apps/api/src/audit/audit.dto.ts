@@ -61,7 +61,11 @@ export class AuditEntryResponse implements AuditRecord {
   @ApiProperty({ type: String, nullable: true }) actorRole!: string | null;
   @ApiProperty({ example: 'item.progress', description: 'Stable action code (ADR 0020)' })
   action!: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['user', 'agency', 'item', 'notice', 'digest'] })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['user', 'agency', 'item', 'notice', 'digest'],
+  })
   targetType!: string | null;
   @ApiProperty({ type: String, nullable: true }) targetId!: string | null;
   @ApiProperty({

@@ -12,7 +12,7 @@ import {
   docxOf,
   noticeReport,
   urgingLetter,
-  type ReportedProgress,
+  urgingLetterFileName,
 } from '../../../../libs/papers/src';
 import { ItemReadRepository, NoticeEntity } from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
@@ -66,9 +66,9 @@ export class DocumentsService {
         `Hạn báo cáo (${formatVnDate(reportBy)}) phải sau ngày hôm nay (${formatVnDate(today)}).`,
       );
     }
-    const row = await this.read.findRow(id);
-    if (!row) throw ApiError.notFound('ITEM_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
-    const item = await this.read.record(row, now);
+    const facts = await this.read.urgingLetterFacts(id, now);
+    if (!facts) throw ApiError.notFound('ITEM_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
+    const { item, notice, lastProgress } = facts;
     if (item.status === 'completed' || item.status === 'cancelled') {
       throw ApiError.conflict(
         'ITEM_CLOSED',
@@ -77,19 +77,6 @@ export class DocumentsService {
           : 'Nhiệm vụ đã hủy, không cần đôn đốc.',
       );
     }
-    const notice = item.noticeId ? await this.notices.findOneBy({ id: item.noticeId }) : null;
-    const progress = (await this.read.history(item.workflowId))
-      .filter((e) => e.type === 'progress_reported')
-      .at(-1);
-    const detail = (progress?.detail ?? {}) as { note?: unknown; percent?: unknown };
-    const lastProgress: ReportedProgress | null =
-      progress && typeof detail.note === 'string'
-        ? {
-            at: Date.parse(progress.at),
-            percent: typeof detail.percent === 'number' ? detail.percent : null,
-            note: detail.note.trim(),
-          }
-        : null;
     const bytes = await docxOf(
       urgingLetter({
         item,
@@ -99,9 +86,8 @@ export class DocumentsService {
         nowMs: now,
       }),
     );
-    const label = fileSafe(item.code ?? item.id.slice(0, 8));
     return {
-      fileName: `cong-van-don-doc-nhiem-vu-${label}-${today}.docx`,
+      fileName: urgingLetterFileName(item, today),
       mime: DOCX_MIME,
       bytes,
     };

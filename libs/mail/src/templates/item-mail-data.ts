@@ -50,6 +50,8 @@ export interface ItemMailData {
   readonly noticeIssuedOn?: string | null;
   /** Assignment mails: the recurrence of a recurring item (`due` is then its first period's). */
   readonly recurrence?: RecurrenceSpec | null;
+  /** Escalations: the mail carries a draft urging letter (Word) to the lead agency's head. */
+  readonly urgingLetterAttached?: boolean;
   /** delivery_failed: the mail that some recipients rejected for good. */
   readonly undelivered?: UndeliveredMail | null;
 }

@@ -64,8 +64,13 @@ export function remainingLabel(d: Pick<ItemMailData, 'due' | 'nowMs' | 'workingD
  * when the mail carries one: the page then offers the agency's actions without a login.
  */
 export function itemUrl(d: ItemMailData): string {
-  const page = `${d.publicBaseUrl.replace(/\/+$/, '')}/items/${encodeURIComponent(d.itemId)}`;
-  return d.linkToken ? `${page}?t=${encodeURIComponent(d.linkToken)}` : page;
+  return itemPageUrl(d.publicBaseUrl, d.itemId, d.linkToken ?? null);
+}
+
+/** The item's page, with the signed token when there is one (mails and calendar invites). */
+export function itemPageUrl(publicBaseUrl: string, itemId: string, token: string | null): string {
+  const page = `${publicBaseUrl.replace(/\/+$/, '')}/items/${encodeURIComponent(itemId)}`;
+  return token ? `${page}?t=${encodeURIComponent(token)}` : page;
 }
 
 /** The rows every item mail's facts begin with: code, text, notice, lead agency. */
@@ -124,6 +129,13 @@ export function factsOf(d: ItemMailData): Block {
   return { facts: rows };
 }
 
+/** A closed item's facts: its deadline, without the days left (nothing is left to do). */
+export function closedFactsOf(d: ItemMailData): Block {
+  const rows = itemRows(d);
+  if (d.due) rows.push(['Thời hạn', dueLabel(d.due)]);
+  return { facts: rows };
+}
+
 export function whatToDo(d: ItemMailData): Block[] {
   const url = itemUrl(d);
   return [
@@ -156,6 +168,8 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   extension_rejected: 'thư không đồng ý gia hạn',
   reassigned: 'thư giao chủ trì nhiệm vụ',
   delivery_failed: 'thư báo không gửi được thư',
+  completed: 'thư báo nhiệm vụ hoàn thành',
+  cancelled: 'thư báo hủy nhiệm vụ',
 };
 
 /** The first block of a late mail: when it was meant to go out and why it comes now. */

@@ -184,4 +184,21 @@ describe('renderItemMail', () => {
     expect(m.subject).toContain('…');
     expect(m.text).not.toContain('Thời hạn:');
   });
+
+  it('completed / cancelled: tells the lead and the co-ordinating agencies, no days left, no actions', () => {
+    const done = renderItemMail({ ...base, kind: 'completed', supportNames: ['Sở Xây dựng'] });
+    expect(done.subject).toBe('[Đôn Đốc] Nhiệm vụ đã hoàn thành: Nhiệm vụ 2.g.1');
+    expect(done.text).toContain(
+      'Kính gửi: Sở Tài chính và Quý cơ quan phối hợp thực hiện nhiệm vụ,',
+    );
+    expect(done.text).toContain('Văn phòng UBND tỉnh đã xác nhận nhiệm vụ dưới đây');
+    expect(done.text).toContain('ngày 22/01/2026');
+    expect(done.text).not.toContain('còn 3 ngày làm việc');
+    expect(done.text).not.toContain('đề nghị gia hạn');
+    const cancelled = renderItemMail({ ...base, kind: 'cancelled', reason: 'Đã lồng ghép' });
+    expect(cancelled.subject).toBe('[Đôn Đốc] Hủy nhiệm vụ: Nhiệm vụ 2.g.1');
+    expect(cancelled.text).toContain('Kính gửi: Sở Tài chính,');
+    expect(cancelled.text).toContain('Đã lồng ghép');
+    expect(cancelled.text).toContain('gỡ khỏi lịch');
+  });
 });

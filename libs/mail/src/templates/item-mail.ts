@@ -2,6 +2,7 @@ import type { ItemMailKind } from '../../../contracts/src';
 import type { ItemMailData } from './item-mail-data';
 import {
   assignmentFactsOf,
+  closedFactsOf,
   dueLabel,
   dueShort,
   factsOf,
@@ -116,6 +117,13 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
               ? 'Kính đề nghị Trưởng Ban Chỉ đạo xem xét, chỉ đạo.'
               : `Đề nghị Thủ trưởng ${d.leadName} chỉ đạo hoàn thành ngay và báo cáo kết quả; Văn phòng UBND tỉnh theo dõi, đôn đốc.`,
           },
+          ...(d.urgingLetterAttached
+            ? [
+                {
+                  p: `Kèm theo thư này: dự thảo công văn đôn đốc gửi Thủ trưởng ${d.leadName} (tệp Word), để Văn phòng UBND tỉnh hoàn thiện, trình ký ban hành.`,
+                },
+              ]
+            : []),
           { p: `Chi tiết và lịch sử xử lý: ${itemUrl(d)}` },
         ],
       };
@@ -188,6 +196,33 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...whatToDo(d),
         ],
       };
+    case 'completed':
+    case 'cancelled': {
+      const done = d.kind === 'completed';
+      const supports = (d.supportNames ?? []).length > 0;
+      return {
+        subject: `[Đôn Đốc] ${done ? 'Nhiệm vụ đã hoàn thành' : 'Hủy nhiệm vụ'}: ${label}`,
+        blocks: [
+          {
+            p: supports
+              ? `Kính gửi: ${d.leadName} và Quý cơ quan phối hợp thực hiện nhiệm vụ,`
+              : `Kính gửi: ${d.leadName},`,
+          },
+          {
+            p: done
+              ? `Văn phòng UBND tỉnh đã xác nhận nhiệm vụ dưới đây, do ${d.leadName} chủ trì, hoàn thành.`
+              : `Nhiệm vụ dưới đây, do ${d.leadName} chủ trì, đã được hủy; không tiếp tục thực hiện.`,
+            strong: true,
+          },
+          ...(!done && d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
+          closedFactsOf(d),
+          {
+            p: 'Hệ thống thôi gửi thư nhắc hạn về nhiệm vụ này; hạn nhiệm vụ được gỡ khỏi lịch của Quý cơ quan (tệp lịch kèm theo).',
+          },
+          { p: `Xem nhiệm vụ và lịch sử xử lý: ${itemUrl(d)}` },
+        ],
+      };
+    }
     case 'delivery_failed': {
       const what = d.undelivered ? MAIL_KIND_NAMES[d.undelivered.kind] : 'thư';
       const failed = d.undelivered?.failed ?? [];

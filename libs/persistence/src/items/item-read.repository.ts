@@ -4,6 +4,7 @@ import { type DataSource } from 'typeorm';
 import { vnPublicSectorCalendar } from '../../../domain/src';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
+import { NoticeEntity } from '../entities/notice.entity';
 import { noticeSummaries, type NoticeSummary } from '../notices/notice-summaries';
 import {
   toEventRecord,
@@ -95,6 +96,12 @@ export interface ItemPage {
  * reports, all plain SQL over the projection and all mapped by `toItemRecord`. `nowMs` is the
  * caller's clock, used both in SQL (the overdue filter) and in the mapping, so they agree.
  */
+export interface UrgingLetterFacts {
+  readonly item: ItemRecord;
+  readonly notice: NoticeEntity | null;
+  readonly lastProgress: { at: number; percent: number | null; note: string } | null;
+}
+
 @Injectable()
 export class ItemReadRepository {
   private readonly calendar = vnPublicSectorCalendar;
@@ -131,6 +138,32 @@ export class ItemReadRepository {
 
   async record(row: ItemEntity, nowMs: number): Promise<ItemRecord> {
     return toItemRecord(row, await this.context(nowMs, [row]));
+  }
+
+  /**
+   * What an urging letter about the item says (issue 11): the item as the list shows it, its
+   * notice, and the last progress its agency reported (with a note). Null: no such item.
+   */
+  async urgingLetterFacts(id: string, nowMs: number): Promise<UrgingLetterFacts | null> {
+    const row = await this.findRow(id);
+    if (!row) return null;
+    const item = await this.record(row, nowMs);
+    const notice = item.noticeId
+      ? await this.db.getRepository(NoticeEntity).findOneBy({ id: item.noticeId })
+      : null;
+    const progress = (await this.history(item.workflowId))
+      .filter((e) => e.type === 'progress_reported')
+      .at(-1);
+    const detail = (progress?.detail ?? {}) as { note?: unknown; percent?: unknown };
+    const lastProgress =
+      progress && typeof detail.note === 'string'
+        ? {
+            at: Date.parse(progress.at),
+            percent: typeof detail.percent === 'number' ? detail.percent : null,
+            note: detail.note.trim(),
+          }
+        : null;
+    return { item, notice, lastProgress };
   }
 
   /** The item's events, oldest first. */
