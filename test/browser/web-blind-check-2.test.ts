@@ -241,6 +241,9 @@ describe('the second blind user check', () => {
     const lead = `Thư gửi đến: ${names.get('STC')} (cơ quan chủ trì)`;
     const newLead = `Thư gửi đến: ${names.get(support[0]!)} (cơ quan chủ trì)`;
     await history.getByText(newLead, { exact: true }).waitFor();
+    // The assignment's recipients by name, not by address (issue 8 blind check).
+    const assigned = `Thư gửi đến: ${['STC', ...support].map((c) => names.get(c)).join(', ')}`;
+    expect(await history.getByText(assigned, { exact: true }).count()).toBe(1);
     // Refused extension and return: to STC, the lead then; reassignment: to the new lead.
     expect(await history.getByText(lead, { exact: true }).count()).toBe(2);
     await expectNoSeriousA11yViolations(page);

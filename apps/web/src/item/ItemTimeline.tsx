@@ -3,6 +3,7 @@ import type { Item, ItemEvent } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
 import { newPeriodLabel } from './due-labels';
+import { recipientsText } from './recipients';
 
 type Detail = NonNullable<ItemEvent['detail']>;
 
@@ -66,6 +67,7 @@ function detailLines(
   d: Detail,
   agencyName: (code: string) => string,
   lead: string,
+  addresses: ReadonlyMap<string, string>,
 ) {
   const lines: string[] = [];
   const typed = EVENT_TEXT_LABELS[type];
@@ -82,10 +84,10 @@ function detailLines(
   if (type === 'reassigned' && typeof d.to === 'string') {
     lines.push(`Chuyển sang: ${agencyName(d.to)}`);
   }
-  if (d.recipients?.length) lines.push(`Thư gửi đến: ${d.recipients.join(', ')}`);
+  if (d.recipients?.length) lines.push(`Thư gửi đến: ${recipientsText(d.recipients, addresses)}`);
   else if (MAILS_LEAD.has(type)) lines.push(`Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì)`);
   if (d.failedRecipients?.length) {
-    lines.push(`Không gửi được đến: ${d.failedRecipients.join(', ')}`);
+    lines.push(`Không gửi được đến: ${recipientsText(d.failedRecipients, addresses, true)}`);
   }
   if (d.channelCode === 'email_link') lines.push('Thực hiện qua liên kết trong thư');
   return lines;
@@ -96,10 +98,13 @@ export function ItemTimeline({
   events,
   item,
   agencyNames,
+  addressNames = new Map(),
 }: {
   events: ItemEvent[];
   item: Pick<Item, 'lead'>;
   agencyNames: ReadonlyMap<string, string>;
+  /** Recipients' addresses → agency names (item/recipients.ts). */
+  addressNames?: ReadonlyMap<string, string>;
 }) {
   const agencyName = (code: string) => agencyNames.get(code) ?? code;
   const leads = leadsAfter(events, item.lead);
@@ -116,7 +121,13 @@ export function ItemTimeline({
             <Typography.Text type="secondary">
               {formatDateTime(e.at)} · {e.actor ?? 'Hệ thống'}
             </Typography.Text>
-            {detailLines(e.type, e.detail ?? {}, agencyName, leads[i] ?? item.lead).map((line) => (
+            {detailLines(
+              e.type,
+              e.detail ?? {},
+              agencyName,
+              leads[i] ?? item.lead,
+              addressNames,
+            ).map((line) => (
               <div key={line} style={{ overflowWrap: 'anywhere' }}>
                 {line}
               </div>

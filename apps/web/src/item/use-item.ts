@@ -2,8 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
+import { addressNames } from './recipients';
 
-/** An item, its history, what the reader may do with it, and the agency directory's names. */
+/**
+ * An item, its history, what the reader may do with it, and the agency directory's names (by code
+ * and by address).
+ */
 export function useItem(id: string) {
   const queryClient = useQueryClient();
   const item = useQuery({
@@ -24,6 +28,7 @@ export function useItem(id: string) {
   });
   const agencies = useAgencies();
   const names = new Map((agencies.data ?? []).map((a) => [a.code, a.name]));
+  const addresses = addressNames(agencies.data ?? []);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['item', id] });
-  return { item, history, actions: actions.data ?? [], names, refresh };
+  return { item, history, actions: actions.data ?? [], names, addresses, refresh };
 }

@@ -33,7 +33,7 @@ async function sendAsLead(id: string, { action, body }: AgencyCommand): Promise<
 export function ItemPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
-  const { item, history, actions: allowed, names, refresh } = useItem(id);
+  const { item, history, actions: allowed, names, addresses, refresh } = useItem(id);
   usePageTitle(item.data ? itemTitle(item.data) : item.isError ? 'Nhiệm vụ không mở được' : null);
   if (item.isPending) return <Loading />;
   if (item.isError) {
@@ -96,7 +96,12 @@ export function ItemPage() {
         >
           {history.isError && <Alert type="error" showIcon title={messageOf(history.error)} />}
           {history.data ? (
-            <ItemTimeline events={history.data} item={data} agencyNames={names} />
+            <ItemTimeline
+              events={history.data}
+              item={data}
+              agencyNames={names}
+              addressNames={addresses}
+            />
           ) : (
             <Loading />
           )}
