@@ -7,7 +7,8 @@ import { openAs } from './support/login';
 /**
  * Blind-check misses on "Nhập thông báo" (issue 8): a lead the directory lacks ("Văn phòng Ban
  * Chỉ đạo") is no lead, so the notice cannot be confirmed until one is chosen; a co-ordinating
- * agency named as the lead too is said so.
+ * agency named as the lead too is said so; choosing another lead than the one the text names is
+ * said too.
  */
 
 const NOTICE = [
@@ -65,5 +66,14 @@ describe('reviewing agencies the directory lacks', () => {
     // The button follows the row (a React render away).
     for (let i = 0; i < 50 && (await confirm.isDisabled()); i++) await page.waitForTimeout(100);
     expect(await confirm.isDisabled()).toBe(false);
+
+    // Another lead than the one the text names: the row says the text still names the first.
+    await choose(page, item(page, '2').getByLabel('Cơ quan chủ trì'), 'noi vu', 'Sở Nội vụ');
+    await page.keyboard.press('Escape');
+    await item(page, '2')
+      .getByText(
+        'Mục 2: nội dung nhiệm vụ vẫn ghi “Sở Y tế”, nhưng cơ quan chủ trì đã đổi thành Sở Nội vụ; hãy sửa nội dung nếu cần.',
+      )
+      .waitFor();
   });
 });

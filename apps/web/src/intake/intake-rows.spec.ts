@@ -8,6 +8,7 @@ import {
   noticeWarnings,
   pastDueSummary,
   pastDueWarning,
+  leadRenameWarning,
   rowWarnings,
   shownDeadlineNote,
   recurrenceText,
@@ -344,5 +345,38 @@ describe('summaries', () => {
     };
     expect(noticeWarnings(p)).toEqual(['Mốc “sau Tết” chưa rõ']);
     expect(curlyQuotes('a "b" c "d"')).toBe('a “b” c “d”');
+  });
+});
+
+describe('leadRenameWarning', () => {
+  const names: Record<string, string> = { STC: 'Sở Tài chính', SXD: 'Sở Xây dựng' };
+  const nameOf = (code: string) => names[code] ?? code;
+  const r = {
+    ...emptyRow(0),
+    code: '2.b',
+    text: 'Sở TC chủ trì, phối hợp các đơn vị rà soát nợ đọng xây dựng cơ bản.',
+    lead: 'STC',
+    parsedLead: 'STC',
+    source: {
+      text: 'Sở TC chủ trì, phối hợp các đơn vị rà soát nợ đọng xây dựng cơ bản.',
+      deadlinePhrase: undefined,
+      agencies: [{ code: 'STC', phrase: 'Sở TC' }],
+    },
+  };
+
+  it('warns when another lead is chosen while the text still names the parsed one', () => {
+    expect(leadRenameWarning({ ...r, lead: 'SXD' }, nameOf)).toBe(
+      'Mục 2.b: nội dung nhiệm vụ vẫn ghi “Sở TC”, nhưng cơ quan chủ trì đã đổi thành Sở Xây dựng; hãy sửa nội dung nếu cần.',
+    );
+  });
+
+  it('says nothing while the lead is the parsed one, or once the text no longer names it', () => {
+    expect(leadRenameWarning(r, nameOf)).toBeNull();
+    expect(
+      leadRenameWarning(
+        { ...r, lead: 'SXD', text: 'Sở Xây dựng chủ trì rà soát nợ đọng.' },
+        nameOf,
+      ),
+    ).toBeNull();
   });
 });

@@ -212,6 +212,19 @@ export function rowWarnings(r: IntakeRow): string[] {
     .map(curlyQuotes);
 }
 
+/**
+ * A lead chosen in place of the parsed one while the item's text still names the parsed one as
+ * lead ("Sở Tài chính chủ trì …"): the agency would be assigned a text that names another; the
+ * secretariat may want to edit it. `nameOf` gives the directory's name of a code.
+ */
+export function leadRenameWarning(r: IntakeRow, nameOf: (code: string) => string): string | null {
+  if (!r.source || !r.parsedLead || !r.lead || r.lead === r.parsedLead) return null;
+  const phrases = r.source.agencies.filter((a) => a.code === r.parsedLead).map((a) => a.phrase);
+  const named = [...phrases, nameOf(r.parsedLead)].find((p) => p && r.text.includes(p));
+  if (!named) return null;
+  return `${r.code ? `Mục ${r.code}` : 'Nhiệm vụ'}: nội dung nhiệm vụ vẫn ghi “${named}”, nhưng cơ quan chủ trì đã đổi thành ${nameOf(r.lead)}; hãy sửa nội dung nếu cần.`;
+}
+
 /** The parsed deadline's note under the editor, while the kind of deadline is still the parsed one. */
 export function shownDeadlineNote(r: IntakeRow): string | null {
   return r.source && r.mode === modeOf(r.parsed) ? deadlineNote(r.parsed) : null;

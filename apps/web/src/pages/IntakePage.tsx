@@ -32,6 +32,7 @@ import {
   noticeWarnings,
   pastDueSummary,
   pastDueWarning,
+  leadRenameWarning,
   rowWarnings,
   rowsOf,
   toConfirmItems,
@@ -159,10 +160,12 @@ function IntakeForm({ userId }: { userId: string }) {
     setSelection((s) => (s?.key === key && !reveal ? s : { key, reveal, n: (s?.n ?? 0) + 1 }));
 
   const today = todayVn();
+  const agencyName = (code: string) =>
+    (agencies.data ?? []).find((a) => a.code === code)?.name ?? code;
   const warningsOf = (r: IntakeRow): string[] => {
     const past = pastDueWarning(r, today);
-    const parsed = rowWarnings(r);
-    return past ? [past, ...parsed] : parsed;
+    const renamed = leadRenameWarning(r, agencyName);
+    return [past, renamed, ...rowWarnings(r)].filter((w): w is string => w !== null);
   };
   const missing = rows.filter((r) => missingOf(r) !== null).length;
   const pastCount = rows.filter((r) => pastDueWarning(r, today) !== null).length;
