@@ -224,6 +224,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       level: input.level,
       reason: input.reason ?? null,
       previousDue: input.previousDue ?? null,
+      requestedDue: input.requestedDue ?? null,
       previousLeadName: input.previousLeadName ?? null,
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),

@@ -153,6 +153,12 @@ describe('item workflow decisions on the 2026 calendar', () => {
     if (isRejection(t)) throw new Error(t.message);
     expect(t.state).toMatchObject({ due: granted, originalDue: due, deadlineVersion: 2 });
     expect(t.events[0]?.detail).toMatchObject({ to: granted, requestedDue: asked });
+    // The mail says the grant differs from the request.
+    expect(t.mails[0]).toMatchObject({
+      kind: 'extension_approved',
+      due: granted,
+      requestedDue: asked,
+    });
     expect(t.mails[0]).toMatchObject({ kind: 'extension_approved' });
     // P7D in working days before 16/03 (31/03 asked would give 20/03).
     expect(nextStep(t.state, input)?.at).toBe(vn('2026-03-05 08:00'));

@@ -30,6 +30,8 @@ export interface MailCommand {
   readonly level?: number;
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
+  /** extension_approved: the deadline the agency asked for, when another was granted. */
+  readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
   /** delivery_failed: the mail some recipients rejected (ADR 0018). */
   readonly undelivered?: UndeliveredMail;

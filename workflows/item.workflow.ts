@@ -162,6 +162,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     level: mail.level,
     reason: mail.reason ?? null,
     previousDue: mail.previousDue ?? null,
+    ...(mail.requestedDue ? { requestedDue: mail.requestedDue } : {}),
     previousLeadName: mail.previousLeadName ?? null,
     ...(mail.undelivered ? { undelivered: mail.undelivered } : {}),
   });

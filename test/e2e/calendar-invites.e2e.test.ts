@@ -96,16 +96,21 @@ it('sends the invite with the assignment, replaces it on an extension and for a 
     .http()
     .post(`/api/items/${id}/extension-requests`)
     .set(auth(stc))
-    .send({ due: '2027-06-22', reason: 'Chờ ý kiến của bộ.' })
+    .send({ due: '2027-07-15', reason: 'Chờ ý kiến của bộ.' })
     .expect(201);
   const rid = (requested.body as { requestId: string }).requestId;
+  // Granted to an earlier date than asked: the mail says both, the invite has the grant.
   await stack
     .http()
     .post(`/api/items/${id}/extension-requests/${rid}/approve`)
     .set(auth(secretariat))
-    .send({})
+    .send({ due: '2027-06-22' })
     .expect(200);
-  const moved = await inviteOf(await mailOf(id, 'extension_approved', 'stc@dondoc.local'));
+  const approvedMail = await mailOf(id, 'extension_approved', 'stc@dondoc.local');
+  expect(approvedMail.text).toContain(
+    'đồng ý gia hạn thực hiện nhiệm vụ, đến ngày 22/06/2027 (Quý cơ quan đề nghị đến ngày 15/07/2027).',
+  );
+  const moved = await inviteOf(approvedMail);
   expect(moved.events[0]).toMatchObject({
     uid: `${id}@dondoc`,
     sequence: 2,

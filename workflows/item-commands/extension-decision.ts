@@ -74,6 +74,13 @@ export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, c
   return {
     state: s,
     events: [ev],
-    mails: [leadMail(s, step, 'extension_approved', { reason, previousDue: state.due })],
+    mails: [
+      leadMail(s, step, 'extension_approved', {
+        reason,
+        previousDue: state.due,
+        // A grant other than the request says so (issue 8 blind check); activity input only.
+        ...(cmd.due ? { requestedDue: pending.due } : {}),
+      }),
+    ],
   };
 };

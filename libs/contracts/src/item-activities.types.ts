@@ -125,6 +125,8 @@ export interface SendItemMailInput {
   readonly level?: number;
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
+  /** extension_approved: the deadline asked for, when the secretariat granted another. */
+  readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
   /** delivery_failed: the mail that did not reach some of its recipients. */
   readonly undelivered?: UndeliveredMail | null;

@@ -35,6 +35,8 @@ export interface ItemMailData {
   readonly reason?: string | null;
   /** Extension approved: the deadline before the extension. */
   readonly previousDue?: DueSpec | null;
+  /** Extension approved: the deadline the agency asked for, when another was granted. */
+  readonly requestedDue?: DueSpec | null;
   /** Reassigned: the agency that had the item before. */
   readonly previousLeadName?: string | null;
   /** The web app's origin: every link points at the item's page there, never at `/api`. */

@@ -160,6 +160,16 @@ describe('renderItemMail', () => {
     });
     expect(a.subject).toBe('[Đôn Đốc] Đồng ý gia hạn: Nhiệm vụ 2.g.1 — hạn mới 22/01/2026');
     expect(a.text).toContain('Thời hạn trước khi gia hạn: ngày 15/01/2026.');
+    expect(a.text).toContain('Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.');
+    // Granted to another date than asked: the mail says both.
+    const other = renderItemMail({
+      ...base,
+      kind: 'extension_approved',
+      requestedDue: { date: '2026-01-30', at: Date.parse('2026-01-30T17:00:00Z') },
+    });
+    expect(other.text).toContain(
+      'Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ, đến ngày 22/01/2026 (Quý cơ quan đề nghị đến ngày 30/01/2026).',
+    );
     const j = renderItemMail({ ...base, kind: 'extension_rejected', reason: 'Không có căn cứ' });
     expect(j.subject).toContain('Không đồng ý gia hạn');
     expect(j.text).toContain('thời hạn thực hiện giữ nguyên');

@@ -157,7 +157,13 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Đồng ý gia hạn: ${label}${due ? ` — hạn mới ${due}` : ''}`,
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
-          { p: 'Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.', strong: true },
+          {
+            p:
+              d.requestedDue && d.due && d.requestedDue.at !== d.due.at
+                ? `Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ, đến ${dueLabel(d.due)} (Quý cơ quan đề nghị đến ${dueLabel(d.requestedDue)}).`
+                : 'Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.',
+            strong: true,
+          },
           ...(d.previousDue
             ? [{ p: `Thời hạn trước khi gia hạn: ${dueLabel(d.previousDue)}.` }]
             : []),
