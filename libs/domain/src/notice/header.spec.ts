@@ -45,3 +45,61 @@ describe('header', () => {
     });
   });
 });
+
+describe('header, in the styles a blind check used (issue 8)', () => {
+  const notice = (title: string, opening: string) =>
+    parseNotice(
+      [
+        'ỦY BAN NHÂN DÂN TỈNH CAO BẰNG',
+        'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ',
+        'Số: 05/TB-BCĐ',
+        'Cao Bằng, ngày 14 tháng 02 năm 2027',
+        'THÔNG BÁO',
+        title,
+        opening,
+        '1. Sở Tài chính chủ trì rà soát, hoàn thành trước ngày 30/3/2027.',
+      ].join('\n'),
+    ).notice;
+
+  it.each([
+    [
+      'a summary under "THÔNG BÁO" that starts "Về việc"',
+      'Về việc thực hiện kết luận cuộc họp Ban Chỉ đạo ngày 11/02/2027',
+      'Ngày 11/02/2027, đồng chí Nguyễn Văn An, Trưởng Ban Chỉ đạo chủ trì cuộc họp.',
+    ],
+    [
+      'a summary that starts "Kết quả"',
+      'Kết quả cuộc họp Ban Chỉ đạo chuyển đổi số tỉnh',
+      'Chiều ngày 11/02/2027, Ban Chỉ đạo họp dưới sự chủ trì của đồng chí Nguyễn Văn An, Trưởng Ban Chỉ đạo.',
+    ],
+    [
+      'an opening "Vừa qua, ngày …"',
+      'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp Ban Chỉ đạo',
+      'Vừa qua, ngày 11/02/2027, Ban Chỉ đạo tổ chức cuộc họp dưới sự chủ trì của đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo.',
+    ],
+  ])(
+    '%s: its summary, the meeting day (not the day of issue) and the chair',
+    (_, title, opening) => {
+      expect(notice(title, opening)).toEqual({
+        title,
+        number: '05/TB-BCĐ',
+        issuedOn: '2027-02-14',
+        meetingDate: '2027-02-11',
+        chair: 'Nguyễn Văn An',
+      });
+    },
+  );
+
+  it('ends the summary at an opening "Tại cuộc họp, …"', () => {
+    expect(
+      notice(
+        'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp ngày 11/02/2027',
+        'Tại cuộc họp, sau khi nghe báo cáo, đồng chí Nguyễn Văn An, Trưởng Ban Chỉ đạo kết luận như sau:',
+      ),
+    ).toMatchObject({
+      title: 'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp ngày 11/02/2027',
+      meetingDate: '2027-02-11',
+      chair: 'Nguyễn Văn An',
+    });
+  });
+});

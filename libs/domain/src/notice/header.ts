@@ -55,6 +55,11 @@ export function headerOf(header: readonly string[]): ParsedNotice['notice'] {
   if (!meetingDate && title) {
     meetingDate = dateOf(new RegExp(`ngày\\s+${ANY_DATE.source}`, 'u').exec(title.text));
   }
+  // "Vừa qua, ngày 11/02/2027, Ban Chỉ đạo tổ chức cuộc họp …": a date in the opening sentence.
+  if (!meetingDate && title && lines[0]) {
+    const sentence = lines[0].split(/(?<=\.)\s/u)[0] ?? lines[0];
+    meetingDate = dateOf(new RegExp(`ngày\\s+${ANY_DATE.source}`, 'u').exec(sentence));
+  }
   if (!chair && title) {
     chair = (PERSON.exec(title.text) ?? PERSON_AFTER_ROLE.exec(title.text))?.[1] ?? null;
   }
@@ -62,14 +67,23 @@ export function headerOf(header: readonly string[]): ParsedNotice['notice'] {
 }
 
 const TITLE_START = /^(?:Kết luận|Ý kiến kết luận|Ý kiến chỉ đạo|Thông báo kết luận|KẾT LUẬN)\b/u;
+/** The heading a notice's summary (trích yếu) follows when it starts otherwise ("Về việc …"). */
+const NOTICE_HEADING = /^THÔNG\s+BÁO\s*$/u;
 const TITLE_END =
-  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:Sáng|Chiều|Tối|Trưa)\b|(?:Vào\s+)?Ngày\s+\d|Hôm nay|Vừa qua|Sau khi|Tham dự|Thực hiện|Căn cứ|Theo\s|Kính gửi|[-_*=.]{3,}|\d+\.|[IVX]+\.)/u;
+  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:Sáng|Chiều|Tối|Trưa)\b|(?:Vào\s+)?Ngày\s+\d|Hôm nay|Vừa qua|Sau khi|Tham dự|Thực hiện|Căn cứ|Theo\s|Tại\s|Kính gửi|[-_*=.]{3,}|\d+\.|[IVX]+\.)/u;
 
-/** "Kết luận của đồng chí …" up to the opening paragraph, whitespace collapsed. */
+/**
+ * "Kết luận của đồng chí …" (or whatever the line under "THÔNG BÁO" says) up to the opening
+ * paragraph, whitespace collapsed.
+ */
 function titleOf(
   header: readonly string[],
 ): { text: string; firstLine: string; lines: number } | null {
-  const start = header.findIndex((l) => TITLE_START.test(l));
+  const known = header.findIndex((l) => TITLE_START.test(l));
+  // Else the lines under "THÔNG BÁO" ("Về việc …", "Kết quả cuộc họp …"), unless an opening.
+  const heading = header.findIndex((l) => NOTICE_HEADING.test(l));
+  const next = heading >= 0 ? header[heading + 1] : undefined;
+  const start = known >= 0 ? known : next && !TITLE_END.test(next) ? heading + 1 : -1;
   if (start < 0) return null;
   const parts: string[] = [];
   for (const line of header.slice(start)) {
