@@ -6,7 +6,14 @@
  */
 import type { ItemWorkflowInput } from '../libs/contracts/src';
 import { endOfDay } from '../libs/domain/src';
-import { accept, decideExtension, isRejection, requestExtension, submit } from './item-commands';
+import {
+  accept,
+  changeDeadline,
+  decideExtension,
+  isRejection,
+  requestExtension,
+  submit,
+} from './item-commands';
 import { nextStep, performStep } from './item-schedule';
 import { initialState, nextPeriod } from './item-state';
 import type { ItemState, MailCommand } from './item-transition';
@@ -133,6 +140,52 @@ describe('item workflow decisions on the 2026 calendar', () => {
       deadlineVersion: 2,
       status: 'overdue',
     });
+  });
+
+  it('deadline corrected by the secretariat: a new version and plan, the original follows unless extended', () => {
+    const due = dueOn('2026-03-02');
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    const s = initialState(input, 'item-sim', vn('2026-02-20 09:00')).state;
+    const cmd = { actor: SECRETARIAT, due: dueOn('2026-03-16'), reason: 'Nhập nhầm thời hạn' };
+    const t = changeDeadline(s, cmd, { now: vn('2026-02-26 09:00'), input });
+    if (isRejection(t)) throw new Error(t.message);
+    expect(t.state).toMatchObject({
+      due: cmd.due,
+      originalDue: cmd.due,
+      deadlineVersion: 2,
+      status: 'open',
+    });
+    expect(t.events[0]).toMatchObject({
+      type: 'deadline_changed',
+      detail: { from: due, to: cmd.due, reason: 'Nhập nhầm thời hạn', deadlineVersion: 2 },
+    });
+    expect(t.mails[0]).toMatchObject({
+      kind: 'deadline_changed',
+      deadlineVersion: 2,
+      due: cmd.due,
+      previousDue: due,
+      recipients: ['stc@dondoc.local'],
+    });
+    // P7D in working days before 16/03.
+    expect(nextStep(t.state, input)?.at).toBe(vn('2026-03-05 08:00'));
+
+    // After an extension, the original deadline stays the first one.
+    const extended = { ...t.state, originalDue: due };
+    const again = changeDeadline(
+      extended,
+      { ...cmd, due: dueOn('2026-03-20') },
+      { now: vn('2026-02-27 09:00'), input },
+    );
+    if (isRejection(again)) throw new Error(again.message);
+    expect(again.state).toMatchObject({ originalDue: due, deadlineVersion: 3 });
+
+    // Refused: no reason, a deadline in the past, the same deadline, a closed item.
+    const refusedWith = (c: typeof cmd, state = s) =>
+      changeDeadline(state, c, { now: vn('2026-02-26 09:00'), input });
+    expect(refusedWith({ ...cmd, reason: ' ' })).toMatchObject({ rejected: true });
+    expect(refusedWith({ ...cmd, due: dueOn('2026-02-20') })).toMatchObject({ rejected: true });
+    expect(refusedWith({ ...cmd, due })).toMatchObject({ rejected: true });
+    expect(refusedWith(cmd, { ...s, status: 'completed' })).toMatchObject({ rejected: true });
   });
 
   it('extension granted to another date than asked: the plan and the event follow the grant', () => {

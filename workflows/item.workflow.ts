@@ -14,6 +14,7 @@ import {
 import {
   acceptUpdate,
   cancelUpdate,
+  changeDeadlineUpdate,
   decideExtensionUpdate,
   itemStateQuery,
   MAIL_PERMANENT,
@@ -36,6 +37,7 @@ import type { ItemActivities } from '../activities';
 import {
   accept,
   cancel,
+  changeDeadline,
   decideExtension,
   isRejection,
   reassign,
@@ -330,6 +332,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   );
   command(reassignUpdate, 'reassign', reassign);
   command(cancelUpdate, 'cancel', cancel);
+  command(changeDeadlineUpdate, 'changeDeadline', changeDeadline);
 
   // A new item (neither continued as new nor restored, ADR 0024): the assignment mails go out
   // once, apart from the loop; its 'created' event is recorded with them pending. A recurring

@@ -7,7 +7,8 @@ import { openAs } from './support/login';
 
 /**
  * Issue 8, flow 3: an extension request, approved to another date than asked: the page shows the new
- * and the original deadline, the history the date granted and the date asked.
+ * and the original deadline, the history the date granted and the date asked; then the secretariat
+ * corrects the deadline without a request ("Sửa thời hạn").
  */
 
 const TEXT = 'Tổng kết 5 năm thực hiện đề án phát triển du lịch cộng đồng';
@@ -74,5 +75,27 @@ describe('extension requests in the web app', () => {
     await secretariat.getByText('Hạn cơ quan đề nghị: 30/06/2027').waitFor();
     await expectNoSeriousA11yViolations(secretariat);
     await capture(secretariat, 'item-extension-approved');
+
+    // A correction without a request ("Sửa thời hạn"): the new deadline on the page and in the
+    // history with the one before it; the original stays the first (an extension happened).
+    await secretariat.getByRole('button', { name: 'Sửa thời hạn', exact: true }).click();
+    const change = secretariat.getByRole('dialog', { name: 'Sửa thời hạn' });
+    const newDue = change.getByLabel('Thời hạn mới');
+    await newDue.click();
+    await newDue.fill('30/07/2027');
+    await secretariat.keyboard.press('Enter');
+    await change.getByLabel('Lý do thay đổi').fill('Theo chỉ đạo mới của Trưởng Ban Chỉ đạo.');
+    await change.getByRole('button', { name: 'Gửi' }).click();
+    await change.waitFor({ state: 'hidden' });
+    await secretariat.getByText('Đã sửa thời hạn thành ngày 30/07/2027.').waitFor();
+    for (const text of ['30/07/2027', '31/03/2027']) {
+      await secretariat.getByRole('main').getByText(text, { exact: true }).first().waitFor();
+    }
+    const history = secretariat.getByRole('region', { name: 'Lịch sử' });
+    await history.getByText('Thời hạn mới: 30/07/2027').waitFor();
+    await history.getByText('Thời hạn trước đây: 15/06/2027').waitFor();
+    await history.getByText('Lý do thay đổi: Theo chỉ đạo mới của Trưởng Ban Chỉ đạo.').waitFor();
+    await expectNoSeriousA11yViolations(secretariat);
+    await capture(secretariat, 'item-deadline-changed');
   });
 });

@@ -220,3 +220,64 @@ it('sends no invite with a mail that does not change the deadline', async () => 
   const rejected = await mailOf(id, 'extension_rejected', 'stc@dondoc.local');
   expect(rejected.attachments.filter((a) => /calendar|ics/.test(a.contentType))).toEqual([]);
 }, 60_000);
+
+it('a deadline corrected by the secretariat: the mail says both dates and replaces the invite', async () => {
+  const created = await stack
+    .http()
+    .post('/api/items')
+    .set(auth(secretariat))
+    .send({ text: 'Tổng kết công tác năm 2026', lead: 'STC', due: '2027-01-05' })
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  await mailOf(id, 'assigned', 'stc@dondoc.local');
+  const actions = await stack
+    .http()
+    .get(`/api/items/${id}/actions`)
+    .set(auth(secretariat))
+    .expect(200);
+  expect((actions.body as { actions: string[] }).actions).toContain('deadline');
+
+  // Refused: an agency; a date in the past; no reason. Nothing changes.
+  await stack
+    .http()
+    .post(`/api/items/${id}/deadline`)
+    .set(auth(stc))
+    .send({ due: '2027-03-05', reason: 'x' })
+    .expect(403);
+  const past = await stack
+    .http()
+    .post(`/api/items/${id}/deadline`)
+    .set(auth(secretariat))
+    .send({ due: '2020-02-05', reason: 'Nhập nhầm' })
+    .expect(400);
+  expect((past.body as { message: string }).message).toMatch(/tương lai|năm/u);
+  await stack
+    .http()
+    .post(`/api/items/${id}/deadline`)
+    .set(auth(secretariat))
+    .send({ due: '2027-03-05' })
+    .expect(400);
+
+  const changed = await stack
+    .http()
+    .post(`/api/items/${id}/deadline`)
+    .set(auth(secretariat))
+    .send({ due: '2027-03-05', reason: 'Nhập nhầm thời hạn khi giao nhiệm vụ.' })
+    .expect(200);
+  // A correction, not an extension: the original deadline is the corrected one.
+  expect(changed.body).toMatchObject({ due: '2027-03-05', originalDue: '2027-03-05' });
+  const mail = await mailOf(id, 'deadline_changed', 'stc@dondoc.local');
+  expect(mail.subject).toBe(
+    '[Đôn Đốc] Thay đổi thời hạn: Tổng kết công tác năm 2026 — hạn mới 05/03/2027',
+  );
+  expect(mail.text).toContain('Thời hạn trước đây: ngày 05/01/2027.');
+  expect(mail.text).toContain('Nhập nhầm thời hạn khi giao nhiệm vụ.');
+  const invite = await inviteOf(mail);
+  expect(invite.events[0]).toMatchObject({
+    uid: `${id}@dondoc`,
+    sequence: 2,
+    start: '2027-03-05',
+  });
+  const history = await stack.historyTypes(id, secretariat);
+  expect(history).toContain('deadline_changed');
+}, 60_000);

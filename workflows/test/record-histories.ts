@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import {
   acceptUpdate,
   cancelUpdate,
+  changeDeadlineUpdate,
   decideExtensionUpdate,
   itemWorkflowId,
   reassignUpdate,
@@ -281,6 +282,24 @@ const scenarios: Scenario[] = [
       await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã trình' }] });
       await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
       await resultOf(env, h);
+      return h;
+    },
+  },
+  {
+    // The 'changeDeadline' update (issue 8): the secretariat moves the deadline without a
+    // request; a new deadline version, its mail (with the invite), the new plan's reminder.
+    name: 'deadline-change',
+    async run(env, start) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 200_000 };
+      const h = await start(
+        itemInput(due, { policy: { remindBefore: ['PT100S'], escalateAfter: [] } }),
+      );
+      await h.executeUpdate(changeDeadlineUpdate, {
+        args: [{ actor: SECRETARIAT, due: { date: null, at: now + 400_000 }, reason: 'Nhập nhầm' }],
+      });
+      await sleepUntil(env, now + 320_000);
+      await cancel(env, h);
       return h;
     },
   },

@@ -45,6 +45,7 @@ export const EVENT_LABELS: Readonly<Record<ItemEvent['type'], string>> = {
   reassigned: 'Chuyển cơ quan chủ trì',
   cancelled: 'Hủy nhiệm vụ',
   restored: 'Khôi phục theo dõi nhiệm vụ',
+  deadline_changed: 'Sửa thời hạn',
 };
 
 export const ROLE_LABELS: Readonly<Record<Me['role'], string>> = {
@@ -68,6 +69,8 @@ export const FIELD_LABELS = {
   newLead: 'Cơ quan chủ trì mới',
   reassignReason: 'Lý do',
   cancelReason: 'Lý do hủy',
+  changedDue: 'Thời hạn mới',
+  changeDueReason: 'Lý do thay đổi',
 } as const;
 
 /** The dialog field each event's typed note and reason came from. */
@@ -83,4 +86,5 @@ export const EVENT_TEXT_LABELS: Readonly<
   extension_rejected: { reason: FIELD_LABELS.rejectReason },
   reassigned: { reason: FIELD_LABELS.reassignReason },
   cancelled: { reason: FIELD_LABELS.cancelReason },
+  deadline_changed: { reason: FIELD_LABELS.changeDueReason },
 };

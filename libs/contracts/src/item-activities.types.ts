@@ -65,6 +65,8 @@ export const ITEM_MAIL_KINDS = [
    */
   'completed',
   'cancelled',
+  /** To the lead agency: the secretariat set another deadline (a new calendar invite). */
+  'deadline_changed',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -98,6 +100,7 @@ export interface MailItemFields {
  * new lead's after a reassignment, and every deadline change; the closing mails its cancellation.
  */
 export const INVITE_MAIL_KINDS: readonly ItemMailKind[] = [
+  'deadline_changed',
   'completed',
   'cancelled',
   'assigned',

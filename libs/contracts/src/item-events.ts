@@ -15,6 +15,8 @@ export const ITEM_EVENT_TYPES = [
   'cancelled',
   /** The workflow was missing in Temporal and was restored from PostgreSQL (ADR 0022). */
   'restored',
+  /** The secretariat set another deadline without a request. */
+  'deadline_changed',
 ] as const;
 
 export type ItemEventType = (typeof ITEM_EVENT_TYPES)[number];

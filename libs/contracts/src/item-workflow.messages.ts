@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AcceptCommand,
   CancelCommand,
+  ChangeDeadlineCommand,
   ExtensionDecisionCommand,
   ExtensionRequestCommand,
   ItemView,
@@ -25,3 +26,6 @@ export const decideExtensionUpdate = defineUpdate<ItemView, [ExtensionDecisionCo
 );
 export const reassignUpdate = defineUpdate<ItemView, [ReassignCommand]>('reassign');
 export const cancelUpdate = defineUpdate<ItemView, [CancelCommand]>('cancel');
+export const changeDeadlineUpdate = defineUpdate<ItemView, [ChangeDeadlineCommand]>(
+  'changeDeadline',
+);

@@ -192,6 +192,11 @@ export interface ReassignCommand extends CommandBase {
 export interface CancelCommand extends CommandBase {
   readonly reason: string;
 }
+/** The secretariat sets another deadline, without a request (a slip at intake, a new instruction). */
+export interface ChangeDeadlineCommand extends CommandBase {
+  readonly due: DueSpec;
+  readonly reason: string;
+}
 
 /** Failure types the workflow's update validators throw; the API maps them to HTTP codes. */
 export const UPDATE_REJECTION = {

@@ -134,6 +134,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, RouteAudit | null>> = {
   'POST /api/items/:id/return': itemCommand('item.return'),
   'POST /api/items/:id/reassign': itemCommand('item.reassign', pick('lead')),
   'POST /api/items/:id/cancel': itemCommand('item.cancel'),
+  'POST /api/items/:id/deadline': itemCommand('item.deadline_change', pick('due')),
 
   'POST /api/links/:token/progress': linkCommand('item.progress', pick('percent')),
   'POST /api/links/:token/submit': linkCommand('item.submit'),

@@ -15,6 +15,7 @@ export const ITEM_COMMANDS = [
   'reject-extension',
   'reassign',
   'cancel',
+  'deadline',
 ] as const;
 export type ItemCommand = (typeof ITEM_COMMANDS)[number];
 
@@ -30,6 +31,7 @@ const SECRETARIAT: readonly (readonly [ItemCommand, ItemAction])[] = [
   ['reject-extension', 'rejectExtension'],
   ['reassign', 'reassign'],
   ['cancel', 'cancel'],
+  ['deadline', 'changeDeadline'],
 ];
 const NEEDS_PENDING: readonly ItemCommand[] = ['approve-extension', 'reject-extension'];
 

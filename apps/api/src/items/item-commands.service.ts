@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import {
   acceptUpdate,
   cancelUpdate,
+  changeDeadlineUpdate,
   decideExtensionUpdate,
   reassignUpdate,
   reportProgressUpdate,
@@ -32,6 +33,7 @@ import type {
   ExtensionDecisionDto,
   ExtensionRequestDto,
   ProgressDto,
+  ChangeDeadlineDto,
   ReasonDto,
   ReassignDto,
   SubmitDto,
@@ -175,6 +177,18 @@ export class ItemCommandsService {
             ...(dto.reason ? { reason: dto.reason } : {}),
           }),
         ],
+      }),
+    );
+  }
+
+  changeDeadline(
+    id: string,
+    dto: ChangeDeadlineDto,
+    user: AuthenticatedUser,
+  ): Promise<ItemResponse> {
+    return this.run(id, user, (h, stamp) =>
+      h.executeUpdate(changeDeadlineUpdate, {
+        args: [stamp({ actor: toActor(user), due: dueSpec(dto.due), reason: dto.reason })],
       }),
     );
   }

@@ -30,6 +30,7 @@ import {
   ExtensionRequestDto,
   ListItemsQuery,
   ProgressDto,
+  ChangeDeadlineDto,
   ReasonDto,
   ReassignDto,
   SubmitDto,
@@ -220,6 +221,18 @@ export class ItemsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ItemResponse> {
     return this.commands.reassign(id, dto, user);
+  }
+
+  @Post(':id/deadline')
+  @Command()
+  @ApiOkResponse({ type: ItemResponse })
+  @Roles('secretariat')
+  changeDeadline(
+    @Id() id: string,
+    @Body() dto: ChangeDeadlineDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ItemResponse> {
+    return this.commands.changeDeadline(id, dto, user);
   }
 
   @Post(':id/cancel')

@@ -337,6 +337,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ItemsController_changeDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/extension-requests": {
         parameters: {
             query?: never;
@@ -872,6 +888,15 @@ export type components = {
         };
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "refused";
+        ChangeDeadlineDto: {
+            /**
+             * @description The new deadline (same forms as a due)
+             * @example 2026-03-31
+             */
+            due: string;
+            /** @example Nhập nhầm thời hạn khi giao nhiệm vụ. */
+            reason: string;
+        };
         ChangePasswordDto: {
             /** @description The current password */
             current: string;
@@ -1227,7 +1252,7 @@ export type components = {
             actions: components["schemas"]["ItemCommand"][];
         };
         /** @enum {string} */
-        ItemCommand: "progress" | "submit" | "extension-request" | "accept" | "return" | "approve-extension" | "reject-extension" | "reassign" | "cancel";
+        ItemCommand: "progress" | "submit" | "extension-request" | "accept" | "return" | "approve-extension" | "reject-extension" | "reassign" | "cancel" | "deadline";
         ItemEventDetailResponse: {
             /** @description How the action was made when not by a login, in Vietnamese ("qua liên kết trong thư") */
             channel?: string;
@@ -1261,7 +1286,7 @@ export type components = {
             type: components["schemas"]["ItemEventType"];
         };
         /** @enum {string} */
-        ItemEventType: "created" | "reminder_sent" | "overdue" | "escalated" | "progress_reported" | "submitted" | "completed" | "returned" | "extension_requested" | "extension_approved" | "extension_rejected" | "reassigned" | "cancelled" | "restored";
+        ItemEventType: "created" | "reminder_sent" | "overdue" | "escalated" | "progress_reported" | "submitted" | "completed" | "returned" | "extension_requested" | "extension_approved" | "extension_rejected" | "reassigned" | "cancelled" | "restored" | "deadline_changed";
         ItemResponse: {
             closedAt: string | null;
             /** @description Position in the notice, e.g. "2.g.1" */
@@ -2950,6 +2975,95 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s status forbids it (INVALID_TRANSITION, ITEM_CLOSED, ITEM_NOT_STARTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE: over the byte limit of the route) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The item’s workflow did not take the command in time (WORKFLOW_UNAVAILABLE); nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ItemsController_changeDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id (anything else: 404 ITEM_NOT_FOUND) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDeadlineDto"];
             };
         };
         responses: {

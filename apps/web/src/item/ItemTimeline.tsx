@@ -35,6 +35,7 @@ function dueOf(value: unknown): string | null {
  * the agency (for a reassignment, the new lead).
  */
 const MAILS_LEAD: ReadonlySet<ItemEvent['type']> = new Set([
+  'deadline_changed',
   'returned',
   'extension_approved',
   'extension_rejected',
@@ -80,6 +81,12 @@ function detailLines(
   if (type === 'extension_approved' && dueOf(d.to)) {
     lines.push(`Hạn mới: ${dueOf(d.to)}`);
     if (dueOf(d.requestedDue)) lines.push(`Hạn cơ quan đề nghị: ${dueOf(d.requestedDue)}`);
+  }
+  if (type === 'deadline_changed' && dueOf(d.to)) {
+    lines.push(`${FIELD_LABELS.changedDue}: ${dueOf(d.to)}`);
+    // `from` is not in the generated detail type (it is a deadline here, an agency elsewhere).
+    const from = dueOf((d as Record<string, unknown>)['from']);
+    if (from) lines.push(`Thời hạn trước đây: ${from}`);
   }
   if (type === 'reassigned' && typeof d.to === 'string') {
     lines.push(`Chuyển sang: ${agencyName(d.to)}`);

@@ -4,7 +4,7 @@ import { agencyOptions, agencySearch } from '../agencies/agency-match';
 import { api, type Item, type ItemCommand } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAgencies } from '../items/use-items';
-import { formatDate } from '../format';
+import { formatDate, todayVn } from '../format';
 import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
 import { ActionModal } from './ActionModal';
@@ -142,6 +142,33 @@ export function SecretariatActions({
             />
           </Form.Item>
           <Form.Item label={FIELD_LABELS.reassignReason} name="reason">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {allowed.includes('deadline') && (
+        <ActionModal<{ due: Dayjs; reason: string }>
+          label="Sửa thời hạn"
+          onSubmit={async ({ due, reason }) => {
+            const day = due.format(DAY);
+            unwrap(
+              await api.POST('/api/items/{id}/deadline', {
+                params: { path: id },
+                body: { due: day, reason },
+              }),
+            );
+            ok(`Đã sửa thời hạn thành ngày ${formatDate(day)}.`)();
+          }}
+        >
+          <Form.Item
+            label={FIELD_LABELS.changedDue}
+            name="due"
+            extra="Không phải gia hạn: dùng khi thời hạn giao bị nhầm hoặc có chỉ đạo mới. Cơ quan chủ trì nhận thư báo thời hạn mới."
+            rules={[{ required: true, message: 'Chọn ngày.' }]}
+          >
+            <DateField disabledDate={(d: Dayjs) => d.format(DAY) < todayVn()} />
+          </Form.Item>
+          <Form.Item label={FIELD_LABELS.changeDueReason} name="reason" rules={reasonRule}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </ActionModal>

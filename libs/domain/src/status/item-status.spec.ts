@@ -27,6 +27,7 @@ const TABLE: [ItemStatus, ItemAction, Expect, Expect][] = [
   ['open', 'reassign', 'open', 'open'],
   ['open', 'cancel', 'cancelled', 'cancelled'],
   ['open', 'markOverdue', 'overdue', 'overdue'],
+  ['open', 'changeDeadline', 'open', 'overdue'],
 
   ['overdue', 'progress', 'overdue', 'overdue'],
   ['overdue', 'submit', 'submitted', 'submitted'],
@@ -38,6 +39,7 @@ const TABLE: [ItemStatus, ItemAction, Expect, Expect][] = [
   ['overdue', 'reassign', 'overdue', 'overdue'],
   ['overdue', 'cancel', 'cancelled', 'cancelled'],
   ['overdue', 'markOverdue', null, null],
+  ['overdue', 'changeDeadline', 'open', 'overdue'],
 
   ['submitted', 'progress', null, null],
   ['submitted', 'submit', null, null],
@@ -49,6 +51,7 @@ const TABLE: [ItemStatus, ItemAction, Expect, Expect][] = [
   ['submitted', 'reassign', null, null],
   ['submitted', 'cancel', 'cancelled', 'cancelled'],
   ['submitted', 'markOverdue', null, null],
+  ['submitted', 'changeDeadline', 'submitted', 'submitted'],
 
   ...ITEM_ACTIONS.map((a): [ItemStatus, ItemAction, Expect, Expect] => [
     'completed',

@@ -30,6 +30,8 @@ export const ITEM_ACTIONS = [
   'reassign',
   'cancel',
   'markOverdue',
+  /** The secretariat corrects the deadline (a slip at intake, a new instruction): no request. */
+  'changeDeadline',
 ] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
@@ -62,6 +64,7 @@ export const TRANSITIONS: Readonly<
     reassign: 'open',
     cancel: 'cancelled',
     markOverdue: 'overdue',
+    changeDeadline: 'byDeadline',
   },
   overdue: {
     progress: 'overdue',
@@ -71,6 +74,7 @@ export const TRANSITIONS: Readonly<
     rejectExtension: 'overdue',
     reassign: 'overdue',
     cancel: 'cancelled',
+    changeDeadline: 'byDeadline',
   },
   submitted: {
     accept: 'completed',
@@ -78,6 +82,7 @@ export const TRANSITIONS: Readonly<
     approveExtension: 'submitted',
     rejectExtension: 'submitted',
     cancel: 'cancelled',
+    changeDeadline: 'submitted',
   },
   completed: {},
   cancelled: {},
@@ -102,6 +107,7 @@ export const ACTION_LABELS: Readonly<Record<ItemAction, string>> = {
   reassign: 'giao lại cho cơ quan khác',
   cancel: 'hủy nhiệm vụ',
   markOverdue: 'đánh dấu quá hạn',
+  changeDeadline: 'sửa thời hạn',
 };
 
 export function isItemStatus(s: unknown): s is ItemStatus {

@@ -170,6 +170,7 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   delivery_failed: 'thư báo không gửi được thư',
   completed: 'thư báo nhiệm vụ hoàn thành',
   cancelled: 'thư báo hủy nhiệm vụ',
+  deadline_changed: 'thư báo thay đổi thời hạn',
 };
 
 /** The first block of a late mail: when it was meant to go out and why it comes now. */

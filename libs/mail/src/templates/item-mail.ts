@@ -172,6 +172,23 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...whatToDo(d),
         ],
       };
+    case 'deadline_changed':
+      return {
+        subject: `[Đôn Đốc] Thay đổi thời hạn: ${label}${due ? ` — hạn mới ${due}` : ''}`,
+        blocks: [
+          { p: `Kính gửi: ${d.leadName},` },
+          {
+            p: d.due
+              ? `Văn phòng UBND tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây: hạn mới ${dueLabel(d.due)}.`
+              : 'Văn phòng UBND tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây.',
+            strong: true,
+          },
+          ...(d.previousDue ? [{ p: `Thời hạn trước đây: ${dueLabel(d.previousDue)}.` }] : []),
+          ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
+          factsOf(d),
+          ...whatToDo(d),
+        ],
+      };
     case 'extension_rejected':
       return {
         subject: `[Đôn Đốc] Không đồng ý gia hạn: ${label}${due ? ` — giữ hạn ${due}` : ''}`,

@@ -146,6 +146,14 @@ export class ExtensionDecisionDto {
   due?: string;
 }
 
+export class ChangeDeadlineDto {
+  @Due({ example: '2026-03-31', description: 'The new deadline (same forms as a due)' })
+  due!: string;
+
+  @Text({ ...NOTE, example: 'Nhập nhầm thời hạn khi giao nhiệm vụ.' })
+  reason!: string;
+}
+
 export class ReassignDto {
   @AgencyCode({ example: 'SXD' })
   lead!: string;
