@@ -123,11 +123,8 @@ export function inviteFor(
     text: input.item.text,
     leadName: input.item.leadName,
     noticeTitle: input.item.noticeTitle,
-    url: itemPageUrl(
-      config.publicBaseUrl,
-      input.itemId,
-      linkTokenFor(input, config.linkSigningSecret),
-    ),
+    // The page behind a login: a calendar event outlives the mail's 30-day signed link.
+    url: itemPageUrl(config.publicBaseUrl, input.itemId, null),
     organizer: organizerOf(config.mailFrom ?? 'dondoc@dondoc.local'),
     attendees: [isLead ? { email: recipient, name: input.item.leadName } : { email: recipient }],
   });

@@ -71,8 +71,9 @@ it('sends the invite with the assignment, replaces it on an extension and for a 
   });
   expect(event.summary).toContain('Xây dựng kế hoạch chuyển đổi số');
   expect(event.description).toContain('Cơ quan chủ trì: Sở Tài chính');
-  // The lead's invite opens the item with its signed link, as the mail does.
-  expect(event.url).toMatch(new RegExp(`/items/${id}\\?t=`));
+  // The item's page behind a login: the event outlives the mail's 30-day signed link.
+  expect(event.url).toMatch(new RegExp(`/items/${id}$`));
+  expect(event.description).toContain('Nhiệm vụ: Xây dựng kế hoạch chuyển đổi số');
   // The default plan (7, 3, 1 working days before and on the day, at 08:00 UTC+7) before Monday
   // 15/03/2027: Thursday 04/03, Wednesday 10/03, Friday 12/03, Monday 15/03.
   expect(event.alarms).toEqual([

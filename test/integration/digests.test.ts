@@ -110,7 +110,7 @@ it('each agency with open items gets its own; the others none', async () => {
   expect(sent.sent).toBe(3);
   const mails = await stack.smtp.waitFor((m) => m.subject.startsWith('Nhiệm vụ của'), 3);
   const stc = mails.find((m) => m.subject.startsWith('Nhiệm vụ của Sở Tài chính'));
-  expect(stc?.subject).toMatch(/: 2 đang thực hiện, 1 quá hạn$/);
+  expect(stc?.subject).toMatch(/: 2 chưa hoàn thành, trong đó 1 quá hạn$/);
   // Overdue first.
   expect(stc!.text.indexOf('giải ngân')).toBeLessThan(stc!.text.indexOf('kế hoạch vốn'));
   expect(mails.map((m) => m.subject.split(' tuần')[0]).sort()).toEqual([

@@ -103,3 +103,30 @@ describe('header, in the styles a blind check used (issue 8)', () => {
     });
   });
 });
+
+describe('"THÔNG BÁO KẾT LUẬN" over a summary in lower case, a chair named by office (issue 11 blind check)', () => {
+  it('reads the summary with its heading and the chair by office', () => {
+    expect(
+      parseNotice(
+        [
+          'BAN CHỈ ĐẠO PHÁT TRIỂN KINH TẾ - XÃ HỘI TỈNH BÌNH MINH',
+          'Số: 98/TB-BCĐ',
+          '                                        Bình Minh, ngày 16 tháng 10 năm 2026',
+          '',
+          'THÔNG BÁO KẾT LUẬN',
+          'của Trưởng Ban Chỉ đạo về công tác cải cách hành chính quý III năm 2026',
+          '',
+          'Ngày 14/10/2026, Trưởng Ban Chỉ đạo chủ trì họp về công tác cải cách hành chính. Trưởng Ban Chỉ đạo kết luận như sau:',
+          '',
+          '1. Sở Nội vụ chủ trì rà soát danh mục vị trí việc làm, hoàn thành trước ngày 15/11/2026.',
+        ].join('\n'),
+      ).notice,
+    ).toEqual({
+      title: 'Kết luận của Trưởng Ban Chỉ đạo về công tác cải cách hành chính quý III năm 2026',
+      number: '98/TB-BCĐ',
+      issuedOn: '2026-10-16',
+      meetingDate: '2026-10-14',
+      chair: 'Trưởng Ban Chỉ đạo',
+    });
+  });
+});

@@ -63,12 +63,16 @@ export function headerOf(header: readonly string[]): ParsedNotice['notice'] {
   if (!chair && title) {
     chair = (PERSON.exec(title.text) ?? PERSON_AFTER_ROLE.exec(title.text))?.[1] ?? null;
   }
+  chair ??= CHAIR_ROLE.exec(beforeConclusion)?.[1] ?? null;
   return { title: title?.text ?? null, number, issuedOn, meetingDate, chair };
 }
 
 const TITLE_START = /^(?:Kết luận|Ý kiến kết luận|Ý kiến chỉ đạo|Thông báo kết luận|KẾT LUẬN)\b/u;
 /** The heading a notice's summary (trích yếu) follows when it starts otherwise ("Về việc …"). */
-const NOTICE_HEADING = /^THÔNG\s+BÁO\s*$/u;
+const NOTICE_HEADING = /^THÔNG\s+BÁO(?:\s+(KẾT\s+LUẬN))?\s*$/u;
+/** A chair named by office only: "Trưởng Ban Chỉ đạo chủ trì …". */
+const CHAIR_ROLE =
+  /((?:Phó\s+)?(?:Trưởng\s+Ban\s+Chỉ\s+đạo|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh))\s+chủ\s+trì/u;
 const TITLE_END =
   /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:Sáng|Chiều|Tối|Trưa)\b|(?:Vào\s+)?Ngày\s+\d|Hôm nay|Vừa qua|Sau khi|Tham dự|Thực hiện|Căn cứ|Theo\s|Tại\s|Kính gửi|[-_*=.]{3,}|\d+\.|[IVX]+\.)/u;
 
@@ -85,11 +89,20 @@ function titleOf(
   const next = heading >= 0 ? header[heading + 1] : undefined;
   const start = known >= 0 ? known : next && !TITLE_END.test(next) ? heading + 1 : -1;
   if (start < 0) return null;
+  // "THÔNG BÁO KẾT LUẬN" over "của Trưởng Ban Chỉ đạo tại …": the heading begins the summary.
+  const lead =
+    known < 0 && NOTICE_HEADING.exec(header[heading] ?? '')?.[1] && /^\p{Ll}/u.test(next ?? '')
+      ? 'Kết luận '
+      : '';
   const parts: string[] = [];
   for (const line of header.slice(start)) {
     if (parts.length > 0 && TITLE_END.test(line)) break;
     parts.push(line);
     if (parts.length >= 6) break;
   }
-  return { text: collapse(parts.join(' ')), firstLine: header[start]!, lines: parts.length };
+  return {
+    text: lead + collapse(parts.join(' ')),
+    firstLine: header[start]!,
+    lines: parts.length,
+  };
 }

@@ -1,4 +1,4 @@
-import { itemInvite, itemInviteUid, type ItemInviteInput } from './item-invite';
+import { foldOctets, itemInvite, itemInviteUid, type ItemInviteInput } from './item-invite';
 
 /** Due Thursday 22/01/2026 (24:00+07 = 17:00Z). Python's icalendar reads invites in test/e2e. */
 const input: ItemInviteInput = {
@@ -57,5 +57,15 @@ describe('itemInvite', () => {
       dueDate: '2026-01-25',
     });
     expect(ics).toContain('DTSTART;VALUE=DATE:20260126');
+  });
+
+  it('folds lines at 75 octets of UTF-8, never inside a character (RFC 5545 §3.1)', () => {
+    const ics = itemInvite({ ...input, text: 'Đề nghị các sở, ngành rà soát '.repeat(8) });
+    const octets = ics.split('\r\n').map((l) => new TextEncoder().encode(l).length);
+    expect(Math.max(...octets)).toBeLessThanOrEqual(75);
+    expect(ics).not.toContain('\uFFFD');
+    expect(unfold(ics)).toContain('Đề nghị các sở\\, ngành rà soát Đề nghị');
+    // Folding again changes nothing.
+    expect(foldOctets(ics)).toBe(ics);
   });
 });

@@ -66,6 +66,7 @@ export function itemInvite(input: ItemInviteInput): string {
     calendar,
   }).filter((s) => s.kind === 'reminder' && s.at > input.nowMs);
   const label = input.code ? `${input.code}: ` : '';
+  const named = input.code ? `Nhiệm vụ ${input.code}: ` : 'Nhiệm vụ: ';
   const event: EventAttributes = {
     uid: itemInviteUid(input.itemId),
     method: input.method,
@@ -77,7 +78,7 @@ export function itemInvite(input: ItemInviteInput): string {
     title: `Hạn nhiệm vụ ${label}${shorten(input.text, 80)}`,
     description: [
       input.method === 'CANCEL' ? 'Nhiệm vụ đã kết thúc; sự kiện này được gỡ khỏi lịch.' : null,
-      `Nhiệm vụ: ${label}${input.text.trim()}`,
+      `${named}${input.text.trim()}`,
       `Cơ quan chủ trì: ${input.leadName}`,
       input.noticeTitle ? `Theo: ${input.noticeTitle}` : null,
       `Xem và báo cáo: ${input.url}`,
@@ -111,5 +112,35 @@ export function itemInvite(input: ItemInviteInput): string {
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw error ?? new Error('ics: no calendar text');
-  return value;
+  return foldOctets(value);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Lines folded at 75 octets, as RFC 5545 §3.1 says: the library folds at 75 characters, and a
+ * Vietnamese line is longer than that in UTF-8 (strict clients refuse it). Never inside a
+ * character: a fold goes before the character that would cross the limit.
+ */
+export function foldOctets(ics: string): string {
+  const lines = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+  const folded = lines.map((line) => {
+    const parts: string[] = [];
+    let part = '';
+    let size = 0;
+    for (const ch of line) {
+      const n = utf8.encode(ch).length;
+      // The first line holds 75 octets; each continuation 74 after its leading space.
+      if (size + n > (parts.length === 0 ? 75 : 74)) {
+        parts.push(part);
+        part = '';
+        size = 0;
+      }
+      part += ch;
+      size += n;
+    }
+    parts.push(part);
+    return parts.join('\r\n ');
+  });
+  return folded.join('\r\n');
 }

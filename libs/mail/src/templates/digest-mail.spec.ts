@@ -88,7 +88,7 @@ describe('renderAgencyDigest', () => {
     };
     const mail = renderAgencyDigest(d, BASE);
     expect(mail.subject).toBe(
-      'Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 đang thực hiện, 1 quá hạn',
+      'Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 chưa hoàn thành, trong đó 1 quá hạn',
     );
     expect(mail.text).toContain(
       'cơ quan đang chủ trì 2 nhiệm vụ chưa hoàn thành, trong đó 1 nhiệm vụ đã quá hạn.',

@@ -112,8 +112,9 @@ export function renderHeadDigest(
 /** An agency's Monday digest of the items it leads. */
 export function renderAgencyDigest(d: AgencyDigest, baseUrl: string): RenderedDigest {
   const subject =
-    `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ${d.items.length} đang thực hiện` +
-    (d.overdue > 0 ? `, ${d.overdue} quá hạn` : '');
+    // "chưa hoàn thành, trong đó … quá hạn": the reports' "Đang thực hiện" leaves overdue ones out.
+    `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ${d.items.length} chưa hoàn thành` +
+    (d.overdue > 0 ? `, trong đó ${d.overdue} quá hạn` : '');
   return render(subject, [
     { p: `Kính gửi: ${d.name},` },
     {
