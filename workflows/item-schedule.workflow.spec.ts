@@ -284,19 +284,24 @@ describe('item workflow: schedule', () => {
     await finish(handle);
   });
 
-  it('steps already past at creation are skipped, the overdue mark applies at once', async () => {
+  it('steps already past at creation are skipped; the overdue mark and the last escalation owed apply at once', async () => {
     const due = await dueIn(-100);
     const input = itemInput(due, { policy: SUB_DAY_POLICY });
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
     await sleepUntil(due.at + 120_000);
-    // The assignment and the overdue mark both go out at once, apart from each other (ADR 0024).
-    await eventually(() => expect([...steps(wf)].sort()).toEqual(['assigned@1', 'overdue@1']));
+    // The assignment and the overdue mark go out at once, apart from each other (ADR 0024); of
+    // the escalations already past, the last one (level 2) runs, not each (patch late-escalation).
+    await eventually(() =>
+      expect([...steps(wf)].sort()).toEqual(['assigned@1', 'escalate:2:PT60S@1', 'overdue@1']),
+    );
+    expect(fakes.mailsOf(wf).find((m) => m.kind === 'escalation')).toMatchObject({ level: 2 });
     const view = await handle.query(itemStateQuery);
-    expect(view.status).toBe('overdue');
+    expect(view).toMatchObject({ status: 'overdue', escalationLevel: 2 });
     expect(view.doneSteps).toEqual(
       expect.arrayContaining(['remind:PT100S', 'escalate:1:PT30S', 'escalate:2:PT60S', 'overdue']),
     );
+    expect(types(wf)).toEqual(['created', 'overdue', 'escalated']);
     await finish(handle);
   });
 

@@ -49,7 +49,7 @@ import {
   type Reducer,
 } from './item-commands';
 import { pendingMails } from './item-restore';
-import { nextStep, performStep } from './item-schedule';
+import { nextStep, owedEscalation, performStep, withOwedEscalation } from './item-schedule';
 import { initialState, nextPeriod, toProjection, toView, withAssignment } from './item-state';
 import type { Context, ItemState, MailCommand, Transition } from './item-transition';
 import {
@@ -78,6 +78,11 @@ const ASSIGNMENT_MAIL = 'assignment-mail';
  * behind in the outbox.
  */
 const CLOSING_MAIL = 'closing-mail';
+/**
+ * Patch id: a new item created past its escalations (a notice entered late) escalates at once,
+ * at the last level whose time has passed, instead of never.
+ */
+const LATE_ESCALATION = 'late-escalation';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -128,7 +133,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   const workflowId = workflowInfo().workflowId;
   const ctx = (): Context => ({ now: Date.now(), input });
 
-  const start = initialState(input, workflowId, Date.now());
+  const initial = initialState(input, workflowId, Date.now());
+  const owed = input.carried || input.restore ? null : owedEscalation(initial.state, ctx());
+  const start: Transition =
+    owed && patched(LATE_ESCALATION)
+      ? { ...initial, state: withOwedEscalation(initial.state, owed) }
+      : initial;
   let state: ItemState = start.state;
   /** Bumped on every accepted change, so the loop re-plans. */
   let changes = 0;

@@ -286,6 +286,21 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'late-escalation': created 100 s past its due with both escalations already past:
+    // the assignment, the overdue mark and the last escalation (level 2) at once; then cancel.
+    name: 'late-escalation',
+    async run(env, start) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now - 100_000 };
+      const h = await start(
+        itemInput(due, { policy: { remindBefore: ['PT100S'], escalateAfter: ['PT30S', 'PT60S'] } }),
+      );
+      await sleepUntil(env, now + 60_000);
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
     // The 'changeDeadline' update (issue 8): the secretariat moves the deadline without a
     // request; a new deadline version, its mail (with the invite), the new plan's reminder.
     name: 'deadline-change',

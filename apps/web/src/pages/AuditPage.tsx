@@ -10,7 +10,6 @@ import {
   OUTCOME_COLORS,
   OUTCOME_LABELS,
   refusalLabel,
-  requestActionLabel,
   failureReason,
 } from '../admin/admin-labels';
 import type { AuditEntry, AuditOutcome, AuditQuery } from '../admin/admin-types';
@@ -52,7 +51,7 @@ function What({ e }: { e: AuditEntry }) {
           {detail}
         </Typography.Text>
       )}
-      {e.request && e.action === 'access.refused' && requestActionLabel(e.request) === null && (
+      {e.request && e.action === 'access.refused' && (
         <Typography.Text type="secondary" style={wrap}>
           {e.request}
         </Typography.Text>
