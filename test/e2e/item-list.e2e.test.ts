@@ -122,7 +122,7 @@ describe('GET /api/items/:id/actions', () => {
     const head = await stack.login('head@dondoc.local');
     expect(await actions('a', stc)).toEqual(['progress', 'submit', 'extension-request']);
     expect(await actions('d', stc)).toEqual([]); // co-ordinating: read-only
-    expect(await actions('a', secretariat)).toEqual(['reassign', 'cancel']);
+    expect(await actions('a', secretariat)).toEqual(['reassign', 'cancel', 'deadline']);
     expect(await actions('a', head)).toEqual([]);
   });
 });
