@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { activityInfo, heartbeat, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import addressparser from 'nodemailer/lib/addressparser';
 import {
   isLateMail,
   itemInvite,
@@ -17,6 +18,7 @@ import { signItemLink } from '../libs/security/src';
 import type { MailLogStore } from './ports';
 import {
   INVITE_MAIL_KINDS,
+  isClosingMail,
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
   type ItemMailKind,
@@ -91,9 +93,9 @@ export function linkTokenFor(input: SendItemMailInput, secret: string): string |
 
 /** 'Đôn Đốc <dondoc@x.vn>' → its name and address (an address alone: named after itself). */
 export function organizerOf(mailFrom: string): { name: string; email: string } {
-  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
-  if (m) return { name: m[1]?.trim() || (m[2] as string), email: (m[2] as string).trim() };
-  return { name: mailFrom.trim(), email: mailFrom.trim() };
+  const [first] = addressparser(mailFrom, { flatten: true });
+  const email = first?.address || mailFrom.trim();
+  return { name: first?.name || email, email };
 }
 
 /**
@@ -106,7 +108,7 @@ export function inviteFor(
   config: MailActivityConfig,
 ): MailCalendar | null {
   if (!INVITE_MAIL_KINDS.includes(input.kind) || !input.due) return null;
-  const closing = input.kind === 'completed' || input.kind === 'cancelled';
+  const closing = isClosingMail(input.kind);
   const method = closing ? 'CANCEL' : 'REQUEST';
   // Named after the lead agency when the mail goes to it alone.
   const isLead = !closing && input.kind !== 'assigned_copy';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { civilDateAt, vnPublicSectorCalendar } from '../libs/domain/src';
+import { civilDateAt, isClosed, vnPublicSectorCalendar } from '../libs/domain/src';
 import type { MailAttachment } from '../libs/mail/src';
 import { DOCX_MIME, docxOf, urgingLetter, urgingLetterFileName } from '../libs/papers/src';
 import { ItemReadRepository } from '../libs/persistence/src';
@@ -13,9 +13,7 @@ export function urgingLetterAttachment(dataSource: DataSource) {
   const read = new ItemReadRepository(dataSource);
   return async (itemId: string, nowMs: number): Promise<MailAttachment | null> => {
     const facts = await read.urgingLetterFacts(itemId, nowMs);
-    if (!facts || facts.item.status === 'completed' || facts.item.status === 'cancelled') {
-      return null;
-    }
+    if (!facts || isClosed(facts.item.status)) return null;
     const day = civilDateAt(nowMs);
     const content = await docxOf(
       urgingLetter({

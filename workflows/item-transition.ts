@@ -69,6 +69,9 @@ export function emit(
 }
 
 /** A mail to the lead agency's contact about the current deadline version. */
+/** Step key of the closing mail (one per item: it closes once). */
+export const CLOSED_STEP = 'closed';
+
 /**
  * The mail that closes an item (ADR 0027): to the lead and each co-ordinating agency, whose
  * calendar event it withdraws. Sent after the loop, behind the patch 'closing-mail'.
@@ -85,7 +88,7 @@ export const closingMail = (
         .filter((a) => a.length > 0),
     ),
   ];
-  return leadMail(s, 'closed', kind, { recipients, reason });
+  return leadMail(s, CLOSED_STEP, kind, { recipients, reason });
 };
 
 export const leadMail = (

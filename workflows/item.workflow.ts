@@ -31,6 +31,7 @@ import {
   type RecordedEvent,
   type SendItemMailInput,
   INVITE_MAIL_KINDS,
+  isClosingMail,
 } from '../libs/contracts/src';
 import { invalidTransition, isClosed, type ItemAction } from '../libs/domain/src';
 import type { ItemActivities } from '../activities';
@@ -51,7 +52,13 @@ import {
 import { pendingMails } from './item-restore';
 import { nextStep, owedEscalation, performStep, withOwedEscalation } from './item-schedule';
 import { initialState, nextPeriod, toProjection, toView, withAssignment } from './item-state';
-import type { Context, ItemState, MailCommand, Transition } from './item-transition';
+import {
+  CLOSED_STEP,
+  type Context,
+  type ItemState,
+  type MailCommand,
+  type Transition,
+} from './item-transition';
 import {
   deliveryDetail,
   pendingDelivery,
@@ -186,16 +193,19 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   };
   const requestOf = (mail: MailCommand, nowMs: number): SendItemMailInput => {
     const r = request(mail, nowMs);
-    const full =
-      mail.kind === 'assigned' || mail.kind === 'assigned_copy'
-        ? { ...r, item: { ...r.item, ...assignmentFields } }
-        : mail.kind === 'completed' || mail.kind === 'cancelled'
-          ? { ...r, item: { ...r.item, supportNames: assignmentFields.supportNames } }
-          : r;
-    // The invite's alarms (ADR 0027); an activity's input is not part of replay.
-    return INVITE_MAIL_KINDS.includes(mail.kind)
-      ? { ...full, item: { ...full.item, remindBefore: input.policy.remindBefore } }
-      : full;
+    const assignment = mail.kind === 'assigned' || mail.kind === 'assigned_copy';
+    return {
+      ...r,
+      item: {
+        ...r.item,
+        ...(assignment ? assignmentFields : {}),
+        ...(isClosingMail(mail.kind) ? { supportNames: assignmentFields.supportNames } : {}),
+        // The invite's alarms (ADR 0027); an activity's input is not part of replay.
+        ...(INVITE_MAIL_KINDS.includes(mail.kind)
+          ? { remindBefore: input.policy.remindBefore }
+          : {}),
+      },
+    };
   };
 
   /** Before MAIL_DELIVERY_FAULTS: one mail, awaited by the loop, given up when stale. */
@@ -257,6 +267,16 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     const notice = undeliveredNotice(outcome, stepAtMs, input.secretariatEmail);
     if (notice) apart(async () => void (await deliver(notice, Date.now())));
     return outcome;
+  };
+
+  /** A notification from the outbox: apart from the loop since MAIL_DELIVERY_FAULTS, else awaited. */
+  const dispatch = async (mail: MailCommand): Promise<void> => {
+    if (mailsApart) {
+      const at = Date.now();
+      apart(async () => void (await deliver(mail, at)));
+    } else {
+      await send(mail);
+    }
   };
 
   /**
@@ -369,12 +389,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     // Notifications queued by handlers first.
     const mail = outbox.shift();
     if (mail) {
-      if (mailsApart) {
-        const at = Date.now();
-        apart(async () => void (await deliver(mail, at)));
-      } else {
-        await send(mail);
-      }
+      await dispatch(mail);
       continue;
     }
     const step = nextStep(state, input);
@@ -429,13 +444,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   if (outbox.length > 0 && patched(CLOSING_MAIL)) {
     const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
     for (const mail of outbox.splice(0)) {
-      if (periodEnds && mail.step === 'closed') continue;
-      if (mailsApart) {
-        const at = Date.now();
-        apart(async () => void (await deliver(mail, at)));
-      } else {
-        await send(mail);
-      }
+      if (!(periodEnds && mail.step === CLOSED_STEP)) await dispatch(mail);
     }
   }
   // Mails of steps taken before the close still go out, and their events are recorded.

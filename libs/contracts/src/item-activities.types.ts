@@ -95,6 +95,10 @@ export interface MailItemFields {
   readonly remindBefore?: readonly string[];
 }
 
+/** The mails that close an item (patch 'closing-mail'): their invite withdraws the event. */
+export const isClosingMail = (kind: ItemMailKind): kind is 'completed' | 'cancelled' =>
+  kind === 'completed' || kind === 'cancelled';
+
 /**
  * The mails that carry the item's calendar invite (ADR 0027): the assignment (and its copy), the
  * new lead's after a reassignment, and every deadline change; the closing mails its cancellation.

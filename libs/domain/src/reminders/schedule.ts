@@ -112,7 +112,7 @@ export function resolveNewDue(due: string, calendar: WorkingCalendar): ResolvedD
 }
 
 /** The local date a due instant belongs to; an instant at exactly 00:00 local ends the previous day. */
-function dueDayOf(at: number): CivilDate {
+export function dueDayOf(at: number): CivilDate {
   return civilDateAt(at - 1);
 }
 

@@ -1,7 +1,7 @@
 import { createEvent, type DateArray, type EventAttributes } from 'ics';
 import {
   addDays,
-  civilDateAt,
+  dueDayOf,
   civilParts,
   planSchedule,
   vnPublicSectorCalendar,
@@ -57,7 +57,7 @@ const shorten = (s: string, max: number): string => {
 
 /** The .ics text of the invite (RFC 5545, iTIP method as given); throws if `ics` refuses it. */
 export function itemInvite(input: ItemInviteInput): string {
-  const day = civilDateAt(input.dueAt - 1);
+  const day = dueDayOf(input.dueAt);
   const calendar = input.calendar ?? vnPublicSectorCalendar;
   const reminders = planSchedule({
     dueAt: input.dueAt,

@@ -1,5 +1,5 @@
 import type { DueSpec, ItemMailKind, RecurrenceSpec } from '../../../contracts/src';
-import { civilDateAt, formatVnDate } from '../../../domain/src';
+import { dueDayOf, formatVnDate } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
 import type { ItemMailData } from './item-mail-data';
@@ -23,7 +23,7 @@ function noticeLabel(d: ItemMailData): string | null {
 /** The due date as people read it: dd/mm/yyyy, with HH:mm for an exact instant. */
 export function dueLabel(due: DueSpec): string {
   if (due.date === null) return `${vnDateTime(due.at)} (giờ Việt Nam)`;
-  const legalDate = civilDateAt(due.at - 1);
+  const legalDate = dueDayOf(due.at);
   const literal = `ngày ${formatVnDate(due.date)}`;
   if (legalDate === due.date) return literal;
   return `${literal} (trùng ngày nghỉ, hạn được tính đến hết ngày ${formatVnDate(legalDate)})`;

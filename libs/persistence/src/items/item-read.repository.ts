@@ -85,6 +85,13 @@ function itemHydrator(db: DataSource): (raw: RawRow) => ItemEntity {
   };
 }
 
+/** What an urging letter says about an item (ItemReadRepository.urgingLetterFacts). */
+export interface UrgingLetterFacts {
+  readonly item: ItemRecord;
+  readonly notice: NoticeEntity | null;
+  readonly lastProgress: { at: number; percent: number | null; note: string } | null;
+}
+
 /** One page of a list and the number of items the filter matches. */
 export interface ItemPage {
   readonly items: ItemRecord[];
@@ -96,12 +103,6 @@ export interface ItemPage {
  * reports, all plain SQL over the projection and all mapped by `toItemRecord`. `nowMs` is the
  * caller's clock, used both in SQL (the overdue filter) and in the mapping, so they agree.
  */
-export interface UrgingLetterFacts {
-  readonly item: ItemRecord;
-  readonly notice: NoticeEntity | null;
-  readonly lastProgress: { at: number; percent: number | null; note: string } | null;
-}
-
 @Injectable()
 export class ItemReadRepository {
   private readonly calendar = vnPublicSectorCalendar;
