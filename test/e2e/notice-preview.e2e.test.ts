@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { civilDateAt, nextOccurrence } from '../../libs/domain/src';
+import {
+  addDays,
+  civilDateAt,
+  civilParts,
+  formatVnDate,
+  nextOccurrence,
+} from '../../libs/domain/src';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const corpus = readFileSync(
@@ -140,5 +146,42 @@ describe('notice preview', () => {
     expect(stored.due).toBe(
       nextOccurrence({ frequency: 'yearly', day: 15, months: [3, 9] }, civilDateAt(Date.now())),
     );
+  }, 60_000);
+});
+
+describe('a notice dated after today', () => {
+  it('is flagged in the preview, and its monthly item opens its first period on or after that date', async () => {
+    const issuedOn = addDays(civilDateAt(Date.now()), 45);
+    const { year, month, day } = civilParts(issuedOn);
+    const text = [
+      'UBND TỈNH HÀ TĨNH',
+      'BAN CHỈ ĐẠO',
+      `Số: 77/TB-BCĐ                    Hà Tĩnh, ngày ${day} tháng ${month} năm ${year}`,
+      'THÔNG BÁO',
+      'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp thử',
+      '1. Sở Y tế báo cáo tình hình dịch bệnh hằng tháng, trước ngày 20.',
+      '2. Sở Tài chính hoàn thành dự thảo chậm nhất ngày 30/6/2027.',
+    ].join('\n');
+    const parsed = (
+      await stack.http().post('/api/notices/preview').set(auth()).send({ text }).expect(200)
+    ).body as Preview & { notice: { issuedOn: string }; warnings: string[] };
+    expect(parsed.notice.issuedOn).toBe(issuedOn);
+    expect(parsed.warnings).toContain(
+      `Thông báo ghi ngày ${formatVnDate(issuedOn)}, sau ngày hôm nay (${formatVnDate(civilDateAt(Date.now()))}); cần kiểm tra ngày ban hành. Kỳ đầu của nhiệm vụ định kỳ (Mục 1) tính từ ngày ${formatVnDate(issuedOn)}.`,
+    );
+
+    const confirmed = await stack
+      .http()
+      .post('/api/notices')
+      .set(auth())
+      .send({ text, items: parsed.items });
+    expect(confirmed.status).toBe(201);
+    const monthly = (confirmed.body as { items: { id: string; code: string }[] }).items.find(
+      (i) => i.code === '1',
+    );
+    const stored = (await stack.http().get(`/api/items/${monthly!.id}`).set(auth()).expect(200))
+      .body as { due: string };
+    expect(stored.due).toBe(nextOccurrence({ frequency: 'monthly', day: 19 }, issuedOn));
+    expect(stored.due >= issuedOn).toBe(true);
   }, 60_000);
 });

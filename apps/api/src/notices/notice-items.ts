@@ -1,8 +1,12 @@
 import {
   type AgencyDirectory,
   type CivilDate,
+  compareCivil,
   DomainError,
+  formatVnDate,
+  isCivilDate,
   nextOccurrence,
+  type ParsedNotice,
   recurrenceOf,
   resolveNewDue,
   resolvePolicy,
@@ -49,6 +53,29 @@ const label = (p: { position: number; code: string | null }): string =>
   p.code ? `Mục ${p.code}` : `Nhiệm vụ thứ ${p.position}`;
 
 /**
+ * The day a recurring item's first period may end on at the earliest: today, or the notice's date
+ * when the notice is dated later (its monthly reports start with it, not before it is issued).
+ */
+export function firstPeriodFrom(today: CivilDate, issuedOn: string | null | undefined): CivilDate {
+  return isCivilDate(issuedOn) && compareCivil(issuedOn, today) > 0 ? issuedOn : today;
+}
+
+/** A notice dated after today is likely mistyped; its recurring items would start from that date. */
+export function futureNoticeWarnings(parsed: ParsedNotice, today: CivilDate): string[] {
+  const issuedOn = parsed.notice.issuedOn;
+  if (!isCivilDate(issuedOn) || compareCivil(issuedOn, today) <= 0) return [];
+  const date = formatVnDate(issuedOn);
+  const recurring = parsed.items.filter((i) => i.deadline.kind === 'recurring');
+  const periods =
+    recurring.length === 0
+      ? ''
+      : ` Kỳ đầu của nhiệm vụ định kỳ (${recurring.map((i) => `Mục ${i.code}`).join(', ')}) tính từ ngày ${date}.`;
+  return [
+    `Thông báo ghi ngày ${date}, sau ngày hôm nay (${formatVnDate(today)}); cần kiểm tra ngày ban hành.${periods}`,
+  ];
+}
+
+/**
  * Resolves agencies and deadlines of every item, or returns every problem (so one 400 names all
  * the items to fix). Deadlines are parsed here, once; workflows receive them as data.
  */
@@ -57,7 +84,7 @@ export function planNoticeItems(
   directory: AgencyDirectory,
   codes: ReadonlySet<string>,
   calendar: WorkingCalendar,
-  today: CivilDate,
+  periodsFrom: CivilDate,
 ): { ok: true; items: PlannedNoticeItem[] } | { ok: false; problems: ItemProblem[] } {
   const planned: PlannedNoticeItem[] = [];
   const problems: ItemProblem[] = [];
@@ -84,7 +111,7 @@ export function planNoticeItems(
       return;
     }
     const [leadCode, ...others] = resolved.map((r) => r.c as string);
-    const deadline = deadlineOf(item, today);
+    const deadline = deadlineOf(item, periodsFrom);
     let dueDate: string | null = null;
     let dueAt: number | null = null;
     try {
@@ -133,7 +160,7 @@ export function planNoticeItems(
  */
 function deadlineOf(
   item: ConfirmItemInput,
-  today: CivilDate,
+  periodsFrom: CivilDate,
 ): {
   dueInput: string | null;
   readable: boolean;
@@ -157,8 +184,8 @@ function deadlineOf(
   }
   if (kind === 'recurring') {
     if (!recurrence) return { dueInput: null, readable: false, stored: { ...d } };
-    // The first period is the one that ends on or after today; the workflow opens the next ones.
-    return { dueInput: nextOccurrence(recurrence, today), readable: true, stored: { ...d } };
+    // The first period ends on or after `periodsFrom`; the workflow opens the next ones.
+    return { dueInput: nextOccurrence(recurrence, periodsFrom), readable: true, stored: { ...d } };
   }
   if (kind === 'none' || kind === 'relative') {
     return { dueInput: null, readable: true, stored: { ...d } };

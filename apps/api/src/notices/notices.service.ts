@@ -26,7 +26,12 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemWorkflowStarter } from '../items/items.module';
 import type { ConfirmNoticeDto } from './dto/notice.dto';
-import { type ConfirmItemInput, planNoticeItems } from './notice-items';
+import {
+  type ConfirmItemInput,
+  firstPeriodFrom,
+  futureNoticeWarnings,
+  planNoticeItems,
+} from './notice-items';
 
 /** A notice, its items in notice order with their live status, and their counts. */
 export interface NoticeResponse extends NoticeSummary {
@@ -95,7 +100,8 @@ export class NoticesService {
   async preview(text: string): Promise<NoticePreview> {
     const { agencies } = await this.directory();
     const parsed = await this.parser.parse({ text, agencies });
-    return { ...parsed, existingNotice: await this.existing(text, parsed.notice) };
+    const warnings = [...futureNoticeWarnings(parsed, civilDateAt(Date.now())), ...parsed.warnings];
+    return { ...parsed, warnings, existingNotice: await this.existing(text, parsed.notice) };
   }
 
   /**
@@ -140,8 +146,8 @@ export class NoticesService {
         'Thông báo không có nhiệm vụ nào để theo dõi.',
       );
     }
-    const today = civilDateAt(Date.now());
-    const plan = planNoticeItems(items, directory, codes, vnPublicSectorCalendar, today);
+    const periodsFrom = firstPeriodFrom(civilDateAt(Date.now()), parsed?.notice?.issuedOn);
+    const plan = planNoticeItems(items, directory, codes, vnPublicSectorCalendar, periodsFrom);
     if (!plan.ok) {
       throw ApiError.badRequest(
         'NOTICE_ITEMS_INVALID',
