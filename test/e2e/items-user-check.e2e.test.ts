@@ -292,3 +292,35 @@ describe('an extension granted to another date than asked (the blind check of is
     expect(asAsked.body).toMatchObject({ due: '2027-04-30' });
   });
 });
+
+describe("a notice's items due at the same instant (the blind check of issue 8)", () => {
+  it('are listed in their order in the notice, in every order of the list', async () => {
+    const codes = ['1', '2', '3.a', '3.b', '4', '5', '6', '7', '8', '9'];
+    const confirmed = await post('/api/notices', secretariat, {
+      text: `Thông báo thử thứ tự ${Date.now()}`,
+      items: codes.map((code) => ({
+        code,
+        text: `Nhiệm vụ ${code} cùng hạn`,
+        lead: code === '4' ? 'SXD' : 'STC',
+        due: DUE,
+      })),
+    }).expect(201);
+    const noticeId = (confirmed.body as { id: string }).id;
+    const listed = async (query: Record<string, string>, token = secretariat) =>
+      (
+        (
+          await stack
+            .http()
+            .get('/api/items')
+            .query({ noticeId, ...query })
+            .set('authorization', `Bearer ${token}`)
+            .expect(200)
+        ).body as { code: string }[]
+      ).map((i) => i.code);
+    expect(await listed({ sort: 'due' })).toEqual(codes);
+    expect(await listed({})).toEqual(codes);
+    expect(await listed({ sort: 'due', lead: 'STC' })).toEqual(codes.filter((c) => c !== '4'));
+    expect(await listed({ sort: 'due', limit: '3', offset: '3' })).toEqual(codes.slice(3, 6));
+    expect(await listed({}, stc)).toEqual(codes.filter((c) => c !== '4'));
+  }, 60_000);
+});

@@ -479,7 +479,10 @@ it('the migration builds the periods of the items and histories already there', 
             ($1, $2, 3, 'completed', now(), '{"due":{"date":"2026-03-25","at":1774458000000},"late":true}')`,
     [id, `item-${id}`],
   );
-  expect(await runMigrations(db.url)).toEqual(['ReportPeriods1796400000000']);
+  expect(await runMigrations(db.url)).toEqual([
+    'ReportPeriods1796400000000',
+    'ItemOrderInNotice1796500000000',
+  ]);
   await expectConsistent();
   const report = await read.completionReport(NOW);
   expect(report.totals).toMatchObject({

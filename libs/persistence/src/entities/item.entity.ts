@@ -14,9 +14,9 @@ export type WorkflowStartState = (typeof WORKFLOW_START_STATES)[number];
 @Index('IDX_items_notice_position', ['noticeId', 'position'])
 // The list's pages in due order: an agency's items of a status (also the overdue report's most
 // overdue items per agency), a status, all items. Migration ReportPeriods1796400000000, ADR 0023.
-@Index('IDX_items_lead_status_due', ['leadCode', 'status', 'dueAt', 'createdAt', 'id'])
-@Index('IDX_items_status_due', ['status', 'dueAt', 'createdAt', 'id'])
-@Index('IDX_items_due', ['dueAt', 'createdAt', 'id'])
+@Index('IDX_items_lead_status_due', ['leadCode', 'status', 'dueAt', 'createdAt', 'position', 'id'])
+@Index('IDX_items_status_due', ['status', 'dueAt', 'createdAt', 'position', 'id'])
+@Index('IDX_items_due', ['dueAt', 'createdAt', 'position', 'id'])
 export class ItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -93,7 +93,7 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
   const offset = filter.offset ?? 0;
   const byDue = (alias: string): string =>
     `${alias}.due_at ${sort === '-due' ? 'DESC' : 'ASC'} NULLS LAST, ` +
-    `${alias}.created_at ASC, ${alias}.id ASC`;
+    `${alias}.created_at ASC, ${alias}.position ASC, ${alias}.id ASC`;
   const rows = (extra: string[], rank: string): string => {
     const all = [...where, ...extra];
     return `SELECT i.*, ${rank} AS list_rank FROM items i

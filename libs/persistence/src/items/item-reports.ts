@@ -165,7 +165,8 @@ export function completionReport(
 
 const DUE_DATE_SQL = literalDueDateSql('i.due_date', 'i.due_at');
 /** The item list's order (`sort=due`), under a table alias. */
-const itemOrder = (alias: string): string => `${alias}.due_at, ${alias}.created_at, ${alias}.id`;
+const itemOrder = (alias: string): string =>
+  `${alias}.due_at, ${alias}.created_at, ${alias}.position, ${alias}.id`;
 
 /**
  * The `perAgency` most overdue items (earliest due first, as the item list orders them) of every
