@@ -4,6 +4,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { openAs } from './support/login';
+import { eventually } from '../support/waits';
 
 /**
  * Issue 8, flow 3: an extension request, approved to another date than asked: the page shows the new
@@ -97,5 +98,32 @@ describe('extension requests in the web app', () => {
     await history.getByText('Lý do thay đổi: Theo chỉ đạo mới của Trưởng Ban Chỉ đạo.').waitFor();
     await expectNoSeriousA11yViolations(secretariat);
     await capture(secretariat, 'item-deadline-changed');
+  });
+
+  it("on a phone, the date box of the request is as wide as the dialog's fields (issue 11 blind check)", async () => {
+    const agency = b.page;
+    await agency.setViewportSize({ width: 390, height: 844 });
+    await openItemAs(agency, 'stc@dondoc.local');
+    await agency.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    const dialog = agency.getByRole('dialog', { name: 'Đề nghị gia hạn' });
+    const date = dialog.getByLabel('Hạn đề nghị');
+    await date.waitFor();
+    // The box around the input (its calendar icon inside), as the eye sees it.
+    const picker = date.locator(
+      `xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-picker ')][1]`,
+    );
+    const reason = dialog.getByLabel('Lý do');
+    // Measured once the dialog's opening animation (a zoom) has ended: the widths then hold.
+    const shortfall = async (): Promise<number> => {
+      const [p, r] = await Promise.all([picker.boundingBox(), reason.boundingBox()]);
+      return Math.round((r?.width ?? 0) - (p?.width ?? 0));
+    };
+    await eventually(
+      'the date box as wide as the reason',
+      async () => expect(await shortfall()).toBeLessThanOrEqual(1),
+      5_000,
+      200,
+    );
+    await capture(agency, 'item-extension-request-phone');
   });
 });

@@ -108,7 +108,7 @@ export function AgencyActions({ actions, deadline, run }: Props) {
             extra={`${bound.why} ${bound.pick}`}
             rules={[{ required: true, message: 'Chọn hạn đề nghị.' }, laterDateRule(bound)]}
           >
-            <DateField disabledDate={tooEarly} defaultPickerValue={dayjs(bound.first)} />
+            <DateField block disabledDate={tooEarly} defaultPickerValue={dayjs(bound.first)} />
           </Form.Item>
           <Form.Item
             label={FIELD_LABELS.extensionReason}

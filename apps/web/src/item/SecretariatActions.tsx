@@ -95,7 +95,7 @@ export function SecretariatActions({
             }
             rules={[laterDateRule(bound)]}
           >
-            <DateField disabledDate={tooEarly} />
+            <DateField block disabledDate={tooEarly} />
           </Form.Item>
           <Form.Item label={FIELD_LABELS.approveReason} name="reason">
             <Input.TextArea rows={3} />
@@ -166,7 +166,7 @@ export function SecretariatActions({
             extra="Không phải gia hạn: dùng khi thời hạn giao bị nhầm hoặc có chỉ đạo mới. Cơ quan chủ trì nhận thư báo thời hạn mới."
             rules={[{ required: true, message: 'Chọn ngày.' }]}
           >
-            <DateField disabledDate={(d: Dayjs) => d.format(DAY) < todayVn()} />
+            <DateField block disabledDate={(d: Dayjs) => d.format(DAY) < todayVn()} />
           </Form.Item>
           <Form.Item label={FIELD_LABELS.changeDueReason} name="reason" rules={reasonRule}>
             <Input.TextArea rows={3} />

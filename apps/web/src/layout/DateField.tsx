@@ -14,13 +14,20 @@ export const DATE_PLACEHOLDER = 'ngày/tháng/năm';
 /**
  * A date field: accepts DATE_FORMATS typed, committed on Enter and on blur. Enter commits the
  * date only: it does not also submit the form or dialog around it (the form is sent by its
- * button, or Enter in another field).
+ * button, or Enter in another field). `block`: as wide as the form's other fields (a dialog's,
+ * where a box sized to its placeholder is a small target on a phone).
  */
-export function DateField({ onKeyDown, ...props }: DatePickerProps<Dayjs, false>) {
+export function DateField({
+  onKeyDown,
+  block = false,
+  style,
+  ...props
+}: DatePickerProps<Dayjs, false> & { readonly block?: boolean }) {
   return (
     <DatePicker
       format={DATE_FORMATS}
       placeholder={DATE_PLACEHOLDER}
+      style={block ? { width: '100%', ...style } : style}
       {...props}
       onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
         // The picker has already taken a typed date on Enter; stop the form's implicit submission.
