@@ -171,6 +171,7 @@ describe('GET /api/items/export.xlsx', () => {
     expect(sheet?.name).toBe('Nhiệm vụ');
     expect(sheet?.frozen).toBe('A2');
     expect(sheet?.autoFilter).toBe('A1:M1');
+    expect(sheet?.unruled).toEqual([]);
     expect(values(sheet!.rows[0]!)).toEqual([
       'STT',
       'Mã',
@@ -198,6 +199,7 @@ describe('GET /api/items/export.xlsx', () => {
 
     expect(tally?.name).toBe('Tổng hợp theo cơ quan');
     expect(tally?.frozen).toBe('A2');
+    expect(tally?.unruled).toEqual([]);
     const byName = new Map(tally!.rows.slice(1).map((r) => [r[1]?.value, values(r)]));
     // STT, name, total, open, overdue, submitted, completed, on time, late, cancelled.
     expect(byName.get('Sở Tài chính')?.slice(2, 10)).toEqual([2, 1, 1, 0, 0, 0, 0, 0]);
@@ -275,7 +277,13 @@ describe('GET /api/reports/overdue.xlsx', () => {
     const [sheet, tally] = await workbook(
       `/api/reports/overdue.xlsx?noticeId=${noticeId}`,
       head,
-      `nhiem-vu-qua-han-${vnToday()}.xlsx`,
+      // Named for its filter: not taken for, or saved over, the whole report (issue 11).
+      `nhiem-vu-qua-han-thong-bao-45-TB-BCD-${vnToday()}.xlsx`,
+    );
+    await workbook(
+      '/api/reports/overdue.xlsx?from=2026-01-01&to=2027-12-31',
+      head,
+      `nhiem-vu-qua-han-tu-2026-01-01-den-2027-12-31-${vnToday()}.xlsx`,
     );
     expect(sheet?.name).toBe('Nhiệm vụ quá hạn');
     expect(sheet!.rows).toHaveLength(1 + overdue.length);

@@ -17,6 +17,8 @@ export interface ReadSheet {
   /** The first cell below and right of the frozen panes ("A2": the header row frozen). */
   frozen: string | null;
   autoFilter: string | null;
+  /** The cells of the used range not ruled on all four sides (a printed table is ruled). */
+  unruled: string[];
   widths: Record<string, number>;
   /** Each row's height in points (null: the reader's default). */
   heights: (number | null)[];

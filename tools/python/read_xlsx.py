@@ -1,6 +1,6 @@
 """Reads an .xlsx file with openpyxl (a reader the project did not write) and prints what a person
 would see as JSON: per sheet its frozen panes, autofilter, column widths, row heights, print
-setup and every cell's value,
+setup, the cells not ruled on all four sides (thin) and every cell's value,
 type and number format. Used by test/e2e/exports.e2e.test.ts.
 
     python read_xlsx.py FILE.xlsx
@@ -23,6 +23,11 @@ def cell_of(cell):
     return {"type": "text", "value": str(value), "format": cell.number_format}
 
 
+def ruled(cell):
+    sides = (cell.border.top, cell.border.left, cell.border.bottom, cell.border.right)
+    return all(side is not None and side.style == "thin" for side in sides)
+
+
 def sheet_of(ws):
     return {
         "name": ws.title,
@@ -35,6 +40,7 @@ def sheet_of(ws):
             "fitToWidth": ws.page_setup.fitToWidth,
             "titleRows": ws.print_title_rows,
         },
+        "unruled": [c.coordinate for row in ws.iter_rows() for c in row if not ruled(c)],
         "rows": [[cell_of(c) for c in row] for row in ws.iter_rows()],
     }
 

@@ -67,6 +67,9 @@ const FONT = { name: 'Calibri', size: 11 } as const;
 const LINE_HEIGHT = 15;
 /** Bold headers fit fewer characters a line. */
 const BOLD_FIT = 0.8;
+/** Every cell of the table ruled, as a printed table is (gridlines do not print). */
+const THIN = { style: 'thin' } as const;
+const RULED: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /**
  * Lines a text takes in a column of that width. Readers do not all fit a row's height to wrapped
@@ -105,6 +108,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height =
     LINE_HEIGHT * Math.max(...table.columns.map((c) => linesOf(c.header, c.width, BOLD_FIT)));
+  table.columns.forEach((_, i) => (header.getCell(i + 1).border = RULED));
   table.rows.forEach((row, index) => {
     const cells = table.columns.map((c) => c.cell(row, index));
     const added = ws.addRow(cells.map(excelValue));
@@ -113,6 +117,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
       const target = added.getCell(i + 1);
       if (cell) target.numFmt = FORMATS[cell.kind];
       target.alignment = { vertical: 'top', wrapText: table.columns[i]?.wrap === true };
+      target.border = RULED;
     });
     added.height = LINE_HEIGHT * rowLines(table.columns, cells);
   });

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import { civilDateAt } from '../../../../libs/domain/src';
 import {
   AGENCY_TALLY_COLUMNS,
@@ -11,12 +13,16 @@ import {
   XLSX_MIME,
   xlsxOf,
 } from '../../../../libs/papers/src';
-import { ItemReadRepository, type ItemRecord } from '../../../../libs/persistence/src';
+import {
+  ItemReadRepository,
+  type ItemRecord,
+  NoticeEntity,
+} from '../../../../libs/persistence/src';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemsService, type ListItemsQuery } from '../items/items.module';
 import { ReportsService, type ReportQuery } from '../reports/reports.module';
-import type { ExportFile } from './export-file';
+import { fileSafe, type ExportFile } from './export-file';
 
 /** Rows one export may hold; a larger list is refused with a hint to filter it. */
 export const EXPORT_MAX_ROWS = 20_000;
@@ -31,6 +37,7 @@ export class SpreadsheetsService {
     private readonly items: ItemsService,
     private readonly reports: ReportsService,
     private readonly read: ItemReadRepository,
+    @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
 
   /** The item list with its filters and order (an agency: its own items), and a tally by agency. */
@@ -73,7 +80,19 @@ export class SpreadsheetsService {
       ],
       now,
     );
-    return { fileName: `nhiem-vu-qua-han-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
+    return { fileName: await this.overdueFileName(q, now), mime: XLSX_MIME, bytes };
+  }
+
+  /** A filtered file is named for its filter, so it is not taken for (or saved over) the whole. */
+  private async overdueFileName(q: ReportQuery, now: number): Promise<string> {
+    const parts = ['nhiem-vu-qua-han'];
+    if (q.noticeId) {
+      const notice = await this.notices.findOneBy({ id: q.noticeId });
+      parts.push(notice?.number ? `thong-bao-${fileSafe(notice.number)}` : 'thong-bao');
+    }
+    if (q.from) parts.push(`tu-${q.from}`);
+    if (q.to) parts.push(`den-${q.to}`);
+    return `${[...parts, civilDateAt(now)].join('-')}.xlsx`;
   }
 
   /**
