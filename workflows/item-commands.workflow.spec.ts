@@ -237,6 +237,7 @@ describe('item workflow: commands', () => {
       expect(steps(wf)).toEqual([
         'assigned@1',
         'remind:PT1H@1',
+        'extension-requested-ext-1@1',
         'extension-ext-1@2',
         'remind:PT1H@2',
         'overdue@2',
@@ -244,11 +245,19 @@ describe('item workflow: commands', () => {
       ]),
     );
     const mails = fakes.mailsAfterAssignment(wf);
-    expectAt(mails[2], 'remind:PT1H', newDue.at - HOUR);
-    expectAt(mails[3], 'overdue', newDue.at);
-    expectAt(mails[4], 'escalate:1:PT30S', newDue.at + 30_000);
-    expect(mails[1]).toMatchObject({ kind: 'extension_approved', due: newDue, previousDue: due });
-    expect(mails[3]?.due).toEqual(newDue);
+    expectAt(mails[3], 'remind:PT1H', newDue.at - HOUR);
+    expectAt(mails[4], 'overdue', newDue.at);
+    expectAt(mails[5], 'escalate:1:PT30S', newDue.at + 30_000);
+    // The secretariat is told of the request at once, once (the retried request sent nothing).
+    expect(mails[1]).toMatchObject({
+      kind: 'extension_requested',
+      recipients: [input.secretariatEmail],
+      due,
+      requestedDue: newDue,
+      reason: 'Chờ ý kiến Bộ Tài chính',
+    });
+    expect(mails[2]).toMatchObject({ kind: 'extension_approved', due: newDue, previousDue: due });
+    expect(mails[4]?.due).toEqual(newDue);
     expect(types(wf)).toEqual([
       'created',
       'reminder_sent',
@@ -299,12 +308,21 @@ describe('item workflow: commands', () => {
     });
     expect(approved).toMatchObject({ status: 'open', deadlineVersion: 2, originalDue: due });
     await eventually(() =>
-      expect(steps(wf)).toEqual(['assigned@1', 'overdue@1', 'extension-a@1', 'extension-b@2']),
+      expect(steps(wf)).toEqual([
+        'assigned@1',
+        'overdue@1',
+        'extension-requested-a@1',
+        'extension-a@1',
+        'extension-requested-b@1',
+        'extension-b@2',
+      ]),
     );
     expect(fakes.mailsOf(wf).map((m) => m.kind)).toEqual([
       'assigned',
       'overdue',
+      'extension_requested',
       'extension_rejected',
+      'extension_requested',
       'extension_approved',
     ]);
     await finish(handle);

@@ -124,6 +124,7 @@ describe('item workflow decisions on the 2026 calendar', () => {
     expect(mails).toEqual([
       'remind:P7D@1 2026-02-04T01:00Z',
       'remind:P3D@1 2026-02-10T01:00Z',
+      'extension-requested-ext-1@1 2026-02-11T03:00Z', // to the secretariat
       'remind:P1D@1 2026-02-12T01:00Z',
       'extension-ext-1@2 2026-02-12T02:00Z',
       // v2: P7D (09/02) was past at approval, skipped; no overdue on 13/02.

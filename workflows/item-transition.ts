@@ -30,7 +30,10 @@ export interface MailCommand {
   readonly level?: number;
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
-  /** extension_approved: the deadline the agency asked for, when another was granted. */
+  /**
+   * extension_approved: the deadline the agency asked for, when another was granted;
+   * extension_requested: the deadline asked for.
+   */
   readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
   /** delivery_failed: the mail some recipients rejected (ADR 0018). */

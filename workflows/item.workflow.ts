@@ -90,6 +90,11 @@ const CLOSING_MAIL = 'closing-mail';
  * at the last level whose time has passed, instead of never.
  */
 const LATE_ESCALATION = 'late-escalation';
+/**
+ * Patch id: the secretariat is mailed an agency's extension request at once ("Đề nghị gia hạn"),
+ * not only told by the dashboard and the next digest.
+ */
+const EXTENSION_REQUEST_MAIL = 'extension-request-mail';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -389,7 +394,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     // Notifications queued by handlers first.
     const mail = outbox.shift();
     if (mail) {
-      await dispatch(mail);
+      // A run that took the request before the patch sent no mail for it: neither does its replay.
+      if (mail.kind !== 'extension_requested' || patched(EXTENSION_REQUEST_MAIL)) {
+        await dispatch(mail);
+      }
       continue;
     }
     const step = nextStep(state, input);
@@ -444,6 +452,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   if (outbox.length > 0 && patched(CLOSING_MAIL)) {
     const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
     for (const mail of outbox.splice(0)) {
+      // A request the close made moot (a cancel drops it) is not put to the secretariat.
+      if (mail.kind === 'extension_requested') continue;
       if (!(periodEnds && mail.step === CLOSED_STEP)) await dispatch(mail);
     }
   }

@@ -171,6 +171,17 @@ describe('item life on the dev server', () => {
     const rid = (requested.body as Item).pendingExtension?.id;
     expect(rid).toBeTruthy();
     expect((requested.body as { requestId: string }).requestId).toBe(rid);
+    // The secretariat, who decides, is told at once (issue 11 blind check), by a real mail.
+    const [asked] = await stack.smtp.waitFor(
+      (m) => mailItem(m) === item.id && mailKind(m) === 'extension_requested',
+      1,
+      20_000,
+    );
+    expect(asked!.to).toEqual([stack.config.secretariatEmail]);
+    expect(asked!.subject).toBe(
+      '[Đôn Đốc] Đề nghị gia hạn: Rà soát quy hoạch khu công nghiệp. (Sở Tài chính) — đến 31/03/2027',
+    );
+    expect(asked!.text).toContain('Chờ ý kiến của bộ.');
     const approved = await stack
       .http()
       .post(`/api/items/${item.id}/extension-requests/${rid}/approve`)

@@ -1,6 +1,6 @@
 import type { ExtensionRequestCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
-import { emit, unchanged } from '../item-transition';
+import { emit, leadMail, unchanged } from '../item-transition';
 import { blank, channelDetail, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The lead agency asks for a later deadline; one request may wait for a decision at a time. */
@@ -46,5 +46,12 @@ export const requestExtension: Reducer<ExtensionRequestCommand> = (state, cmd, c
       ...channelDetail(cmd.channel),
     },
   );
-  return { state: s, events: [ev], mails: [] };
+  // The secretariat decides: it is told at once, not by the next digest (issue 11). Sent behind
+  // the patch 'extension-request-mail' (item.workflow.ts).
+  const mail = leadMail(s, `extension-requested-${cmd.requestId}`, 'extension_requested', {
+    recipients: [ctx.input.secretariatEmail],
+    requestedDue: cmd.due,
+    reason: cmd.reason,
+  });
+  return { state: s, events: [ev], mails: [mail] };
 };

@@ -332,6 +332,33 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'extension-request-mail': the secretariat is mailed each request (a retried one
+    // once); the first rejected, the second dropped by a cancel.
+    name: 'extension-request-mail',
+    async run(env, start) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 300_000 };
+      const h = await start(itemInput(due, { policy: { remindBefore: [], escalateAfter: [] } }));
+      const ask = (requestId: string) => ({
+        actor: STC_USER,
+        requestId,
+        due: { date: null, at: now + 900_000 },
+        reason: 'Chờ ý kiến Bộ',
+      });
+      await h.executeUpdate(requestExtensionUpdate, { args: [ask('ext-1')] });
+      await h.executeUpdate(requestExtensionUpdate, { args: [ask('ext-1')] });
+      await sleepUntil(env, now + 10_000);
+      await h.executeUpdate(decideExtensionUpdate, {
+        args: [
+          { actor: SECRETARIAT, requestId: 'ext-1', approve: false, reason: 'Không đủ căn cứ' },
+        ],
+      });
+      await h.executeUpdate(requestExtensionUpdate, { args: [ask('ext-2')] });
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
     // ADR 0022: an item's workflow is lost (terminated here) while a reminder's mail is on its
     // way (pending); it is started again from what PostgreSQL holds (the row and the history):
     // a 'restored' event, the pending mail sent and its event completed, then the later steps.

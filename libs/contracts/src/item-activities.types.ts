@@ -67,6 +67,11 @@ export const ITEM_MAIL_KINDS = [
   'cancelled',
   /** To the lead agency: the secretariat set another deadline (a new calendar invite). */
   'deadline_changed',
+  /**
+   * To the secretariat: the lead agency asks for a later deadline, to be decided (patch
+   * 'extension-request-mail'); `requestedDue` the date asked, `reason` why.
+   */
+  'extension_requested',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -132,7 +137,10 @@ export interface SendItemMailInput {
   readonly level?: number;
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
-  /** extension_approved: the deadline asked for, when the secretariat granted another. */
+  /**
+   * extension_approved: the deadline asked for, when the secretariat granted another;
+   * extension_requested: the deadline asked for.
+   */
   readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
   /** delivery_failed: the mail that did not reach some of its recipients. */

@@ -166,6 +166,7 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   returned: 'thư trả lại báo cáo hoàn thành',
   extension_approved: 'thư đồng ý gia hạn',
   extension_rejected: 'thư không đồng ý gia hạn',
+  extension_requested: 'thư báo đề nghị gia hạn',
   reassigned: 'thư giao chủ trì nhiệm vụ',
   delivery_failed: 'thư báo không gửi được thư',
   completed: 'thư báo nhiệm vụ hoàn thành',

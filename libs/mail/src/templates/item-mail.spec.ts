@@ -183,6 +183,32 @@ describe('renderItemMail', () => {
     expect(g.text).toContain('được chuyển từ Sở Tài chính sang Sở Xây dựng chủ trì thực hiện');
   });
 
+  it('extension requested: tells the secretariat who asks, to when, why, and where to decide', () => {
+    const m = renderItemMail({
+      ...base,
+      kind: 'extension_requested',
+      requestedDue: { date: '2026-02-27', at: Date.parse('2026-02-27T17:00:00Z') },
+      reason: 'Chờ ý kiến của Bộ Tài chính.',
+    });
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Đề nghị gia hạn: Nhiệm vụ 2.g.1 (Sở Tài chính) — đến 27/02/2026',
+    );
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Kính gửi: Văn phòng UBND tỉnh');
+      expect(body).toContain(
+        'Sở Tài chính đề nghị gia hạn thực hiện nhiệm vụ dưới đây đến ngày 27/02/2026.',
+      );
+      expect(body).toContain('Chờ ý kiến của Bộ Tài chính.');
+      // The deadline it has now, and the page where the secretariat decides (after a login).
+      expect(body).toContain('ngày 22/01/2026');
+      expect(body).toContain(url);
+      expect(body).not.toContain('?t=');
+    }
+    expect(m.text).toContain(
+      `Đề nghị xem xét, quyết định đồng ý hoặc không đồng ý gia hạn (đăng nhập hệ thống Đôn Đốc): ${url}`,
+    );
+  });
+
   it('items without a code are named by their text; without a due date say so', () => {
     const m = renderItemMail({
       ...base,

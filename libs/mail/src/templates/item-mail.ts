@@ -203,6 +203,24 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...whatToDo(d),
         ],
       };
+    case 'extension_requested':
+      return {
+        subject: `[Đôn Đốc] Đề nghị gia hạn: ${label} (${d.leadName})${d.requestedDue ? ` — đến ${dueShort(d.requestedDue)}` : ''}`,
+        blocks: [
+          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          {
+            p: d.requestedDue
+              ? `${d.leadName} đề nghị gia hạn thực hiện nhiệm vụ dưới đây đến ${dueLabel(d.requestedDue)}.`
+              : `${d.leadName} đề nghị gia hạn thực hiện nhiệm vụ dưới đây.`,
+            strong: true,
+          },
+          ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
+          factsOf(d),
+          {
+            p: `Đề nghị xem xét, quyết định đồng ý hoặc không đồng ý gia hạn (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}`,
+          },
+        ],
+      };
     case 'reassigned':
       return {
         subject: `[Đôn Đốc] Giao chủ trì nhiệm vụ: ${label}${due ? ` (hạn ${due})` : ''}`,
