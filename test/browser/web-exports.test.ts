@@ -142,9 +142,27 @@ describe('Xuất Excel', () => {
       .expect(200);
     const [late] = res.body as { id: string }[];
     await openAs(page, `/items/${late!.id}`, 'secretariat@dondoc.local');
-    const file = await downloadFrom(page, 'Soạn công văn đôn đốc (Word)');
+    // The date to report by is the secretariat's to choose (issue 11 blind check).
+    await page.getByRole('button', { name: 'Soạn công văn đôn đốc (Word)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Soạn công văn đôn đốc (Word)' });
+    const reportBy = dialog.getByLabel('Báo cáo kết quả trước ngày');
+    await reportBy.click();
+    await reportBy.fill('15/03/2099');
+    await page.keyboard.press('Enter');
+    await capture(page, 'item-urging-letter-dialog');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Tải về' }).click(),
+    ]);
+    await dialog.waitFor({ state: 'hidden' });
+    const file = {
+      name: download.suggestedFilename(),
+      bytes: await readFile(await download.path()),
+    };
     expect(file.name).toBe(`cong-van-don-doc-nhiem-vu-${late!.id.slice(0, 8)}-${vnToday()}.docx`);
     const doc = await readDocx(file.bytes);
-    expect(doc.paragraphs.map((p) => p.text)).toContain('Kính gửi: Giám đốc Sở Tài chính');
+    const text = doc.paragraphs.map((p) => p.text);
+    expect(text).toContain('Kính gửi: Giám đốc Sở Tài chính');
+    expect(text.join('\n')).toContain('trước ngày 15/03/2099');
   });
 });

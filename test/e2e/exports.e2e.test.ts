@@ -55,6 +55,7 @@ const NOTICE = [
   'UBND TỈNH LẠNG SƠN',
   'BAN CHỈ ĐẠO',
   'Số: 45/TB-BCĐ',
+  'Lạng Sơn, ngày 05 tháng 9 năm 2026',
   'THÔNG BÁO',
   'Kết luận của đồng chí Nguyễn Văn B tại cuộc họp về giải ngân vốn đầu tư công',
   'Ngày 02/09/2026, đồng chí Nguyễn Văn B chủ trì cuộc họp.',
@@ -464,7 +465,7 @@ describe('GET /api/notices/:id/report.docx', () => {
     );
     const texts = doc.paragraphs.map((p) => p.text);
     expect(texts).toContain('BÁO CÁO');
-    expect(texts).toContain('Tình hình thực hiện Thông báo kết luận số 45/TB-BCĐ');
+    expect(texts).toContain('Tình hình thực hiện Thông báo kết luận số 45/TB-BCĐ ngày 05/09/2026');
     const title = doc.paragraphs.find((p) => p.text === 'BÁO CÁO');
     expect([title?.bold, title?.alignment, title?.fonts]).toEqual([
       true,
@@ -547,6 +548,8 @@ describe('GET /api/items/:id/urging-letter.docx', () => {
     expect(doc.tables[0]?.[0]?.[0]).toContain(
       'V/v đôn đốc thực hiện nhiệm vụ 2.c tại Thông báo kết luận số 45/TB-BCĐ',
     );
+    // Dated where the notice was (issue 11 blind check: the place was left blank).
+    expect(doc.tables[0]?.[0]?.[1]).toContain('Lạng Sơn, ngày …… tháng …… năm ……');
     const text = doc.paragraphs.map((p) => p.text).join('\n');
     expect(text).toContain('Kính gửi: Giám đốc Sở Y tế');
     expect(text).toContain(`“${late.text}”, thời hạn hoàn thành 30/09/2026.`);

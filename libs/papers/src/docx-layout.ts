@@ -96,6 +96,8 @@ function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number): T
 export interface OfficialDocument {
   /** The issuing body, from its parent down ("UBND TỈNH LẠNG SƠN", "BAN CHỈ ĐẠO …"). */
   readonly issuer: readonly string[];
+  /** Where it is dated ("Lạng Sơn"), null: left for the office to fill in. The day is left too. */
+  readonly place: string | null;
   /** "Số: …/BC-BCĐ": the number is left for the office to give. */
   readonly numberLine: string;
   /** The kind of document ("BÁO CÁO", "CÔNG VĂN" has none: then null) and what it is about. */
@@ -122,7 +124,7 @@ export async function docxOf(d: OfficialDocument): Promise<Buffer> {
       centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 24, bold: true }),
       centred('Độc lập - Tự do - Hạnh phúc', { size: SIZE, bold: true }),
       centred('───────────────', { size: SMALL }),
-      centred('……, ngày …… tháng …… năm ……', { size: SIZE, italics: true }),
+      centred(`${d.place ?? '……'}, ngày …… tháng …… năm ……`, { size: SIZE, italics: true }),
     ],
     0.4,
   );

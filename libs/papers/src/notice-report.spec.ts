@@ -1,5 +1,28 @@
 import type { ItemRecord } from '../../persistence/src';
-import { issuerOf, noticeReport } from './notice-report';
+import { issuerOf, noticeReport, placeOf } from './notice-report';
+
+describe('placeOf', () => {
+  it('reads the place the notice is dated at, on its own line or after the number', () => {
+    expect(
+      placeOf(
+        'UBND TỈNH LẠNG SƠN\nBAN CHỈ ĐẠO\nSố: 45/TB-BCĐ\nLạng Sơn, ngày 20 tháng 01 năm 2026',
+      ),
+    ).toBe('Lạng Sơn');
+    expect(placeOf('BAN CHỈ ĐẠO\nSố: 45/TB-BCĐ      Hà Tĩnh, ngày 5 tháng 3 năm 2026')).toBe(
+      'Hà Tĩnh',
+    );
+    // Pasted from a PDF: one space between the number and the place; decomposed diacritics.
+    expect(placeOf('Số: 45/TB-BCĐ Hà Tĩnh, ngày 5 tháng 3 năm 2026'.normalize('NFD'))).toBe(
+      'Hà Tĩnh',
+    );
+    expect(placeOf('Số: 7/TB-VP TP. Hồ Chí Minh, ngày 1 tháng 2 năm 2026')).toBe('Hồ Chí Minh');
+  });
+
+  it('is null when the notice names no place', () => {
+    expect(placeOf('Số: 45/TB-BCĐ\nngày 20 tháng 01 năm 2026')).toBeNull();
+    expect(placeOf('')).toBeNull();
+  });
+});
 
 describe('issuerOf', () => {
   it("takes the notice's first lines in capitals, before its number or the national name", () => {

@@ -38,6 +38,23 @@ export function issuerOf(noticeText: string): string[] {
   return lines.length > 0 ? lines : ['BAN CHỈ ĐẠO'];
 }
 
+/**
+ * The place the notice was issued at ("Lạng Sơn, ngày 20 tháng 01 năm 2026" → "Lạng Sơn"), which
+ * the office's papers in reply are dated at too; null when the notice does not say.
+ */
+export function placeOf(noticeText: string): string | null {
+  for (const raw of noticeText.normalize('NFC').split('\n').slice(0, 12)) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    // The capitalised words right before ", ngày <d>" (after "Số: 45/TB-BCĐ" on the same line).
+    const match =
+      /(?<![\p{L}\p{M}])((?:\p{Lu}[\p{Ll}\p{M}.]*\s){0,4}\p{Lu}[\p{Ll}\p{M}.]*),\s*ngày\s+\d/u.exec(
+        line,
+      );
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
 /** "Số: ……/BC-BCĐ": the notice's own suffix after its kind ("45/TB-BCĐ" → BCĐ). */
 function numberLine(noticeNumber: string | null): string {
   const suffix = noticeNumber ? /\/TB-(.+)$/u.exec(noticeNumber)?.[1] : undefined;
@@ -111,6 +128,7 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
   ]);
   return {
     issuer: issuerOf(notice.text),
+    place: placeOf(notice.text),
     numberLine: numberLine(notice.number),
     kind: 'BÁO CÁO',
     about: `Tình hình thực hiện ${noticeName}`,

@@ -2,7 +2,7 @@ import { civilDateAt, formatVnDate, statusShown, type CivilDate } from '../../do
 import type { ItemRecord } from '../../persistence/src';
 import { AlignmentType, Paragraph } from 'docx';
 import { bodyParagraph, run, type OfficialDocument } from './docx-layout';
-import { dateText, issuerOf, type ReportNotice } from './notice-report';
+import { dateText, issuerOf, placeOf, type ReportNotice } from './notice-report';
 
 /** The last progress the lead agency reported, if any. */
 export interface ReportedProgress {
@@ -69,6 +69,7 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
     : `Đến nay, ${agency} chưa báo cáo tiến độ thực hiện nhiệm vụ.`;
   return {
     issuer: issuerOf(notice?.text ?? ''),
+    place: placeOf(notice?.text ?? ''),
     numberLine: 'Số:        /BCĐ-VP',
     kind: null,
     about: `đôn đốc thực hiện ${label}${ref ? ` tại ${ref}` : ''}`,

@@ -21,6 +21,8 @@ interface Props<V> {
   readonly onSubmit: (values: V) => Promise<unknown>;
   /** Opened from elsewhere: no button of its own. */
   readonly control?: ModalControl;
+  /** The submit button's words ("Gửi" unless the form does something else, e.g. "Tải về"). */
+  readonly submitLabel?: string;
 }
 
 /** A button that opens a small form in a dialog and sends one command. */
@@ -31,6 +33,7 @@ export function ActionModal<V extends object>({
   children,
   onSubmit,
   control,
+  submitLabel = 'Gửi',
 }: Props<V>) {
   const [own, setOwn] = useState(false);
   const open = control ? control.open : own;
@@ -86,7 +89,7 @@ export function ActionModal<V extends object>({
             Đóng
           </Button>,
           <Button key="send" type="primary" htmlType="submit" form={formId} loading={busy}>
-            Gửi
+            {submitLabel}
           </Button>,
         ]}
       >

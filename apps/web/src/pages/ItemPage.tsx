@@ -10,7 +10,7 @@ import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { ItemTimeline } from '../item/ItemTimeline';
 import { SecretariatActions } from '../item/SecretariatActions';
 import { useItem } from '../item/use-item';
-import { DownloadButton } from '../layout/DownloadButton';
+import { UrgingLetterDialog } from '../item/UrgingLetterDialog';
 import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
 import { NoAccessPage } from './NoAccessPage';
@@ -72,17 +72,7 @@ export function ItemPage() {
       )}
       {me?.role === 'secretariat' && data.status !== 'completed' && data.status !== 'cancelled' && (
         <div className="no-print">
-          {/* A draft công văn đôn đốc to the lead agency's head, to edit, sign and send. */}
-          <DownloadButton
-            label="Soạn công văn đôn đốc (Word)"
-            fallbackName="cong-van-don-doc.docx"
-            fetchFile={() =>
-              api.GET('/api/items/{id}/urging-letter.docx', {
-                params: { path: { id } },
-                parseAs: 'blob',
-              })
-            }
-          />
+          <UrgingLetterDialog itemId={id} />
         </div>
       )}
       <section aria-labelledby="item-history">
