@@ -438,6 +438,8 @@ describe('Temporal loses its database; the reconciler restores every open item',
       submitted: [one(`remind:${early}`)],
       extended: [
         one('remind:PT50S'),
+        // The request put to the secretariat (patch 'extension-request-mail'), before the loss.
+        `extension-requested-${requestId}:1 secretariat@dondoc.local`,
         one(`extension-${requestId}`, 2),
         one('remind:PT50S', 2),
         one('overdue', 2),
