@@ -23,13 +23,12 @@ import {
 } from '../libs/domain/src';
 import type { ItemRecord } from '../libs/persistence/src';
 import {
-  AGENCY_TALLY_COLUMNS,
   docxOf,
-  ITEM_COLUMNS,
+  itemListSheets,
   noticeReport,
-  SCORECARD_COLUMNS,
+  overdueSheets,
   scorecardRows,
-  sheet,
+  scorecardSheets,
   tallyByLead,
   urgingLetter,
   xlsxOf,
@@ -171,44 +170,31 @@ async function main(): Promise<void> {
   const agencies = tally.slice(0, -1);
   const total = tally.at(-1)!;
   const files: [string, Buffer][] = [
-    [
-      'nhiem-vu-2026-12-03.xlsx',
-      await xlsxOf(
-        [
-          sheet({ sheet: 'Nhiệm vụ', columns: ITEM_COLUMNS, rows }),
-          sheet({ sheet: 'Tổng hợp theo cơ quan', columns: AGENCY_TALLY_COLUMNS, rows: tally }),
-        ],
-        NOW,
-      ),
-    ],
+    ['nhiem-vu-2026-12-03.xlsx', await xlsxOf(itemListSheets(rows, {}, NOW), NOW)],
     [
       'nhiem-vu-qua-han-2026-12-03.xlsx',
       await xlsxOf(
-        [
-          sheet({
-            sheet: 'Nhiệm vụ quá hạn',
-            columns: ITEM_COLUMNS,
-            rows: rows.filter((r) => r.overdue),
-          }),
-          sheet({ sheet: 'Tổng hợp theo cơ quan', columns: AGENCY_TALLY_COLUMNS, rows: tally }),
-        ],
+        overdueSheets(
+          rows.filter((r) => r.overdue),
+          tally,
+          {},
+          NOW,
+        ),
         NOW,
       ),
     ],
     [
       'ket-qua-thuc-hien-nhiem-vu-nam-2026.xlsx',
       await xlsxOf(
-        [
-          sheet({
-            sheet: 'Năm 2026',
-            columns: SCORECARD_COLUMNS,
-            rows: scorecardRows(
-              agencies,
-              total,
-              new Map([['STC', { lateDays: [4], extensionsAsked: 1, extensionsGranted: 1 }]]),
-            ),
-          }),
-        ],
+        scorecardSheets(
+          scorecardRows(
+            agencies,
+            total,
+            new Map([['STC', { lateDays: [4], extensionsAsked: 1, extensionsGranted: 1 }]]),
+          ),
+          2026,
+          NOW,
+        ),
         NOW,
       ),
     ],
@@ -222,6 +208,7 @@ async function main(): Promise<void> {
             [rows[0]!.id, 'Đã có Báo cáo số 210/BC-STC ngày 20/10/2026 gửi UBND tỉnh.'],
             [rows[3]!.id, 'Đã bàn giao mặt bằng 3/3 dự án.'],
           ]),
+          cancelReasons: new Map(),
           nowMs: NOW,
         }),
       ),

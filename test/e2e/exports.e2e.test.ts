@@ -79,6 +79,8 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** The UTC+7 date today, as the file name says it. */
 const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+/** "2026-12-03" → "03/12/2026". */
+const vn = (d: string): string => d.split('-').reverse().join('/');
 
 async function download(path: string, token: string): Promise<{ res: Response; bytes: Buffer }> {
   const res = await stack
@@ -170,8 +172,17 @@ describe('GET /api/items/export.xlsx', () => {
       `nhiem-vu-${vnToday()}.xlsx`,
     );
     expect(sheet?.name).toBe('Nhiệm vụ');
-    expect(sheet?.frozen).toBe('A2');
-    expect(sheet?.autoFilter).toBe('A1:M1');
+    // Headed as a printed list is: what, as of when, which filter (issue 11 blind check).
+    expect(sheet?.title).toEqual([
+      'DANH SÁCH NHIỆM VỤ',
+      expect.stringMatching(
+        /^Tính đến \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\. Thông báo số 45\/TB-BCĐ\.$/,
+      ),
+      '',
+    ]);
+    expect(sheet?.title[1]).toContain(vn(vnToday()));
+    expect(sheet?.frozen).toBe('A5');
+    expect(sheet?.autoFilter).toBe('A4:M4');
     expect(sheet?.unruled).toEqual([]);
     expect(values(sheet!.rows[0]!)).toEqual([
       'STT',
@@ -191,7 +202,7 @@ describe('GET /api/items/export.xlsx', () => {
     expect(sheet!.widths.C).toBe(60);
     // Printed across A4, every column on the page, the header on each page; a wrapped text's row
     // is as tall as its lines (not every reader fits it on opening).
-    expect(sheet!.print).toEqual({ orientation: 'landscape', fitToWidth: 1, titleRows: '$1:$1' });
+    expect(sheet!.print).toEqual({ orientation: 'landscape', fitToWidth: 1, titleRows: '$4:$4' });
     const longest = items.reduce((i, j) => (j.text.length > i.text.length ? j : i));
     expect(sheet!.heights[1 + items.indexOf(longest)]).toBeGreaterThanOrEqual(30);
     expect(sheet!.rows).toHaveLength(1 + items.length);
@@ -199,7 +210,9 @@ describe('GET /api/items/export.xlsx', () => {
     expect(items.filter((i) => i.overdue)).toHaveLength(3);
 
     expect(tally?.name).toBe('Tổng hợp theo cơ quan');
-    expect(tally?.frozen).toBe('A2');
+    expect(tally?.title[0]).toBe('TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ');
+    expect(tally?.title[1]).toContain('Các nhiệm vụ của danh sách: Thông báo số 45/TB-BCĐ.');
+    expect(tally?.frozen).toBe('A5');
     expect(tally?.unruled).toEqual([]);
     const byName = new Map(tally!.rows.slice(1).map((r) => [r[1]?.value, values(r)]));
     // STT, name, total, open, overdue, submitted, completed, on time, late, cancelled.
@@ -242,6 +255,7 @@ describe('GET /api/items/export.xlsx', () => {
       ['STC', false],
     ]);
     const [sheet] = await workbook('/api/items/export.xlsx', stc, `nhiem-vu-${vnToday()}.xlsx`);
+    expect(sheet!.title[1]).toMatch(/\. Nhiệm vụ do Sở Tài chính chủ trì hoặc phối hợp\.$/);
     expect(sheet!.rows).toHaveLength(1 + own.length);
     own.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
     // Another agency's item (SNNMT's, above) is not in the agency's file.
@@ -287,6 +301,12 @@ describe('GET /api/reports/overdue.xlsx', () => {
       `nhiem-vu-qua-han-tu-2026-01-01-den-2027-12-31-${vnToday()}.xlsx`,
     );
     expect(sheet?.name).toBe('Nhiệm vụ quá hạn');
+    expect(sheet?.title[0]).toBe('DANH SÁCH NHIỆM VỤ QUÁ HẠN');
+    expect(sheet?.title[1]).toMatch(/\. Thông báo số 45\/TB-BCĐ\.$/);
+    // The tally counts every item of the notice, and says so (issue 11 blind check).
+    expect(tally?.title[1]).toContain(
+      'Toàn bộ nhiệm vụ, không chỉ nhiệm vụ quá hạn: Thông báo số 45/TB-BCĐ.',
+    );
     expect(sheet!.rows).toHaveLength(1 + overdue.length);
     expect(overdue).toHaveLength(3);
     overdue.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
@@ -380,6 +400,10 @@ describe('GET /api/reports/scorecard.xlsx', () => {
       'ket-qua-thuc-hien-nhiem-vu-nam-2026.xlsx',
     );
     expect(year?.name).toBe('Năm 2026');
+    expect(year?.title.slice(0, 2)).toEqual([
+      'KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2026 CỦA CÁC CƠ QUAN',
+      expect.stringMatching(/\. Các nhiệm vụ có thời hạn trong năm 2026\.$/),
+    ]);
     expect(values(year!.rows[0]!)).toEqual([
       'Xếp thứ',
       'Cơ quan chủ trì',
@@ -524,7 +548,6 @@ describe('GET /api/items/:id/urging-letter.docx', () => {
   const inTenDays = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  const vn = (d: string) => d.split('-').reverse().join('/');
 
   it("drafts the letter to the late agency's head, with what it reported and a date", async () => {
     const items = await list({ noticeId });

@@ -17,12 +17,15 @@ export interface ReadSheet {
   /** The first cell below and right of the frozen panes ("A2": the header row frozen). */
   frozen: string | null;
   autoFilter: string | null;
-  /** The cells of the used range not ruled on all four sides (a printed table is ruled). */
+  /** The cells of the table not ruled on all four sides (a printed table is ruled). */
   unruled: string[];
   widths: Record<string, number>;
-  /** Each row's height in points (null: the reader's default). */
+  /** The lines above the table (its title, as-of and filters), blank ones as "". */
+  title: string[];
+  /** Each row's height in points from the header row down (null: the reader's default). */
   heights: (number | null)[];
   print: { orientation: string | null; fitToWidth: number | null; titleRows: string | null };
+  /** The table: its header row, then its rows. */
   rows: ReadCell[][];
 }
 
@@ -62,6 +65,7 @@ export interface ReadParagraph {
   bold: boolean;
   italic: boolean;
   fonts: string[];
+  keepWithNext: boolean;
 }
 
 export interface ReadDocx {
@@ -70,6 +74,10 @@ export interface ReadDocx {
   paragraphs: ReadParagraph[];
   /** Every table (nested ones after their parent) as rows of cell texts. */
   tables: string[][][];
+  /** The paragraphs of each table's cells, row by row, in the order of `tables`. */
+  tableParagraphs: ReadParagraph[][];
+  /** How many of the body's hyphens are non-breaking (w:noBreakHyphen). */
+  noBreakHyphens: number;
 }
 
 /** A .docx file as python-docx reads it (tools/python/read_docx.py). */

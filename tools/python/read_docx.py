@@ -1,7 +1,8 @@
 """Reads a .docx file with python-docx (a reader the project did not write) and prints what a
 person would see as JSON: the page size and margins (mm), every paragraph of the body in order
-(text, alignment, whether all of it is bold) and every table as rows of cell texts, nested tables
-included. Used by test/e2e/exports.e2e.test.ts.
+(text, alignment, whether all of it is bold, whether it is kept with the next), every table as rows
+of cell texts, nested tables included, and the paragraphs of each table's cells; and how many
+hyphens are non-breaking. Used by test/e2e/exports.e2e.test.ts.
 
     python read_docx.py FILE.docx
 """
@@ -19,6 +20,7 @@ def paragraph_of(p):
         "bold": bool(runs) and all(r.bold for r in runs),
         "italic": bool(runs) and all(r.italic for r in runs),
         "fonts": sorted({r.font.name for r in runs if r.font.name}),
+        "keepWithNext": bool(p.paragraph_format.keep_with_next),
     }
 
 
@@ -46,6 +48,11 @@ def main(path):
         },
         "paragraphs": [paragraph_of(p) for p in doc.paragraphs],
         "tables": [table_of(t) for t in all_tables(doc.tables)],
+        "tableParagraphs": [
+            [paragraph_of(p) for row in t.rows for cell in row.cells for p in cell.paragraphs]
+            for t in all_tables(doc.tables)
+        ],
+        "noBreakHyphens": len(doc.element.body.xpath(".//w:noBreakHyphen")),
     }, ensure_ascii=False))
 
 

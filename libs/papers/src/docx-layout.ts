@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  NoBreakHyphen,
   Packer,
   Paragraph,
   Table,
@@ -43,9 +44,28 @@ interface RunStyle {
   readonly underline?: boolean;
 }
 
+/** A document number ("45/TB-BCĐ", "30/2020/NĐ-CP"): a line must not break at its hyphens. */
+const DOCUMENT_NUMBER = /\d+\/[\p{L}\d]+(?:[-/][\p{L}\d]+)*-[\p{L}\d]+/gu;
+
+/** The text with the hyphens of its document numbers as Word's non-breaking hyphens. */
+function unbroken(text: string): (string | NoBreakHyphen)[] {
+  const parts: (string | NoBreakHyphen)[] = [];
+  let from = 0;
+  for (const m of text.matchAll(DOCUMENT_NUMBER)) {
+    parts.push(text.slice(from, m.index));
+    m[0].split('-').forEach((piece, i) => {
+      if (i > 0) parts.push(new NoBreakHyphen());
+      parts.push(piece);
+    });
+    from = m.index + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts.filter((p) => p !== '');
+}
+
 export const run = (text: string, style: RunStyle = {}): TextRun =>
   new TextRun({
-    text,
+    children: unbroken(text),
     font: FONT,
     size: style.size ?? SIZE,
     bold: style.bold,
@@ -53,17 +73,25 @@ export const run = (text: string, style: RunStyle = {}): TextRun =>
     ...(style.underline ? { underline: {} } : {}),
   });
 
-const centred = (text: string, style: RunStyle = {}, after = 0): Paragraph =>
+const centred = (text: string, style: RunStyle = {}, after = 0, keepNext = false): Paragraph =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
+    ...(keepNext ? { keepNext } : {}),
     spacing: { after },
     children: [run(text, style)],
   });
 
-/** A paragraph of the body: justified, first line indented, 6 pt after (as offices set it). */
-export const bodyParagraph = (children: TextRun[] | string): Paragraph =>
+/**
+ * A paragraph of the body: justified, first line indented, 6 pt after (as offices set it).
+ * `keepNext` on the last one: the signature never stands alone at the top of a page.
+ */
+export const bodyParagraph = (
+  children: TextRun[] | string,
+  { keepNext = false }: { keepNext?: boolean } = {},
+): Paragraph =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    ...(keepNext ? { keepNext } : {}),
     indent: { firstLine: Math.round(10 * MM) },
     spacing: { after: 120, line: 300 },
     children: typeof children === 'string' ? [run(children)] : children,
@@ -72,6 +100,7 @@ export const bodyParagraph = (children: TextRun[] | string): Paragraph =>
 /** A section heading of the body ("I. KẾT QUẢ CHUNG"). */
 export const heading = (text: string): Paragraph =>
   new Paragraph({
+    keepNext: true,
     indent: { firstLine: Math.round(10 * MM) },
     spacing: { before: 120, after: 120 },
     children: [run(text, { bold: true })],
@@ -80,7 +109,10 @@ export const heading = (text: string): Paragraph =>
 const cell = (children: Paragraph[], width: number): TableCell =>
   new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
 
-/** Two columns without borders: what Nghị định 30 sets side by side (header, signature). */
+/**
+ * Two columns without borders: what Nghị định 30 sets side by side (header, signature); a row
+ * that does not split across pages.
+ */
 function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const leftWidth = Math.round(TEXT_WIDTH * leftShare);
   return new Table({
@@ -88,7 +120,10 @@ function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number): T
     columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
     borders: INVISIBLE,
     rows: [
-      new TableRow({ children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)] }),
+      new TableRow({
+        cantSplit: true,
+        children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)],
+      }),
     ],
   });
 }
@@ -111,7 +146,9 @@ export interface OfficialDocument {
 
 /** A ready-to-edit Word document in the layout above, as the bytes of a .docx file. */
 export async function docxOf(d: OfficialDocument): Promise<Buffer> {
-  const [parent, ...own] = d.issuer;
+  // The issuing body in bold under its parent body; a body named alone is the issuer itself.
+  const parent = d.issuer.length > 1 ? d.issuer[0] : undefined;
+  const own = d.issuer.length > 1 ? d.issuer.slice(1) : d.issuer;
   const header = sideBySide(
     [
       ...(parent ? [centred(parent.toUpperCase(), { size: SMALL })] : []),
@@ -137,11 +174,16 @@ export async function docxOf(d: OfficialDocument): Promise<Buffer> {
     : [new Paragraph({ spacing: { after: 240 }, children: [] })];
   const signature = sideBySide(
     [
-      new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: NOTE })] }),
-      ...d.recipients.map((r) => new Paragraph({ children: [run(r, { size: RECIPIENTS })] })),
+      new Paragraph({
+        keepNext: true,
+        children: [run('Nơi nhận:', { bold: true, italics: true, size: NOTE })],
+      }),
+      ...d.recipients.map(
+        (r) => new Paragraph({ keepNext: true, children: [run(r, { size: RECIPIENTS })] }),
+      ),
     ],
     [
-      ...d.signer.map((line) => centred(line, { bold: true })),
+      ...d.signer.map((line) => centred(line, { bold: true }, 0, true)),
       centred('(Ký, ghi rõ họ tên)', { italics: true, size: SMALL }, 1400),
     ],
     0.5,
@@ -167,7 +209,7 @@ export async function docxOf(d: OfficialDocument): Promise<Buffer> {
           new Paragraph({ children: [] }),
           ...title,
           ...d.body,
-          new Paragraph({ children: [] }),
+          new Paragraph({ keepNext: true, children: [] }),
           signature,
         ],
       },

@@ -68,6 +68,7 @@ describe('noticeReport', () => {
         item({ code: '3', status: 'submitted' }),
       ],
       resultNotes: new Map([['3', 'Đã ban hành kế hoạch.']]),
+      cancelReasons: new Map(),
       nowMs: Date.parse('2026-12-03T03:00:00Z'),
     });
     expect(doc.numberLine).toBe('Số:        /BC-BCĐ');
@@ -80,5 +81,39 @@ describe('noticeReport', () => {
     expect(json).toContain('Đã báo cáo hoàn thành, chờ xác nhận');
     expect(json).toContain('Kết quả: Đã ban hành kế hoạch.');
     expect(json).toContain('Đề nghị Sở Tài chính khẩn trương hoàn thành');
+  });
+
+  it('names a recurring deadline as the notice did, and why an item was cancelled', () => {
+    const doc = noticeReport({
+      notice: { number: '45/TB-BCĐ', title: null, issuedOn: '2026-09-05', text: 'BAN CHỈ ĐẠO' },
+      items: [
+        item({
+          code: '1',
+          due: '2026-12-20',
+          deadline: {
+            kind: 'recurring',
+            frequency: 'monthly',
+            day: 20,
+            phrase: 'định kỳ hằng tháng, trước ngày 20 hằng tháng',
+          },
+        }),
+        item({ code: '2', deadline: { kind: 'recurring', frequency: 'quarterly', phrase: '' } }),
+        item({ code: '3', status: 'cancelled' }),
+        item({ code: '4', status: 'cancelled' }),
+      ],
+      resultNotes: new Map(),
+      cancelReasons: new Map([['3', 'Nhiệm vụ đã được giao tại Thông báo 50/TB-BCĐ.']]),
+      nowMs: Date.parse('2026-12-03T03:00:00Z'),
+    });
+    const json = JSON.stringify(doc.body);
+    // One paragraph a line in the cell: the recurrence, then this period's date.
+    expect(json).toContain('"Định kỳ hằng tháng, trước ngày 20 hằng tháng"');
+    expect(json).toContain('"(kỳ này: 20/12/2026)"');
+    expect(json).toContain('"Định kỳ"');
+    expect(json).toContain('"(kỳ này: 15/10/2026)"');
+    // The number's hyphen does not break: its parts are runs of their own.
+    expect(json).toContain('"Đã hủy (lý do: Nhiệm vụ đã được giao tại Thông báo "');
+    expect(json).toContain('"50/TB"');
+    expect(json).toMatch(/"Đã hủy"/);
   });
 });

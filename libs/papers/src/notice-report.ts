@@ -17,6 +17,8 @@ export interface NoticeReportInput {
   readonly items: readonly ItemRecord[];
   /** The agency's last completion report ("Báo cáo hoàn thành") of each item, by item id. */
   readonly resultNotes: ReadonlyMap<string, string>;
+  /** Why the secretariat cancelled an item, by item id. */
+  readonly cancelReasons: ReadonlyMap<string, string>;
   readonly nowMs: number;
 }
 
@@ -71,14 +73,29 @@ export const dateText = (due: string | null, dueAt: string | null): string => {
   return `${toVnIso(ms).slice(11, 16)} ngày ${formatVnDate(civilDateAt(ms))}`;
 };
 
+/** The words of a recurring deadline as the notice wrote them ("định kỳ hằng tháng …"). */
+function recurrencePhrase(item: ItemRecord): string | null {
+  const d = item.deadline;
+  if (d?.['kind'] !== 'recurring') return null;
+  const phrase = typeof d['phrase'] === 'string' ? d['phrase'].trim() : '';
+  const words = phrase === '' ? 'Định kỳ' : phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return /định kỳ|hằng|hàng/iu.test(words) ? words : `Định kỳ: ${words}`;
+}
+
 function deadlineText(item: ItemRecord): string {
+  const recurring = recurrencePhrase(item);
+  if (recurring) return `${recurring}\n(kỳ này: ${dateText(item.due, item.dueAt)})`;
   const now = dateText(item.due, item.dueAt);
   if (!item.originalDue && !item.originalDueAt) return now;
   const original = dateText(item.originalDue, item.originalDueAt);
   return original === now ? now : `${now}\n(gia hạn từ ${original})`;
 }
 
-function progressText(item: ItemRecord, resultNote: string | undefined): string {
+function progressText(
+  item: ItemRecord,
+  resultNote: string | undefined,
+  cancelReason: string | undefined,
+): string {
   const note = resultNote ? `\nKết quả: ${resultNote}` : '';
   const progress = item.progressPercent !== null ? `; tiến độ ${item.progressPercent}%` : '';
   switch (statusShown(item)) {
@@ -93,7 +110,7 @@ function progressText(item: ItemRecord, resultNote: string | undefined): string 
     case 'overdue':
       return `Quá hạn ${item.daysOverdue} ngày làm việc${progress}`;
     case 'cancelled':
-      return 'Đã hủy';
+      return `Đã hủy${cancelReason ? ` (lý do: ${cancelReason.replace(/[.\s]+$/u, '')})` : ''}`;
     case 'open':
       return `Đang thực hiện, trong hạn${progress}`;
   }
@@ -107,7 +124,7 @@ const namesOf = (names: readonly string[]): string =>
  * (lead, deadline, how each stands) and a draft of what to propose, ready to edit and sign.
  */
 export function noticeReport(input: NoticeReportInput): OfficialDocument {
-  const { notice, items, resultNotes, nowMs } = input;
+  const { notice, items, resultNotes, cancelReasons, nowMs } = input;
   const ref = [
     notice.number ? `số ${notice.number}` : null,
     notice.issuedOn ? `ngày ${formatVnDate(notice.issuedOn)}` : null,
@@ -124,7 +141,7 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
     item.text,
     item.leadName ?? item.lead,
     deadlineText(item),
-    progressText(item, resultNotes.get(item.id)),
+    progressText(item, resultNotes.get(item.id), cancelReasons.get(item.id)),
   ]);
   return {
     issuer: issuerOf(notice.text),
@@ -159,6 +176,7 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
           ? `Đề nghị ${namesOf(overdueLeads)} khẩn trương hoàn thành các nhiệm vụ đã quá hạn, ` +
               'báo cáo kết quả về Ban Chỉ đạo (qua Văn phòng).'
           : 'Đề nghị các cơ quan tiếp tục thực hiện các nhiệm vụ còn lại, bảo đảm đúng thời hạn.',
+        { keepNext: true },
       ),
     ],
     recipients: ['- Trưởng Ban Chỉ đạo (để báo cáo);', '- Các cơ quan chủ trì;', '- Lưu: VT.'],

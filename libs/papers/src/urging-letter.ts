@@ -84,13 +84,21 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
           `“${item.text.trim()}”, thời hạn hoàn thành ${due}.`,
       ),
       bodyParagraph(`${standing} ${reported}`),
-      bodyParagraph([
-        run(`Ban Chỉ đạo đề nghị ${headOf(agency)} chỉ đạo khẩn trương hoàn thành nhiệm vụ trên, `),
-        run(`báo cáo kết quả về Ban Chỉ đạo (qua Văn phòng) trước ngày ${formatVnDate(reportBy)}`, {
-          bold: true,
-        }),
-        run('; trường hợp không thể hoàn thành, báo cáo rõ lý do và đề xuất thời hạn mới.'),
-      ]),
+      bodyParagraph(
+        [
+          run(
+            `Ban Chỉ đạo đề nghị ${headOf(agency)} chỉ đạo khẩn trương hoàn thành nhiệm vụ trên, `,
+          ),
+          run(
+            `báo cáo kết quả về Ban Chỉ đạo (qua Văn phòng) trước ngày ${formatVnDate(reportBy)}`,
+            {
+              bold: true,
+            },
+          ),
+          run('; trường hợp không thể hoàn thành, báo cáo rõ lý do và đề xuất thời hạn mới.'),
+        ],
+        { keepNext: true },
+      ),
     ],
     recipients: ['- Như trên;', '- Trưởng Ban Chỉ đạo (để báo cáo);', '- Lưu: VT.'],
     signer: ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'],

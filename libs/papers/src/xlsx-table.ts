@@ -28,6 +28,11 @@ export interface Column<R> {
 export interface Table<R> {
   /** The sheet's tab (at most 31 characters, Excel's limit). */
   readonly sheet: string;
+  /**
+   * Lines above the table, as an office heads a printed list: what it is (bold), then as of when
+   * and what it holds (the filters); a blank row follows them.
+   */
+  readonly title?: readonly string[];
   readonly columns: readonly Column<R>[];
   readonly rows: readonly R[];
 }
@@ -89,9 +94,24 @@ function rowLines<R>(columns: readonly Column<R>[], cells: readonly Cell[]): num
   return Math.max(1, ...lines);
 }
 
+function addTitle(ws: ExcelJS.Worksheet, lines: readonly string[], columns: number): void {
+  lines.forEach((line, i) => {
+    const row = ws.getRow(i + 1);
+    row.getCell(1).value = line;
+    ws.mergeCells(i + 1, 1, i + 1, columns);
+    row.font = i === 0 ? { ...FONT, size: 14, bold: true } : { ...FONT, italic: true };
+    row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    const width = ws.columns.reduce((sum, c) => sum + (c.width ?? 10), 0);
+    row.height = (i === 0 ? 20 : LINE_HEIGHT) * linesOf(line, width);
+  });
+}
+
 function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
+  const title = table.title ?? [];
+  // The header's row: below the title and its blank row.
+  const top = title.length > 0 ? title.length + 2 : 1;
   const ws = wb.addWorksheet(table.sheet, {
-    views: [{ state: 'frozen', ySplit: 1 }],
+    views: [{ state: 'frozen', ySplit: top }],
     // Printed as offices print a list: A4 across, every column on the page, the header on each.
     pageSetup: {
       paperSize: 9,
@@ -99,11 +119,13 @@ function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '1:1',
+      printTitlesRow: `${top}:${top}`,
     },
   });
-  ws.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
+  ws.columns = table.columns.map((c) => ({ width: c.width }));
+  addTitle(ws, title, table.columns.length);
+  const header = ws.getRow(top);
+  table.columns.forEach((c, i) => (header.getCell(i + 1).value = c.header));
   header.font = { ...FONT, bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height =
@@ -111,17 +133,18 @@ function addSheet<R>(wb: ExcelJS.Workbook, table: Table<R>): void {
   table.columns.forEach((_, i) => (header.getCell(i + 1).border = RULED));
   table.rows.forEach((row, index) => {
     const cells = table.columns.map((c) => c.cell(row, index));
-    const added = ws.addRow(cells.map(excelValue));
-    added.font = FONT;
+    const added = ws.getRow(top + 1 + index);
     cells.forEach((cell, i) => {
       const target = added.getCell(i + 1);
+      target.value = excelValue(cell);
       if (cell) target.numFmt = FORMATS[cell.kind];
       target.alignment = { vertical: 'top', wrapText: table.columns[i]?.wrap === true };
       target.border = RULED;
     });
+    added.font = FONT;
     added.height = LINE_HEIGHT * rowLines(table.columns, cells);
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top, column: table.columns.length } };
 }
 
 /** A table ready to be written as a sheet (its row type erased, so tables of rows of several types make one workbook). */

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { ItemEventType } from '../../../../libs/contracts/src';
 import {
   civilDateAt,
   compareCivil,
   formatVnDate,
   vnPublicSectorCalendar,
+  type ItemStatus,
 } from '../../../../libs/domain/src';
 import {
   DOCX_MIME,
@@ -14,7 +16,11 @@ import {
   urgingLetter,
   urgingLetterFileName,
 } from '../../../../libs/papers/src';
-import { ItemReadRepository, NoticeEntity } from '../../../../libs/persistence/src';
+import {
+  ItemReadRepository,
+  NoticeEntity,
+  type ItemRecord,
+} from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
 import { fileSafe, type ExportFile } from './export-file';
 
@@ -35,21 +41,35 @@ export class DocumentsService {
     const notice = await this.notices.findOneBy({ id });
     if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
     const items = await this.read.ofNotice(id, now);
-    const resultNotes = new Map<string, string>();
-    for (const item of items.filter((i) => i.status === 'completed' || i.status === 'submitted')) {
-      const submitted = (await this.read.history(item.workflowId))
-        .filter((e) => e.type === 'submitted')
-        .at(-1);
-      const note = (submitted?.detail as { note?: unknown } | null)?.note;
-      if (typeof note === 'string' && note.trim() !== '') resultNotes.set(item.id, note.trim());
-    }
-    const bytes = await docxOf(noticeReport({ notice, items, resultNotes, nowMs: now }));
+    const resultNotes = await this.lastSaid(items, ['completed', 'submitted'], 'submitted', 'note');
+    const cancelReasons = await this.lastSaid(items, ['cancelled'], 'cancelled', 'reason');
+    const bytes = await docxOf(
+      noticeReport({ notice, items, resultNotes, cancelReasons, nowMs: now }),
+    );
     const number = notice.number ? `-${fileSafe(notice.number)}` : '';
     return {
       fileName: `bao-cao-thuc-hien-thong-bao${number}-${civilDateAt(now)}.docx`,
       mime: DOCX_MIME,
       bytes,
     };
+  }
+
+  /** What the last `event` of each item in one of `statuses` said in its `field`, by item id. */
+  private async lastSaid(
+    items: readonly ItemRecord[],
+    statuses: readonly ItemStatus[],
+    event: ItemEventType,
+    field: string,
+  ): Promise<Map<string, string>> {
+    const said = new Map<string, string>();
+    for (const item of items.filter((i) => statuses.includes(i.status))) {
+      const last = (await this.read.history(item.workflowId))
+        .filter((e) => e.type === event)
+        .at(-1);
+      const text = (last?.detail as Record<string, unknown> | null)?.[field];
+      if (typeof text === 'string' && text.trim() !== '') said.set(item.id, text.trim());
+    }
+    return said;
   }
 
   /**

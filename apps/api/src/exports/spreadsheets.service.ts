@@ -3,21 +3,21 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { civilDateAt } from '../../../../libs/domain/src';
 import {
-  AGENCY_TALLY_COLUMNS,
-  ITEM_COLUMNS,
-  SCORECARD_COLUMNS,
+  itemListSheets,
+  overdueSheets,
   scorecardRows,
-  sheet,
-  tallyByLead,
+  scorecardSheets,
   totalRow,
   XLSX_MIME,
   xlsxOf,
+  type ListFilters,
 } from '../../../../libs/papers/src';
 import {
   ItemReadRepository,
   type ItemRecord,
   NoticeEntity,
 } from '../../../../libs/persistence/src';
+import { AgenciesService } from '../agencies/agencies.module';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemsService, type ListItemsQuery } from '../items/items.module';
@@ -28,8 +28,6 @@ import { fileSafe, type ExportFile } from './export-file';
 export const EXPORT_MAX_ROWS = 20_000;
 const PAGE = 1_000;
 
-const SUMMARY_SHEET = 'Tổng hợp theo cơ quan';
-
 /** The office's spreadsheets: what the lists and reports show, as files to print, sort and keep. */
 @Injectable()
 export class SpreadsheetsService {
@@ -37,6 +35,7 @@ export class SpreadsheetsService {
     private readonly items: ItemsService,
     private readonly reports: ReportsService,
     private readonly read: ItemReadRepository,
+    private readonly agencies: AgenciesService,
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
   ) {}
 
@@ -44,13 +43,8 @@ export class SpreadsheetsService {
   async itemList(q: ListItemsQuery, user: AuthenticatedUser): Promise<ExportFile> {
     const now = Date.now();
     const rows = await this.allOf(q, user);
-    const bytes = await xlsxOf(
-      [
-        sheet({ sheet: 'Nhiệm vụ', columns: ITEM_COLUMNS, rows }),
-        sheet({ sheet: SUMMARY_SHEET, columns: AGENCY_TALLY_COLUMNS, rows: tallyByLead(rows) }),
-      ],
-      now,
-    );
+    const filters = await this.filtersOf(q, user);
+    const bytes = await xlsxOf(itemListSheets(rows, filters, now), now);
     return { fileName: `nhiem-vu-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
   }
 
@@ -62,25 +56,38 @@ export class SpreadsheetsService {
     const now = Date.now();
     // Validates the filter (period, notice) before anything is read.
     const completion = await this.reports.completion(q);
-    const rows = await this.allOf(
-      {
-        overdue: true,
-        sort: 'due',
-        ...(q.noticeId ? { noticeId: q.noticeId } : {}),
-        ...(q.from ? { dueFrom: q.from } : {}),
-        ...(q.to ? { dueTo: q.to } : {}),
-      },
-      user,
-    );
+    const query: ListItemsQuery = {
+      overdue: true,
+      sort: 'due',
+      ...(q.noticeId ? { noticeId: q.noticeId } : {}),
+      ...(q.from ? { dueFrom: q.from } : {}),
+      ...(q.to ? { dueTo: q.to } : {}),
+    };
+    const rows = await this.allOf(query, user);
+    const { overdue: _overdue, ...period } = await this.filtersOf(query, user);
     const tally = [...completion.agencies, totalRow(completion.totals)];
-    const bytes = await xlsxOf(
-      [
-        sheet({ sheet: 'Nhiệm vụ quá hạn', columns: ITEM_COLUMNS, rows }),
-        sheet({ sheet: SUMMARY_SHEET, columns: AGENCY_TALLY_COLUMNS, rows: tally }),
-      ],
-      now,
-    );
+    const bytes = await xlsxOf(overdueSheets(rows, tally, period, now), now);
     return { fileName: await this.overdueFileName(q, now), mime: XLSX_MIME, bytes };
+  }
+
+  /** The list's filters in words' terms: the agencies' and the notice's names looked up. */
+  private async filtersOf(q: ListItemsQuery, user: AuthenticatedUser): Promise<ListFilters> {
+    const names = await this.agencies.namesByCode();
+    const name = (code: string | null | undefined): string | null =>
+      code ? (names.get(code) ?? code) : null;
+    const notice = q.noticeId ? await this.notices.findOneBy({ id: q.noticeId }) : null;
+    return {
+      ownAgency: user.role === 'agency' ? name(user.agencyCode) : null,
+      notice: notice ? (notice.number ? `số ${notice.number}` : (notice.title ?? '')) : null,
+      lead: name(q.lead),
+      support: name(q.support),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+      ...(q.pendingExtension ? { pendingExtension: true } : {}),
+      ...(q.q ? { q: q.q } : {}),
+      ...(q.dueFrom ? { dueFrom: q.dueFrom } : {}),
+      ...(q.dueTo ? { dueTo: q.dueTo } : {}),
+    };
   }
 
   /** A filtered file is named for its filter, so it is not taken for (or saved over) the whole. */
@@ -108,10 +115,7 @@ export class SpreadsheetsService {
       this.read.yearFacts(from, to),
     ]);
     const rows = scorecardRows(completion.agencies, completion.totals, facts);
-    const bytes = await xlsxOf(
-      [sheet({ sheet: `Năm ${y}`, columns: SCORECARD_COLUMNS, rows })],
-      now,
-    );
+    const bytes = await xlsxOf(scorecardSheets(rows, y, now), now);
     return { fileName: `ket-qua-thuc-hien-nhiem-vu-nam-${y}.xlsx`, mime: XLSX_MIME, bytes };
   }
 

@@ -1,0 +1,85 @@
+import type { CompletionRow, ItemRecord } from '../../persistence/src';
+import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, tallyByLead } from './item-sheets';
+import { SCORECARD_COLUMNS, type ScorecardRow } from './scorecard';
+import { asOfLine, filtersLine, type ListFilters } from './sheet-captions';
+import { sheet, type Sheet } from './xlsx-table';
+
+const SUMMARY_SHEET = 'Tổng hợp theo cơ quan';
+
+/**
+ * The item list's workbook: the list (its filters and as-of above it) and a tally of exactly its
+ * rows by lead agency.
+ */
+export function itemListSheets(
+  rows: readonly ItemRecord[],
+  filters: ListFilters,
+  nowMs: number,
+): Sheet[] {
+  const what = filtersLine(filters);
+  return [
+    sheet({
+      sheet: 'Nhiệm vụ',
+      title: ['DANH SÁCH NHIỆM VỤ', `${asOfLine(nowMs)}. ${what}.`],
+      columns: ITEM_COLUMNS,
+      rows,
+    }),
+    sheet({
+      sheet: SUMMARY_SHEET,
+      title: [
+        'TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ',
+        `${asOfLine(nowMs)}. Các nhiệm vụ của danh sách: ${what}.`,
+      ],
+      columns: AGENCY_TALLY_COLUMNS,
+      rows: tallyByLead(rows),
+    }),
+  ];
+}
+
+/**
+ * The overdue report's workbook: the overdue items of the period, and the completion report's
+ * tally of every item of the period (the rates need them all, which its title says).
+ */
+export function overdueSheets(
+  overdue: readonly ItemRecord[],
+  tally: readonly CompletionRow[],
+  period: Omit<ListFilters, 'overdue'>,
+  nowMs: number,
+): Sheet[] {
+  const what = filtersLine(period);
+  return [
+    sheet({
+      sheet: 'Nhiệm vụ quá hạn',
+      title: ['DANH SÁCH NHIỆM VỤ QUÁ HẠN', `${asOfLine(nowMs)}. ${what}.`],
+      columns: ITEM_COLUMNS,
+      rows: overdue,
+    }),
+    sheet({
+      sheet: SUMMARY_SHEET,
+      title: [
+        'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ',
+        `${asOfLine(nowMs)}. Toàn bộ nhiệm vụ, không chỉ nhiệm vụ quá hạn: ${what}.`,
+      ],
+      columns: AGENCY_TALLY_COLUMNS,
+      rows: tally,
+    }),
+  ];
+}
+
+/** The year's record of the agencies for the emulation ranking (thi đua). */
+export function scorecardSheets(
+  rows: readonly ScorecardRow[],
+  year: number,
+  nowMs: number,
+): Sheet[] {
+  return [
+    sheet({
+      sheet: `Năm ${year}`,
+      title: [
+        `KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM ${year} CỦA CÁC CƠ QUAN`,
+        `${asOfLine(nowMs)}. Các nhiệm vụ có thời hạn trong năm ${year}.`,
+      ],
+      columns: SCORECARD_COLUMNS,
+      rows,
+    }),
+  ];
+}
