@@ -76,6 +76,23 @@ describe('secretariatDigest', () => {
     expect(d.becameOverdue).toHaveLength(1);
   });
 
+  it('names an item entered since the last digest already overdue (issue 11 blind check)', () => {
+    const imported = item('2026-11-20', {
+      status: 'overdue',
+      overdue: true,
+      daysOverdue: 11,
+      createdAt: '2026-12-05T09:00:00+07:00', // Saturday, after Friday's digest
+    });
+    const known = item('2026-11-20', {
+      status: 'overdue',
+      overdue: true,
+      daysOverdue: 11,
+      createdAt: '2026-12-03T09:00:00+07:00', // Thursday: in Friday's digest already
+    });
+    const d = secretariatDigest([imported, known], '2026-12-07', vnPublicSectorCalendar);
+    expect(d.becameOverdue).toEqual([imported]);
+  });
+
   it('is empty on a quiet day', () => {
     expect(
       isEmptyDigest(secretariatDigest([item('2027-03-01')], '2026-12-07', vnPublicSectorCalendar)),

@@ -33,13 +33,19 @@ export interface SecretariatDigest {
   readonly dueToday: readonly ItemRecord[];
   /** Due later this week (to Sunday), still with the agency. */
   readonly dueThisWeek: readonly ItemRecord[];
-  /** Overdue since the previous working day's digest. */
+  /**
+   * Overdue since the previous working day's digest, or already overdue when it was entered since
+   * then (a notice imported late: its items would never fall due again in a digest's window).
+   */
   readonly becameOverdue: readonly ItemRecord[];
   /** Handed in, waiting for the secretariat to accept or return. */
   readonly submitted: readonly ItemRecord[];
   /** An extension request waiting for the secretariat's decision. */
   readonly extensionRequests: readonly ItemRecord[];
 }
+
+const enteredSince = (i: ItemRecord, since: CivilDate): boolean =>
+  typeof i.createdAt === 'string' && compareCivil(civilDateAt(Date.parse(i.createdAt)), since) >= 0;
 
 /** The secretariat's morning digest of a working day from the open items. */
 export function secretariatDigest(
@@ -60,13 +66,10 @@ export function secretariatDigest(
       return d !== null && compareCivil(d, today) > 0 && compareCivil(d, weekEnd) <= 0;
     }),
     becameOverdue: withAgency.filter((i) => {
+      if (statusShown(i) !== 'overdue') return false;
       const d = dueOn(i);
-      return (
-        statusShown(i) === 'overdue' &&
-        d !== null &&
-        compareCivil(d, since) >= 0 &&
-        compareCivil(d, today) < 0
-      );
+      const fellDue = d !== null && compareCivil(d, since) >= 0 && compareCivil(d, today) < 0;
+      return fellDue || enteredSince(i, since);
     }),
     submitted: open.filter((i) => i.status === 'submitted'),
     extensionRequests: open.filter((i) => i.pendingExtension !== null),

@@ -33,7 +33,7 @@ describe('renderSecretariatDigest', () => {
     expect(mail.subject).toBe(
       'Tổng hợp ngày 07/12/2026: 1 đến hạn hôm nay, 1 mới quá hạn, 1 chờ Văn phòng xử lý',
     );
-    expect(mail.text).toContain('Mới quá hạn từ ngày làm việc trước (1):');
+    expect(mail.text).toContain('Mới quá hạn (kể cả nhiệm vụ mới nhập đã quá hạn) (1):');
     // Addressed as the item mails address the secretariat.
     expect(mail.text.startsWith('Kính gửi: Văn phòng UBND tỉnh,')).toBe(true);
     expect(mail.text).toContain(

@@ -62,7 +62,7 @@ export function renderSecretariatDigest(d: SecretariatDigest, baseUrl: string): 
     { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
     { p: `Tình hình các nhiệm vụ đến sáng ngày ${formatVnDate(d.date)}:` },
     ...section('Đến hạn hôm nay', d.dueToday, baseUrl),
-    ...section('Mới quá hạn từ ngày làm việc trước', d.becameOverdue, baseUrl),
+    ...section('Mới quá hạn (kể cả nhiệm vụ mới nhập đã quá hạn)', d.becameOverdue, baseUrl),
     ...section('Đã báo cáo hoàn thành, chờ xác nhận', d.submitted, baseUrl),
     ...section('Đề nghị gia hạn chờ quyết định', d.extensionRequests, baseUrl),
     ...section('Đến hạn trong tuần này', d.dueThisWeek, baseUrl),
