@@ -18,7 +18,7 @@ import { signItemLink } from '../libs/security/src';
 import type { MailLogStore } from './ports';
 import {
   INVITE_MAIL_KINDS,
-  isClosingMail,
+  withdrawsInvite,
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
   type ItemMailKind,
@@ -108,7 +108,7 @@ export function inviteFor(
   config: MailActivityConfig,
 ): MailCalendar | null {
   if (!INVITE_MAIL_KINDS.includes(input.kind) || !input.due) return null;
-  const closing = isClosingMail(input.kind);
+  const closing = withdrawsInvite(input.kind);
   const method = closing ? 'CANCEL' : 'REQUEST';
   // Named after the lead agency when the mail goes to it alone.
   const isLead = !closing && input.kind !== 'assigned_copy';

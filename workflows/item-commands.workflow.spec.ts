@@ -328,7 +328,7 @@ describe('item workflow: commands', () => {
     await finish(handle);
   });
 
-  it('reassign: the new lead gets the mail from then on', async () => {
+  it('reassign: the former lead is told, the new lead gets the mail from then on', async () => {
     // An hour of server time before the first reminder for the reassignment (real time).
     const due = await dueIn(2 * 3600);
     const input = itemInput(due, { policy: { remindBefore: ['PT1H'], escalateAfter: ['PT30S'] } });
@@ -346,6 +346,7 @@ describe('item workflow: commands', () => {
       expect(steps(wf)).toEqual([
         'assigned@1',
         'reassigned-2@1',
+        'reassigned-away-2@1',
         'remind:PT1H@1',
         'overdue@1',
         'escalate:1:PT30S@1',
@@ -357,8 +358,15 @@ describe('item workflow: commands', () => {
       recipients: ['stc@dondoc.local'],
       item: { leadName: 'Sở Tài chính' },
     });
-    const [notice, reminder, overdue, escalation] = fakes.mailsAfterAssignment(wf);
+    const [notice, away, reminder, overdue, escalation] = fakes.mailsAfterAssignment(wf);
     expect(notice?.recipients).toEqual(['sxd@dondoc.local']);
+    // The former lead: it no longer leads, its reminders stop (issue 11 blind check).
+    expect(away).toMatchObject({
+      kind: 'reassigned_away',
+      recipients: ['stc@dondoc.local'],
+      previousLeadName: 'Sở Tài chính',
+      item: { leadName: 'Sở Xây dựng' },
+    });
     expect(notice?.previousLeadName).toBe('Sở Tài chính');
     expect(notice?.item.leadName).toBe('Sở Xây dựng');
     expect(reminder?.recipients).toEqual(['sxd@dondoc.local']);
@@ -369,9 +377,12 @@ describe('item workflow: commands', () => {
       'secretariat@dondoc.local',
       'sxd@dondoc.local',
     ]);
-    expect(fakes.mailsAfterAssignment(wf).flatMap((m) => m.recipients)).not.toContain(
-      'stc@dondoc.local',
-    );
+    expect(
+      fakes
+        .mailsAfterAssignment(wf)
+        .filter((m) => m.kind !== 'reassigned_away')
+        .flatMap((m) => m.recipients),
+    ).not.toContain('stc@dondoc.local');
     expect(fakes.eventsOf(wf)[1]).toMatchObject({
       type: 'reassigned',
       detail: { from: 'STC', to: 'SXD' },

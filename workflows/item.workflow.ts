@@ -25,6 +25,7 @@ import {
   submitUpdate,
   UPDATE_REJECTION,
   type CommandBase,
+  type ItemMailKind,
   type ItemView,
   type ItemWorkflowInput,
   type MailPermanentDetails,
@@ -95,6 +96,21 @@ const LATE_ESCALATION = 'late-escalation';
  * not only told by the dashboard and the next digest.
  */
 const EXTENSION_REQUEST_MAIL = 'extension-request-mail';
+/**
+ * Patch id: on reassignment the former lead agency is told it no longer leads ("Chuyển nhiệm vụ
+ * sang … chủ trì"), its calendar event withdrawn; before it, only the new lead was mailed.
+ */
+const REASSIGNED_AWAY_MAIL = 'reassigned-away-mail';
+
+/**
+ * Whether a queued mail goes out: a kind added later is sent only by a run that has its patch, so
+ * a run that took the command before sends no mail for it, and neither does its replay.
+ */
+function sendsQueued(kind: ItemMailKind): boolean {
+  if (kind === 'extension_requested') return patched(EXTENSION_REQUEST_MAIL);
+  if (kind === 'reassigned_away') return patched(REASSIGNED_AWAY_MAIL);
+  return true;
+}
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -394,10 +410,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     // Notifications queued by handlers first.
     const mail = outbox.shift();
     if (mail) {
-      // A run that took the request before the patch sent no mail for it: neither does its replay.
-      if (mail.kind !== 'extension_requested' || patched(EXTENSION_REQUEST_MAIL)) {
-        await dispatch(mail);
-      }
+      if (sendsQueued(mail.kind)) await dispatch(mail);
       continue;
     }
     const step = nextStep(state, input);
@@ -453,7 +466,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
     for (const mail of outbox.splice(0)) {
       // A request the close made moot (a cancel drops it) is not put to the secretariat.
-      if (mail.kind === 'extension_requested') continue;
+      if (mail.kind === 'extension_requested' || !sendsQueued(mail.kind)) continue;
       if (!(periodEnds && mail.step === CLOSED_STEP)) await dispatch(mail);
     }
   }

@@ -139,9 +139,16 @@ it('sends the invite with the assignment, replaces it on an extension and for a 
     attendees: ['sxd@dondoc.local'],
   });
   expect(newLead.events[0]?.description).toContain('Cơ quan chủ trì: Sở Xây dựng');
+  // The former lead is told it no longer leads, and its event is withdrawn (issue 11 blind check).
+  const away = await mailOf(id, 'reassigned_away', 'stc@dondoc.local');
+  expect(away.subject).toContain('Chuyển nhiệm vụ sang Sở Xây dựng chủ trì');
+  expect(away.text).toContain('Quý cơ quan không tiếp tục chủ trì nhiệm vụ này.');
+  const gone = await inviteOf(away);
+  expect(gone.method).toBe('CANCEL');
+  expect(gone.events[0]).toMatchObject({ uid: `${id}@dondoc`, attendees: ['stc@dondoc.local'] });
 
   // Cancelled: the lead (Sở Xây dựng, also the co-ordinating agency: one mail) is told and the
-  // event withdrawn. The former lead is not (its stale event stays: a limitation, ADR 0027).
+  // event withdrawn; the former lead's was withdrawn at the reassignment.
   await stack
     .http()
     .post(`/api/items/${id}/cancel`)

@@ -20,14 +20,18 @@ export const reassign: Reducer<ReassignCommand> = (state, cmd, ctx) => {
     cmd.actor,
     { from: state.lead.code, to: cmd.lead.code, reason: cmd.reason ?? null },
   );
+  const fields = { reason: cmd.reason ?? null, previousLeadName: state.lead.name };
+  // The former lead is told it no longer leads (sent once the workflow has the patch, ADR 0027).
+  const away = leadMail(s, `reassigned-away-${s.seq}`, 'reassigned_away', fields);
+  const formerAddress = state.lead.contactEmail;
   return {
     state: s,
     events: [ev],
     mails: [
-      leadMail(s, `reassigned-${s.seq}`, 'reassigned', {
-        reason: cmd.reason ?? null,
-        previousLeadName: state.lead.name,
-      }),
+      leadMail(s, `reassigned-${s.seq}`, 'reassigned', fields),
+      ...(formerAddress !== cmd.lead.contactEmail
+        ? [{ ...away, recipients: [formerAddress] }]
+        : []),
     ],
   };
 };

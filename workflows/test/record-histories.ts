@@ -52,6 +52,7 @@ import {
   itemInput,
   resultOf,
   SECRETARIAT,
+  STC,
   STC_USER,
   SUB_DAY_POLICY,
   SXD,
@@ -354,6 +355,24 @@ const scenarios: Scenario[] = [
         ],
       });
       await h.executeUpdate(requestExtensionUpdate, { args: [ask('ext-2')] });
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
+    // Patch 'reassigned-away-mail': reassigned twice; each former lead is told it no longer
+    // leads (its calendar event withdrawn), then the item is cancelled.
+    name: 'reassigned-away-mail',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 300_000 };
+      const h = await start(itemInput(due, { policy: { remindBefore: [], escalateAfter: [] } }));
+      await h.executeUpdate(reassignUpdate, {
+        args: [{ actor: SECRETARIAT, lead: SXD, reason: 'Đúng chức năng' }],
+      });
+      await sleepUntil(env, due.at - 200_000);
+      await h.executeUpdate(reassignUpdate, {
+        args: [{ actor: SECRETARIAT, lead: STC }],
+      });
       await cancel(env, h);
       return h;
     },

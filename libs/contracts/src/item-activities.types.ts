@@ -72,6 +72,11 @@ export const ITEM_MAIL_KINDS = [
    * 'extension-request-mail'); `requestedDue` the date asked, `reason` why.
    */
   'extension_requested',
+  /**
+   * To the former lead agency when the item is given to another (patch 'reassigned-away-mail'):
+   * it no longer leads, its reminders stop, the calendar event is withdrawn.
+   */
+  'reassigned_away',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -104,6 +109,10 @@ export interface MailItemFields {
 export const isClosingMail = (kind: ItemMailKind): kind is 'completed' | 'cancelled' =>
   kind === 'completed' || kind === 'cancelled';
 
+/** Whether a mail's invite withdraws the item's event from its recipients' calendars. */
+export const withdrawsInvite = (kind: ItemMailKind): boolean =>
+  isClosingMail(kind) || kind === 'reassigned_away';
+
 /**
  * The mails that carry the item's calendar invite (ADR 0027): the assignment (and its copy), the
  * new lead's after a reassignment, and every deadline change; the closing mails its cancellation.
@@ -116,6 +125,7 @@ export const INVITE_MAIL_KINDS: readonly ItemMailKind[] = [
   'assigned_copy',
   'extension_approved',
   'reassigned',
+  'reassigned_away',
 ];
 
 export interface SendItemMailInput {

@@ -168,6 +168,7 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   extension_rejected: 'thư không đồng ý gia hạn',
   extension_requested: 'thư báo đề nghị gia hạn',
   reassigned: 'thư giao chủ trì nhiệm vụ',
+  reassigned_away: 'thư báo chuyển nhiệm vụ sang cơ quan khác chủ trì',
   delivery_failed: 'thư báo không gửi được thư',
   completed: 'thư báo nhiệm vụ hoàn thành',
   cancelled: 'thư báo hủy nhiệm vụ',

@@ -181,6 +181,21 @@ describe('renderItemMail', () => {
     });
     expect(g.subject).toContain('Giao chủ trì nhiệm vụ');
     expect(g.text).toContain('được chuyển từ Sở Tài chính sang Sở Xây dựng chủ trì thực hiện');
+    // To the former lead: it no longer leads, and its calendar event goes.
+    const away = renderItemMail({
+      ...base,
+      kind: 'reassigned_away',
+      leadName: 'Sở Xây dựng',
+      previousLeadName: 'Sở Tài chính',
+      reason: 'Đúng chức năng',
+    });
+    expect(away.subject).toBe('[Đôn Đốc] Chuyển nhiệm vụ sang Sở Xây dựng chủ trì: Nhiệm vụ 2.g.1');
+    for (const body of [away.text, away.html]) {
+      expect(body).toContain('Kính gửi: Sở Tài chính,');
+      expect(body).toContain('Quý cơ quan không tiếp tục chủ trì nhiệm vụ này.');
+      expect(body).toContain('Đúng chức năng');
+      expect(body).toContain('thôi gửi thư nhắc hạn về nhiệm vụ này cho Quý cơ quan');
+    }
   });
 
   it('extension requested: tells the secretariat who asks, to when, why, and where to decide', () => {

@@ -237,6 +237,22 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...whatToDo(d),
         ],
       };
+    case 'reassigned_away':
+      return {
+        subject: `[Đôn Đốc] Chuyển nhiệm vụ sang ${d.leadName} chủ trì: ${label}`,
+        blocks: [
+          { p: `Kính gửi: ${d.previousLeadName ?? 'Quý cơ quan'},` },
+          {
+            p: `Nhiệm vụ dưới đây được chuyển từ ${d.previousLeadName ?? 'Quý cơ quan'} sang ${d.leadName} chủ trì thực hiện; Quý cơ quan không tiếp tục chủ trì nhiệm vụ này.`,
+            strong: true,
+          },
+          ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
+          factsOf(d),
+          {
+            p: 'Hệ thống thôi gửi thư nhắc hạn về nhiệm vụ này cho Quý cơ quan; hạn nhiệm vụ được gỡ khỏi lịch của Quý cơ quan (tệp lịch kèm theo). Đề nghị bàn giao cho cơ quan chủ trì mới hồ sơ, kết quả đã thực hiện (nếu có).',
+          },
+        ],
+      };
     case 'completed':
     case 'cancelled': {
       const done = d.kind === 'completed';
