@@ -4,6 +4,7 @@ import { MailDeliveryError, type Mailer, type OutgoingMail } from '../libs/mail/
 import { verifyItemLink } from '../libs/security/src';
 import {
   createMailActivities,
+  inviteFor,
   linkTokenFor,
   mailIdempotencyKey,
   messageIdFor,
@@ -406,5 +407,31 @@ describe('sendItemMail: faults of ours and late mails (ADR 0018)', () => {
     expect(mail?.text).toContain('bounce@dondoc.local (550: 5.1.1 User unknown)');
     expect(mail?.text).toContain('Thư lẽ ra được gửi lúc 10:00 01/03/2026.');
     expect(mail?.text).not.toContain('?t=');
+  });
+});
+
+describe('inviteFor', () => {
+  const config = { publicBaseUrl: 'http://x', linkSigningSecret: 'test-link-secret' };
+  const assigned: SendItemMailInput = {
+    ...input,
+    kind: 'assigned',
+    recipients: ['stc@dondoc.local'],
+  };
+
+  it('invites to a deadline still to come, and withdraws one at the close', () => {
+    expect(inviteFor(assigned, 'stc@dondoc.local', config)?.method).toBe('REQUEST');
+    expect(inviteFor({ ...assigned, kind: 'cancelled' }, 'stc@dondoc.local', config)?.method).toBe(
+      'CANCEL',
+    );
+    expect(inviteFor({ ...input, kind: 'reminder' }, 'stc@dondoc.local', config)).toBeNull();
+  });
+
+  it('sends no invite to a day gone by: an item entered already overdue', () => {
+    const late = { ...assigned, nowMs: Date.parse('2026-03-05T03:00:00Z') };
+    expect(inviteFor(late, 'stc@dondoc.local', config)).toBeNull();
+    // Its withdrawal still goes: an earlier invite may be in a calendar.
+    expect(
+      inviteFor({ ...late, kind: 'reassigned_away' }, 'stc@dondoc.local', config)?.method,
+    ).toBe('CANCEL');
   });
 });

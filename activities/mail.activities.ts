@@ -109,6 +109,9 @@ export function inviteFor(
 ): MailCalendar | null {
   if (!INVITE_MAIL_KINDS.includes(input.kind) || !input.due) return null;
   const closing = withdrawsInvite(input.kind);
+  // An item entered already overdue: an event on a day gone by, with no alarm left, is no help in
+  // a calendar (issue 11 blind check); the mail says the item is overdue.
+  if (!closing && input.due.at <= input.nowMs) return null;
   const method = closing ? 'CANCEL' : 'REQUEST';
   // Named after the lead agency when the mail goes to it alone.
   const isLead = !closing && input.kind !== 'assigned_copy';
