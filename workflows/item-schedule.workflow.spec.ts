@@ -305,6 +305,27 @@ describe('item workflow: schedule', () => {
     await finish(handle);
   });
 
+  it('an item entered overdue is announced before it is said overdue (patch assignment-first)', async () => {
+    const due = await dueIn(-100);
+    const input = itemInput(due, { policy: { remindBefore: [], escalateAfter: [] } });
+    const wf = itemWorkflowId(input.itemId);
+    // The assignment mail is slow to go (its server refuses it for a minute); the overdue
+    // notice, due at once, waits for it.
+    fakes.failMailKinds = new Set(['assigned']);
+    fakes.failMailUntil = (await suite.env.currentTimeMs()) + 60_000;
+    try {
+      const handle = await start(input);
+      await sleepUntil(due.at + 300_000);
+      await eventually(() => expect(steps(wf)).toEqual(['assigned@1', 'overdue@1']));
+      const [assignedAt, overdueAt] = fakes.mailAttemptAt.get(wf) ?? [];
+      expect(overdueAt).toBeGreaterThanOrEqual(assignedAt ?? Infinity);
+      await finish(handle);
+    } finally {
+      fakes.failMailKinds = null;
+      fakes.failMailUntil = null;
+    }
+  });
+
   it('an item without a deadline sends only its assignment and still answers; 30 days pass in well under a second', async () => {
     const input = itemInput(null);
     const wf = itemWorkflowId(input.itemId);

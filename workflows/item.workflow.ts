@@ -8,6 +8,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  Trigger,
   workflowInfo,
   type defineUpdate,
 } from '@temporalio/workflow';
@@ -101,6 +102,12 @@ const EXTENSION_REQUEST_MAIL = 'extension-request-mail';
  * sang … chủ trì"), its calendar event withdrawn; before it, only the new lead was mailed.
  */
 const REASSIGNED_AWAY_MAIL = 'reassigned-away-mail';
+/**
+ * Patch id: an item's other mails wait for its assignment mails to settle, so an item entered
+ * already overdue is not said overdue before it is announced at all. Only the mails wait: the
+ * item turns overdue (and escalates) on time, as ADR 0018 has it.
+ */
+const ASSIGNMENT_FIRST = 'assignment-first';
 
 /**
  * Whether a queued mail goes out: a kind added later is sent only by a run that has its patch, so
@@ -257,6 +264,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   let mailsApart = false;
   /** Mails (and the events waiting for them) still running apart from the loop. */
   let inFlight = 0;
+  /**
+   * Set while a new item's assignment mails are on their way (patch ASSIGNMENT_FIRST); resolved
+   * when they settle. A Trigger, not a condition: the mails waiting on it are scheduled in the
+   * same activation as the assignment's completion.
+   */
+  let assignmentPending: Trigger<void> | null = null;
   const apart = (work: () => Promise<void>): void => {
     inFlight++;
     void work().finally(() => inFlight--);
@@ -267,6 +280,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    * of whom the secretariat is told.
    */
   const deliver = async (mail: MailCommand, stepAtMs: number): Promise<MailOutcome> => {
+    // Not awaited once settled: a run without the patch schedules its mails as it always did.
+    if (assignmentPending && mail.kind !== 'assigned' && mail.kind !== 'assigned_copy') {
+      await assignmentPending;
+    }
     let outcome: MailOutcome;
     try {
       const result = await deliverItemMail(requestOf(mail, stepAtMs));
@@ -304,15 +321,17 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    * A due step with mails apart from the loop: its events (and status change) are recorded at
    * once with the mail pending; once the mails have settled the events say how they went.
    */
-  const performApart = async (effects: Transition): Promise<void> => {
+  const performApart = async (effects: Transition, settled?: () => void): Promise<void> => {
     const stepAt = Date.now();
     if (effects.mails.length === 0) {
+      settled?.();
       if (effects.events.length > 0) await record(effects.events);
       return;
     }
     if (effects.events.length > 0) await record(pendingDelivery(effects.events));
     apart(async () => {
       const outcomes = await Promise.all(effects.mails.map((m) => deliver(m, stepAt)));
+      settled?.();
       const delivery = deliveryDetail(outcomes, Date.now());
       for (const e of effects.events) {
         await recordMailDelivery({ workflowId, seq: e.seq, delivery });
@@ -389,7 +408,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   // once, apart from the loop; its 'created' event is recorded with them pending. A recurring
   // item's next period continues as new (carried), so it is not announced again.
   if (!input.carried && !input.restore && patched(ASSIGNMENT_MAIL)) {
-    await performApart(withAssignment(start));
+    const pending = patched(ASSIGNMENT_FIRST) ? new Trigger<void>() : null;
+    assignmentPending = pending;
+    await performApart(withAssignment(start), () => {
+      assignmentPending = null;
+      pending?.resolve();
+    });
   } else if (start.events.length > 0) {
     await record(start.events);
   }

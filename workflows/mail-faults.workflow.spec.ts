@@ -66,9 +66,16 @@ describe('mail faults (ADR 0018)', () => {
       'escalate:1:PT4H@1',
     ];
     await eventually(() => expect([...steps(wf)].sort()).toEqual([...expected].sort()));
-    const deliveredAt = fakes.mailAttemptAt.get(wf) ?? [];
-    const recoveryMs = Math.max(...deliveredAt) - faultEnd;
-    expect(recoveryMs).toBeLessThanOrEqual(MINUTE + 10_000);
+    // The assignment first, within one retry interval; the others after it (patch
+    // assignment-first), which on this server may be one more interval on: time skips ahead
+    // while nothing of the item's runs.
+    const [assignedAt = Infinity, ...othersAt] = fakes.mailAttemptAt.get(wf) ?? [];
+    expect(fakes.mailsOf(wf)[0]?.kind).toBe('assigned');
+    expect(assignedAt - faultEnd).toBeLessThanOrEqual(MINUTE + 10_000);
+    for (const at of othersAt) {
+      expect(at).toBeGreaterThanOrEqual(assignedAt);
+      expect(at - assignedAt).toBeLessThanOrEqual(MINUTE + 10_000);
+    }
     const events = await eventually(() => {
       const e = fakes.eventsOf(wf);
       expect(e.map((x) => x.detail?.mailDelivery)).toEqual([
@@ -101,7 +108,7 @@ describe('mail faults (ADR 0018)', () => {
     expect(duplicated).toBe(0);
     console.info(
       `[fault f] mail activity failing 30 h: mails expected ${expected.length + 1}, delivered ${delivered.length}, duplicated ${duplicated}; ` +
-        `recovery ${(recoveryMs / 1000).toFixed(0)} s of server time after the fault; ` +
+        `assignment ${((assignedAt - faultEnd) / 1000).toFixed(0)} s of server time after the fault, the rest ${((Math.max(assignedAt, ...othersAt) - assignedAt) / 1000).toFixed(0)} s after it; ` +
         `${fakes.failedMailAttempts} failed attempts; ${((performance.now() - realStart) / 1000).toFixed(1)} s real time`,
     );
     await finish(handle);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AgencyRef,
   DueSpec,
+  ItemMailKind,
   ItemProjection,
   ItemRestoreSource,
   ItemWorkflowInput,
@@ -86,6 +87,8 @@ export class FakeActivities {
    * (retryable MAIL_TRANSIENT, like an SMTP server refusing connections).
    */
   failMailUntil: number | null = null;
+  /** When set, failMailUntil fails only the mails of these kinds. */
+  failMailKinds: ReadonlySet<ItemMailKind> | null = null;
   /** Mail attempts failed by failMailUntil. */
   failedMailAttempts = 0;
   /** Server time of each delivered mail attempt, in the order of `mails`, per workflow id. */
@@ -166,7 +169,8 @@ export class FakeActivities {
     },
     sendItemMail: (input: SendItemMailInput) => {
       const at = activityInfo().currentAttemptScheduledTimestampMs;
-      if (this.failMailUntil !== null && at < this.failMailUntil) {
+      const failing = this.failMailKinds === null || this.failMailKinds.has(input.kind);
+      if (this.failMailUntil !== null && at < this.failMailUntil && failing) {
         this.failedMailAttempts++;
         return Promise.reject(
           ApplicationFailure.retryable('connect ECONNREFUSED 127.0.0.1:25', 'MAIL_TRANSIENT'),

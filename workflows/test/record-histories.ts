@@ -360,6 +360,26 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'assignment-first': entered overdue, its assignment mail refused for a minute; the
+    // overdue notice waits for it; then cancelled.
+    name: 'assignment-first',
+    async run(env, start, fakes) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now - 100_000 };
+      fakes.failMailKinds = new Set(['assigned']);
+      fakes.failMailUntil = now + 60_000;
+      try {
+        const h = await start(itemInput(due, { policy: { remindBefore: [], escalateAfter: [] } }));
+        await sleepUntil(env, now + 300_000);
+        await cancel(env, h);
+        return h;
+      } finally {
+        fakes.failMailKinds = null;
+        fakes.failMailUntil = null;
+      }
+    },
+  },
+  {
     // Patch 'reassigned-away-mail': reassigned twice; each former lead is told it no longer
     // leads (its calendar event withdrawn), then the item is cancelled.
     name: 'reassigned-away-mail',
