@@ -257,6 +257,11 @@ describe('GET /api/items/export.xlsx', () => {
     const [sheet] = await workbook('/api/items/export.xlsx', stc, `nhiem-vu-${vnToday()}.xlsx`);
     expect(sheet!.title[1]).toMatch(/\. Nhiệm vụ do Sở Tài chính chủ trì hoặc phối hợp\.$/);
     expect(sheet!.rows).toHaveLength(1 + own.length);
+    // Its role in each row, last (issue 11 blind check: co-ordinated rows looked like its own).
+    expect(sheet!.rows.map((r) => r.at(-1)?.value)).toEqual([
+      'Vai trò',
+      ...own.map((i) => (i.lead === 'STC' ? 'Chủ trì' : 'Phối hợp')),
+    ]);
     own.forEach((item, i) => expectItemRow(sheet!.rows[i + 1]!, item, i + 1));
     // Another agency's item (SNNMT's, above) is not in the agency's file.
     const [asked] = await workbook(

@@ -64,6 +64,22 @@ export const ITEM_COLUMNS: readonly Column<ItemRecord>[] = [
   },
 ];
 
+/**
+ * The item list's columns; an agency's own list (what it leads or co-ordinates) has one more at
+ * the end, its role in each item.
+ */
+export function itemColumns(ownAgencyCode: string | null): readonly Column<ItemRecord>[] {
+  if (!ownAgencyCode) return ITEM_COLUMNS;
+  return [
+    ...ITEM_COLUMNS,
+    {
+      header: 'Vai trò',
+      width: 11,
+      cell: (r) => text(r.lead === ownAgencyCode ? 'Chủ trì' : 'Phối hợp'),
+    },
+  ];
+}
+
 /** The code of a tally's last row, "Tổng cộng" (no agency's code is empty). */
 const TOTAL_CODE = '';
 

@@ -1,5 +1,5 @@
 import type { CompletionRow, ItemRecord } from '../../persistence/src';
-import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, tallyByLead } from './item-sheets';
+import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, itemColumns, tallyByLead } from './item-sheets';
 import { SCORECARD_COLUMNS, type ScorecardRow } from './scorecard';
 import { asOfLine, filtersLine, type ListFilters } from './sheet-captions';
 import { sheet, type Sheet } from './xlsx-table';
@@ -7,20 +7,21 @@ import { sheet, type Sheet } from './xlsx-table';
 const SUMMARY_SHEET = 'Tổng hợp theo cơ quan';
 
 /**
- * The item list's workbook: the list (its filters and as-of above it) and a tally of exactly its
- * rows by lead agency.
+ * The item list's workbook: the list (its filters and as-of above it; an agency's own, its role
+ * in each item) and a tally of exactly its rows by lead agency.
  */
 export function itemListSheets(
   rows: readonly ItemRecord[],
   filters: ListFilters,
   nowMs: number,
+  ownAgencyCode: string | null = null,
 ): Sheet[] {
   const what = filtersLine(filters);
   return [
     sheet({
       sheet: 'Nhiệm vụ',
       title: ['DANH SÁCH NHIỆM VỤ', `${asOfLine(nowMs)}. ${what}.`],
-      columns: ITEM_COLUMNS,
+      columns: itemColumns(ownAgencyCode),
       rows,
     }),
     sheet({

@@ -44,7 +44,8 @@ export class SpreadsheetsService {
     const now = Date.now();
     const rows = await this.allOf(q, user);
     const filters = await this.filtersOf(q, user);
-    const bytes = await xlsxOf(itemListSheets(rows, filters, now), now);
+    const own = user.role === 'agency' ? user.agencyCode : null;
+    const bytes = await xlsxOf(itemListSheets(rows, filters, now, own), now);
     return { fileName: `nhiem-vu-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
   }
 
