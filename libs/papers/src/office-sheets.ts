@@ -1,6 +1,6 @@
 import type { CompletionRow, ItemRecord } from '../../persistence/src';
 import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, itemColumns, tallyByLead } from './item-sheets';
-import { SCORECARD_COLUMNS, type ScorecardRow } from './scorecard';
+import { RANKING_RULE, SCORECARD_COLUMNS, type ScorecardRow } from './scorecard';
 import { asOfLine, filtersLine, type ListFilters } from './sheet-captions';
 import { sheet, type Sheet } from './xlsx-table';
 
@@ -78,6 +78,7 @@ export function scorecardSheets(
       title: [
         `KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM ${year} CỦA CÁC CƠ QUAN`,
         `${asOfLine(nowMs)}. Các nhiệm vụ có thời hạn trong năm ${year}.`,
+        `${RANKING_RULE}.`,
       ],
       columns: SCORECARD_COLUMNS,
       rows,

@@ -42,14 +42,14 @@ describe('yearFacts', () => {
 });
 
 describe('scorecardRows', () => {
-  it('ranks by on-time rate (none completed last), then completion rate, overdue, name', () => {
+  it('ranks by the share of assigned items done on time, completion rate, overdue, lateness', () => {
     const rows = scorecardRows(
       [
-        row('C', { onTimeRate: null, overdue: 2 }),
-        row('B', { onTimeRate: 0.5, completionRate: 0.5 }),
-        row('A', { onTimeRate: 0.5, completionRate: 1 }),
-        row('D', { onTimeRate: null, overdue: 1 }),
-        row('E', { onTimeRate: 1 }),
+        row('C', { total: 2, overdue: 2 }),
+        row('B', { total: 2, completedOnTime: 1, completed: 2, completionRate: 1 }),
+        row('A', { total: 2, completedOnTime: 1, completed: 1, completionRate: 0.5 }),
+        row('D', { total: 2, overdue: 1, cancelled: 1 }),
+        row('E', { total: 1, completedOnTime: 1, completed: 1, completionRate: 1 }),
       ],
       row('', { total: 5 }),
       new Map([
@@ -57,7 +57,14 @@ describe('scorecardRows', () => {
         ['C', { lateDays: [3], extensionsAsked: 2, extensionsGranted: 2 }],
       ]),
     );
-    expect(rows.map((r) => r.code)).toEqual(['E', 'A', 'B', 'D', 'C', '']);
+    expect(rows.map((r) => [r.code, r.rank])).toEqual([
+      ['E', 1],
+      ['B', 2],
+      ['A', 3],
+      ['D', 4],
+      ['C', 5],
+      ['', null],
+    ]);
     expect(rows.find((r) => r.code === 'B')?.meanLateDays).toBe(2.5);
     expect(rows.find((r) => r.code === 'E')?.meanLateDays).toBeNull();
     const total = rows.at(-1);
@@ -67,5 +74,31 @@ describe('scorecardRows', () => {
       total?.extensionsAsked,
       total?.extensionsGranted,
     ]).toEqual(['Tổng cộng', 8 / 3, 3, 2]);
+  });
+
+  it('puts one item of ten done on time below nine on time and one late (issue 11 blind check)', () => {
+    const rows = scorecardRows(
+      [
+        row('ONE', { total: 10, completed: 1, completedOnTime: 1, overdue: 9, onTimeRate: 1 }),
+        row('NINE', { total: 10, completed: 10, completedOnTime: 9, completedLate: 1 }),
+      ],
+      row('', { total: 20 }),
+      new Map(),
+    );
+    expect(rows.map((r) => r.code)).toEqual(['NINE', 'ONE', '']);
+  });
+
+  it('gives agencies with the same figures the same place, by name', () => {
+    const rows = scorecardRows(
+      [row('Sở Y tế', { overdue: 1 }), row('Sở Xây dựng', { overdue: 1 }), row('A', {})],
+      row('', { total: 3 }),
+      new Map(),
+    );
+    expect(rows.map((r) => [r.name, r.rank])).toEqual([
+      ['A', 1],
+      ['Sở Xây dựng', 2],
+      ['Sở Y tế', 2],
+      ['Tổng cộng', null],
+    ]);
   });
 });
