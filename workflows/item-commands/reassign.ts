@@ -21,17 +21,19 @@ export const reassign: Reducer<ReassignCommand> = (state, cmd, ctx) => {
     { from: state.lead.code, to: cmd.lead.code, reason: cmd.reason ?? null },
   );
   const fields = { reason: cmd.reason ?? null, previousLeadName: state.lead.name };
-  // The former lead is told it no longer leads (sent once the workflow has the patch, ADR 0027).
-  const away = leadMail(s, `reassigned-away-${s.seq}`, 'reassigned_away', fields);
-  const formerAddress = state.lead.contactEmail;
+  // The former lead is told it no longer leads (sent once the workflow has the patch
+  // 'reassigned-away-mail'), unless it shares the new lead's address.
+  const former = state.lead.contactEmail;
+  const away = leadMail(s, `reassigned-away-${s.seq}`, 'reassigned_away', {
+    ...fields,
+    recipients: [former],
+  });
   return {
     state: s,
     events: [ev],
     mails: [
       leadMail(s, `reassigned-${s.seq}`, 'reassigned', fields),
-      ...(formerAddress !== cmd.lead.contactEmail
-        ? [{ ...away, recipients: [formerAddress] }]
-        : []),
+      ...(former !== cmd.lead.contactEmail ? [away] : []),
     ],
   };
 };

@@ -2,6 +2,7 @@ import { civilDateAt, formatVnDate, isCivilDate, statusShown, toVnIso } from '..
 import type { ItemRecord } from '../../persistence/src';
 import { bodyParagraph, gridTable, heading, run, type OfficialDocument } from './docx-layout';
 import { tallyByLead } from './item-sheets';
+import { capitalised, withoutFinalStop } from './wording';
 
 export interface ReportNotice {
   readonly number: string | null;
@@ -78,7 +79,7 @@ function recurrencePhrase(item: ItemRecord): string | null {
   const d = item.deadline;
   if (d?.['kind'] !== 'recurring') return null;
   const phrase = typeof d['phrase'] === 'string' ? d['phrase'].trim() : '';
-  const words = phrase === '' ? 'Định kỳ' : phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  const words = phrase === '' ? 'Định kỳ' : capitalised(phrase);
   return /định kỳ|hằng|hàng/iu.test(words) ? words : `Định kỳ: ${words}`;
 }
 
@@ -110,7 +111,7 @@ function progressText(
     case 'overdue':
       return `Quá hạn ${item.daysOverdue} ngày làm việc${progress}`;
     case 'cancelled':
-      return `Đã hủy${cancelReason ? ` (lý do: ${cancelReason.replace(/[.\s]+$/u, '')})` : ''}`;
+      return `Đã hủy${cancelReason ? ` (lý do: ${withoutFinalStop(cancelReason)})` : ''}`;
     case 'open':
       return `Đang thực hiện, trong hạn${progress}`;
   }

@@ -6,6 +6,7 @@ import {
   type CivilDate,
   type ItemStatus,
 } from '../../domain/src';
+import { capitalised } from './wording';
 
 /** "Tính đến 10:05 ngày 03/12/2026": when a sheet's figures were read (UTC+7). */
 export const asOfLine = (nowMs: number): string =>
@@ -54,5 +55,3 @@ function dueRange(from: CivilDate | undefined, to: CivilDate | undefined): strin
   if (to) return `hạn đến ${formatVnDate(to)}`;
   return null;
 }
-
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,6 +3,7 @@ import type { ItemRecord } from '../../persistence/src';
 import { AlignmentType, Paragraph } from 'docx';
 import { bodyParagraph, run, type OfficialDocument } from './docx-layout';
 import { dateText, issuerOf, placeOf, type ReportNotice } from './notice-report';
+import { withoutFinalStop } from './wording';
 
 /** The last progress the lead agency reported, if any. */
 export interface ReportedProgress {
@@ -65,7 +66,7 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const reported = lastProgress
     ? `Theo báo cáo ngày ${formatVnDate(civilDateAt(lastProgress.at))} của ${agency}` +
       (lastProgress.percent !== null ? `, nhiệm vụ đạt khoảng ${lastProgress.percent}%` : '') +
-      `: “${lastProgress.note.replace(/[.\s]+$/u, '')}”.`
+      `: “${withoutFinalStop(lastProgress.note)}”.`
     : `Đến nay, ${agency} chưa báo cáo tiến độ thực hiện nhiệm vụ.`;
   return {
     issuer: issuerOf(notice?.text ?? ''),

@@ -43,7 +43,7 @@ export class SpreadsheetsService {
   async itemList(q: ListItemsQuery, user: AuthenticatedUser): Promise<ExportFile> {
     const now = Date.now();
     const rows = await this.allOf(q, user);
-    const filters = await this.filtersOf(q, user);
+    const filters = await this.filtersOf(q, user, await this.noticeOf(q.noticeId));
     const own = user.role === 'agency' ? user.agencyCode : null;
     const bytes = await xlsxOf(itemListSheets(rows, filters, now, own), now);
     return { fileName: `nhiem-vu-${civilDateAt(now)}.xlsx`, mime: XLSX_MIME, bytes };
@@ -65,18 +65,26 @@ export class SpreadsheetsService {
       ...(q.to ? { dueTo: q.to } : {}),
     };
     const rows = await this.allOf(query, user);
-    const { overdue: _overdue, ...period } = await this.filtersOf(query, user);
+    const notice = await this.noticeOf(q.noticeId);
+    const { overdue: _overdue, ...period } = await this.filtersOf(query, user, notice);
     const tally = [...completion.agencies, totalRow(completion.totals)];
     const bytes = await xlsxOf(overdueSheets(rows, tally, period, now), now);
-    return { fileName: await this.overdueFileName(q, now), mime: XLSX_MIME, bytes };
+    return { fileName: overdueFileName(q, notice, now), mime: XLSX_MIME, bytes };
+  }
+
+  private async noticeOf(id: string | undefined): Promise<NoticeEntity | null> {
+    return id ? this.notices.findOneBy({ id }) : null;
   }
 
   /** The list's filters in words' terms: the agencies' and the notice's names looked up. */
-  private async filtersOf(q: ListItemsQuery, user: AuthenticatedUser): Promise<ListFilters> {
+  private async filtersOf(
+    q: ListItemsQuery,
+    user: AuthenticatedUser,
+    notice: NoticeEntity | null,
+  ): Promise<ListFilters> {
     const names = await this.agencies.namesByCode();
     const name = (code: string | null | undefined): string | null =>
       code ? (names.get(code) ?? code) : null;
-    const notice = q.noticeId ? await this.notices.findOneBy({ id: q.noticeId }) : null;
     return {
       ownAgency: user.role === 'agency' ? name(user.agencyCode) : null,
       notice: notice ? (notice.number ? `số ${notice.number}` : (notice.title ?? '')) : null,
@@ -89,18 +97,6 @@ export class SpreadsheetsService {
       ...(q.dueFrom ? { dueFrom: q.dueFrom } : {}),
       ...(q.dueTo ? { dueTo: q.dueTo } : {}),
     };
-  }
-
-  /** A filtered file is named for its filter, so it is not taken for (or saved over) the whole. */
-  private async overdueFileName(q: ReportQuery, now: number): Promise<string> {
-    const parts = ['nhiem-vu-qua-han'];
-    if (q.noticeId) {
-      const notice = await this.notices.findOneBy({ id: q.noticeId });
-      parts.push(notice?.number ? `thong-bao-${fileSafe(notice.number)}` : 'thong-bao');
-    }
-    if (q.from) parts.push(`tu-${q.from}`);
-    if (q.to) parts.push(`den-${q.to}`);
-    return `${[...parts, civilDateAt(now)].join('-')}.xlsx`;
   }
 
   /**
@@ -136,4 +132,15 @@ export class SpreadsheetsService {
     }
     return rows;
   }
+}
+
+/** A filtered file is named for its filter, so it is not taken for (or saved over) the whole. */
+function overdueFileName(q: ReportQuery, notice: NoticeEntity | null, now: number): string {
+  const parts = ['nhiem-vu-qua-han'];
+  if (q.noticeId) {
+    parts.push(notice?.number ? `thong-bao-${fileSafe(notice.number)}` : 'thong-bao');
+  }
+  if (q.from) parts.push(`tu-${q.from}`);
+  if (q.to) parts.push(`den-${q.to}`);
+  return `${[...parts, civilDateAt(now)].join('-')}.xlsx`;
 }
