@@ -4,6 +4,7 @@ import { PersistenceModule } from '../../../libs/persistence/src';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DigestsModule } from './digests/digests.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     UsersModule,
     AgenciesModule,
+    CalendarModule,
     // Before ItemsModule: its routes (items/export.xlsx) must come before items/:id.
     ExportsModule,
     ItemsModule,

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './time/civil-date';
 export * from './calendar/working-calendar';
 export * from './calendar/digest-days';
+export * from './calendar/due-day';
 export * from './reminders/duration';
 export * from './reminders/schedule';
 export * from './reminders/recurrence';

@@ -7,6 +7,7 @@ import {
   type ItemRecord,
   type WorkflowStartState,
 } from '../../../../libs/persistence/src';
+import { nullableString } from '../common/nullable-string';
 
 /** A resolved deadline as the workflow keeps it. */
 export class DueSpecResponse {
@@ -27,9 +28,6 @@ export class PolicyResponse {
   @ApiProperty({ type: [String] }) remindBefore!: string[];
   @ApiProperty({ type: [String] }) escalateAfter!: string[];
 }
-
-const nullableString = (description?: string) =>
-  ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
 
 /** The OpenAPI description of an item; the values come from the read repository's mapper. */
 export class ItemResponse implements ItemRecord {

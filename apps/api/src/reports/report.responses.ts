@@ -9,9 +9,7 @@ import type {
   OverdueReport,
 } from '../../../../libs/persistence/src';
 import type { ReportScope } from './reports.service';
-
-const nullableString = (description?: string) =>
-  ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
+import { nullableString } from '../common/nullable-string';
 
 /** The OpenAPI description of the reports (the read repository computes them). */
 export class OverdueItemResponse implements OverdueItem {

@@ -173,6 +173,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/due-days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a due date chosen on this day means (a day off moves it) */
+        get: operations["CalendarController_dueDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/digests": {
         parameters: {
             query?: never;
@@ -1137,6 +1154,19 @@ export type components = {
              * @enum {string|null}
              */
             skipped: "not-a-digest-day" | "nothing-to-say" | null;
+        };
+        DueDayResponse: {
+            /** @example 2026-12-20 */
+            date: string;
+            /** @description The date is a weekend or a holiday */
+            dayOff: boolean;
+            /**
+             * @description The working day it is legally due at the end of (the date, or the next working day)
+             * @example 2026-12-21
+             */
+            legalDate: string;
+            /** @description One Vietnamese sentence for the person choosing the date */
+            note: string | null;
         };
         DueSpecResponse: {
             /** @description The instant it is legally due, epoch milliseconds */
@@ -2258,6 +2288,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_dueDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDayResponse"];
+                };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
             400: {

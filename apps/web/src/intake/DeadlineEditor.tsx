@@ -10,6 +10,7 @@ import {
   type IntakeRow,
 } from './intake-rows';
 import { DateField } from '../layout/DateField';
+import { DueDayNote } from '../layout/DueDayNote';
 
 interface Props {
   readonly row: IntakeRow;
@@ -135,6 +136,7 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
           </>
         )}
       </Flex>
+      {row.mode === 'date' && <DueDayNote date={row.due} />}
       {rhythm && <div style={{ marginTop: 4 }}>{rhythm}</div>}
       {note && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>

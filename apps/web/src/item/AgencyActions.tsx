@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Item } from '../api/client';
 import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
+import { FormDueDayNote } from '../layout/DueDayNote';
 import { ActionModal } from './ActionModal';
 import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
 
@@ -105,7 +106,12 @@ export function AgencyActions({ actions, deadline, run }: Props) {
           <Form.Item
             label={FIELD_LABELS.newDue}
             name="due"
-            extra={`${bound.why} ${bound.pick}`}
+            extra={
+              <>
+                {`${bound.why} ${bound.pick}`}
+                <FormDueDayNote name="due" />
+              </>
+            }
             rules={[{ required: true, message: 'Chọn hạn đề nghị.' }, laterDateRule(bound)]}
           >
             <DateField block disabledDate={tooEarly} defaultPickerValue={dayjs(bound.first)} />

@@ -7,6 +7,7 @@ import { useAgencies } from '../items/use-items';
 import { formatDate, todayVn } from '../format';
 import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
+import { FormDueDayNote } from '../layout/DueDayNote';
 import { ActionModal } from './ActionModal';
 import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
 
@@ -89,9 +90,12 @@ export function SecretariatActions({
             name="due"
             initialValue={asked ? dayjs(asked) : undefined}
             extra={
-              asked
-                ? `Cơ quan đề nghị đến ngày ${formatDate(asked)}; có thể chọn ngày khác. ${bound.pick}`
-                : `Để trống để gia hạn đúng thời điểm đề nghị, hoặc chọn ngày khác. ${bound.pick}`
+              <>
+                {asked
+                  ? `Cơ quan đề nghị đến ngày ${formatDate(asked)}; có thể chọn ngày khác. ${bound.pick}`
+                  : `Để trống để gia hạn đúng thời điểm đề nghị, hoặc chọn ngày khác. ${bound.pick}`}
+                <FormDueDayNote name="due" />
+              </>
             }
             rules={[laterDateRule(bound)]}
           >
@@ -163,7 +167,13 @@ export function SecretariatActions({
           <Form.Item
             label={FIELD_LABELS.changedDue}
             name="due"
-            extra="Không phải gia hạn: dùng khi thời hạn giao bị nhầm hoặc có chỉ đạo mới. Cơ quan chủ trì nhận thư báo thời hạn mới."
+            extra={
+              <>
+                Không phải gia hạn: dùng khi thời hạn giao bị nhầm hoặc có chỉ đạo mới. Cơ quan chủ
+                trì nhận thư báo thời hạn mới.
+                <FormDueDayNote name="due" />
+              </>
+            }
             rules={[{ required: true, message: 'Chọn ngày.' }]}
           >
             <DateField block disabledDate={(d: Dayjs) => d.format(DAY) < todayVn()} />

@@ -2,9 +2,17 @@ import { Typography } from 'antd';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { formatDate } from '../format';
+import { dayOffHint } from '../item/due-labels';
 import { itemsListUrl, type ReportFilter } from './report-filter';
 
 type OverdueAgency = components['schemas']['OverdueAgencyResponse'];
+type OverdueItem = OverdueAgency['items'][number];
+
+/** "Hạn 20/12/2026 (trùng ngày nghỉ, tính đến hết ngày 21/12/2026) · quá hạn 3 ngày làm việc". */
+function dueLine(i: OverdueItem): string {
+  const hint = dayOffHint(i.due, i.dueAt);
+  return `Hạn ${formatDate(i.due)}${hint ? ` ${hint}` : ''} · quá hạn ${i.daysOverdue} ngày làm việc`;
+}
 
 /**
  * Each agency with its number of overdue items (a link to that list, as its bar) and its most
@@ -33,7 +41,7 @@ export function OverdueByAgency({
               <li key={i.id}>
                 <Link to={`/items/${i.id}`}>{i.code ? `${i.code}. ${i.text}` : i.text}</Link>
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
-                  Hạn {formatDate(i.due)} · quá hạn {i.daysOverdue} ngày làm việc
+                  {dueLine(i)}
                 </Typography.Text>
               </li>
             ))}

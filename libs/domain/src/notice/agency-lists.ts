@@ -80,15 +80,20 @@ export interface Listed {
   readonly phrase: string;
 }
 
-/** Agencies listed from `pos` on ("Sở A, Sở B và các cơ quan liên quan"); generic groups skipped. */
+/**
+ * Agencies listed from `pos` on ("Sở A, Sở B và các cơ quan liên quan"); generic groups skipped.
+ * `leadingGroup`: a group the list opens with ("Các sở, ban, ngành và UBND các huyện"), which
+ * addresses many agencies no directory entry stands for ("… liên quan" excepted).
+ */
 export function listAt(
   text: string,
   pos: number,
   mentions: readonly AgencyMention[],
   directory: AgencyDirectory,
   allowUnknown: boolean,
-): { found: Listed[]; end: number } {
+): { found: Listed[]; end: number; leadingGroup: string | null } {
   const found: Listed[] = [];
+  let leadingGroup: string | null = null;
   let p = pos;
   for (let guard = 0; guard < 50; guard++) {
     while (text[p] === ' ') p++;
@@ -117,6 +122,9 @@ export function listAt(
     } else {
       const g = GENERIC.exec(text.slice(q));
       if (g) {
+        if (found.length === 0 && leadingGroup === null && !/liên\s+quan$/iu.test(g[0])) {
+          leadingGroup = collapse(g[0]);
+        }
         p = q + g[0].length;
       } else {
         const end = allowUnknown ? unknownAgencyAt(text, q) : null;
@@ -130,5 +138,5 @@ export function listAt(
     if (!sep) break;
     p += sep[0].length;
   }
-  return { found, end: p };
+  return { found, end: p, leadingGroup };
 }

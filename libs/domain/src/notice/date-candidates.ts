@@ -23,7 +23,7 @@ import {
 
 /** The note of a strict "trước ngày X": due at the end of the day before X. */
 export const strictBeforeNote = (due: CivilDate): string =>
-  `"trước" hiểu là hết ngày ${formatVnDate(due)}`;
+  `"trước" hiểu là hết ngày ${formatVnDate(due)}.`;
 
 export interface Candidate {
   readonly start: number;

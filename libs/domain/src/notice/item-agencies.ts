@@ -16,6 +16,8 @@ export interface Agencies {
   leadInherited: boolean;
   /** Named as co-ordinating too, but the lead: kept as lead only (the reader is told). */
   alsoLead: string[];
+  /** A group opening the lead's list beside named agencies ("Các sở, ban, ngành"): not assigned. */
+  leadGroup: string | null;
 }
 
 /** The agencies a text starts with ("Sở Tài chính:", "Giao Sở Y tế, Sở Nội vụ …"). */
@@ -83,15 +85,18 @@ export function agenciesOf(
   const mentions = directory.mentions(text);
   const listed: Listed[] = [];
   const namedElsewhere: Listed[] = [];
+  let group: string | null = null;
   const list = (pos: number, allowUnknown: boolean): Listed[] => {
-    const found = listAt(text, pos, mentions, directory, allowUnknown).found;
+    const { found, leadingGroup } = listAt(text, pos, mentions, directory, allowUnknown);
     listed.push(...found);
+    group = found.length > 0 ? leadingGroup : null;
     return found;
   };
   const names = (ls: readonly Listed[]): string[] => unique(ls.map((l) => l.name));
 
   const leadIn = LEAD_IN.exec(text);
   let lead = names(list(leadIn ? leadIn[0].length : 0, true));
+  let leadGroup: string | null = group;
   let leadInherited = false;
   if (lead.length === 0 && inherited.length > 0) {
     lead = [...inherited];
@@ -102,12 +107,14 @@ export function agenciesOf(
     const after = text.slice(intro[0].length);
     const leadInAfter = LEAD_IN.exec(after);
     lead = names(list(intro[0].length + (leadInAfter?.[0].length ?? 0), true));
+    leadGroup = group;
   }
   if (lead.length === 0) {
     for (const m of text.matchAll(
       /(?<![\p{L}])(?:giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?|yêu cầu|đề nghị|phân công)\s+/giu,
     )) {
       lead = names(list(m.index + m[0].length, true));
+      leadGroup = group;
       if (lead.length > 0) break;
     }
   }
@@ -160,5 +167,6 @@ export function agenciesOf(
     unknown: unique(unknown),
     leadInherited,
     alsoLead,
+    leadGroup: leadInherited ? null : leadGroup,
   };
 }

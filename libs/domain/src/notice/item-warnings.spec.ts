@@ -93,7 +93,7 @@ describe('blind check: notes that must not contradict each other', () => {
       'ngày 05 tháng 01 năm 2026',
       '1. Sở Tài chính rà soát các khoản chi, hoàn thành trước ngày 15/4/2026.',
     );
-    expect(parsed.warnings).toEqual(['Mục 1: "trước" hiểu là hết ngày 14/04/2026']);
+    expect(parsed.warnings).toEqual(['Mục 1: "trước" hiểu là hết ngày 14/04/2026.']);
   });
 
   it('a co-ordinating agency that is the lead is kept as lead only, and the reader is told', () => {
@@ -116,5 +116,40 @@ describe('blind check: notes that must not contradict each other', () => {
     expect(parsed.warnings).toEqual([
       'Mục 1: "Văn phòng Ban Chỉ đạo" không có trong danh mục cơ quan; hãy chọn cơ quan chủ trì trong danh mục.',
     ]);
+  });
+});
+
+describe('a group of agencies opening the lead', () => {
+  const GROUP =
+    'Mục 1: "Các sở, ban, ngành" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.';
+
+  it('beside a named agency is said, not silently dropped (issue 8 blind check)', () => {
+    const got = notice(
+      'ngày 20 tháng 11 năm 2026',
+      '1. Các sở, ban, ngành và UBND các huyện, thành phố rà soát, báo cáo kết quả, hoàn thành trước ngày 20/12/2026.',
+    );
+    expect(got.items[0]!.lead).toEqual(['UBND các xã, phường']);
+    expect(got.warnings).toContain(GROUP);
+  });
+
+  it('"Giao các sở, ngành, UBND các huyện …" after a lead-in too', () => {
+    const got = notice(
+      'ngày 20 tháng 11 năm 2026',
+      '1. Giao các sở, ngành, UBND các huyện rà soát, hoàn thành chậm nhất ngày 22/12/2026.',
+    );
+    expect(got.items[0]!.lead).toEqual(['UBND các xã, phường']);
+    expect(got.warnings.some((w) => w.includes('"các sở, ngành" là nhiều cơ quan'))).toBe(true);
+  });
+
+  it('is not said of the agencies "liên quan" after the lead, nor of a lead named alone', () => {
+    for (const line of [
+      '1. Sở Tài chính và các cơ quan liên quan rà soát, hoàn thành chậm nhất ngày 22/12/2026.',
+      '1. Giao các cơ quan liên quan và Sở Tài chính rà soát, hoàn thành chậm nhất ngày 22/12/2026.',
+      '1. Giao Sở Tài chính rà soát, hoàn thành chậm nhất ngày 22/12/2026.',
+    ]) {
+      const got = notice('ngày 20 tháng 11 năm 2026', line);
+      expect(got.items[0]!.lead).toEqual(['Sở Tài chính']);
+      expect(got.warnings.filter((w) => w.includes('là nhiều cơ quan'))).toEqual([]);
+    }
   });
 });

@@ -12,6 +12,7 @@ export function warningsOf(
   ctx: DeadlineContext,
   calendar: WorkingCalendar,
   alsoLead: readonly string[] = [],
+  leadGroup: string | null = null,
 ): string[] {
   const at = `Mục ${item.code}`;
   const out: string[] = [];
@@ -26,6 +27,11 @@ export function warningsOf(
   for (const name of alsoLead) {
     out.push(
       `${at}: "${name}" vừa chủ trì vừa được nêu là cơ quan phối hợp; chỉ giữ vai trò chủ trì.`,
+    );
+  }
+  if (leadGroup !== null && item.lead.length > 0) {
+    out.push(
+      `${at}: "${leadGroup}" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho ${item.lead.join(', ')}. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.`,
     );
   }
   // A merged or renamed agency ("UBND các huyện" read as "UBND các xã, phường"): say so.

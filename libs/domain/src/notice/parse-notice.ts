@@ -81,7 +81,17 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
     const reportTo = agencies.reportTo ?? (agencies.leadInherited ? inherited.reportTo : null);
     if (reportTo) item.reportTo = reportTo;
     items.push(item);
-    warnings.push(...warningsOf(item, result, agencies.unknown, ctx, calendar, agencies.alsoLead));
+    warnings.push(
+      ...warningsOf(
+        item,
+        result,
+        agencies.unknown,
+        ctx,
+        calendar,
+        agencies.alsoLead,
+        agencies.leadGroup,
+      ),
+    );
   };
 
   const walk = (block: Block, inherited: Inherited): void => {

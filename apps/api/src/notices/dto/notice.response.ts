@@ -1,8 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { ItemRecord, NoticeCounts, NoticeSummary } from '../../../../../libs/persistence/src';
-
-const nullableString = (description?: string) =>
-  ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
+import { nullableString } from '../../common/nullable-string';
 
 /** Items by live status; the five statuses add up to `total`. */
 export class NoticeCountsResponse implements NoticeCounts {

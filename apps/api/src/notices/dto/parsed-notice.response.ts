@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-const nullableString = (description?: string) =>
-  ApiProperty({ type: String, nullable: true, ...(description ? { description } : {}) });
+import { nullableString } from '../../common/nullable-string';
 
 /** The OpenAPI description of the parser's ParsedNotice (shared/contracts/parsed-notice.md). */
 export class ParsedNoticeHeaderResponse {

@@ -1,0 +1,100 @@
+import type { Locator, Page } from 'playwright-core';
+import { startBrowserStack, type BrowserStack } from './support/app';
+import { useBrowser } from './support/browser';
+import { typeDate } from './support/controls';
+import { openAs } from './support/login';
+
+/**
+ * Issue 8 blind check: a due date on a day off. The field showed "19/12" (the day before "trước
+ * ngày 20/12", a Sunday) while the warning said the item was due on Monday; a date typed on a
+ * weekend was not warned about at all; the head's overdue list showed a Sunday due without the
+ * day it really counts to. Every place a date is chosen now says what the calendar makes of it.
+ * And a lead list opening with a group ("Các sở, ban, ngành và UBND các huyện") says the group was
+ * not assigned.
+ */
+
+const NOTICE = [
+  'BAN CHỈ ĐẠO',
+  'Số: 9/TB-BCĐ',
+  'Lạng Sơn, ngày 20 tháng 11 năm 2026',
+  'THÔNG BÁO',
+  '1. Các sở, ban, ngành và UBND các huyện, thành phố rà soát các dự án chậm tiến độ, hoàn thành trước ngày 20/12/2027.',
+].join('\n');
+const EXTENDED = 'Kiểm tra tiến độ giải ngân vốn đầu tư công các dự án trọng điểm';
+const OVERDUE = 'Báo cáo tình hình thu ngân sách cuối năm';
+
+let stack: BrowserStack;
+let extendedId: string;
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  const secretariat = await stack.login('secretariat@dondoc.local');
+  const create = (text: string, due: string) =>
+    stack
+      .http()
+      .post('/api/items')
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ text, lead: 'STC', due })
+      .expect(201);
+  extendedId = ((await create(EXTENDED, '2027-03-31')).body as { id: string }).id;
+  // Sunday 29/11/2026: legally due at the end of Monday 30/11, overdue since.
+  await create(OVERDUE, '2026-11-29');
+}, 120_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+const row = (page: Page, code: string): Locator =>
+  page.getByRole('group', { name: `Mục ${code}`, exact: true });
+
+describe('a due date on a day off, wherever a date is chosen or shown', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('the intake preview says what the date in the field becomes, and the group left unassigned', async () => {
+    const { page } = b;
+    await openAs(page, '/nhap-thong-bao', 'secretariat@dondoc.local');
+    await page.getByLabel('Nội dung thông báo kết luận').fill(NOTICE);
+    await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
+    const item = row(page, '1');
+    await item.waitFor();
+    const due = item.getByLabel('Ngày hạn', { exact: true });
+    expect(await due.inputValue()).toBe('19/12/2027');
+    await item
+      .getByText('Chủ nhật 19/12/2027 là ngày nghỉ: hạn tính đến hết thứ Hai 20/12/2027.')
+      .waitFor();
+    await item
+      .getByText(
+        'Mục 1: “Các sở, ban, ngành” là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.',
+      )
+      .waitFor();
+
+    await typeDate(page, due, '18/12/2027');
+    await item
+      .getByText('Thứ Bảy 18/12/2027 là ngày nghỉ: hạn tính đến hết thứ Hai 20/12/2027.')
+      .waitFor();
+    await typeDate(page, due, '21/12/2027');
+    await item.getByText('là ngày nghỉ', { exact: false }).waitFor({ state: 'detached' });
+  });
+
+  it('the extension form says it of the date asked for', async () => {
+    const { page } = b;
+    await openAs(page, `/items/${extendedId}`, 'stc@dondoc.local');
+    await page.getByRole('heading', { name: EXTENDED }).waitFor();
+    await page.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đề nghị gia hạn' });
+    await typeDate(page, dialog.getByLabel('Hạn đề nghị'), '03/04/2027');
+    await dialog
+      .getByText('Thứ Bảy 03/04/2027 là ngày nghỉ: hạn tính đến hết thứ Hai 05/04/2027.')
+      .waitFor();
+  });
+
+  it("the head's overdue list says until when a Sunday due counts", async () => {
+    const { page } = b;
+    await openAs(page, '/bao-cao', 'head@dondoc.local');
+    const list = page.getByRole('list', { name: 'Nhiệm vụ quá hạn của Sở Tài chính' });
+    await list
+      .getByText(
+        /^Hạn 29\/11\/2026 \(trùng ngày nghỉ, tính đến hết ngày 30\/11\/2026\) · quá hạn \d+ ngày làm việc$/,
+      )
+      .waitFor();
+  });
+});
