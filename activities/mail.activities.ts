@@ -114,7 +114,7 @@ export function inviteFor(
   if (!closing && input.due.at <= input.nowMs) return null;
   const method = closing ? 'CANCEL' : 'REQUEST';
   // Named after the lead agency when the mail goes to it alone.
-  const isLead = !closing && input.kind !== 'assigned_copy';
+  const isLead = !closing && input.kind !== 'assigned_copy' && input.kind !== 'deadline_copy';
   const content = itemInvite({
     itemId: input.itemId,
     method,

@@ -14,6 +14,7 @@
 import {
   acceptUpdate,
   cancelUpdate,
+  changeDeadlineUpdate,
   decideExtensionUpdate,
   itemStateQuery,
   itemWorkflowId,
@@ -63,9 +64,15 @@ describe('item workflow: commands', () => {
       version: 4,
     });
     expect(fakes.projections.get(wf)?.closedAt).toEqual(expect.any(Number));
-    // The assignment mail (ADR 0024) and the closing one (ADR 0027): nothing fell due between.
-    expect(steps(wf)).toEqual(['assigned@1', 'closed@1']);
+    // The assignment mail (ADR 0024), the secretariat's of the report (patch 'submitted-mail')
+    // and the closing one (ADR 0027): nothing fell due between.
+    expect(steps(wf)).toEqual(['assigned@1', 'submitted-3@1', 'closed@1']);
     expect(fakes.mailsOf(wf)[1]).toMatchObject({
+      kind: 'submitted',
+      recipients: [input.secretariatEmail],
+      reason: 'Đã trình UBND tỉnh',
+    });
+    expect(fakes.mailsOf(wf)[2]).toMatchObject({
       kind: 'completed',
       recipients: ['stc@dondoc.local'],
       item: { supportNames: [] },
@@ -166,19 +173,71 @@ describe('item workflow: commands', () => {
     });
     expect(late.status).toBe('overdue');
     const returnedAt = fakes.eventsOf(wf).at(-1)?.at ?? NaN;
-    await eventually(() =>
-      expect(steps(wf)).toEqual(['assigned@1', 'returned-3@1', 'returned-5@1']),
-    );
-    expect(fakes.mailsAfterAssignment(wf).every((m) => m.kind === 'returned')).toBe(true);
-    expect(fakes.mailsAfterAssignment(wf)[0]?.reason).toBe('Thiếu số liệu');
+    // Each report is put to the secretariat (patch 'submitted-mail'), each return to the agency.
+    const sent = ['assigned@1', 'submitted-2@1', 'returned-3@1', 'submitted-4@1', 'returned-5@1'];
+    await eventually(() => expect(steps(wf)).toEqual(sent));
+    const returns = fakes.mailsAfterAssignment(wf).filter((m) => m.kind === 'returned');
+    expect(returns.map((m) => m.reason)).toEqual(['Thiếu số liệu', 'Vẫn thiếu']);
     expect(types(wf)).toEqual(['created', 'submitted', 'returned', 'submitted', 'returned']);
     // Overdue again: the weekly reminder counts from the return, not from the missed due.
     const weekly = nextWeeklyOverdueReminder(returnedAt, calendar);
     await sleepUntil(weekly.at + 60_000);
+    await eventually(() => expect(steps(wf)).toEqual([...sent, `${weekly.key}@1`]));
+    expectAt(fakes.mailsAfterAssignment(wf)[4], weekly.key, weekly.at);
+    await finish(handle);
+  });
+
+  it('a moved deadline is copied to the co-ordinating agencies, each address once (patch deadline-copy-mail)', async () => {
+    const quiet = { remindBefore: [], escalateAfter: [] };
+    const due = await dueIn(3 * 3600);
+    const sxdAgain = {
+      ...SXD,
+      code: 'SXD2',
+      name: 'Ban Quản lý dự án',
+      contactEmail: ' SXD@dondoc.local',
+    };
+    const input = itemInput(due, { policy: quiet, support: [SXD, sxdAgain] });
+    const wf = itemWorkflowId(input.itemId);
+    const handle = await start(input);
+    await eventually(() => expect(steps(wf)).toContain('assigned@1'));
+    const asked = await dueIn(6 * 3600);
+    await handle.executeUpdate(requestExtensionUpdate, {
+      args: [{ actor: STC_USER, requestId: 'e1', due: asked, reason: 'Chờ số liệu' }],
+    });
+    await handle.executeUpdate(decideExtensionUpdate, {
+      args: [{ actor: SECRETARIAT, requestId: 'e1', approve: true }],
+    });
+    const changed = await dueIn(9 * 3600);
+    await handle.executeUpdate(changeDeadlineUpdate, {
+      args: [{ actor: SECRETARIAT, due: changed, reason: 'Chỉ đạo mới' }],
+    });
     await eventually(() =>
-      expect(steps(wf)).toEqual(['assigned@1', 'returned-3@1', 'returned-5@1', `${weekly.key}@1`]),
+      expect(fakes.mailsOf(wf).filter((m) => m.kind === 'deadline_copy')).toHaveLength(2),
     );
-    expectAt(fakes.mailsAfterAssignment(wf)[2], weekly.key, weekly.at);
+    const copies = fakes.mailsOf(wf).filter((m) => m.kind === 'deadline_copy');
+    expect(copies[0]).toMatchObject({
+      step: 'extension-e1-copy',
+      deadlineVersion: 2,
+      recipients: ['sxd@dondoc.local'],
+      due: asked,
+      previousDue: due,
+    });
+    expect(copies[1]).toMatchObject({
+      deadlineVersion: 3,
+      recipients: ['sxd@dondoc.local'],
+      due: changed,
+      previousDue: asked,
+    });
+    expect(copies[1]?.step).toMatch(/^deadline-\d+-copy$/);
+    // The lead's own mails are unchanged: one each, to the lead.
+    for (const kind of ['extension_approved', 'deadline_changed'] as const) {
+      expect(
+        fakes
+          .mailsOf(wf)
+          .filter((m) => m.kind === kind)
+          .map((m) => m.recipients),
+      ).toEqual([['stc@dondoc.local']]);
+    }
     await finish(handle);
   });
 

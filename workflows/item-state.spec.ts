@@ -242,6 +242,8 @@ describe('item workflow decisions on the 2026 calendar', () => {
       'remind:P7D@1 2026-02-09T01:00Z',
       'remind:P3D@1 2026-02-13T01:00Z',
       'remind:P1D@1 2026-02-24T01:00Z',
+      // The secretariat is told of the report at once (patch 'submitted-mail').
+      'submitted-5@1 2026-02-24T08:00Z',
     ]);
     expect(state.status).toBe('submitted');
     expect(state.doneSteps).toEqual([

@@ -71,7 +71,6 @@ export function emit(
   ];
 }
 
-/** A mail to the lead agency's contact about the current deadline version. */
 /** Step key of the closing mail (one per item: it closes once). */
 export const CLOSED_STEP = 'closed';
 
@@ -79,21 +78,36 @@ export const CLOSED_STEP = 'closed';
  * The mail that closes an item (ADR 0027): to the lead and each co-ordinating agency, whose
  * calendar event it withdraws. Sent after the loop, behind the patch 'closing-mail'.
  */
+/** Addresses, each once (as mail servers compare them), the empty ones left out. */
+const distinct = (addresses: readonly string[]): string[] => [
+  ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
+];
+
+/**
+ * The co-ordinating agencies' copy of a moved deadline (its calendar event moves too), behind the
+ * patch 'deadline-copy-mail'; none when the item has no co-ordinating agency.
+ */
+export const deadlineCopies = (
+  s: ItemState,
+  step: string,
+  previousDue: ItemState['due'],
+): MailCommand[] => {
+  const recipients = distinct(s.support.map((a) => a.contactEmail));
+  return recipients.length > 0
+    ? [leadMail(s, `${step}-copy`, 'deadline_copy', { recipients, previousDue })]
+    : [];
+};
+
 export const closingMail = (
   s: ItemState,
   kind: 'completed' | 'cancelled',
   reason: string | null,
 ): MailCommand => {
-  const recipients = [
-    ...new Set(
-      [s.lead.contactEmail, ...s.support.map((a) => a.contactEmail)]
-        .map((a) => a.trim().toLowerCase())
-        .filter((a) => a.length > 0),
-    ),
-  ];
+  const recipients = distinct([s.lead.contactEmail, ...s.support.map((a) => a.contactEmail)]);
   return leadMail(s, CLOSED_STEP, kind, { recipients, reason });
 };
 
+/** A mail to the lead agency's contact about the current deadline version. */
 export const leadMail = (
   s: ItemState,
   step: string,

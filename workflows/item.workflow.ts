@@ -103,6 +103,16 @@ const EXTENSION_REQUEST_MAIL = 'extension-request-mail';
  */
 const REASSIGNED_AWAY_MAIL = 'reassigned-away-mail';
 /**
+ * Patch id: the secretariat is mailed each completion report ("Báo cáo hoàn thành"), to accept
+ * or return it, not only told by the dashboard and the next digest.
+ */
+const SUBMITTED_MAIL = 'submitted-mail';
+/**
+ * Patch id: when the deadline moves (an extension granted, a deadline changed) the co-ordinating
+ * agencies are mailed the new one with their moved calendar event; before it, only the lead was.
+ */
+const DEADLINE_COPY_MAIL = 'deadline-copy-mail';
+/**
  * Patch id: an item's other mails wait for its assignment mails to settle, so an item entered
  * already overdue is not said overdue before it is announced at all. Only the mails wait: the
  * item turns overdue (and escalates) on time, as ADR 0018 has it.
@@ -116,8 +126,14 @@ const ASSIGNMENT_FIRST = 'assignment-first';
 function sendsQueued(kind: ItemMailKind): boolean {
   if (kind === 'extension_requested') return patched(EXTENSION_REQUEST_MAIL);
   if (kind === 'reassigned_away') return patched(REASSIGNED_AWAY_MAIL);
+  if (kind === 'submitted') return patched(SUBMITTED_MAIL);
+  if (kind === 'deadline_copy') return patched(DEADLINE_COPY_MAIL);
   return true;
 }
+
+/** A request to the secretariat that the close (accepted, cancelled) has answered already. */
+const mootOnceClosed = (kind: ItemMailKind): boolean =>
+  kind === 'extension_requested' || kind === 'submitted';
 
 /**
  * Projection writes: retried until they succeed (no schedule-to-close), because a lost event
@@ -490,7 +506,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
     for (const mail of outbox.splice(0)) {
       // A request the close made moot (a cancel drops it) is not put to the secretariat.
-      if (mail.kind === 'extension_requested' || !sendsQueued(mail.kind)) continue;
+      if (mootOnceClosed(mail.kind) || !sendsQueued(mail.kind)) continue;
       if (!(periodEnds && mail.step === CLOSED_STEP)) await dispatch(mail);
     }
   }

@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './support/app';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
+import { capture } from './support/screens';
 import { typeDate } from './support/controls';
 import { openAs } from './support/login';
 
@@ -66,6 +68,9 @@ describe('a due date on a day off, wherever a date is chosen or shown', () => {
         'Mục 1: “Các sở, ban, ngành” là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.',
       )
       .waitFor();
+
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'intake-day-off-note');
 
     await typeDate(page, due, '18/12/2027');
     await item

@@ -54,7 +54,10 @@ describe('reviewing agencies the directory lacks', () => {
     const confirm = page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' });
     expect(await confirm.isDisabled()).toBe(true);
     await page
-      .getByText('Còn 1 nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn.')
+      .getByText(
+        'Còn 1 nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn: Mục 1 (thiếu cơ quan chủ trì).',
+        { exact: true },
+      )
       .waitFor();
     await choose(
       page,

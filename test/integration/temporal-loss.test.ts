@@ -435,7 +435,8 @@ describe('Temporal loses its database; the reconciler restores every open item',
         ...escalation(1, 'escalate:1:PT5S'),
         ...escalation(2, `escalate:2:PT${(LATER + 30 * SECOND) / SECOND}S`),
       ],
-      submitted: [one(`remind:${early}`)],
+      // The report put to the secretariat (patch 'submitted-mail'), before the loss.
+      submitted: [one(`remind:${early}`), 'submitted-3:1 secretariat@dondoc.local'],
       extended: [
         one('remind:PT50S'),
         // The request put to the secretariat (patch 'extension-request-mail'), before the loss.
@@ -446,8 +447,9 @@ describe('Temporal loses its database; the reconciler restores every open item',
       ],
       broken: [one(`remind:${early}`), one('overdue')],
       eventLost: [one(`remind:${early}`), one('overdue')],
-      // Its closing mail (ADR 0027), sent at the acceptance before the loss, once.
-      completed: [one('closed')],
+      // Its report put to the secretariat, then its closing mail (ADR 0027) at the acceptance,
+      // both before the loss, once.
+      completed: ['submitted-2:1 secretariat@dondoc.local', one('closed')],
       pending: [one(`remind:PT${(dueLate - 120 * SECOND) / SECOND}S`), one('overdue')],
     };
     const dueAll = t0 + dueLate + 30 * SECOND;

@@ -1,7 +1,7 @@
 import type { ChangeDeadlineCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { skipPast } from '../item-schedule';
-import { emit, leadMail, type ItemState } from '../item-transition';
+import { deadlineCopies, emit, leadMail, type ItemState } from '../item-transition';
 import { blank, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /**
@@ -50,6 +50,7 @@ export const changeDeadline: Reducer<ChangeDeadlineCommand> = (state, cmd, ctx) 
         reason: cmd.reason,
         previousDue: state.due,
       }),
+      ...deadlineCopies(s, `deadline-${s.seq}`, state.due),
     ],
   };
 };

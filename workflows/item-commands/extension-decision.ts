@@ -2,7 +2,7 @@ import type { ExtensionDecisionCommand } from '../../libs/contracts/src';
 import { UPDATE_REJECTION } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
 import { skipPast } from '../item-schedule';
-import { emit, leadMail, unchanged, type ItemState } from '../item-transition';
+import { deadlineCopies, emit, leadMail, unchanged, type ItemState } from '../item-transition';
 import { deadlineContext, invalid, refused, reject, type Reducer } from './decision';
 
 /**
@@ -81,6 +81,7 @@ export const decideExtension: Reducer<ExtensionDecisionCommand> = (state, cmd, c
         // A grant other than the request says so (issue 8 blind check); activity input only.
         ...(cmd.due ? { requestedDue: pending.due } : {}),
       }),
+      ...deadlineCopies(s, step, state.due),
     ],
   };
 };

@@ -1,6 +1,6 @@
 import type { SubmitCommand } from '../../libs/contracts/src';
 import { transition } from '../../libs/domain/src';
-import { emit } from '../item-transition';
+import { emit, leadMail } from '../item-transition';
 import { blank, channelDetail, deadlineContext, invalid, refused, type Reducer } from './decision';
 
 /** The lead agency reports the item done; it waits for the secretariat's decision. */
@@ -15,5 +15,11 @@ export const submit: Reducer<SubmitCommand> = (state, cmd, ctx) => {
     cmd.actor,
     { note: cmd.note, from: state.status, ...channelDetail(cmd.channel) },
   );
-  return { state: s, events: [ev], mails: [] };
+  // The secretariat decides: it is told at once (issue 8 blind check), behind the patch
+  // 'submitted-mail' (item.workflow.ts). One mail per report: a returned item reports again.
+  const mail = leadMail(s, `submitted-${ev.seq}`, 'submitted', {
+    recipients: [ctx.input.secretariatEmail],
+    reason: cmd.note,
+  });
+  return { state: s, events: [ev], mails: [mail] };
 };

@@ -398,6 +398,60 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Patch 'submitted-mail': reported done, returned, reported again and accepted; each report
+    // is put to the secretariat.
+    name: 'submitted-mail',
+    async run(env, start) {
+      const due: DueSpec = { date: null, at: (await env.currentTimeMs()) + 300_000 };
+      const h = await start(itemInput(due, { policy: { remindBefore: [], escalateAfter: [] } }));
+      await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã trình' }] });
+      await h.executeUpdate(returnUpdate, {
+        args: [{ actor: SECRETARIAT, reason: 'Thiếu số liệu' }],
+      });
+      await sleepUntil(env, due.at - 200_000);
+      await h.executeUpdate(submitUpdate, { args: [{ actor: STC_USER, note: 'Đã bổ sung' }] });
+      await h.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
+      return h;
+    },
+  },
+  {
+    // Patch 'deadline-copy-mail': with a co-ordinating agency, an extension granted and then a
+    // deadline changed; each new deadline is copied to it; then cancelled.
+    name: 'deadline-copy-mail',
+    async run(env, start) {
+      const now = await env.currentTimeMs();
+      const due: DueSpec = { date: null, at: now + 300_000 };
+      const h = await start(
+        itemInput(due, { support: [SXD], policy: { remindBefore: [], escalateAfter: [] } }),
+      );
+      await h.executeUpdate(requestExtensionUpdate, {
+        args: [
+          {
+            actor: STC_USER,
+            requestId: 'ext-1',
+            due: { date: null, at: now + 900_000 },
+            reason: 'Chờ ý kiến Bộ',
+          },
+        ],
+      });
+      await h.executeUpdate(decideExtensionUpdate, {
+        args: [{ actor: SECRETARIAT, requestId: 'ext-1', approve: true }],
+      });
+      await sleepUntil(env, now + 100_000);
+      await h.executeUpdate(changeDeadlineUpdate, {
+        args: [
+          {
+            actor: SECRETARIAT,
+            due: { date: null, at: now + 1_200_000 },
+            reason: 'Chỉ đạo mới',
+          },
+        ],
+      });
+      await cancel(env, h);
+      return h;
+    },
+  },
+  {
     // ADR 0022: an item's workflow is lost (terminated here) while a reminder's mail is on its
     // way (pending); it is started again from what PostgreSQL holds (the row and the history):
     // a 'restored' event, the pending mail sent and its event completed, then the later steps.

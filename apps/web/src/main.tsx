@@ -31,15 +31,21 @@ const THEME = {
 const COMPONENTS = { Table: { colorTextDisabled: THEME.colorTextSecondary } };
 
 /**
- * vi_VN's date picker asks to "Chọn thời điểm" (a moment) where a day is chosen, and its clear
- * button is read "Clear".
+ * vi_VN's date picker asks to "Chọn thời điểm" (a moment) where a day is chosen, its clear
+ * button is read "Clear", and its calendar's header reads "Th 01  2027": "Tháng 1 2027".
  */
 const LOCALE = viVN.DatePicker
   ? {
       ...viVN,
       DatePicker: {
         ...viVN.DatePicker,
-        lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày', clear: 'Xóa' },
+        lang: {
+          ...viVN.DatePicker.lang,
+          placeholder: 'Chọn ngày',
+          clear: 'Xóa',
+          monthFormat: '[Tháng] M',
+          monthBeforeYear: true,
+        },
       },
     }
   : viVN;

@@ -53,6 +53,15 @@ function RequireRole({ role, children }: { role: UserRole; children: ReactNode }
   return <>{children}</>;
 }
 
+/**
+ * Where each role starts: the committee head at the report (overdue by agency, completion), the
+ * others at their items.
+ */
+function Home() {
+  const { me } = useSession();
+  return <Navigate to={me?.role === 'committee_head' ? REPORTS_PATH : '/items'} replace />;
+}
+
 const secretariatPage = (page: ReactNode) => (
   <RequireLogin>
     <RequireRole role="secretariat">{page}</RequireRole>
@@ -88,7 +97,14 @@ export const router = createBrowserRouter([
   { path: AUDIT_PATH, element: secretariatPage(<AuditPage />) },
   { path: DIGESTS_PATH, element: secretariatPage(<DigestsPage />) },
   { path: '/login', element: <Navigate to={LOGIN_PATH} replace /> },
-  { path: '/', element: <Navigate to="/items" replace /> },
+  {
+    path: '/',
+    element: (
+      <RequireLogin>
+        <Home />
+      </RequireLogin>
+    ),
+  },
   {
     path: '/items',
     element: (

@@ -77,6 +77,16 @@ export const ITEM_MAIL_KINDS = [
    * it no longer leads, its reminders stop, the calendar event is withdrawn.
    */
   'reassigned_away',
+  /**
+   * To the secretariat: the lead agency reports the item done, to be accepted or returned (patch
+   * 'submitted-mail'); `reason` carries the agency's result note.
+   */
+  'submitted',
+  /**
+   * To the co-ordinating agencies when the deadline moves (an extension granted, a deadline
+   * changed; patch 'deadline-copy-mail'): for information, with the moved calendar event.
+   */
+  'deadline_copy',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -126,6 +136,7 @@ export const INVITE_MAIL_KINDS: readonly ItemMailKind[] = [
   'extension_approved',
   'reassigned',
   'reassigned_away',
+  'deadline_copy',
 ];
 
 export interface SendItemMailInput {

@@ -100,6 +100,8 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
                   <label htmlFor={id('day')}>Ngày trong tháng</label>
                   <InputNumber
                     id={id('day')}
+                    // No step buttons: the library names them in English; arrow keys still step.
+                    controls={false}
                     min={1}
                     max={31}
                     precision={0}

@@ -4,6 +4,7 @@ import { agencyOptions, agencySearch as search } from '../agencies/agency-match'
 import type { Agency } from '../api/client';
 import { DeadlineEditor } from './DeadlineEditor';
 import type { IntakeRow } from './intake-rows';
+import { CLEAR_SELECTION } from '../layout/clear-selection';
 
 interface Props {
   readonly row: IntakeRow;
@@ -109,7 +110,7 @@ export function IntakeRowCard(props: Props) {
             id={id('lead')}
             style={{ width: '100%' }}
             showSearch={search}
-            allowClear
+            allowClear={CLEAR_SELECTION}
             placeholder="Chọn cơ quan"
             status={row.lead ? undefined : 'error'}
             options={options}

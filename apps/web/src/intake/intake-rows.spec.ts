@@ -5,6 +5,7 @@ import {
   deadlineEdited,
   emptyRow,
   missingOf,
+  missingSummary,
   noticeWarnings,
   pastDueSummary,
   pastDueWarning,
@@ -79,6 +80,16 @@ describe('rowsOf', () => {
     );
     expect([r?.lead, r?.support]).toEqual([undefined, ['STC']]);
     expect(missingOf(r!)).toBe('cơ quan chủ trì');
+    // The summary under the confirm button names the rows (issue 8 blind check).
+    expect(
+      missingSummary([
+        r!,
+        { ...r!, code: '', text: 'Việc mới', lead: 'STC', due: undefined, mode: 'date' },
+      ]),
+    ).toBe(
+      'Còn 2 nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn: Mục 1 (thiếu cơ quan chủ trì), Nhiệm vụ mới (thiếu ngày hạn).',
+    );
+    expect(missingSummary([{ ...r!, lead: 'STC' }])).toBeNull();
     expect(rowWarnings(r!)).toEqual([
       'Mục 1: “Văn phòng Ban Chỉ đạo” không có trong danh mục cơ quan.',
     ]);

@@ -169,6 +169,20 @@ export function missingOf(r: IntakeRow): string | null {
   return null;
 }
 
+/**
+ * Why the notice cannot be confirmed yet, naming each row and what it lacks: "Còn 2 nhiệm vụ chưa
+ * có nội dung, cơ quan chủ trì hoặc ngày hạn: Mục 1 (thiếu cơ quan chủ trì), Nhiệm vụ mới (thiếu
+ * ngày hạn)."; null when nothing is missing.
+ */
+export function missingSummary(rows: readonly IntakeRow[]): string | null {
+  const named = rows.flatMap((r) => {
+    const what = missingOf(r);
+    return what === null ? [] : [`${r.code ? `Mục ${r.code}` : 'Nhiệm vụ mới'} (thiếu ${what})`];
+  });
+  if (named.length === 0) return null;
+  return `Còn ${named.length} nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn: ${named.join(', ')}.`;
+}
+
 /** Whether the secretariat changed the row's deadline from the one parsed. */
 export function deadlineEdited(r: IntakeRow): boolean {
   const p = r.parsed;

@@ -65,8 +65,9 @@ export function AgencyActions({ actions, deadline, run }: Props) {
             )
           }
         >
+          {/* No step buttons: the library names them in English; the arrow keys still step. */}
           <Form.Item label={FIELD_LABELS.percent} name="percent" rules={[percentRule]}>
-            <InputNumber suffix="%" inputMode="numeric" style={{ width: 140 }} />
+            <InputNumber suffix="%" inputMode="numeric" controls={false} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item
             label={FIELD_LABELS.progressNote}

@@ -6,6 +6,7 @@ import { EXTENSION_FILTER, STATUS_LABELS } from '../labels';
 import { DateRangeFields } from '../layout/DateRangeFields';
 import type { ListQuery } from './list-query';
 import { useAgencies, useNotices } from './use-items';
+import { CLEAR_SELECTION } from '../layout/clear-selection';
 
 interface Props {
   readonly query: ListQuery;
@@ -91,7 +92,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
         <Select
           aria-label="Trạng thái"
           placeholder="Trạng thái"
-          allowClear
+          allowClear={CLEAR_SELECTION}
           options={STATUS_OPTIONS}
           value={query.status}
           onChange={(status?: ItemStatus) => onChange({ status })}
@@ -100,7 +101,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
         <Select
           aria-label="Quá hạn"
           placeholder="Quá hạn"
-          allowClear
+          allowClear={CLEAR_SELECTION}
           options={OVERDUE_OPTIONS}
           value={query.overdue === undefined ? undefined : String(query.overdue)}
           onChange={(v?: string) =>
@@ -111,7 +112,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
         <Select
           aria-label={EXTENSION_FILTER.name}
           placeholder={EXTENSION_FILTER.name}
-          allowClear
+          allowClear={CLEAR_SELECTION}
           options={EXTENSION_OPTIONS}
           value={query.pendingExtension === undefined ? undefined : String(query.pendingExtension)}
           onChange={(v?: string) =>
@@ -123,7 +124,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           <Select
             aria-label="Cơ quan chủ trì"
             placeholder="Cơ quan chủ trì"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             showSearch={agencySearch}
             options={agencyOptions(agencies.data ?? [])}
             value={query.lead}
@@ -135,7 +136,7 @@ export function ItemFilters({ query, onChange, wide }: Props) {
           <Select
             aria-label="Thông báo"
             placeholder="Thông báo"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             showSearch={{ optionFilterProp: 'label' }}
             options={(notices.data ?? []).map((n) => ({
               value: n.id,

@@ -25,7 +25,8 @@ export function DueDayNote({ date }: { readonly date: string | null | undefined 
   return (
     <div aria-live="polite">
       {day && note.data && (
-        <Typography.Text type="warning" style={{ display: 'block', marginTop: 4 }}>
+        // The theme's warning yellow is 1.9:1 on white: a dark amber, 6:1 (WCAG AA).
+        <Typography.Text style={{ display: 'block', marginTop: 4, color: '#7a4a00' }}>
           {note.data}
         </Typography.Text>
       )}

@@ -30,6 +30,7 @@ import { ChangeRoleDialog, CreateUserDialog } from '../admin/UserDialogs';
 import { useUrlState } from '../admin/use-url-state';
 import { useSession } from '../auth/session';
 import { useAgencies } from '../items/use-items';
+import { CLEAR_SELECTION } from '../layout/clear-selection';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'role', 'status'] as const;
@@ -262,7 +263,7 @@ export function AccountsPage() {
           <label htmlFor="users-role">Vai trò</label>
           <Select
             id="users-role"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             placeholder="Tất cả"
             value={filter.role}
             onChange={(role?: string) => go({ role })}
@@ -277,7 +278,7 @@ export function AccountsPage() {
           <label htmlFor="users-status">Trạng thái</label>
           <Select
             id="users-status"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             placeholder="Tất cả"
             value={filter.status}
             onChange={(status?: string) => go({ status })}

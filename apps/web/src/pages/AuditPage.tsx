@@ -18,6 +18,7 @@ import { useUrlState } from '../admin/use-url-state';
 import { formatDateTime } from '../format';
 import { useAgencies } from '../items/use-items';
 import { DateRangeFields } from '../layout/DateRangeFields';
+import { CLEAR_SELECTION } from '../layout/clear-selection';
 
 const PAGE_SIZE = 50;
 const KEYS = ['action', 'outcome', 'actor', 'from', 'to'] as const;
@@ -151,7 +152,7 @@ export function AuditPage() {
           <label htmlFor="audit-action">Thao tác</label>
           <Select
             id="audit-action"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="Tất cả"
             value={filter.action}
@@ -164,7 +165,7 @@ export function AuditPage() {
           <label htmlFor="audit-outcome">Kết quả</label>
           <Select
             id="audit-outcome"
-            allowClear
+            allowClear={CLEAR_SELECTION}
             placeholder="Tất cả"
             value={filter.outcome}
             onChange={(outcome?: string) => go({ outcome })}

@@ -29,6 +29,7 @@ import {
   EMPTY_PREVIEW,
   emptyRow,
   missingOf,
+  missingSummary,
   noticeWarnings,
   pastDueSummary,
   pastDueWarning,
@@ -268,6 +269,7 @@ function IntakeForm({ userId }: { userId: string }) {
             items={[
               { key: 't', label: 'Trích yếu', children: header.title ?? '—' },
               { key: 'n', label: 'Số', children: header.number ?? '—' },
+              { key: 'i', label: 'Ngày ban hành', children: formatDate(header.issuedOn) },
               { key: 'd', label: 'Ngày họp', children: formatDate(header.meetingDate) },
               { key: 'c', label: 'Chủ trì', children: header.chair ?? '—' },
             ]}
@@ -307,9 +309,7 @@ function IntakeForm({ userId }: { userId: string }) {
                   </Button>
                 </Flex>
                 {missing > 0 && (
-                  <Typography.Text type="danger">
-                    Còn {missing} nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn.
-                  </Typography.Text>
+                  <Typography.Text type="danger">{missingSummary(rows)}</Typography.Text>
                 )}
               </Space>
             </Col>

@@ -20,9 +20,9 @@ interface Credentials {
   password: string;
 }
 
-/** Where to go after signing in: a local path only. */
+/** Where to go after signing in: a local path only; by default the role's start page ('/'). */
 const safeNext = (next: string | null): string =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '/items';
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 
 const noticeOf = (state: unknown): LoginNotice | null =>
   typeof state === 'object' && state !== null && typeof (state as LoginNotice).notice === 'string'

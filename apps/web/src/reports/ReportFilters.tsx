@@ -2,6 +2,7 @@ import { Button, Flex, Select } from 'antd';
 import { useNotices } from '../items/use-items';
 import { DateRangeFields } from '../layout/DateRangeFields';
 import { noticeLabel, type ReportFilter, type ReportScope } from './report-filter';
+import { CLEAR_SELECTION } from '../layout/clear-selection';
 
 interface Props {
   readonly filter: ReportFilter;
@@ -36,7 +37,7 @@ export function ReportFilters({ filter, onChange, notice }: Props) {
         <Select
           id="report-notice"
           placeholder="Tất cả thông báo"
-          allowClear
+          allowClear={CLEAR_SELECTION}
           showSearch={{ optionFilterProp: 'label' }}
           options={options}
           value={filter.noticeId}

@@ -173,6 +173,8 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   completed: 'thư báo nhiệm vụ hoàn thành',
   cancelled: 'thư báo hủy nhiệm vụ',
   deadline_changed: 'thư báo thay đổi thời hạn',
+  submitted: 'thư báo cơ quan báo cáo hoàn thành',
+  deadline_copy: 'thư báo thời hạn mới gửi cơ quan phối hợp',
 };
 
 /** The first block of a late mail: when it was meant to go out and why it comes now. */

@@ -136,7 +136,8 @@ describe('renderItemMail', () => {
   it('escalation level 1 addresses the agency head and secretariat, level 2 the committee head', () => {
     const l1 = renderItemMail({ ...base, kind: 'escalation', level: 1, nowMs: dueAt + 86_400_000 });
     expect(l1.text).toContain('Kính gửi: Thủ trưởng Sở Tài chính; Văn phòng UBND tỉnh,');
-    expect(l1.text).toContain('(báo cáo cấp 1)');
+    expect(l1.text).toContain('chưa báo cáo hoàn thành.');
+    expect(l1.text).not.toContain('cấp 1');
     expect(l1.subject).toContain('Sở Tài chính');
     const l2 = renderItemMail({
       ...base,
@@ -147,6 +148,7 @@ describe('renderItemMail', () => {
     expect(l2.subject).toContain('Báo cáo Trưởng Ban Chỉ đạo');
     expect(l2.text).toContain('Kính gửi: Trưởng Ban Chỉ đạo,');
     expect(l2.text).toContain('đã quá hạn 3 ngày');
+    expect(l2.text).not.toContain('cấp 2');
   });
 
   it('notifications: returned, extension approved / rejected, reassigned', () => {
@@ -222,6 +224,41 @@ describe('renderItemMail', () => {
     expect(m.text).toContain(
       `Đề nghị xem xét, quyết định đồng ý hoặc không đồng ý gia hạn (đăng nhập hệ thống Đôn Đốc): ${url}`,
     );
+  });
+
+  it('submitted: tells the secretariat who reports it done, the result, and where to decide', () => {
+    const m = renderItemMail({ ...base, kind: 'submitted', reason: 'Đã trình UBND tỉnh dự thảo.' });
+    expect(m.subject).toBe('[Đôn Đốc] Báo cáo hoàn thành: Nhiệm vụ 2.g.1 (Sở Tài chính)');
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Kính gửi: Văn phòng UBND tỉnh');
+      expect(body).toContain('Sở Tài chính báo cáo đã hoàn thành nhiệm vụ dưới đây.');
+      expect(body).toContain('Đã trình UBND tỉnh dự thảo.');
+      expect(body).toContain(url);
+      expect(body).not.toContain('?t=');
+    }
+    expect(m.text).toContain(
+      `Đề nghị xem xét, xác nhận hoàn thành hoặc trả lại kèm lý do (đăng nhập hệ thống Đôn Đốc): ${url}`,
+    );
+  });
+
+  it('deadline copy: tells a co-ordinating agency the new and the former deadline, no agency link', () => {
+    const m = renderItemMail({
+      ...base,
+      kind: 'deadline_copy',
+      due: { date: '2026-02-27', at: Date.parse('2026-02-27T17:00:00Z') },
+      previousDue: { date: '2026-01-22', at: Date.parse('2026-01-22T17:00:00Z') },
+    });
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Thời hạn mới (phối hợp): Nhiệm vụ 2.g.1 — hạn mới 27/02/2026',
+    );
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,');
+      expect(body).toContain(
+        'Nhiệm vụ dưới đây do Sở Tài chính chủ trì, Quý cơ quan phối hợp, có thời hạn mới: ngày 27/02/2026.',
+      );
+      expect(body).toContain('Thời hạn trước đây: ngày 22/01/2026.');
+      expect(body).not.toContain('?t=');
+    }
   });
 
   it('items without a code are named by their text; without a due date say so', () => {

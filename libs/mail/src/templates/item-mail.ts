@@ -108,7 +108,9 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
               : `Kính gửi: Thủ trưởng ${d.leadName}; Văn phòng UBND tỉnh,`,
           },
           {
-            p: `Nhiệm vụ dưới đây ${remaining} nhưng ${d.leadName} chưa báo cáo hoàn thành (báo cáo cấp ${level}).`,
+            // No escalation level: the blind check read "(báo cáo cấp 2)" as jargon; whom the
+            // mail addresses says it.
+            p: `Nhiệm vụ dưới đây ${remaining} nhưng ${d.leadName} chưa báo cáo hoàn thành.`,
             strong: true,
           },
           factsOf(d),
@@ -187,6 +189,36 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
           factsOf(d),
           ...whatToDo(d),
+        ],
+      };
+    case 'deadline_copy':
+      return {
+        subject: `[Đôn Đốc] Thời hạn mới (phối hợp): ${label}${due ? ` — hạn mới ${due}` : ''}`,
+        blocks: [
+          // One mail to each co-ordinating agency, as the assignment's copy.
+          { p: 'Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,' },
+          {
+            p: d.due
+              ? `Nhiệm vụ dưới đây do ${d.leadName} chủ trì, Quý cơ quan phối hợp, có thời hạn mới: ${dueLabel(d.due)}.`
+              : `Nhiệm vụ dưới đây do ${d.leadName} chủ trì, Quý cơ quan phối hợp, được điều chỉnh thời hạn.`,
+            strong: true,
+          },
+          ...(d.previousDue ? [{ p: `Thời hạn trước đây: ${dueLabel(d.previousDue)}.` }] : []),
+          factsOf(d),
+          { p: `Xem nhiệm vụ (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}` },
+        ],
+      };
+    case 'submitted':
+      return {
+        subject: `[Đôn Đốc] Báo cáo hoàn thành: ${label} (${d.leadName})`,
+        blocks: [
+          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          { p: `${d.leadName} báo cáo đã hoàn thành nhiệm vụ dưới đây.`, strong: true },
+          ...(d.reason ? [{ p: 'Kết quả thực hiện:' }, { quote: d.reason }] : []),
+          factsOf(d),
+          {
+            p: `Đề nghị xem xét, xác nhận hoàn thành hoặc trả lại kèm lý do (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}`,
+          },
         ],
       };
     case 'extension_rejected':
