@@ -10,7 +10,7 @@ import { SEED_PASSWORD } from '../support/stack';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
-import { choose, popupsClosed } from './support/controls';
+import { choose, fieldLabelled, popupsClosed } from './support/controls';
 import { logIn, openAs } from './support/login';
 import { capture, screenPath } from './support/screens';
 
@@ -48,12 +48,7 @@ describe('accounts', () => {
     await dialog.getByLabel('Họ tên').fill('Lê Văn Minh');
     await dialog.getByLabel('Thư điện tử').fill('minh.lv@stc.tinh.gov.vn');
     await pick(admin, dialog.getByLabel('Vai trò'), 'Cơ quan');
-    await pick(
-      admin,
-      dialog.getByLabel('Cơ quan', { exact: true }),
-      'Sở Tài chính',
-      'Sở Tài chính (STC)',
-    );
+    await pick(admin, fieldLabelled(dialog, 'Cơ quan'), 'Sở Tài chính', 'Sở Tài chính (STC)');
     await expectNoSeriousA11yViolations(admin);
     await capture(admin, 'accounts-create');
     await dialog.getByRole('button', { name: 'Gửi' }).click();

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
-import { choose, popupsClosed } from './support/controls';
+import { choose, fieldLabelled, popupsClosed } from './support/controls';
 import { openAs } from './support/login';
 
 let stack: BrowserStack;
@@ -35,7 +35,7 @@ describe('administration, blind check 3', () => {
     const email = dialog.getByLabel('Thư điện tử');
     await choose(page, dialog.getByLabel('Vai trò'), 'Cơ quan');
     await popupsClosed(page);
-    await choose(page, dialog.getByLabel('Cơ quan', { exact: true }), 'STC', 'Sở Tài chính (STC)');
+    await choose(page, fieldLabelled(dialog, 'Cơ quan'), 'STC', 'Sở Tài chính (STC)');
     await popupsClosed(page);
 
     await dialog.getByRole('button', { name: 'Gửi' }).click();

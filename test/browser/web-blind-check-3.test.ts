@@ -104,7 +104,9 @@ describe('controls named in Vietnamese', () => {
 
     await page.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đề nghị gia hạn' });
-    await dialog.getByLabel('Hạn đề nghị').click();
+    // A required field is named without its star ("* Hạn đề nghị" before); one main landmark.
+    await dialog.getByRole('textbox', { name: 'Hạn đề nghị', exact: true }).click();
+    expect(await page.getByRole('main').count()).toBe(1);
     // The calendar opens on the first day it allows, in January 2027 or later.
     const month = page.getByRole('button', { name: 'Chọn tháng' }).first();
     await month.waitFor();

@@ -65,7 +65,7 @@ describe('a due date on a day off, wherever a date is chosen or shown', () => {
       .waitFor();
     await item
       .getByText(
-        'Mục 1: “Các sở, ban, ngành” là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.',
+        'Mục 1: “Các sở, ban, ngành” là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Một nhiệm vụ có một cơ quan chủ trì: để giao cả các cơ quan này, hãy thêm nhiệm vụ cho từng cơ quan (nút “Thêm nhiệm vụ”).',
       )
       .waitFor();
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
-import { choose, popupsClosed } from './support/controls';
+import { choose, fieldLabelled, popupsClosed } from './support/controls';
 import { openAs } from './support/login';
 
 /**
@@ -107,7 +107,7 @@ describe('agency pickers', () => {
     const dialog = page.getByRole('dialog', { name: 'Tạo tài khoản' });
     await choose(page, dialog.getByLabel('Vai trò'), 'Cơ quan');
     await popupsClosed(page);
-    await choose(page, dialog.getByLabel('Cơ quan', { exact: true }), 'so y te', 'Sở Y tế (SYT)');
+    await choose(page, fieldLabelled(dialog, 'Cơ quan'), 'so y te', 'Sở Y tế (SYT)');
     await popupsClosed(page);
     await dialog.getByTitle('Sở Y tế (SYT)').waitFor();
   });

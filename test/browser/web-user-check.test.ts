@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture, expectNoHorizontalScroll, screenPath } from './support/screens';
 import { openAs } from './support/login';
-import { popupsClosed } from './support/controls';
+import { fieldLabelled, popupsClosed } from './support/controls';
 
 /**
  * What a user check of the web app found (issue 8), as the secretariat and as an agency, on an
@@ -94,7 +94,7 @@ async function settledBox(locator: Locator): Promise<{ x: number; y: number }> {
 async function expectFirstFieldFocused(page: Page, action: string, field: string): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: action });
-  await expectFocused(dialog.getByLabel(field, { exact: true }));
+  await expectFocused(fieldLabelled(dialog, field));
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
 }

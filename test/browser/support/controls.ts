@@ -53,3 +53,10 @@ export const isFocused = (locator: Locator): Promise<boolean> =>
     const { document } = globalThis as unknown as { document: { activeElement: unknown } };
     return el === document.activeElement;
   });
+
+/**
+ * A form field by its label exactly, a required field's star aside: the label's text ends in " *"
+ * (hidden from screen readers, whose name for the field is the label alone).
+ */
+export const fieldLabelled = (scope: Locator | Page, label: string): Locator =>
+  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\*)?$`));

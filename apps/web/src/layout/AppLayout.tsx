@@ -122,9 +122,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Button onClick={signOutAndLeave}>Đăng xuất</Button>
         </div>
       </Drawer>
-      <Layout.Content className="app-content">
-        <main>{children}</main>
-      </Layout.Content>
+      {/* Layout.Content is the page's one <main> landmark (a <main> inside it was a second). */}
+      <Layout.Content className="app-content">{children}</Layout.Content>
     </Layout>
   );
 }

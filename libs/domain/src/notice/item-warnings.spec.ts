@@ -121,7 +121,7 @@ describe('blind check: notes that must not contradict each other', () => {
 
 describe('a group of agencies opening the lead', () => {
   const GROUP =
-    'Mục 1: "Các sở, ban, ngành" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.';
+    'Mục 1: "Các sở, ban, ngành" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho UBND các xã, phường. Một nhiệm vụ có một cơ quan chủ trì: để giao cả các cơ quan này, hãy thêm nhiệm vụ cho từng cơ quan (nút “Thêm nhiệm vụ”).';
 
   it('beside a named agency is said, not silently dropped (issue 8 blind check)', () => {
     const got = notice(

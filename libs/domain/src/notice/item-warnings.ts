@@ -31,7 +31,7 @@ export function warningsOf(
   }
   if (leadGroup !== null && item.lead.length > 0) {
     out.push(
-      `${at}: "${leadGroup}" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho ${item.lead.join(', ')}. Hãy chọn thêm cơ quan hoặc tách nhiệm vụ.`,
+      `${at}: "${leadGroup}" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho ${item.lead.join(', ')}. Một nhiệm vụ có một cơ quan chủ trì: để giao cả các cơ quan này, hãy thêm nhiệm vụ cho từng cơ quan (nút “Thêm nhiệm vụ”).`,
     );
   }
   // A merged or renamed agency ("UBND các huyện" read as "UBND các xã, phường"): say so.
