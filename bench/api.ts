@@ -31,6 +31,9 @@ export async function runApiBench(): Promise<void> {
   await bench.dataSource.query('SELECT report_counts_compact()');
   const api = await startBenchApi(bench);
   const pool = new Pool({ connectionString: bench.url, max: CONNECTIONS });
+  // pool.end() resolves once its clients are asked to end, not once they have: on a slow machine
+  // PostgreSQL's shutdown can reach a client still ending, and an unheard pool 'error' would crash.
+  pool.on('error', (err) => console.warn(`bare pool: ${err.message}`));
   const bare = await startBareServer(pool);
   try {
     const apiUrl = `${api.base}/api/items?limit=${PAGE}`;

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     return v;
   };
   const pool = new Pool({ connectionString: env('DATABASE_URL'), max: 10 });
+  // An idle client's error (the database stopping first) is the pool's: heard, not a crash.
+  pool.on('error', (err) => console.warn(`bare pool: ${err.message}`));
   const mailer = createMailer(env('SMTP_URL'), env('MAIL_FROM'));
   const connection = await NativeConnection.connect({ address: env('TEMPORAL_ADDRESS') });
   const taskQueue = env('TEMPORAL_TASK_QUEUE');
