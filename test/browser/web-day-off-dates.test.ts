@@ -3,7 +3,7 @@ import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
-import { typeDate } from './support/controls';
+import { choose, typeDate } from './support/controls';
 import { openAs } from './support/login';
 
 /**
@@ -78,6 +78,13 @@ describe('a due date on a day off, wherever a date is chosen or shown', () => {
       .waitFor();
     await typeDate(page, due, '21/12/2027');
     await item.getByText('là ngày nghỉ', { exact: false }).waitFor({ state: 'detached' });
+
+    // The note about the group the parsed lead came with is about the lead, not the date: it
+    // stays through a date edit and goes once another lead is chosen.
+    expect(await item.getByText('là nhiều cơ quan', { exact: false }).count()).toBe(1);
+    await choose(page, item.getByLabel('Cơ quan chủ trì'), 'tai chinh', 'Sở Tài chính');
+    await page.keyboard.press('Escape');
+    await item.getByText('là nhiều cơ quan', { exact: false }).waitFor({ state: 'detached' });
   });
 
   it('the extension form says it of the date asked for', async () => {
@@ -90,6 +97,13 @@ describe('a due date on a day off, wherever a date is chosen or shown', () => {
     await dialog
       .getByText('Thứ Bảy 03/04/2027 là ngày nghỉ: hạn tính đến hết thứ Hai 05/04/2027.')
       .waitFor();
+    await dialog.getByLabel('Lý do').fill('Chờ số liệu quyết toán quý I.');
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The request waiting for a decision, and its line in the history, say it too.
+    const hint = '03/04/2027 (trùng ngày nghỉ, tính đến hết ngày 05/04/2027)';
+    await page.getByText(`Đang đề nghị gia hạn đến ${hint}`, { exact: true }).waitFor();
+    await page.getByText(`Hạn đề nghị: ${hint}`, { exact: true }).waitFor();
   });
 
   it("the head's overdue list says until when a Sunday due counts", async () => {

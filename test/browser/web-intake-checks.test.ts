@@ -59,6 +59,11 @@ describe('reviewing agencies the directory lacks', () => {
         { exact: true },
       )
       .waitFor();
+    // A screen reader reads why with the disabled button (its description).
+    const why = await confirm.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${why}"]`).textContent()).toBe(
+      'Còn 1 nhiệm vụ chưa có nội dung, cơ quan chủ trì hoặc ngày hạn: Mục 1 (thiếu cơ quan chủ trì).',
+    );
     await choose(
       page,
       item(page, '1').getByLabel('Cơ quan chủ trì'),
@@ -69,6 +74,7 @@ describe('reviewing agencies the directory lacks', () => {
     // The button follows the row (a React render away).
     for (let i = 0; i < 50 && (await confirm.isDisabled()); i++) await page.waitForTimeout(100);
     expect(await confirm.isDisabled()).toBe(false);
+    expect(await confirm.getAttribute('aria-describedby')).toBeNull();
 
     // Another lead than the one the text names: the row says the text still names the first.
     await choose(page, item(page, '2').getByLabel('Cơ quan chủ trì'), 'noi vu', 'Sở Nội vụ');

@@ -248,9 +248,10 @@ describe('Nhập thông báo', () => {
       .getByText('Xác nhận lại sẽ không giao thêm nhiệm vụ nào.', { exact: false })
       .waitFor();
     await item(page, '2.a')
-      .getByText('Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.', {
-        exact: true,
-      })
+      .getByText(
+        'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.',
+        { exact: true },
+      )
       .waitFor();
     await page.getByText('nhiệm vụ có hạn đã qua', { exact: false }).waitFor();
     // A date in the future has no such warning.

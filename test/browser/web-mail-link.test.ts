@@ -15,6 +15,7 @@ import { mailItem, mailKind } from '../support/mail-headers';
 
 const TEXT = 'Báo cáo kết quả rà soát hồ sơ quyết toán dự án hoàn thành năm 2026';
 const NOTE = 'Đã rà soát 12/24 hồ sơ, đang chờ bổ sung của chủ đầu tư.';
+const DONE_NOTE = 'Đã rà soát đủ 24 hồ sơ; báo cáo số 15/BC-STC gửi kèm.';
 const DEAD = 'Liên kết không còn hiệu lực';
 const LOG_IN = 'Vui lòng đăng nhập để tiếp tục.';
 
@@ -124,6 +125,22 @@ describe("a reminder mail's link", () => {
     const via = clerk.getByText('Thực hiện qua liên kết trong thư');
     await via.first().waitFor();
     expect(await via.count()).toBe(2);
+
+    // The completion report: the page keeps what was sent in sight, not the older "80 %".
+    await act(page, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': DONE_NOTE });
+    await page.getByText('Đã gửi báo cáo hoàn thành, chờ Văn phòng xác nhận').waitFor();
+    await page.getByText(`Kết quả đã báo cáo: ${DONE_NOTE}`).waitFor();
+    await page.getByText('Nhiệm vụ không còn thao tác nào cần thực hiện.').waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Tiến độ' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-submitted');
+    // Returned, so the item can be given to another agency below.
+    await stack
+      .http()
+      .post(`/api/items/${itemId}/return`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ reason: 'Bổ sung danh sách hồ sơ còn thiếu.' })
+      .expect(200);
   });
 
   it('with one character of its token changed gets the Vietnamese dead-link page', async () => {

@@ -203,10 +203,10 @@ describe('a row before confirming', () => {
 
   it('warns about a date already past, named like the other warnings, not about today or a recurrence', () => {
     expect(pastDueWarning(row('2.a'), '2026-12-02')).toBe(
-      'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
+      'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.',
     );
-    expect(pastDueWarning({ ...emptyRow(1), due: '2026-01-30' }, '2026-12-02')).toBe(
-      'Nhiệm vụ mới: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.',
+    expect(pastDueWarning({ ...emptyRow(1), due: '2026-01-30' }, '2026-12-02')).toMatch(
+      /^Nhiệm vụ mới: hạn 30\/01\/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao\. Thư báo quá hạn gửi ngay/,
     );
     expect(pastDueWarning(row('2.a'), '2026-01-30')).toBeNull();
     expect(pastDueWarning(row('2.b'), '2026-12-02')).toBeNull();
@@ -274,6 +274,18 @@ describe('rowWarnings', () => {
     expect(rowWarnings(withNote)).toHaveLength(1);
     expect(rowWarnings({ ...withNote, due: '2026-02-02' })).toEqual([]);
     expect(rowWarnings({ ...withNote, mode: 'recurring' })).toEqual([]);
+  });
+
+  it('keeps a lead list’s group ("là nhiều cơ quan") while the lead is the parsed one, whatever the date', () => {
+    const a: IntakeRow = {
+      ...row('2.a'),
+      warnings: [
+        'Mục 2.a: "Các sở, ngành" là nhiều cơ quan, không có trong danh mục nên chưa được giao; chỉ giao cho Sở Tài chính.',
+      ],
+    };
+    expect(rowWarnings(a)).toHaveLength(1);
+    expect(rowWarnings({ ...a, due: '2026-02-02' })).toHaveLength(1);
+    expect(rowWarnings({ ...a, lead: 'SYT' })).toEqual([]);
   });
 
   it('keeps "named as co-ordinating too" while the lead is the parsed one, whatever the date', () => {

@@ -211,9 +211,11 @@ export function rowWarnings(r: IntakeRow): string[] {
     .filter((w) => {
       if (w.includes('chưa xác định cơ quan chủ trì')) return !r.lead;
       // An unknown lead, or one also named as co-ordinating: about the lead the notice named.
+      // A group the lead list opened with ("… là nhiều cơ quan …"): about the parsed lead too.
       const aboutLead =
         w.includes('không có trong danh mục cơ quan') ||
-        w.includes('vừa chủ trì vừa được nêu là cơ quan phối hợp');
+        w.includes('vừa chủ trì vừa được nêu là cơ quan phối hợp') ||
+        w.includes('là nhiều cơ quan, không có trong danh mục');
       if (aboutLead) return r.lead === r.parsedLead;
       const readAs = READ_AS.exec(w);
       if (readAs) {
@@ -244,10 +246,17 @@ export function shownDeadlineNote(r: IntakeRow): string | null {
   return r.source && r.mode === modeOf(r.parsed) ? deadlineNote(r.parsed) : null;
 }
 
+/**
+ * What a past deadline sets off at once (the workflow's owed escalation, DESIGN.md's default
+ * policy): the mail of the level already reached, not one a day later.
+ */
+const LATE_AT_ONCE =
+  'Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.';
+
 /** A date deadline already past (`today`: YYYY-MM-DD in UTC+7), named like the parser's warnings. */
 export function pastDueWarning(r: IntakeRow, today: string): string | null {
   return r.mode === 'date' && r.due && r.due < today
-    ? `${r.code ? `Mục ${r.code}` : 'Nhiệm vụ mới'}: hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao.`
+    ? `${r.code ? `Mục ${r.code}` : 'Nhiệm vụ mới'}: hạn ${formatDate(r.due)} đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. ${LATE_AT_ONCE}`
     : null;
 }
 
@@ -270,7 +279,7 @@ const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1
 /** The count of rows whose date is past, in one sentence that agrees with the count. */
 export function pastDueSummary(count: number): string {
   const them = count === 1 ? 'nhiệm vụ này' : 'các nhiệm vụ này';
-  return `${count} nhiệm vụ có hạn đã qua: ${them} sẽ quá hạn ngay khi giao. Hãy kiểm tra hạn trước khi xác nhận.`;
+  return `${count} nhiệm vụ có hạn đã qua: ${them} sẽ quá hạn ngay khi giao, và thư báo quá hạn (đến Trưởng Ban Chỉ đạo nếu đã quá 3 ngày làm việc) gửi ngay. Hãy kiểm tra hạn trước khi xác nhận.`;
 }
 
 /** The preview's warnings about the whole notice (not about one item), quotes as shown. */

@@ -5,7 +5,7 @@ import type { Item } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
 import { StatusTag } from '../items/StatusTag';
 import { noticeHeading, noticePath } from '../notices/notice-labels';
-import { completionLabel, dayOffHint, recurrenceLabel } from './due-labels';
+import { completionLabel, dayOffHint, dueSpecText, recurrenceLabel } from './due-labels';
 
 /** A value that must not break inside: a date, a number of days, a status tag. */
 const whole = (value: ReactNode) => <span className="nowrap">{value}</span>;
@@ -77,7 +77,9 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
                 },
               ]
             : []),
-          ...(item.progressPercent !== null && item.status !== 'completed'
+          // The last percent reported, while the work goes on: once reported done (or closed)
+          // the status says where it stands, not an older "40 %".
+          ...(item.progressPercent !== null && (item.status === 'open' || item.status === 'overdue')
             ? [
                 {
                   key: 'pct',
@@ -97,7 +99,7 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
           type="warning"
           showIcon
           style={{ marginTop: 12 }}
-          title={`Đang đề nghị gia hạn đến ${formatDate(ext.due.date ?? new Date(ext.due.at).toISOString())}`}
+          title={`Đang đề nghị gia hạn đến ${dueSpecText(ext.due) ?? formatDate(new Date(ext.due.at).toISOString())}`}
           description={`Lý do: ${ext.reason} (${ext.requestedBy}, ${formatDateTime(ext.requestedAt)})`}
         />
       )}

@@ -1,8 +1,8 @@
 import { Timeline, Typography } from 'antd';
 import type { Item, ItemEvent } from '../api/client';
-import { formatDate, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
 import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
-import { newPeriodLabel } from './due-labels';
+import { dueSpecText, newPeriodLabel } from './due-labels';
 import { recipientsText } from './recipients';
 
 type Detail = NonNullable<ItemEvent['detail']>;
@@ -23,9 +23,7 @@ const DEFAULT_COLOR = '#0b57d0';
 
 /** The literal date of a deadline the workflow recorded ({date, at}), if any. */
 function dueOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const date = (value as { date?: unknown }).date;
-  return typeof date === 'string' ? formatDate(date) : null;
+  return typeof value === 'object' && value !== null ? dueSpecText(value) : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   completionLabel,
   dayOffHint,
+  dueSpecText,
   newPeriodLabel,
   recurrenceLabel,
   returnedBanner,
@@ -58,6 +59,17 @@ describe('dayOffHint', () => {
     expect(dayOffHint('2027-03-15', '2027-03-16T00:00:00+07:00')).toBeNull();
     expect(dayOffHint('2027-03-15T10:00:00+07:00', '2027-03-15T10:00:00+07:00')).toBeNull();
     expect(dayOffHint(null, null)).toBeNull();
+  });
+});
+
+describe('dueSpecText', () => {
+  it('says a workflow deadline ({date, at}) with the day-off hint when its date is a day off', () => {
+    const legalEnd = Date.parse('2027-03-16T00:00:00+07:00');
+    expect(dueSpecText({ date: '2027-03-14', at: legalEnd })).toBe(
+      '14/03/2027 (trùng ngày nghỉ, tính đến hết ngày 15/03/2027)',
+    );
+    expect(dueSpecText({ date: '2027-03-15', at: legalEnd })).toBe('15/03/2027');
+    expect(dueSpecText({ date: null, at: legalEnd })).toBeNull();
   });
 });
 

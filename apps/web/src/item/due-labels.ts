@@ -68,6 +68,17 @@ export function dayOffHint(due: string | null, dueAt: string | null): string | n
   return legal === formatDate(due) ? null : `(trùng ngày nghỉ, tính đến hết ngày ${legal})`;
 }
 
+/**
+ * A deadline as the workflow keeps it ({date, at}: at in epoch ms) in words: "15/03/2027", with
+ * the day-off hint when that date is a day off. Null without a literal date.
+ */
+export function dueSpecText(due: { date?: unknown; at?: unknown }): string | null {
+  if (typeof due.date !== 'string') return null;
+  const at = typeof due.at === 'number' ? new Date(due.at).toISOString() : null;
+  const hint = dayOffHint(due.date, at);
+  return hint ? `${formatDate(due.date)} ${hint}` : formatDate(due.date);
+}
+
 /** "Đã hoàn thành đúng hạn" / "… trễ hạn" for a completed item; null otherwise. */
 export function completionLabel(status: string, completedLate: boolean | null): string | null {
   if (status !== 'completed') return null;

@@ -54,6 +54,9 @@ interface Previewed {
   readonly result: NoticePreview;
 }
 
+/** The sentence that says why the confirm button is disabled (its aria-describedby). */
+const CONFIRM_BLOCKED_ID = 'intake-confirm-blocked';
+
 /** Which row the source text shows; `n` changes on every request so the text scrolls again. */
 interface Selection {
   readonly key: string;
@@ -304,12 +307,16 @@ function IntakeForm({ userId }: { userId: string }) {
                     onClick={() => void confirm(previewed.text)}
                     loading={busy}
                     disabled={missing > 0 || rows.length === 0}
+                    // Why it cannot be pressed, read with it by a screen reader.
+                    aria-describedby={missing > 0 ? CONFIRM_BLOCKED_ID : undefined}
                   >
                     Xác nhận và giao nhiệm vụ
                   </Button>
                 </Flex>
                 {missing > 0 && (
-                  <Typography.Text type="danger">{missingSummary(rows)}</Typography.Text>
+                  <Typography.Text type="danger" id={CONFIRM_BLOCKED_ID}>
+                    {missingSummary(rows)}
+                  </Typography.Text>
                 )}
               </Space>
             </Col>

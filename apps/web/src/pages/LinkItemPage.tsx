@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Item } from '../api/client';
 import { messageOf, statusOf, unwrap } from '../api/errors';
+import { formatDate } from '../format';
 import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
 import { ItemHeading, itemTitle } from '../item/ItemHeading';
@@ -20,6 +22,30 @@ async function sendThroughLink(token: string, { action, body }: AgencyCommand): 
       return unwrap(await api.POST('/api/links/{token}/submit', { params, body }));
     case 'extension-request':
       return unwrap(await api.POST('/api/links/{token}/extension-requests', { params, body }));
+  }
+}
+
+/**
+ * What the agency has just sent from this page, kept in sight: a link page has no history, and
+ * after a completion report the facts no longer show the work (issue 8 blind check 3).
+ */
+function sentSummary({ action, body }: AgencyCommand): { title: string; text: string } {
+  switch (action) {
+    case 'progress':
+      return {
+        title: `Đã gửi báo cáo tiến độ${body.percent === undefined ? '' : ` (${body.percent} %)`}`,
+        text: body.note,
+      };
+    case 'submit':
+      return {
+        title: 'Đã gửi báo cáo hoàn thành, chờ Văn phòng xác nhận',
+        text: `Kết quả đã báo cáo: ${body.note}`,
+      };
+    case 'extension-request':
+      return {
+        title: `Đã gửi đề nghị gia hạn đến ${formatDate(body.due)}, chờ Văn phòng quyết định`,
+        text: `Lý do: ${body.reason}`,
+      };
   }
 }
 
@@ -45,6 +71,7 @@ function DeadLink({ message }: { message: string }) {
 export function LinkItemPage({ token }: { token: string }) {
   const queryClient = useQueryClient();
   const key = ['link', token];
+  const [sent, setSent] = useState<{ title: string; text: string } | null>(null);
   const link = useQuery({
     queryKey: key,
     queryFn: async () =>
@@ -81,12 +108,14 @@ export function LinkItemPage({ token }: { token: string }) {
         />
         <ItemHeading item={item} />
         <ItemFacts item={item} />
+        {sent && <Alert type="success" showIcon title={sent.title} description={sent.text} />}
         {actions.length > 0 ? (
           <AgencyActions
             actions={actions}
             deadline={item}
             run={async (command) => {
               const changed = await sendThroughLink(token, command);
+              setSent(sentSummary(command));
               // The page shows the item as the action left it (the progress just reported) at
               // once, then reads the link again: what the agency may do next changes with it.
               queryClient.setQueryData<typeof link.data>(key, (old) =>

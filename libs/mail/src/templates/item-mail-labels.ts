@@ -141,17 +141,20 @@ export function whatToDo(d: ItemMailData): Block[] {
   return [
     {
       p: d.linkToken
-        ? 'Đề nghị Quý cơ quan mở liên kết dưới đây (không cần đăng nhập; liên kết có hiệu lực 30 ngày, chỉ dùng cho nhiệm vụ này) để:'
+        ? 'Đề nghị Quý cơ quan bấm nút “Xem và xử lý nhiệm vụ” dưới đây (không cần đăng nhập; liên kết có hiệu lực 30 ngày, chỉ dùng cho nhiệm vụ này) để:'
         : 'Đề nghị Quý cơ quan đăng nhập hệ thống Đôn Đốc tại địa chỉ dưới đây để:',
     },
     {
-      list: [
-        'Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành);',
-        'Báo cáo hoàn thành kèm kết quả;',
-        'Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do).',
-      ],
+      // An item without a deadline has nothing to extend: the mail does not offer it.
+      list: d.due
+        ? [
+            'Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành);',
+            'Báo cáo hoàn thành kèm kết quả;',
+            'Nếu cần thêm thời gian, đề nghị gia hạn (thời hạn mới và lý do).',
+          ]
+        : ['Báo cáo tiến độ (nội dung và tỷ lệ % hoàn thành);', 'Báo cáo hoàn thành kèm kết quả.'],
     },
-    { p: `Xem và xử lý nhiệm vụ: ${url}` },
+    { button: 'Xem và xử lý nhiệm vụ', url },
   ];
 }
 

@@ -45,12 +45,28 @@ describe('renderItemMail', () => {
       expect(body).toContain('không cần đăng nhập');
       expect(body).not.toContain('/api');
     }
-    // The long signed link wraps rather than widen the mail on a phone.
-    expect(m.html).toContain(`<a href="${url}?t=${token}" style="word-break:break-all;`);
+    // A button to tap, its long signed address below to copy, wrapped rather than widen the mail.
+    expect(m.html).toMatch(
+      new RegExp(
+        `<a href="${url}\\?t=${token}" style="display:inline-block;[^"]*">Xem và xử lý nhiệm vụ</a>`,
+      ),
+    );
+    expect(m.html).toContain(
+      `<span style="word-break:break-all;overflow-wrap:anywhere">${url}?t=${token}</span>`,
+    );
+    expect(m.text).toContain(`Xem và xử lý nhiệm vụ: ${url}?t=${token}\n`);
     // Without a token (escalations), the plain page, which asks for a login.
     const e = renderItemMail({ ...base, kind: 'escalation', level: 1 });
     expect(e.text).toContain(`Chi tiết và lịch sử xử lý: ${url}\n`);
     expect(e.text).not.toContain('?t=');
+  });
+
+  it('offers no extension for an item without a deadline (nothing to extend)', () => {
+    const m = renderItemMail({ ...base, kind: 'assigned', due: null });
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Báo cáo hoàn thành kèm kết quả.');
+      expect(body).not.toContain('gia hạn');
+    }
   });
 
   it('escapes HTML in every user-supplied field', () => {

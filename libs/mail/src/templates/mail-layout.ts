@@ -5,7 +5,9 @@ export type Block =
   | { readonly p: string; readonly strong?: boolean }
   | { readonly facts: readonly (readonly [string, string])[] }
   | { readonly list: readonly string[] }
-  | { readonly quote: string };
+  | { readonly quote: string }
+  /** A link to act on: a button in HTML (its address below, to copy), "label: url" in text. */
+  | { readonly button: string; readonly url: string };
 
 const FOOTER =
   'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
@@ -16,6 +18,7 @@ export function toText(blocks: readonly Block[]): string {
     if ('p' in b) out.push(b.p);
     else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
     else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
+    else if ('button' in b) out.push(`${b.button}: ${b.url}`);
     else {
       out.push(
         b.quote
@@ -36,6 +39,10 @@ const linkify = (escaped: string): string =>
 /** A link's address is long (a signed token): it wraps rather than widen the mail on a phone. */
 const LINK_STYLE = 'word-break:break-all;overflow-wrap:anywhere';
 
+/** Large enough to tap on a phone (44 px high), in the web app's primary blue. */
+const BUTTON_STYLE =
+  'display:inline-block;background:#1677ff;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:6px;line-height:20px';
+
 export function toHtml(subject: string, blocks: readonly Block[]): string {
   const body = blocks
     .map((b) => {
@@ -54,6 +61,13 @@ export function toHtml(subject: string, blocks: readonly Block[]): string {
       }
       if ('list' in b) {
         return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
+      }
+      if ('button' in b) {
+        const url = escapeHtml(b.url);
+        return [
+          `<p style="margin:16px 0"><a href="${url}" style="${BUTTON_STYLE}">${escapeHtml(b.button)}</a></p>`,
+          `<p style="color:#555;font-size:12px">Nếu nút không mở được, chép địa chỉ này vào trình duyệt: <span style="${LINK_STYLE}">${url}</span></p>`,
+        ].join('\n');
       }
       return `<blockquote style="border-left:3px solid #ccc;margin:8px 0;padding-left:12px">${escapeHtml(b.quote).replace(/\n/g, '<br>')}</blockquote>`;
     })
