@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { startBrowserStack, type BrowserStack } from './support/app';
+import { createItem, startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
+import { previewNotice } from './support/intake';
 import { openAs } from './support/login';
 
 /**
@@ -16,14 +17,7 @@ let stack: BrowserStack;
 let id: string;
 beforeAll(async () => {
   stack = await startBrowserStack();
-  const secretariat = await stack.login('secretariat@dondoc.local');
-  const res = await stack
-    .http()
-    .post('/api/items')
-    .set('authorization', `Bearer ${secretariat}`)
-    .send({ text: TEXT, lead: 'STC', due: '2027-01-29' })
-    .expect(201);
-  id = (res.body as { id: string }).id;
+  id = await createItem(stack, { text: TEXT, lead: 'STC', due: '2027-01-29' });
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
@@ -51,20 +45,14 @@ describe('controls named in Vietnamese', () => {
 
   it('the preview gives the date of issue and names the rows still missing something', async () => {
     const { page } = b;
-    await openAs(page, '/nhap-thong-bao', 'secretariat@dondoc.local');
-    await page
-      .getByLabel('Nội dung thông báo kết luận')
-      .fill(
-        [
-          'BAN CHỈ ĐẠO',
-          'Số: 11/TB-BCĐ',
-          'Lạng Sơn, ngày 25 tháng 11 năm 2026',
-          'THÔNG BÁO',
-          '1. Văn phòng Ban Chỉ đạo tổng hợp báo cáo, hoàn thành chậm nhất ngày 30/12/2099.',
-          '2. Sở Y tế rà soát các cơ sở y tế, hoàn thành chậm nhất ngày 30/12/2099.',
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
+    await previewNotice(page, [
+      'BAN CHỈ ĐẠO',
+      'Số: 11/TB-BCĐ',
+      'Lạng Sơn, ngày 25 tháng 11 năm 2026',
+      'THÔNG BÁO',
+      '1. Văn phòng Ban Chỉ đạo tổng hợp báo cáo, hoàn thành chậm nhất ngày 30/12/2099.',
+      '2. Sở Y tế rà soát các cơ sở y tế, hoàn thành chậm nhất ngày 30/12/2099.',
+    ]);
     await page.getByRole('heading', { name: '2 nhiệm vụ' }).waitFor();
     const facts = page.getByRole('row', { name: /Ngày ban hành/ });
     expect(await facts.innerText()).toContain('25/11/2026');

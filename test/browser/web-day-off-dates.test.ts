@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { startBrowserStack, type BrowserStack } from './support/app';
+import { createItem, startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { choose, typeDate } from './support/controls';
+import { previewNotice } from './support/intake';
 import { openAs } from './support/login';
 
 /**
@@ -29,17 +30,9 @@ let stack: BrowserStack;
 let extendedId: string;
 beforeAll(async () => {
   stack = await startBrowserStack();
-  const secretariat = await stack.login('secretariat@dondoc.local');
-  const create = (text: string, due: string) =>
-    stack
-      .http()
-      .post('/api/items')
-      .set('authorization', `Bearer ${secretariat}`)
-      .send({ text, lead: 'STC', due })
-      .expect(201);
-  extendedId = ((await create(EXTENDED, '2027-03-31')).body as { id: string }).id;
+  extendedId = await createItem(stack, { text: EXTENDED, lead: 'STC', due: '2027-03-31' });
   // Sunday 29/11/2026: legally due at the end of Monday 30/11, overdue since.
-  await create(OVERDUE, '2026-11-29');
+  await createItem(stack, { text: OVERDUE, lead: 'STC', due: '2026-11-29' });
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
@@ -53,9 +46,7 @@ describe('a due date on a day off, wherever a date is chosen or shown', () => {
 
   it('the intake preview says what the date in the field becomes, and the group left unassigned', async () => {
     const { page } = b;
-    await openAs(page, '/nhap-thong-bao', 'secretariat@dondoc.local');
-    await page.getByLabel('Nội dung thông báo kết luận').fill(NOTICE);
-    await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
+    await previewNotice(page, NOTICE);
     const item = row(page, '1');
     await item.waitFor();
     const due = item.getByLabel('Ngày hạn', { exact: true });

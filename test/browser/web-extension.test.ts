@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startBrowserStack, type BrowserStack } from './support/app';
+import { createItem, startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
@@ -18,14 +18,7 @@ let stack: BrowserStack;
 let id: string;
 beforeAll(async () => {
   stack = await startBrowserStack();
-  const secretariat = await stack.login('secretariat@dondoc.local');
-  const res = await stack
-    .http()
-    .post('/api/items')
-    .set('authorization', `Bearer ${secretariat}`)
-    .send({ text: TEXT, lead: 'STC', due: '2027-03-31' })
-    .expect(201);
-  id = (res.body as { id: string }).id;
+  id = await createItem(stack, { text: TEXT, lead: 'STC', due: '2027-03-31' });
 }, 120_000);
 afterAll(async () => {
   await stack?.close();

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
 import { choose } from './support/controls';
-import { openAs } from './support/login';
+import { previewNotice } from './support/intake';
 
 /**
  * Blind-check misses on "Nhập thông báo" (issue 8): a lead the directory lacks ("Văn phòng Ban
@@ -37,9 +37,7 @@ describe('reviewing agencies the directory lacks', () => {
 
   it('a lead not in the directory blocks confirming until one is chosen', async () => {
     const { page } = b;
-    await openAs(page, '/nhap-thong-bao', 'secretariat@dondoc.local');
-    await page.getByLabel('Nội dung thông báo kết luận').fill(NOTICE);
-    await page.getByRole('button', { name: 'Xem trước' }).press('Enter');
+    await previewNotice(page, NOTICE);
     await page.getByRole('heading', { name: '2 nhiệm vụ' }).waitFor();
     await item(page, '1')
       .getByText(

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { SessionProvider } from './auth/session';
 import { MESSAGE_TOP } from './layout/header-offset';
+import { QUIET_ICONS } from './layout/quiet-icons';
 import { router } from './routes';
 
 dayjs.locale('vi');
@@ -76,7 +77,12 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={LOCALE} theme={{ token: THEME, components: COMPONENTS }} form={FORM}>
+      <ConfigProvider
+        locale={LOCALE}
+        theme={{ token: THEME, components: COMPONENTS }}
+        form={FORM}
+        {...QUIET_ICONS}
+      >
         {/* Messages (role="alert") appear below the header, never over the brand and menu. */}
         <AntApp message={{ top: MESSAGE_TOP }}>
           <QueryClientProvider client={queryClient}>

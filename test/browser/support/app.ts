@@ -39,3 +39,24 @@ export async function startBrowserStack(options: TestStackOptions = {}): Promise
     throw err;
   }
 }
+
+/** What POST /api/items takes, as the browser tests create their items. */
+export interface NewItem {
+  readonly text: string;
+  readonly lead: string;
+  readonly due?: string;
+  readonly support?: readonly string[];
+  readonly policy?: { readonly remindBefore?: string[]; readonly escalateAfter?: string[] };
+}
+
+/** Creates an item as the secretariat (POST /api/items, expecting 201); its id. */
+export async function createItem(stack: BrowserStack, item: NewItem): Promise<string> {
+  const secretariat = await stack.login('secretariat@dondoc.local');
+  const res = await stack
+    .http()
+    .post('/api/items')
+    .set('authorization', `Bearer ${secretariat}`)
+    .send(item)
+    .expect(201);
+  return (res.body as { id: string }).id;
+}

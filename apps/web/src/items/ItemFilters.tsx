@@ -7,6 +7,7 @@ import { DateRangeFields } from '../layout/DateRangeFields';
 import type { ListQuery } from './list-query';
 import { useAgencies, useNotices } from './use-items';
 import { CLEAR_SELECTION } from '../layout/clear-selection';
+import { CLEAR_TEXT, SEARCH_BUTTON } from '../layout/quiet-icons';
 
 interface Props {
   readonly query: ListQuery;
@@ -62,9 +63,10 @@ export function ItemFilters({ query, onChange, wide }: Props) {
   return (
     <Flex wrap gap={8} className="no-print" role="search" aria-label="Lọc nhiệm vụ">
       <Input.Search
+        enterButton={SEARCH_BUTTON}
         aria-label="Tìm trong nội dung"
         placeholder="Tìm trong nội dung"
-        allowClear
+        allowClear={CLEAR_TEXT}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onSearch={(q) => onChange({ q: q.trim() || undefined })}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Item } from '../api/client';
 import { DueText } from './DueText';
 import { PendingExtensionTag, StatusTag } from './StatusTag';
+import { namedPagerItem } from '../layout/quiet-icons';
 
 interface Props {
   readonly items: Item[];
@@ -56,6 +57,7 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
     top.current?.scrollIntoView({ block: 'start' });
   };
   const pagination = {
+    itemRender: namedPagerItem,
     current: page,
     pageSize,
     total,

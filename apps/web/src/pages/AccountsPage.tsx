@@ -31,6 +31,7 @@ import { useUrlState } from '../admin/use-url-state';
 import { useSession } from '../auth/session';
 import { useAgencies } from '../items/use-items';
 import { CLEAR_SELECTION } from '../layout/clear-selection';
+import { CLEAR_TEXT, namedPagerItem, SEARCH_BUTTON } from '../layout/quiet-icons';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'role', 'status'] as const;
@@ -252,9 +253,10 @@ export function AccountsPage() {
         <div style={FIELD}>
           <label htmlFor="users-q">Tìm theo tên hoặc thư điện tử</label>
           <Input.Search
+            enterButton={SEARCH_BUTTON}
             id="users-q"
             defaultValue={filter.q}
-            allowClear
+            allowClear={CLEAR_TEXT}
             onSearch={(q) => go({ q: q.trim() || undefined })}
             style={{ width: 280, maxWidth: '100%' }}
           />
@@ -299,6 +301,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={users.data?.rows ?? []}
         pagination={{
+          itemRender: namedPagerItem,
           current: page,
           pageSize: PAGE_SIZE,
           total: users.data?.total ?? 0,

@@ -6,6 +6,7 @@ import { messageOf, unwrap } from '../api/errors';
 import { CreateAgencyDialog, EditAgencyDialog } from '../admin/AgencyDialogs';
 import type { AgencyRow } from '../admin/admin-types';
 import { useAgencies } from '../items/use-items';
+import { namedPagerItem } from '../layout/quiet-icons';
 
 const wrap = { display: 'block', overflowWrap: 'anywhere' } as const;
 
@@ -125,7 +126,12 @@ export function AgenciesPage() {
         loading={agencies.isFetching}
         columns={columns}
         dataSource={agencies.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{
+          pageSize: 50,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          itemRender: namedPagerItem,
+        }}
         locale={{ emptyText: 'Chưa có cơ quan nào.' }}
       />
     </Space>

@@ -19,6 +19,7 @@ import { formatDateTime } from '../format';
 import { useAgencies } from '../items/use-items';
 import { DateRangeFields } from '../layout/DateRangeFields';
 import { CLEAR_SELECTION } from '../layout/clear-selection';
+import { CLEAR_TEXT, namedPagerItem, SEARCH_BUTTON } from '../layout/quiet-icons';
 
 const PAGE_SIZE = 50;
 const KEYS = ['action', 'outcome', 'actor', 'from', 'to'] as const;
@@ -179,9 +180,10 @@ export function AuditPage() {
         <div style={FIELD}>
           <label htmlFor="audit-actor">Người thực hiện</label>
           <Input.Search
+            enterButton={SEARCH_BUTTON}
             id="audit-actor"
             defaultValue={filter.actor}
-            allowClear
+            allowClear={CLEAR_TEXT}
             onSearch={(actor) => go({ actor: actor.trim() || undefined })}
             style={{ width: 240, maxWidth: '100%' }}
           />
@@ -198,6 +200,7 @@ export function AuditPage() {
         columns={columns}
         dataSource={audit.data?.rows ?? []}
         pagination={{
+          itemRender: namedPagerItem,
           current: page,
           pageSize: PAGE_SIZE,
           total: audit.data?.total ?? 0,
