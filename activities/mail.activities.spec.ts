@@ -426,6 +426,34 @@ describe('inviteFor', () => {
     expect(inviteFor({ ...input, kind: 'reminder' }, 'stc@dondoc.local', config)).toBeNull();
   });
 
+  it('greets each co-ordinating agency of a copy by its name, in the mail and in its invite', async () => {
+    const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+    const { mailer, sent } = scriptedMailer();
+    const { sendItemMail } = mailActivityWith(mailer);
+    const copy: SendItemMailInput = {
+      ...input,
+      kind: 'deadline_copy',
+      step: 'deadline-1-copy',
+      due: { date: '2026-03-02', at: Date.parse('2026-03-02T17:00:00Z') },
+      recipients: ['sxd@dondoc.local', 'syt@dondoc.local', 'other@dondoc.local'],
+      item: {
+        ...input.item,
+        recipientNames: { 'sxd@dondoc.local': 'Sở Xây dựng', 'syt@dondoc.local': 'Sở Y tế' },
+      },
+    };
+    await env.run(sendItemMail, copy);
+    const greeting = (to: string) => sent.find((m) => m.to === to)?.text.split('\n')[0];
+    expect(greeting('sxd@dondoc.local')).toBe('Kính gửi: Sở Xây dựng,');
+    expect(greeting('syt@dondoc.local')).toBe('Kính gửi: Sở Y tế,');
+    // An address not known as an agency's: the greeting of before.
+    expect(greeting('other@dondoc.local')).toBe(
+      'Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,',
+    );
+    // Unfolded (RFC 5545 folds lines at 75 octets).
+    const invite = inviteFor(copy, 'syt@dondoc.local', config)?.content.replace(/\r\n[ \t]/g, '');
+    expect(invite).toContain('CN="Sở Y tế":mailto:syt@dondoc.local');
+  });
+
   it('sends no invite to a day gone by: an item entered already overdue', () => {
     const late = { ...assigned, nowMs: Date.parse('2026-03-05T03:00:00Z') };
     expect(inviteFor(late, 'stc@dondoc.local', config)).toBeNull();

@@ -9,6 +9,7 @@ import {
   MailDeliveryError,
   renderItemMail,
   toMailDeliveryError,
+  type ItemMailData,
   type MailAttachment,
   type MailCalendar,
   type Mailer,
@@ -131,9 +132,19 @@ export function inviteFor(
     // The page behind a login: a calendar event outlives the mail's 30-day signed link.
     url: itemPageUrl(config.publicBaseUrl, input.itemId, null),
     organizer: organizerOf(config.mailFrom ?? 'dondoc@dondoc.local'),
-    attendees: [isLead ? { email: recipient, name: input.item.leadName } : { email: recipient }],
+    attendees: [{ email: recipient, ...attendeeName(input, recipient, isLead) }],
   });
   return { method, filename: 'han-nhiem-vu.ics', content };
+}
+
+/** The invite's name of its attendee: the lead agency, or the co-ordinating agency of a copy. */
+function attendeeName(
+  input: SendItemMailInput,
+  recipient: string,
+  isLead: boolean,
+): { name: string } | Record<string, never> {
+  const name = isLead ? input.item.leadName : input.item.recipientNames?.[recipient];
+  return name ? { name } : {};
 }
 
 /** A mail an attempt delivered (the server answered 250) but could not record as sent. */
@@ -209,7 +220,7 @@ export function createMailActivities(deps: MailActivityDeps) {
     const late = isLateMail(input.nowMs, attemptAt, input.due);
     const sendAt = late ? attemptAt : input.nowMs;
     const letter = input.kind === 'escalation' ? await urgingLetterOf(input) : null;
-    const rendered = renderItemMail({
+    const data: ItemMailData = {
       kind: input.kind,
       itemId: input.itemId,
       code: input.item.code,
@@ -235,7 +246,13 @@ export function createMailActivities(deps: MailActivityDeps) {
       noticeIssuedOn: input.item.noticeIssuedOn ?? null,
       recurrence: input.item.recurrence ?? null,
       urgingLetterAttached: letter !== null,
-    });
+    };
+    const rendered = renderItemMail(data);
+    /** A co-ordinating agency's copy greets it by name: one rendering per such recipient. */
+    const renderedFor = (recipient: string) => {
+      const name = input.item.recipientNames?.[recipient];
+      return name ? renderItemMail({ ...data, addresseeName: name }) : rendered;
+    };
     const sent: string[] = [];
     const skipped: string[] = [];
     const failed: { recipient: string; error: string }[] = [];
@@ -277,12 +294,13 @@ export function createMailActivities(deps: MailActivityDeps) {
         continue;
       }
       const invite = inviteFor(input, recipient, deps.config);
+      const mail = renderedFor(recipient);
       try {
         await deps.mailer.send({
           to: recipient,
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
           messageId,
           ...(invite ? { calendar: invite } : {}),
           ...(letter ? { attachments: [letter] } : {}),

@@ -235,6 +235,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     noticeIssuedOn: input.noticeIssuedOn ?? null,
     recurrence: input.recurrence ?? null,
   };
+  /** The co-ordinating agencies by their contacts' addresses, as the copies' recipients are. */
+  const supportByAddress: Record<string, string> = Object.fromEntries(
+    input.support.map((a) => [a.contactEmail.trim().toLowerCase(), a.name]),
+  );
   const requestOf = (mail: MailCommand, nowMs: number): SendItemMailInput => {
     const r = request(mail, nowMs);
     const assignment = mail.kind === 'assigned' || mail.kind === 'assigned_copy';
@@ -244,6 +248,9 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
         ...r.item,
         ...(assignment ? assignmentFields : {}),
         ...(isClosingMail(mail.kind) ? { supportNames: assignmentFields.supportNames } : {}),
+        ...(mail.kind === 'assigned_copy' || mail.kind === 'deadline_copy'
+          ? { recipientNames: supportByAddress }
+          : {}),
         // The invite's alarms (ADR 0027); an activity's input is not part of replay.
         ...(INVITE_MAIL_KINDS.includes(mail.kind)
           ? { remindBefore: input.policy.remindBefore }

@@ -125,6 +125,8 @@ describe("a reminder mail's link", () => {
     const via = clerk.getByText('Thực hiện qua liên kết trong thư');
     await via.first().waitFor();
     expect(await via.count()).toBe(2);
+    // Who did it: the agency by its name, then the address.
+    expect(await clerk.getByText(/ · Sở Tài chính \(stc@dondoc\.local\)$/).count()).toBe(2);
 
     // The completion report: the page keeps what was sent in sight, not the older "80 %".
     await act(page, 'Báo cáo hoàn thành', { 'Kết quả thực hiện': DONE_NOTE });

@@ -83,12 +83,16 @@ it('sends the invite with the assignment, replaces it on an extension and for a 
     '2027-03-15T01:00:00Z',
   ]);
 
-  const copy = await inviteOf(await mailOf(id, 'assigned_copy', 'sxd@dondoc.local'));
+  const copyMail = await mailOf(id, 'assigned_copy', 'sxd@dondoc.local');
+  // Greeted by its name, and named in its invite (issue 8 blind check 3).
+  expect(copyMail.text).toContain('Kính gửi: Sở Xây dựng,');
+  const copy = await inviteOf(copyMail);
   expect(copy.events[0]).toMatchObject({
     uid: `${id}@dondoc`,
     sequence: 1,
     start: '2027-03-15',
     attendees: ['sxd@dondoc.local'],
+    attendeeNames: ['Sở Xây dựng'],
   });
   // No signed link for a co-ordinating agency: it logs in.
   expect(copy.events[0]?.url).toMatch(new RegExp(`/items/${id}$`));

@@ -139,6 +139,8 @@ export interface ReadCalendar {
     allDay: boolean;
     organizer: string | null;
     attendees: string[];
+    /** Each attendee's name (CN), null when it has none. */
+    attendeeNames: (string | null)[];
     /** Each alarm's trigger: UTC ISO for an absolute one. */
     alarms: string[];
   }[];

@@ -40,6 +40,7 @@ def main(path):
                 "allDay": not isinstance(ev.decoded("DTSTART"), datetime),
                 "organizer": address(ev.get("ORGANIZER")) if ev.get("ORGANIZER") else None,
                 "attendees": [address(a) for a in attendees],
+                "attendeeNames": [a.params.get("CN") for a in attendees],
                 "alarms": [iso(a.decoded("TRIGGER")) for a in ev.walk("VALARM")],
             }
         )

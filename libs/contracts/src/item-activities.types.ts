@@ -104,6 +104,12 @@ export interface MailItemFields {
   readonly leadCode?: string;
   /** Assignment and closing mails: the co-ordinating agencies' names. */
   readonly supportNames?: readonly string[];
+  /**
+   * The co-ordinating agencies' copies (assigned_copy, deadline_copy): each recipient's address
+   * (lower case) → its agency's name, to greet it and name it in its invite. Absent in activities
+   * scheduled before the field existed (a greeting without a name).
+   */
+  readonly recipientNames?: Readonly<Record<string, string>>;
   /** Assignment mails: the notice's date of issue ('YYYY-MM-DD'), when known. */
   readonly noticeIssuedOn?: string | null;
   /** Assignment mails: the recurrence of a recurring item. */

@@ -124,7 +124,8 @@ export function ItemTimeline({
               {(e.type === 'created' && newPeriodLabel(e.detail)) || EVENT_LABELS[e.type]}
             </Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDateTime(e.at)} · {e.actor ?? 'Hệ thống'}
+              {formatDateTime(e.at)} ·{' '}
+              {e.actor ? recipientsText([e.actor], addressNames, true) : 'Hệ thống'}
             </Typography.Text>
             {detailLines(
               e.type,

@@ -54,6 +54,11 @@ export interface ItemMailData {
   readonly recurrence?: RecurrenceSpec | null;
   /** Escalations: the mail carries a draft urging letter (Word) to the lead agency's head. */
   readonly urgingLetterAttached?: boolean;
+  /**
+   * A co-ordinating agency's copy (assigned_copy, deadline_copy), one mail each: the name of the
+   * agency it goes to, greeted by name; without it, "Quý cơ quan phối hợp thực hiện nhiệm vụ".
+   */
+  readonly addresseeName?: string | null;
   /** delivery_failed: the mail that some recipients rejected for good. */
   readonly undelivered?: UndeliveredMail | null;
 }

@@ -56,7 +56,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Giao nhiệm vụ (phối hợp): ${label}${due ? ` (hạn ${due})` : ''}`,
         blocks: [
           // One mail to each co-ordinating agency: addressed to the one reading it.
-          { p: 'Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,' },
+          { p: `Kính gửi: ${d.addresseeName ?? 'Quý cơ quan phối hợp thực hiện nhiệm vụ'},` },
           {
             p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây; Quý cơ quan được giao phối hợp.`,
             strong: true,
@@ -196,7 +196,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Thời hạn mới (phối hợp): ${label}${due ? ` — hạn mới ${due}` : ''}`,
         blocks: [
           // One mail to each co-ordinating agency, as the assignment's copy.
-          { p: 'Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,' },
+          { p: `Kính gửi: ${d.addresseeName ?? 'Quý cơ quan phối hợp thực hiện nhiệm vụ'},` },
           {
             p: d.due
               ? `Nhiệm vụ dưới đây do ${d.leadName} chủ trì, Quý cơ quan phối hợp, có thời hạn mới: ${dueLabel(d.due)}.`
