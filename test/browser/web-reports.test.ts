@@ -22,7 +22,7 @@ interface OverdueReport {
     code: string;
     name: string;
     overdue: number;
-    items: { id: string; text: string; daysOverdue: number }[];
+    items: { id: string; text: string; daysOverdue: number; noticeNumber: string | null }[];
   }[];
 }
 
@@ -191,11 +191,15 @@ async function expectPageShows(page: Page, o: OverdueReport, c: CompletionReport
     a.items.forEach((i, k) => {
       expect(texts[k]).toContain(i.text);
       expect(texts[k]).toContain(`quá hạn ${i.daysOverdue} ngày làm việc`);
+      // Which notice it is from: "2.a" of two notices look alike.
+      if (i.noticeNumber) expect(texts[k]).toContain(`(TB số ${i.noticeNumber})`);
     });
   }
   expect(await page.getByRole('list', { name: /^Nhiệm vụ quá hạn của / }).count()).toBe(
     o.agencies.length,
   );
+  // The items of notice 45/TB-BCĐ say so.
+  expect(o.agencies.some((a) => a.items.some((i) => i.noticeNumber === '45/TB-BCĐ'))).toBe(true);
   const table = page.getByRole('table', { name: 'Tỷ lệ hoàn thành theo cơ quan' });
   const rows = table.getByRole('row');
   expect(await rows.count()).toBe(c.agencies.length + 1);

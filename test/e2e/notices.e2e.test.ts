@@ -210,7 +210,9 @@ describe('notice intake', () => {
       stack.smtp.messages.filter((m) => mailItem(m) === id && mailKind(m) === 'assigned');
     const [first] = toLead(one.id);
     expect(first!.to).toEqual(['stc@dondoc.local']);
-    expect(first!.subject).toBe(`[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 1 (hạn 30/06/${year})`);
+    expect(first!.subject).toBe(
+      `[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 1, TB số 45/TB-BCĐ (hạn 30/06/${year})`,
+    );
     for (const fact of [
       'Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công',
       'Kết luận của Trưởng Ban Chỉ đạo về giao nhiệm vụ (số 45/TB-BCĐ, ngày 20/11/2026)',
@@ -225,12 +227,12 @@ describe('notice intake', () => {
     );
     expect(copy!.to).toEqual(['sxd@dondoc.local']);
     expect(copy!.subject).toBe(
-      `[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 1 (hạn 30/06/${year})`,
+      `[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 1, TB số 45/TB-BCĐ (hạn 30/06/${year})`,
     );
     expect(copy!.text).not.toContain('?t=');
     const [second] = toLead(two.id);
     expect(second!.to).toEqual(['sxd@dondoc.local']);
-    expect(second!.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2');
+    expect(second!.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2, TB số 45/TB-BCĐ');
     expect(second!.text).toContain('- Thời hạn: Không có hạn');
     // The history names the recipients and the delivery.
     for (const [id, to] of [

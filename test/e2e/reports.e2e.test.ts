@@ -264,7 +264,16 @@ describe('GET /api/reports/overdue: a bounded list of items per agency', () => {
       for (const i of a.items) {
         const res = await stack.http().get(`/api/items/${i.id}`).set(auth(head)).expect(200);
         const item = res.body as Record<string, unknown>;
-        const fields = ['code', 'text', 'due', 'dueAt', 'status', 'escalationLevel', 'daysOverdue'];
+        const fields = [
+          'code',
+          'text',
+          'noticeNumber',
+          'due',
+          'dueAt',
+          'status',
+          'escalationLevel',
+          'daysOverdue',
+        ];
         expect(i).toEqual(Object.fromEntries(['id', ...fields].map((k) => [k, item[k]])));
       }
     }

@@ -1537,6 +1537,8 @@ export type components = {
             escalationLevel: number;
             /** Format: uuid */
             id: string;
+            /** @description Its notice's number, e.g. "12/TB-BCĐ"; null without a notice or a number */
+            noticeNumber: string | null;
             status: components["schemas"]["ItemStatus"];
             text: string;
         };

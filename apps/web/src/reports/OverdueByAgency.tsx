@@ -40,6 +40,10 @@ export function OverdueByAgency({
             {a.items.map((i) => (
               <li key={i.id}>
                 <Link to={`/items/${i.id}`}>{i.code ? `${i.code}. ${i.text}` : i.text}</Link>
+                {/* Which notice: the codes "2.a" of two notices look alike. */}
+                {i.noticeNumber && (
+                  <Typography.Text type="secondary"> (TB số {i.noticeNumber})</Typography.Text>
+                )}
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
                   {dueLine(i)}
                 </Typography.Text>

@@ -25,7 +25,9 @@ const page = `http://localhost:3000/items/${itemId}`;
 describe('assignment mail', () => {
   it('to the lead: "Giao nhiệm vụ" with code, text, notice number and date, deadline, co-ordinating agencies and the signed link', () => {
     const m = renderItemMail(base);
-    expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 22/01/2026)',
+    );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Sở Tài chính');
       expect(body).toContain('Sở Tài chính được giao chủ trì thực hiện nhiệm vụ dưới đây');
@@ -48,7 +50,7 @@ describe('assignment mail', () => {
 
   it('an item without a deadline says so, and that no reminder will come', () => {
     const m = renderItemMail({ ...base, due: null, workingDaysLeft: null, supportNames: [] });
-    expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2.g.1');
+    expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ');
     expect(m.text).toContain('- Thời hạn: Không có hạn');
     expect(m.text).toContain('không gửi thư nhắc hạn');
     expect(m.text).not.toContain('Cơ quan phối hợp');
@@ -77,7 +79,9 @@ describe('assignment mail', () => {
 
   it('the copy to the co-ordinating agencies: informational, the lead named, a plain link (no token)', () => {
     const m = renderItemMail({ ...base, kind: 'assigned_copy', linkToken: null });
-    expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Giao nhiệm vụ (phối hợp): Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 22/01/2026)',
+    );
     for (const body of [m.text, m.html]) {
       // Each co-ordinating agency gets a mail of its own: addressed to one, not to "các cơ quan".
       expect(body).toContain('Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,');

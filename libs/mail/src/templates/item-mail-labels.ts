@@ -6,9 +6,10 @@ import type { ItemMailData } from './item-mail-data';
 
 const DAY_MS = 86_400_000;
 
-/** "Nhiệm vụ 2.g.1" or the first words of the text, for subjects. */
+/** "Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ" or the first words of the text, for subjects. */
 export function itemLabel(d: ItemMailData): string {
-  if (d.code) return `Nhiệm vụ ${d.code}`;
+  // "Nhiệm vụ 2.a" alone does not say which notice: an agency follows items of many.
+  if (d.code) return `Nhiệm vụ ${d.code}${d.noticeNumber ? `, TB số ${d.noticeNumber}` : ''}`;
   const oneLine = d.text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine;
 }

@@ -21,7 +21,7 @@ describe('renderItemMail', () => {
   it('reminder: names item, notice, due date, working days left and what to do', () => {
     const m = renderItemMail(base);
     expect(m.subject).toBe(
-      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 3 ngày làm việc (hạn 22/01/2026)',
+      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ — còn 3 ngày làm việc (hạn 22/01/2026)',
     );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Sở Tài chính');
@@ -101,7 +101,7 @@ describe('renderItemMail', () => {
       nowMs: at - 100_000,
     });
     expect(m.subject).toBe(
-      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1 — còn 1 phút 40 giây (hạn 10:05 02/03/2026)',
+      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ — còn 1 phút 40 giây (hạn 10:05 02/03/2026)',
     );
     expect(m.text).toContain('10:05 02/03/2026 (giờ Việt Nam)');
     const h = renderItemMail({
@@ -125,7 +125,7 @@ describe('renderItemMail', () => {
 
   it('overdue notice counts days overdue', () => {
     const m = renderItemMail({ ...base, kind: 'overdue', nowMs: dueAt });
-    expect(m.subject).toBe('[Đôn Đốc] Quá hạn: Nhiệm vụ 2.g.1 (hạn 22/01/2026)');
+    expect(m.subject).toBe('[Đôn Đốc] Quá hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 22/01/2026)');
     expect(m.text).toContain('đã quá thời hạn');
     const w = renderItemMail({
       ...base,
@@ -169,14 +169,18 @@ describe('renderItemMail', () => {
 
   it('notifications: returned, extension approved / rejected, reassigned', () => {
     const r = renderItemMail({ ...base, kind: 'returned', reason: 'Thiếu số liệu quý IV' });
-    expect(r.subject).toBe('[Đôn Đốc] Kết quả chưa được chấp nhận: Nhiệm vụ 2.g.1');
+    expect(r.subject).toBe(
+      '[Đôn Đốc] Kết quả chưa được chấp nhận: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ',
+    );
     expect(r.text).toContain('Thiếu số liệu quý IV');
     const a = renderItemMail({
       ...base,
       kind: 'extension_approved',
       previousDue: { date: '2026-01-15', at: Date.parse('2026-01-15T17:00:00Z') },
     });
-    expect(a.subject).toBe('[Đôn Đốc] Đồng ý gia hạn: Nhiệm vụ 2.g.1 — hạn mới 22/01/2026');
+    expect(a.subject).toBe(
+      '[Đôn Đốc] Đồng ý gia hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ — hạn mới 22/01/2026',
+    );
     expect(a.text).toContain('Thời hạn trước khi gia hạn: ngày 15/01/2026.');
     expect(a.text).toContain('Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.');
     // Granted to another date than asked: the mail says both.
@@ -207,7 +211,9 @@ describe('renderItemMail', () => {
       previousLeadName: 'Sở Tài chính',
       reason: 'Đúng chức năng',
     });
-    expect(away.subject).toBe('[Đôn Đốc] Chuyển nhiệm vụ sang Sở Xây dựng chủ trì: Nhiệm vụ 2.g.1');
+    expect(away.subject).toBe(
+      '[Đôn Đốc] Chuyển nhiệm vụ sang Sở Xây dựng chủ trì: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ',
+    );
     for (const body of [away.text, away.html]) {
       expect(body).toContain('Kính gửi: Sở Tài chính,');
       expect(body).toContain('Quý cơ quan không tiếp tục chủ trì nhiệm vụ này.');
@@ -224,7 +230,7 @@ describe('renderItemMail', () => {
       reason: 'Chờ ý kiến của Bộ Tài chính.',
     });
     expect(m.subject).toBe(
-      '[Đôn Đốc] Đề nghị gia hạn: Nhiệm vụ 2.g.1 (Sở Tài chính) — đến 27/02/2026',
+      '[Đôn Đốc] Đề nghị gia hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (Sở Tài chính) — đến 27/02/2026',
     );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Văn phòng UBND tỉnh');
@@ -244,7 +250,9 @@ describe('renderItemMail', () => {
 
   it('submitted: tells the secretariat who reports it done, the result, and where to decide', () => {
     const m = renderItemMail({ ...base, kind: 'submitted', reason: 'Đã trình UBND tỉnh dự thảo.' });
-    expect(m.subject).toBe('[Đôn Đốc] Báo cáo hoàn thành: Nhiệm vụ 2.g.1 (Sở Tài chính)');
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Báo cáo hoàn thành: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (Sở Tài chính)',
+    );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Văn phòng UBND tỉnh');
       expect(body).toContain('Sở Tài chính báo cáo đã hoàn thành nhiệm vụ dưới đây.');
@@ -265,7 +273,7 @@ describe('renderItemMail', () => {
       previousDue: { date: '2026-01-22', at: Date.parse('2026-01-22T17:00:00Z') },
     });
     expect(m.subject).toBe(
-      '[Đôn Đốc] Thời hạn mới (phối hợp): Nhiệm vụ 2.g.1 — hạn mới 27/02/2026',
+      '[Đôn Đốc] Thời hạn mới (phối hợp): Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ — hạn mới 27/02/2026',
     );
     for (const body of [m.text, m.html]) {
       expect(body).toContain('Kính gửi: Quý cơ quan phối hợp thực hiện nhiệm vụ,');
@@ -291,7 +299,7 @@ describe('renderItemMail', () => {
 
   it('completed / cancelled: tells the lead and the co-ordinating agencies, no days left, no actions', () => {
     const done = renderItemMail({ ...base, kind: 'completed', supportNames: ['Sở Xây dựng'] });
-    expect(done.subject).toBe('[Đôn Đốc] Nhiệm vụ đã hoàn thành: Nhiệm vụ 2.g.1');
+    expect(done.subject).toBe('[Đôn Đốc] Nhiệm vụ đã hoàn thành: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ');
     expect(done.text).toContain(
       'Kính gửi: Sở Tài chính và Quý cơ quan phối hợp thực hiện nhiệm vụ,',
     );
@@ -300,7 +308,7 @@ describe('renderItemMail', () => {
     expect(done.text).not.toContain('còn 3 ngày làm việc');
     expect(done.text).not.toContain('đề nghị gia hạn');
     const cancelled = renderItemMail({ ...base, kind: 'cancelled', reason: 'Đã lồng ghép' });
-    expect(cancelled.subject).toBe('[Đôn Đốc] Hủy nhiệm vụ: Nhiệm vụ 2.g.1');
+    expect(cancelled.subject).toBe('[Đôn Đốc] Hủy nhiệm vụ: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ');
     expect(cancelled.text).toContain('Kính gửi: Sở Tài chính,');
     expect(cancelled.text).toContain('Đã lồng ghép');
     expect(cancelled.text).toContain('gỡ khỏi lịch');

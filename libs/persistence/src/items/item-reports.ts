@@ -7,7 +7,15 @@ import { overdueBranchesSql, overdueSql, overdueStatusSql, pastDueSql } from './
 
 export type OverdueItem = Pick<
   ItemRecord,
-  'id' | 'code' | 'text' | 'due' | 'dueAt' | 'status' | 'escalationLevel' | 'daysOverdue'
+  | 'id'
+  | 'code'
+  | 'text'
+  | 'noticeNumber'
+  | 'due'
+  | 'dueAt'
+  | 'status'
+  | 'escalationLevel'
+  | 'daysOverdue'
 >;
 
 export interface OverdueAgency {
@@ -219,10 +227,18 @@ export function overdueReport(
     if (overdue > 0) byAgency.set(c.code, { code: c.code, name: c.name, overdue, items: [] });
   }
   for (const i of items) {
-    const { id, code, text, due, dueAt, status, escalationLevel, daysOverdue } = i;
-    byAgency
-      .get(i.lead)
-      ?.items.push({ id, code, text, due, dueAt, status, escalationLevel, daysOverdue });
+    const { id, code, text, noticeNumber, due, dueAt, status, escalationLevel, daysOverdue } = i;
+    byAgency.get(i.lead)?.items.push({
+      id,
+      code,
+      text,
+      noticeNumber,
+      due,
+      dueAt,
+      status,
+      escalationLevel,
+      daysOverdue,
+    });
   }
   const agencies = [...byAgency.values()].sort(
     (a, b) => b.overdue - a.overdue || a.code.localeCompare(b.code),
