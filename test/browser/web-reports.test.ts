@@ -178,6 +178,12 @@ async function expectPageShows(page: Page, o: OverdueReport, c: CompletionReport
   expect(label.slice(label.indexOf(': ') + 2).split('; ')).toEqual(
     o.agencies.map((a) => `${a.name} ${a.overdue}`),
   );
+  // The axes' words are hidden from screen readers (a wrapped name read "vàMôi trường").
+  const axisWords = chart.locator('.report-chart-screen svg text');
+  expect(await axisWords.count()).toBeGreaterThan(0);
+  expect(
+    await chart.locator('.report-chart-screen svg text:not([aria-hidden="true"])').count(),
+  ).toBe(0);
   for (const a of o.agencies) {
     await chart
       .getByRole('link', { name: `Cột ${a.name}: ${a.overdue} nhiệm vụ quá hạn` })

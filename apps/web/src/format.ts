@@ -1,6 +1,8 @@
 /** Dates as a Vietnamese office writes them: dd/mm/yyyy, in Asia/Ho_Chi_Minh (UTC+7). */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Whether `value` is a date as the API writes one ("2026-01-22"), not an instant. */
+export const isIsoDay = (value: string): boolean => DAY.test(value);
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function vnParts(ms: number) {

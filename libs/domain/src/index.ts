@@ -1,5 +1,6 @@
 /** The pure domain library: no Nest, TypeORM, Temporal, Node built-ins, clock or randomness. */
 export * from './errors';
+export * from './text/capitalised';
 export * from './time/civil-date';
 export * from './calendar/working-calendar';
 export * from './calendar/digest-days';

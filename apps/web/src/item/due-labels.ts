@@ -1,5 +1,5 @@
 /** How an item's deadline reads on its page and in lists: recurrence, day-off shift, completion. */
-import { formatDate } from '../format';
+import { formatDate, isIsoDay } from '../format';
 
 /** The parts of a stored recurring deadline the labels read (the API types it as a record). */
 interface Recurring {
@@ -61,7 +61,7 @@ export function recurrenceLabel(deadline: unknown): string | null {
  * `dueAt` is the instant the item is due: the end of the legal day (the next day's 00:00, UTC+7).
  */
 export function dayOffHint(due: string | null, dueAt: string | null): string | null {
-  if (!due || !dueAt || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return null;
+  if (!due || !dueAt || !isIsoDay(due)) return null;
   const at = Date.parse(dueAt);
   if (Number.isNaN(at)) return null;
   const legal = formatDate(new Date(at - 1).toISOString());

@@ -1,7 +1,5 @@
 import type { Item } from '../api/client';
-import { formatDate, todayVn } from '../format';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { formatDate, isIsoDay, todayVn } from '../format';
 
 const nextDay = (day: string): string => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -28,7 +26,7 @@ export function extensionBound(
   const today = todayVn(nowMs);
   const legal = deadline.dueAt === null ? null : todayVn(Date.parse(deadline.dueAt) - 1);
   if (legal !== null && nextDay(legal) > today) {
-    const named = deadline.due !== null && DAY.test(deadline.due) ? deadline.due : legal;
+    const named = deadline.due !== null && isIsoDay(deadline.due) ? deadline.due : legal;
     const first = nextDay(legal);
     return {
       first,

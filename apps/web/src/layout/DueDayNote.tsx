@@ -3,8 +3,7 @@ import { Form, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { isIsoDay } from '../format';
 
 /**
  * What a chosen due date means by the working calendar: "Chủ nhật 20/12/2026 là ngày nghỉ: hạn
@@ -12,7 +11,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * calendar stays with the API (holidays and make-up days are its data), asked once per date.
  */
 export function DueDayNote({ date }: { readonly date: string | null | undefined }) {
-  const day = date && DAY.test(date) ? date : null;
+  const day = date && isIsoDay(date) ? date : null;
   const note = useQuery({
     queryKey: ['due-day', day],
     enabled: day !== null,
@@ -24,7 +23,7 @@ export function DueDayNote({ date }: { readonly date: string | null | undefined 
   });
   return (
     <div aria-live="polite">
-      {day && note.data && (
+      {note.data && (
         // The theme's warning yellow is 1.9:1 on white: a dark amber, 6:1 (WCAG AA).
         <Typography.Text style={{ display: 'block', marginTop: 4, color: '#7a4a00' }}>
           {note.data}

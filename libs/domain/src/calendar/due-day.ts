@@ -1,5 +1,6 @@
 import { civilParts, dayOfWeek, formatVnDate, type CivilDate } from '../time/civil-date';
 import { unknownHolidaysNote, type WorkingCalendar } from './working-calendar';
+import { capitalised } from '../text/capitalised';
 
 /** A date someone chose as a deadline, as the law reads it. */
 export interface DueDay {
@@ -17,8 +18,6 @@ const DAY_NAMES = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ 
 /** "Chủ nhật 20/12/2026", "thứ Hai 21/12/2026". */
 export const namedVnDay = (d: CivilDate): string => `${DAY_NAMES[dayOfWeek(d)]} ${formatVnDate(d)}`;
 
-const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * A chosen due date on a day off is legally due at the end of the next working day (DESIGN.md):
  * say so where the date is chosen, so the field and the deadline the item gets never seem to
@@ -33,5 +32,5 @@ export function chosenDueDay(calendar: WorkingCalendar, date: CivilDate): DueDay
   }
   const unknown = unknownHolidaysNote(calendar, civilParts(date).year);
   if (unknown) notes.push(unknown);
-  return { date, legalDate, dayOff, note: notes.length ? notes.map(sentence).join(' ') : null };
+  return { date, legalDate, dayOff, note: notes.length ? notes.map(capitalised).join(' ') : null };
 }

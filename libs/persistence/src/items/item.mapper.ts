@@ -1,5 +1,6 @@
 import type { ExtensionRequestView, ItemEventType } from '../../../contracts/src';
 import {
+  capitalised,
   civilDateAt,
   civilParts,
   isClosed,
@@ -129,7 +130,7 @@ function deadlineWarnings(row: ItemEntity, calendar: WorkingCalendar): string[] 
   const years = new Set(dates.flatMap((d) => (d ? [civilParts(d).year] : [])));
   return [...years].flatMap((year) => {
     const note = unknownHolidaysNote(calendar, year);
-    return note ? [`${note.charAt(0).toUpperCase()}${note.slice(1)}`] : [];
+    return note ? [capitalised(note)] : [];
   });
 }
 
