@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { civilDateAt, nextOccurrence } from '../../libs/domain/src';
+import { civilDateAt, formatVnDate, nextOccurrence } from '../../libs/domain/src';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
@@ -163,6 +163,12 @@ describe('Nhập thông báo', () => {
     await row
       .getByText('Định kỳ: hằng năm, tháng 3 và tháng 9, ngày 15', { exact: true })
       .waitFor();
+    // And when its first report is due, as the confirmation below sets it.
+    const firstDue = nextOccurrence(
+      { frequency: 'yearly', day: 15, months: [3, 9] },
+      civilDateAt(Date.now()),
+    );
+    await row.getByText(`Kỳ đầu tiên: hạn ${formatVnDate(firstDue)}.`, { exact: false }).waitFor();
     await popupsClosed(page);
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'intake-recurring');

@@ -39,3 +39,50 @@ describe('GET /api/calendar/due-days/:date', () => {
     expect((res.body as { message: string }).message).toMatch(/[ạàáảãăâêôơư]/);
   });
 });
+
+/**
+ * GET /api/calendar/first-periods: the first deadline of a recurring item, were its notice
+ * confirmed now (issue 8 blind check 3: the preview said "hằng tháng, ngày 25" but not when the
+ * first report is due). A notice dated in 2030 anchors the dates whatever today is.
+ */
+describe('GET /api/calendar/first-periods', () => {
+  const first = (query: Record<string, string>) =>
+    stack.http().get('/api/calendar/first-periods').query(query);
+
+  it('monthly on the 25th, from the notice’s date of issue', async () => {
+    const res = await first({ frequency: 'monthly', day: '25', issuedOn: '2030-01-05' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ date: '2030-01-25', legalDate: '2030-01-25', dayOff: false });
+  });
+
+  it('a quarter ends on a Sunday: due at the end of Monday, and says so', async () => {
+    const res = await first({ frequency: 'quarterly', issuedOn: '2030-01-05' });
+    expect(res.body).toMatchObject({ date: '2030-03-31', legalDate: '2030-04-01', dayOff: true });
+    expect((res.body as { note: string }).note).toMatch(
+      /^Chủ nhật 31\/03\/2030 là ngày nghỉ: hạn tính đến hết thứ Hai 01\/04\/2030\./,
+    );
+  });
+
+  it('the months chosen, in any order; weekly on Mondays', async () => {
+    const months = await first({
+      frequency: 'monthly',
+      day: '20',
+      months: '12,6',
+      issuedOn: '2030-01-05',
+    });
+    expect(months.body).toMatchObject({ date: '2030-06-20' });
+    const weekly = await first({ frequency: 'weekly', day: '1', issuedOn: '2030-01-05' });
+    expect(weekly.body).toMatchObject({ date: '2030-01-07' });
+  });
+
+  it.each([
+    [{ frequency: 'daily' }, 'VALIDATION_FAILED'],
+    [{ frequency: 'monthly', day: '32' }, 'VALIDATION_FAILED'],
+    [{ frequency: 'monthly', months: '13' }, 'VALIDATION_FAILED'],
+    [{ frequency: 'weekly', day: '9' }, 'INVALID_RECURRENCE'],
+  ])('%j is a 400 %s', async (query, code) => {
+    const res = await first(query);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code });
+  });
+});

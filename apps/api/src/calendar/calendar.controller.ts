@@ -1,7 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   chosenDueDay,
+  civilDateAt,
+  firstPeriodFrom,
+  nextOccurrence,
   parseCivilDate,
   vnPublicSectorCalendar,
   type DueDay,
@@ -9,6 +12,7 @@ import {
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-error.response';
 import { nullableString } from '../common/nullable-string';
+import { FirstPeriodQuery, monthsOf } from './first-period.query';
 
 export class DueDayResponse implements DueDay {
   @ApiProperty({ example: '2026-12-20' }) date!: string;
@@ -39,5 +43,26 @@ export class CalendarController {
   dueDay(@Param('date') date: string): DueDayResponse {
     // parseCivilDate: not a day (2026-02-30, "abc") is a 400 INVALID_DATE.
     return chosenDueDay(vnPublicSectorCalendar, parseCivilDate(date));
+  }
+
+  @Get('first-periods')
+  @ApiOperation({
+    summary: "A recurring item's first deadline, were its notice confirmed today",
+    description:
+      "The first period ends on or after today (or the notice's date of issue, when later), as " +
+      'POST /api/notices sets it; what that date means by the working calendar, as due-days.',
+  })
+  @ApiOkResponse({ type: DueDayResponse })
+  @ApiErrors(400)
+  firstPeriod(@Query() q: FirstPeriodQuery): DueDayResponse {
+    const months = monthsOf(q.months);
+    const recurrence = {
+      frequency: q.frequency,
+      ...(q.day === undefined ? {} : { day: q.day }),
+      ...(months && q.frequency !== 'weekly' ? { months } : {}),
+    };
+    // nextOccurrence refuses a day the frequency has not (weekly day 9): 400 INVALID_RECURRENCE.
+    const from = firstPeriodFrom(civilDateAt(Date.now()), q.issuedOn);
+    return chosenDueDay(vnPublicSectorCalendar, nextOccurrence(recurrence, from));
   }
 }

@@ -52,14 +52,6 @@ export function agencyCodeOf(
 const label = (p: { position: number; code: string | null }): string =>
   p.code ? `Mục ${p.code}` : `Nhiệm vụ thứ ${p.position}`;
 
-/**
- * The day a recurring item's first period may end on at the earliest: today, or the notice's date
- * when the notice is dated later (its monthly reports start with it, not before it is issued).
- */
-export function firstPeriodFrom(today: CivilDate, issuedOn: string | null | undefined): CivilDate {
-  return isCivilDate(issuedOn) && compareCivil(issuedOn, today) > 0 ? issuedOn : today;
-}
-
 /** A notice dated after today is likely mistyped; its recurring items would start from that date. */
 export function futureNoticeWarnings(parsed: ParsedNotice, today: CivilDate): string[] {
   const issuedOn = parsed.notice.issuedOn;

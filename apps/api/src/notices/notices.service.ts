@@ -6,6 +6,7 @@ import { noticeItemWorkflowId } from '../../../../libs/contracts/src';
 import {
   AgencyDirectory,
   civilDateAt,
+  firstPeriodFrom,
   normalizeNoticeText,
   type ParsedNotice,
   toVnIso,
@@ -26,12 +27,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ItemWorkflowStarter } from '../items/items.module';
 import type { ConfirmNoticeDto } from './dto/notice.dto';
-import {
-  type ConfirmItemInput,
-  firstPeriodFrom,
-  futureNoticeWarnings,
-  planNoticeItems,
-} from './notice-items';
+import { type ConfirmItemInput, futureNoticeWarnings, planNoticeItems } from './notice-items';
 
 /** A notice, its items in notice order with their live status, and their counts. */
 export interface NoticeResponse extends NoticeSummary {

@@ -186,6 +186,7 @@ const REQUEST_ACTIONS: Readonly<Record<string, string>> = {
   'POST /api/digests/:kind/send': 'gửi thư tổng hợp ngay',
   'GET /api/health': 'xem tình trạng hệ thống',
   'GET /api/calendar/due-days/:date': 'xem ngày hạn theo lịch làm việc',
+  'GET /api/calendar/first-periods': 'xem hạn kỳ đầu của nhiệm vụ định kỳ',
 };
 
 /** "GET /api/items/:id" → "xem nhiệm vụ"; an unknown route → null (its raw text stays shown). */

@@ -190,6 +190,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/first-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recurring item's first deadline, were its notice confirmed today
+         * @description The first period ends on or after today (or the notice's date of issue, when later), as POST /api/notices sets it; what that date means by the working calendar, as due-days.
+         */
+        get: operations["CalendarController_firstPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/digests": {
         parameters: {
             query?: never;
@@ -2310,6 +2330,42 @@ export interface operations {
                 /** @description YYYY-MM-DD */
                 date: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDayResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_firstPeriod: {
+        parameters: {
+            query: {
+                /** @description Day of the month (weekly: ISO weekday 1–7); absent: the period's last day */
+                day?: number;
+                frequency: "weekly" | "monthly" | "quarterly" | "yearly";
+                /** @description The notice's date of issue */
+                issuedOn?: string;
+                /** @description Months (1–12) in which a period ends, comma separated; not for weekly */
+                months?: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -11,12 +11,15 @@ import {
 } from './intake-rows';
 import { DateField } from '../layout/DateField';
 import { DueDayNote } from '../layout/DueDayNote';
+import { FirstPeriodNote } from './FirstPeriodNote';
 
 interface Props {
   readonly row: IntakeRow;
   readonly onChange: (row: IntakeRow) => void;
   /** The id of one of the row's fields. */
   readonly id: (field: string) => string;
+  /** The notice's date of issue: a recurring item's first period starts no earlier. */
+  readonly issuedOn?: string | null;
 }
 
 const MODES: { value: DeadlineMode; label: string }[] = [
@@ -38,7 +41,7 @@ const DEFAULT_MONTHS: Record<Exclude<Frequency, 'weekly'>, string> = {
 const field = { display: 'flex', flexDirection: 'column', minWidth: 0 } as const;
 
 /** A row's deadline: a date, a recurrence (frequency, day, months) or none. */
-export function DeadlineEditor({ row, onChange, id }: Props) {
+export function DeadlineEditor({ row, onChange, id, issuedOn }: Props) {
   const r = row.recurrence;
   const note = shownDeadlineNote(row);
   // What the item page will say of the recurrence chosen in the fields above.
@@ -140,6 +143,9 @@ export function DeadlineEditor({ row, onChange, id }: Props) {
       </Flex>
       {row.mode === 'date' && <DueDayNote date={row.due} />}
       {rhythm && <div style={{ marginTop: 4 }}>{rhythm}</div>}
+      {row.mode === 'recurring' && (
+        <FirstPeriodNote recurrence={row.recurrence} issuedOn={issuedOn} />
+      )}
       {note && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {note}

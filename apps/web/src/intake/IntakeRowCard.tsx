@@ -21,6 +21,8 @@ interface Props {
   readonly onReveal: () => void;
   /** Just added by "Thêm nhiệm vụ": its first field takes the focus. */
   readonly autoFocus?: boolean;
+  /** The notice's date of issue (a recurring row's first period). */
+  readonly issuedOn?: string | null;
 }
 
 /** One item of the preview, editable: text, lead and co-ordinating agencies, deadline. */
@@ -140,7 +142,7 @@ export function IntakeRowCard(props: Props) {
           />
         </Col>
         <Col xs={24}>
-          <DeadlineEditor row={row} onChange={onChange} id={id} />
+          <DeadlineEditor row={row} onChange={onChange} id={id} issuedOn={props.issuedOn} />
         </Col>
       </Row>
     </Card>

@@ -298,6 +298,7 @@ function IntakeForm({ userId }: { userId: string }) {
                     onSelect={() => select(row.key, false)}
                     onReveal={() => select(row.key, true)}
                     autoFocus={row.key === added}
+                    issuedOn={header.issuedOn}
                   />
                 ))}
                 <Flex wrap gap={8}>

@@ -5,6 +5,7 @@ import {
   type CivilDate,
   compareCivil,
   dayOfWeek,
+  isCivilDate,
   lastDayOfMonth,
   makeCivilDate,
 } from '../time/civil-date';
@@ -35,6 +36,14 @@ const monthDay = (year: number, month: number, day: number | undefined): CivilDa
   makeCivilDate(year, month, Math.min(day ?? 31, lastDayOfMonth(year, month)));
 
 /** The deadline of the first period that ends on or after `from` (the literal date, day off or not). */
+/**
+ * The day a recurring item's first period may end on at the earliest: today, or the notice's date
+ * when the notice is dated later (its monthly reports start with it, not before it is issued).
+ */
+export function firstPeriodFrom(today: CivilDate, issuedOn: string | null | undefined): CivilDate {
+  return isCivilDate(issuedOn) && compareCivil(issuedOn, today) > 0 ? issuedOn : today;
+}
+
 export function nextOccurrence(r: Recurrence, from: CivilDate): CivilDate {
   if (!hasValidDay(r)) {
     throw new DomainError('INVALID_RECURRENCE', `Ngày định kỳ không hợp lệ: ${String(r.day)}.`);
