@@ -104,6 +104,46 @@ describe('header, in the styles a blind check used (issue 8)', () => {
   });
 });
 
+describe('a place-and-date line under the summary (issue 8 blind check 3)', () => {
+  it('ends the summary; the date is the date of issue', () => {
+    expect(
+      parseNotice(
+        [
+          'THÔNG BÁO',
+          'Kết luận của đồng chí Nguyễn Văn A về chế độ báo cáo dịch bệnh',
+          'Lạng Sơn, ngày 20 tháng 11 năm 2026',
+          'Ngày 20/11/2026, đồng chí Nguyễn Văn A chủ trì cuộc họp, kết luận như sau:',
+          '1. Sở Y tế tổng hợp tình hình dịch bệnh trên địa bàn, báo cáo UBND tỉnh trong tháng 12/2026.',
+        ].join('\n'),
+      ).notice,
+    ).toMatchObject({
+      title: 'Kết luận của đồng chí Nguyễn Văn A về chế độ báo cáo dịch bệnh',
+      issuedOn: '2026-11-20',
+      meetingDate: '2026-11-20',
+    });
+  });
+
+  it('a title line naming an office then a date is no place-and-date line', () => {
+    expect(
+      parseNotice(
+        [
+          'Số: 05/TB-BCĐ',
+          'Cao Bằng, ngày 14 tháng 02 năm 2027',
+          'THÔNG BÁO',
+          'Kết luận của đồng chí Nguyễn Văn An,',
+          'Phó Chủ tịch UBND tỉnh tại cuộc họp ngày 11/02/2027',
+          'Tại cuộc họp, đồng chí kết luận như sau:',
+          '1. Sở Tài chính chủ trì rà soát, hoàn thành trước ngày 30/3/2027.',
+        ].join('\n'),
+      ).notice,
+    ).toMatchObject({
+      issuedOn: '2027-02-14',
+      title:
+        'Kết luận của đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh tại cuộc họp ngày 11/02/2027',
+    });
+  });
+});
+
 describe('"THÔNG BÁO KẾT LUẬN" over a summary in lower case, a chair named by office (issue 11 blind check)', () => {
   it('reads the summary with its heading and the chair by office', () => {
     expect(
