@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeNoticeText } from './normalize';
-import { parseNotice } from './parse-notice';
+import { NOT_A_NOTICE, parseNotice } from './parse-notice';
 import type { ParsedItem, ParsedNotice } from './types';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -53,6 +53,11 @@ describe('a news article', () => {
         text: expect.stringContaining('rà soát các nội dung') as unknown,
       }),
     ]);
+  });
+
+  it('is said not to look like a notice (no number, no summary), unlike a notice', () => {
+    expect(got.warnings).toContain(NOT_A_NOTICE);
+    expect(parseNotice(fixture('000_948b8539ce48aaaf.txt')).warnings).not.toContain(NOT_A_NOTICE);
   });
 });
 

@@ -33,6 +33,10 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParsedNot
   }
 }
 
+/** The warning of a text with neither a number nor a summary (trích yếu), as a notice has. */
+export const NOT_A_NOTICE =
+  'Văn bản không có số và trích yếu như một thông báo kết luận; hãy kiểm tra đây đúng là văn bản cần theo dõi trước khi xác nhận.';
+
 function parse(text: string, options: ParseOptions): ParsedNotice {
   const directory = options.directory ?? defaultDirectory();
   const calendar = options.calendar ?? vnPublicSectorCalendar;
@@ -144,6 +148,8 @@ function parse(text: string, options: ParseOptions): ParsedNotice {
   items.push(...appendix.items);
   warnings.push(...appendix.warnings);
   if (items.length === 0) warnings.push('Không tìm thấy nhiệm vụ nào trong văn bản.');
+  // A chat message or a news article has directives too: said before it becomes a notice.
+  else if (!notice.number && !notice.title) warnings.push(NOT_A_NOTICE);
   return { notice, items, warnings };
 }
 
