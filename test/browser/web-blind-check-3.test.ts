@@ -102,3 +102,39 @@ describe('controls named in Vietnamese', () => {
     expect(await englishNames(page)).toEqual([]);
   });
 });
+
+describe('blind check 4: the keyboard and an item without a deadline', () => {
+  const b = useBrowser({ baseURL: () => stack.baseUrl });
+
+  it('the first Tab offers to skip the menu; Enter lands in the page', async () => {
+    const { page } = b;
+    await openAs(page, '/items', 'secretariat@dondoc.local');
+    await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
+    expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      "document.activeElement && document.activeElement.id === 'noi-dung'",
+    );
+  });
+
+  it('says "Không có hạn", not a dash', async () => {
+    const { page } = b;
+    // Only a notice's item may have no deadline (POST /api/items needs one).
+    const secretariat = await stack.login('secretariat@dondoc.local');
+    const confirmed = await stack
+      .http()
+      .post('/api/notices')
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({
+        parsed: { notice: { title: 'Kết luận về nhà ở xã hội', number: '3/TB-BCĐ' } },
+        items: [{ code: '1', text: 'Theo dõi tiến độ các dự án nhà ở xã hội.', lead: 'SXD' }],
+      })
+      .expect(201);
+    const none = (confirmed.body as { items: { id: string }[] }).items[0]!.id;
+    await openAs(page, `/items/${none}`, 'secretariat@dondoc.local');
+    await page.getByText('Không có hạn', { exact: true }).waitFor();
+  });
+});

@@ -255,7 +255,7 @@ describe('Nhập thông báo', () => {
       .waitFor();
     await item(page, '2.a')
       .getByText(
-        'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.',
+        'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1–2 ngày làm việc, đến lãnh đạo cơ quan và Văn phòng; quá từ 3 ngày làm việc, đến Trưởng Ban Chỉ đạo.',
         { exact: true },
       )
       .waitFor();

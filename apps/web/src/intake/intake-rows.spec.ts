@@ -203,7 +203,7 @@ describe('a row before confirming', () => {
 
   it('warns about a date already past, named like the other warnings, not about today or a recurrence', () => {
     expect(pastDueWarning(row('2.a'), '2026-12-02')).toBe(
-      'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.',
+      'Mục 2.a: hạn 30/01/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao. Thư báo quá hạn gửi ngay theo mức đã đến: quá 1–2 ngày làm việc, đến lãnh đạo cơ quan và Văn phòng; quá từ 3 ngày làm việc, đến Trưởng Ban Chỉ đạo.',
     );
     expect(pastDueWarning({ ...emptyRow(1), due: '2026-01-30' }, '2026-12-02')).toMatch(
       /^Nhiệm vụ mới: hạn 30\/01\/2026 đã qua; nhiệm vụ sẽ quá hạn ngay khi giao\. Thư báo quá hạn gửi ngay/,

@@ -251,7 +251,7 @@ export function shownDeadlineNote(r: IntakeRow): string | null {
  * policy): the mail of the level already reached, not one a day later.
  */
 const LATE_AT_ONCE =
-  'Thư báo quá hạn gửi ngay theo mức đã đến: quá 1 ngày làm việc, báo lãnh đạo cơ quan và Văn phòng; quá 3 ngày làm việc, báo Trưởng Ban Chỉ đạo.';
+  'Thư báo quá hạn gửi ngay theo mức đã đến: quá 1–2 ngày làm việc, đến lãnh đạo cơ quan và Văn phòng; quá từ 3 ngày làm việc, đến Trưởng Ban Chỉ đạo.';
 
 /** A date deadline already past (`today`: YYYY-MM-DD in UTC+7), named like the parser's warnings. */
 export function pastDueWarning(r: IntakeRow, today: string): string | null {
@@ -311,7 +311,13 @@ export const WEEKDAY_LABELS: readonly string[] = [
 
 /** The parsed deadline in words, when it is not a plain date. */
 export function deadlineNote(d: Deadline): string | null {
-  if (d.kind === 'recurring') return `Theo văn bản: định kỳ “${d.phrase ?? ''}”`;
+  if (d.kind === 'recurring') {
+    // "định kỳ hằng tháng…" already says it is recurring: not "định kỳ “định kỳ …”".
+    const phrase = d.phrase ?? '';
+    return /^định kỳ/iu.test(phrase)
+      ? `Theo văn bản: “${phrase}”`
+      : `Theo văn bản: định kỳ “${phrase}”`;
+  }
   if (d.kind === 'relative') return `Tính từ mốc: “${d.phrase ?? ''}”`;
   if (d.kind === 'none') return d.phrase ? `Không có hạn cụ thể: “${d.phrase}”` : 'Không nêu hạn';
   return d.phrase ? `Theo văn bản: “${d.phrase}”` : null;

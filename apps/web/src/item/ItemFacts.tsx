@@ -35,7 +35,7 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
             children: (
               <>
                 {recurrence && `Định kỳ: ${recurrence} — kỳ này hạn `}
-                {whole(formatDate(item.due))}
+                {item.due ? whole(formatDate(item.due)) : 'Không có hạn'}
                 {hint && ` ${hint}`}
               </>
             ),

@@ -76,6 +76,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   };
   return (
     <Layout className="app">
+      {/* The first Tab stop: past the menu's eleven links, to the page itself. */}
+      <a href="#noi-dung" className="skip-link">
+        Chuyển đến nội dung chính
+      </a>
       <Layout.Header className="app-header" ref={header}>
         <Link to="/items" className="app-brand">
           Đôn Đốc
@@ -123,7 +127,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </Drawer>
       {/* Layout.Content is the page's one <main> landmark (a <main> inside it was a second). */}
-      <Layout.Content className="app-content">{children}</Layout.Content>
+      <Layout.Content className="app-content" id="noi-dung" tabIndex={-1}>
+        {children}
+      </Layout.Content>
     </Layout>
   );
 }

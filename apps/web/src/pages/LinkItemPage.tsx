@@ -33,7 +33,7 @@ function sentSummary({ action, body }: AgencyCommand): { title: string; text: st
   switch (action) {
     case 'progress':
       return {
-        title: `Đã gửi báo cáo tiến độ${body.percent === undefined ? '' : ` (${body.percent} %)`}`,
+        title: `Đã gửi báo cáo tiến độ${body.percent === undefined ? '' : ` (${body.percent}%)`}`,
         text: body.note,
       };
     case 'submit':
