@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { createItem, startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
+import { isFocused } from './support/controls';
 import { previewNotice } from './support/intake';
 import { openAs } from './support/login';
 
@@ -113,7 +114,7 @@ describe('blind check 4: the keyboard and an item without a deadline', () => {
     await page.locator('body').focus();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
-    expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await isFocused(skip)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       "document.activeElement && document.activeElement.id === 'noi-dung'",
