@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { createItem, startBrowserStack, type BrowserStack } from './support/app';
 import { useBrowser } from './support/browser';
+import { eventually } from '../support/waits';
 import { isFocused } from './support/controls';
 import { previewNotice } from './support/intake';
 import { openAs } from './support/login';
@@ -116,8 +117,11 @@ describe('blind check 4: the keyboard and an item without a deadline', () => {
     const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
     expect(await isFocused(skip)).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      "document.activeElement && document.activeElement.id === 'noi-dung'",
+    await eventually(
+      'the focus in the page',
+      async () => expect(await isFocused(page.locator('#noi-dung'))).toBe(true),
+      5_000,
+      100,
     );
   });
 

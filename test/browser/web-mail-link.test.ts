@@ -6,6 +6,7 @@ import { useBrowser } from './support/browser';
 import { capture } from './support/screens';
 import { openAs } from './support/login';
 import { mailItem, mailKind } from '../support/mail-headers';
+import { eventually } from '../support/waits';
 
 /**
  * Issue 8, browser flow 5, from a real mail: a reminder reaches the test SMTP server; the signed
@@ -134,6 +135,13 @@ describe("a reminder mail's link", () => {
     await page.getByText(`Kết quả đã báo cáo: ${DONE_NOTE}`).waitFor();
     await page.getByText('Nhiệm vụ không còn thao tác nào cần thực hiện.').waitFor();
     expect(await page.getByRole('progressbar', { name: 'Tiến độ' }).count()).toBe(0);
+    // The toast gone first: fading out, its text is too pale for axe's contrast rule.
+    await eventually(
+      'the toast gone',
+      async () => expect(await page.locator('.ant-message-notice').count()).toBe(0),
+      10_000,
+      200,
+    );
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'mail-link-submitted');
     // Returned, so the item can be given to another agency below.
