@@ -49,6 +49,16 @@ export const INSTANT =
 export const NOT_BLANK =
   // eslint-disable-next-line no-control-regex -- tab, line feed and kin are the white space meant
   /[^\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/**
+ * No U+0000 anywhere: PostgreSQL stores no NUL in text or jsonb, so a note carrying one could
+ * never be recorded and its item's workflow would retry the write forever (Schemathesis found it).
+ */
+// eslint-disable-next-line no-control-regex -- U+0000 is the character refused
+export const NO_NUL = /^[^\u0000]*$/;
+/** NO_NUL and NOT_BLANK in one pattern, as the document can state only one per field. */
+export const NOT_BLANK_NO_NUL =
+  // eslint-disable-next-line no-control-regex -- U+0000 refused, the white space as NOT_BLANK
+  /^[^\u0000]*[^\u0000\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff][^\u0000]*$/;
 
 /** JSON Schema counts a string's length in code points, JavaScript in UTF-16 units. */
 export const codePoints = (s: string): number => {
@@ -132,12 +142,15 @@ export function Text(o: TextOptions): PropertyDecorator {
       ...schemaOf(o),
       type: String,
       maxLength: o.max,
-      ...(o.notBlank ? { minLength: 1, pattern: NOT_BLANK.source } : {}),
+      ...(o.notBlank
+        ? { minLength: 1, pattern: NOT_BLANK_NO_NUL.source }
+        : { pattern: NO_NUL.source }),
     }),
     ...absentAllowed(o),
     ...(o.trim ? [Transform(trimWithin(o.max))] : []),
     IsString(),
     MaxChars(o.max, o.tooLong ? { context: { error: o.tooLong } } : {}),
+    MatchesRe(NO_NUL, 'noNul'),
     ...(o.notBlank ? [MatchesRe(NOT_BLANK, 'notBlank')] : []),
   );
 }
@@ -296,13 +309,17 @@ export function List(o: ListOptions): PropertyDecorator {
   const e = o.of;
   const items: SchemaObject =
     e.kind === 'text'
-      ? { type: 'string', maxLength: e.max }
+      ? { type: 'string', maxLength: e.max, pattern: NO_NUL.source }
       : e.kind === 'pattern'
         ? { type: 'string', pattern: e.re.source }
         : { type: 'integer', minimum: e.min, maximum: e.max };
   const each =
     e.kind === 'text'
-      ? [IsString({ each: true }), MaxChars(e.max, { each: true })]
+      ? [
+          IsString({ each: true }),
+          MaxChars(e.max, { each: true }),
+          MatchesRe(NO_NUL, 'noNul', { each: true }),
+        ]
       : e.kind === 'pattern'
         ? [
             MatchesRe(e.re, e.name, {
