@@ -53,6 +53,11 @@ const iconNamed = (page: Page): Promise<string[]> => page.evaluate<string[]>(ICO
 /** A name as the icon set writes it: lowercase English words joined by hyphens ("close-circle"). */
 const ICON_NAME = /(image|icon) [a-z]+(-[a-z]+)*$/;
 
+/** Nothing on the page is read by an icon's English name. */
+const expectNoIconNames = async (page: Page): Promise<void> => {
+  expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+};
+
 describe('icons are decoration, read by no one', () => {
   const b = useBrowser({ baseURL: () => stack.baseUrl });
 
@@ -62,7 +67,7 @@ describe('icons are decoration, read by no one', () => {
     await page.getByRole('button', { name: 'Tìm kiếm' }).waitFor();
     await page.getByRole('button', { name: 'Trang sau' }).waitFor();
     await page.getByRole('button', { name: 'Trang trước' }).waitFor();
-    expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+    await expectNoIconNames(page);
     await capture(page, 'items-quiet-icons');
   });
 
@@ -76,7 +81,7 @@ describe('icons are decoration, read by no one', () => {
       '2. Văn phòng Ban Chỉ đạo tổng hợp, báo cáo trong tháng 01 năm 2027.',
     ]);
     await page.getByRole('heading', { name: '2 nhiệm vụ' }).waitFor();
-    expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+    await expectNoIconNames(page);
   });
 
   it('on the accounts and audit pages: their searches and the audit pager', async () => {
@@ -84,10 +89,10 @@ describe('icons are decoration, read by no one', () => {
     await openAs(page, '/tai-khoan', 'secretariat@dondoc.local');
     await page.getByLabel('Tìm theo tên hoặc thư điện tử').fill('tai chinh');
     await page.getByRole('button', { name: 'Xóa nội dung' }).waitFor();
-    expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+    await expectNoIconNames(page);
     await page.goto('/nhat-ky');
     await page.getByLabel('Người thực hiện').waitFor();
-    expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+    await expectNoIconNames(page);
   });
 
   it("on an item page with the agency's extension dialog open", async () => {
@@ -95,6 +100,6 @@ describe('icons are decoration, read by no one', () => {
     await openAs(page, `/items/${id}`, 'stc@dondoc.local');
     await page.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     await page.getByRole('dialog', { name: 'Đề nghị gia hạn' }).waitFor();
-    expect((await iconNamed(page)).filter((n) => ICON_NAME.test(n))).toEqual([]);
+    await expectNoIconNames(page);
   });
 });

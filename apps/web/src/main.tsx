@@ -26,10 +26,6 @@ const THEME = {
 };
 
 /**
- * A table's empty text ("Không có nhiệm vụ nào.") is drawn in the disabled grey, 1.8:1 on the page:
- * the secondary text's colour instead (a list's: ItemsTable).
- */
-/**
  * A field being typed in is outlined in blue, not in the brand's red: red borders read as an
  * error (issue 8 blind check 4); errors keep the error colour.
  */
@@ -39,6 +35,8 @@ const FIELD_FOCUS = {
   activeShadow: '0 0 0 2px rgba(11, 87, 208, 0.15)',
 };
 const COMPONENTS = {
+  // A table's empty text ("Không có nhiệm vụ nào.") is drawn in the disabled grey, 1.8:1 on the
+  // page: the secondary text's colour instead (a list's: ItemsTable).
   Table: { colorTextDisabled: THEME.colorTextSecondary },
   Input: FIELD_FOCUS,
   InputNumber: FIELD_FOCUS,

@@ -43,12 +43,13 @@ export const CIVIL_DATE = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
 export const INSTANT =
   /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?([Zz]|[+-](0[0-9]|1[0-8]):[0-5][0-9])$/;
 /**
- * Something besides what String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator),
- * spelled out so that every regex engine reading the document agrees.
+ * What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), spelled out so
+ * that every regex engine reading the document agrees.
  */
-export const NOT_BLANK =
-  // eslint-disable-next-line no-control-regex -- tab, line feed and kin are the white space meant
-  /[^\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const WHITE_SPACE =
+  '\\u0009\\u000a\\u000b\\u000c\\u000d\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** Something besides white space. */
+export const NOT_BLANK = new RegExp(`[^${WHITE_SPACE}]`);
 /**
  * No U+0000 anywhere: PostgreSQL stores no NUL in text or jsonb, so a note carrying one could
  * never be recorded and its item's workflow would retry the write forever (Schemathesis found it).
@@ -56,9 +57,7 @@ export const NOT_BLANK =
 // eslint-disable-next-line no-control-regex -- U+0000 is the character refused
 export const NO_NUL = /^[^\u0000]*$/;
 /** NO_NUL and NOT_BLANK in one pattern, as the document can state only one per field. */
-export const NOT_BLANK_NO_NUL =
-  // eslint-disable-next-line no-control-regex -- U+0000 refused, the white space as NOT_BLANK
-  /^[^\u0000]*[^\u0000\u0009\u000a\u000b\u000c\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff][^\u0000]*$/;
+export const NOT_BLANK_NO_NUL = new RegExp(`^[^\\u0000]*[^\\u0000${WHITE_SPACE}][^\\u0000]*$`);
 
 /** JSON Schema counts a string's length in code points, JavaScript in UTF-16 units. */
 export const codePoints = (s: string): number => {

@@ -73,10 +73,12 @@ const NOTICE_HEADING = /^THÔNG\s+BÁO(?:\s+(KẾT\s+LUẬN))?\s*$/u;
 /** A chair named by office only: "Trưởng Ban Chỉ đạo chủ trì …". */
 const CHAIR_ROLE =
   /((?:Phó\s+)?(?:Trưởng\s+Ban\s+Chỉ\s+đạo|Chủ\s+tịch\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh))\s+chủ\s+trì/u;
+/**
+ * Where a summary stops: an opening paragraph, a rule, a numbered item, or the place-and-date
+ * line alone ("Lạng Sơn, ngày 20 tháng 11 năm 2026"), which some notices put under the summary.
+ */
 const TITLE_END =
   /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:Sáng|Chiều|Tối|Trưa)\b|(?:Vào\s+)?Ngày\s+\d|Hôm nay|Vừa qua|Sau khi|Tham dự|Thực hiện|Căn cứ|Theo\s|Tại\s|Kính gửi|[-_*=.]{3,}|\d+\.|[IVX]+\.)|^\s*[\p{L}][\p{L} .-]{1,40},\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*$/u;
-// The second form: the place-and-date line alone ("Lạng Sơn, ngày 20 tháng 11 năm 2026"), which
-// some notices put under their summary rather than above it.
 
 /**
  * "Kết luận của đồng chí …" (or whatever the line under "THÔNG BÁO" says) up to the opening

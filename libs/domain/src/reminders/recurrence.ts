@@ -35,7 +35,6 @@ const DEFAULT_MONTHS: Record<Exclude<RecurrenceFrequency, 'weekly'>, readonly nu
 const monthDay = (year: number, month: number, day: number | undefined): CivilDate =>
   makeCivilDate(year, month, Math.min(day ?? 31, lastDayOfMonth(year, month)));
 
-/** The deadline of the first period that ends on or after `from` (the literal date, day off or not). */
 /**
  * The day a recurring item's first period may end on at the earliest: today, or the notice's date
  * when the notice is dated later (its monthly reports start with it, not before it is issued).
@@ -44,6 +43,7 @@ export function firstPeriodFrom(today: CivilDate, issuedOn: string | null | unde
   return isCivilDate(issuedOn) && compareCivil(issuedOn, today) > 0 ? issuedOn : today;
 }
 
+/** The deadline of the first period that ends on or after `from` (the literal date, day off or not). */
 export function nextOccurrence(r: Recurrence, from: CivilDate): CivilDate {
   if (!hasValidDay(r)) {
     throw new DomainError('INVALID_RECURRENCE', `Ngày định kỳ không hợp lệ: ${String(r.day)}.`);
