@@ -37,4 +37,8 @@ module.exports = {
     }),
   ],
   testTimeout: 60000,
+  // With two cores jest would run every file inside its main process (in band), which then holds what
+  // each file leaves behind: CI died of heap exhaustion after 3400 s. A memory limit makes jest
+  // run files in a worker (even just one) and start a fresh worker once the limit is passed.
+  workerIdleMemoryLimit: '1GB',
 };
