@@ -119,6 +119,24 @@ describe('the read repository uses the one rule', () => {
     expect(others.some((i) => i.overdue)).toBe(false);
   });
 
+  it('sort=overdue lists the overdue items, then the running ones, then the closed ones, each by due', async () => {
+    const group = (c: Case) =>
+      isOverdue(c, NOW) ? 0 : c.status === 'completed' || c.status === 'cancelled' ? 2 : 1;
+    const byDue = (a: Case, b: Case) => (a.dueAtMs ?? Infinity) - (b.dueAtMs ?? Infinity);
+    const groups = (list: readonly Case[]) =>
+      [0, 1, 2].map((g) => list.filter((c) => group(c) === g));
+    const listed = await read.list({ sort: 'overdue', limit: 1000 }, NOW);
+    const listedCases = listed.map((i) => cases.find((c) => c.id === i.id) as Case);
+    expect(listedCases.map(group)).toEqual([...listedCases.map(group)].sort());
+    expect(listedCases).toHaveLength(cases.length);
+    for (const part of groups(listedCases)) expect(part).toEqual([...part].sort(byDue));
+    // A page is a slice of that order; ?overdue=false keeps the closed ones last.
+    const page = await read.list({ sort: 'overdue', limit: 5, offset: 4 }, NOW);
+    expect(page.map((i) => i.id)).toEqual(listed.slice(4, 9).map((i) => i.id));
+    const others = await read.list({ sort: 'overdue', overdue: false, limit: 1000 }, NOW);
+    expect(others.map((i) => i.id)).toEqual(listed.filter((i) => !i.overdue).map((i) => i.id));
+  });
+
   it('the completion report counts an open item without a deadline as open', async () => {
     const report = await read.completionReport(NOW);
     const stc = report.agencies.find((a) => a.code === 'STC');

@@ -1,12 +1,15 @@
-import { canPerform, ITEM_STATUSES, type ItemStatus } from '../../../domain/src';
-import { overdueBranchesSql, overdueSql } from './overdue.sql';
+import { canPerform, isClosed, ITEM_STATUSES, type ItemStatus } from '../../../domain/src';
+import { notOverdueBranchesSql, overdueBranchesSql, overdueSql } from './overdue.sql';
 import { searchPattern } from './search-fold';
 import { literalDueDateSql } from './due-date.sql';
 import { itemLabelsJoin, itemLabelsSql } from './item-labels.sql';
 import type { SqlQuery } from './sql-query';
 
 export const ITEM_LIST_SORTS = ['due', '-due', 'overdue'] as const;
-/** `due`: soonest first; `-due`: latest first; `overdue`: overdue first, then soonest. */
+/**
+ * `due`: soonest first; `-due`: latest first; `overdue`: overdue first, then the running items,
+ * then the closed ones (completed, cancelled), each part soonest first.
+ */
 export type ItemListSort = (typeof ITEM_LIST_SORTS)[number];
 
 export interface ItemListFilter {
@@ -101,20 +104,24 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
              ORDER BY ${byDue('i')}`;
   };
   let paged: string;
-  if (sort === 'overdue' && filter.overdue === undefined) {
-    // Overdue first, each part in due order: every status of the overdue rule and the rest read
-    // from an index in due order (LIMIT offset + limit each) and merged, never a sort of all
-    // the items the filter matches.
+  if (sort === 'overdue') {
+    // Overdue first, then the running items, then the closed ones, each part in due order: every
+    // status (split at the due instant where the clock decides) is read from an index in due
+    // order (LIMIT offset + limit each) and merged, never a sort of all the items the filter
+    // matches.
     const n = bind(offset + limit);
     const now = nowParam();
     const parts = [
-      ...overdueBranchesSql('i', now).map((branch) => rows([branch], '0')),
-      rows([`NOT ${overdueSql('i', now)}`], '1'),
+      ...(filter.overdue === false ? [] : overdueBranchesSql('i', now).map((b) => rows([b], '0'))),
+      ...(filter.overdue === true
+        ? []
+        : notOverdueBranchesSql('i', now).map((b) =>
+            rows([b.sql], isClosed(b.status) ? '2' : '1'),
+          )),
     ];
     paged = `SELECT u.* FROM (${parts.map((part) => `(${part} LIMIT ${n})`).join(' UNION ALL ')}) u
               ORDER BY u.list_rank, ${byDue('u')} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
   } else {
-    // With `overdue` given, overdue-first is the due order.
     paged = `${rows([], '0')} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
   }
   // The labels are read for the page's rows only; the maintained total rides along as one more

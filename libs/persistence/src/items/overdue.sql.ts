@@ -1,4 +1,9 @@
-import { OVERDUE_STATUSES, OVERDUE_WHEN_PAST_DUE, type ItemStatus } from '../../../domain/src';
+import {
+  ITEM_STATUSES,
+  OVERDUE_STATUSES,
+  OVERDUE_WHEN_PAST_DUE,
+  type ItemStatus,
+} from '../../../domain/src';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /** A bind parameter: `$1` (raw queries) or `:now` (TypeORM query builder). */
@@ -46,6 +51,28 @@ export function overdueBranchesSql(alias: string, now: string): string[] {
     ...OVERDUE_STATUSES.map((s) => `${alias}.status = '${s}'`),
     ...OVERDUE_WHEN_PAST_DUE.map((s) => pastDueIn(alias, s, now)),
   ];
+}
+
+/** One of `notOverdueBranchesSql`: a status and the rows of it that are not overdue. */
+export interface StatusBranch {
+  readonly status: ItemStatus;
+  readonly sql: string;
+}
+
+/**
+ * The complement of `overdueBranchesSql`, again one status each: a status overdue once past due,
+ * before its due instant or without one, and every status never overdue. A list that wants the
+ * running items before the closed ones ranks each branch by its status.
+ */
+export function notOverdueBranchesSql(alias: string, now: string): StatusBranch[] {
+  checked(alias, now);
+  return ITEM_STATUSES.filter((s) => !OVERDUE_STATUSES.includes(s)).map((status) => ({
+    status,
+    sql: OVERDUE_WHEN_PAST_DUE.includes(status)
+      ? `(${alias}.status = '${status}' AND ` +
+        `(${alias}.due_at IS NULL OR ${alias}.due_at > CAST(${now} AS timestamptz)))`
+      : `${alias}.status = '${status}'`,
+  }));
 }
 
 /**
