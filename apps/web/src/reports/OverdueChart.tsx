@@ -29,6 +29,8 @@ const PRINT_WIDTH = 680;
 export function OverdueChart({ agencies, onSelect }: Props) {
   const data = agencies.map((a) => ({ name: a.name, overdue: a.overdue }));
   const height = Math.max(160, 40 * data.length + 40);
+  // Whole numbers up to the longest bar: one overdue item drew an axis 0–4 and a quarter-wide bar.
+  const most = Math.max(1, ...data.map((d) => d.overdue));
   const bar = ({ x, y, width, height: h, index }: BarShapeProps) => {
     const agency = agencies[index];
     if (!agency) return null;
@@ -64,6 +66,7 @@ export function OverdueChart({ agencies, onSelect }: Props) {
       <XAxis
         type="number"
         allowDecimals={false}
+        tickCount={Math.min(5, most + 1)}
         tick={{ fontSize: print ? 13 : 12, 'aria-hidden': true }}
       />
       <YAxis
