@@ -221,10 +221,24 @@ describe('the notice page', () => {
     const all = page.getByRole('table', { name: 'Tất cả nhiệm vụ' });
     await all.getByRole('link', { name: OTHER_TEXT }).waitFor();
     await page.getByRole('combobox', { name: 'Thông báo', exact: true }).click();
-    await page.getByText(NUMBER, { exact: true }).click();
+    // The option (its title); the table's cells carry the number too.
+    await page.getByTitle(NUMBER, { exact: true }).click();
     await page.waitForURL(new RegExp(`/items\\?(.*&)?noticeId=${notice.id}`));
     await all.getByRole('link', { name: OTHER_TEXT }).waitFor({ state: 'detached' });
     expect(await bodyRows(all).count()).toBe(notice.items.length);
+    // Each row says which notice it is from ("2.a" of two notices look alike), a card too.
+    expect(await all.getByRole('cell', { name: NUMBER, exact: true }).count()).toBe(
+      notice.items.length,
+    );
+    await page.goBack();
+    await all.getByRole('link', { name: OTHER_TEXT }).waitFor();
+    const otherRow = bodyRows(all).filter({ hasText: OTHER_TEXT });
+    await otherRow.getByRole('cell', { name: '(không số)', exact: true }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cards = page.getByRole('region', { name: 'Tất cả nhiệm vụ' }).getByRole('listitem');
+    await cards.filter({ hasText: OTHER_TEXT }).getByText('Thông báo (không số) ·').waitFor();
+    await cards.first().waitFor();
+    expect(await cards.filter({ hasText: `Thông báo số ${NUMBER} ·` }).count()).toBeGreaterThan(0);
   });
 
   it('an agency sees only its own items of a notice, and no notice without any', async () => {

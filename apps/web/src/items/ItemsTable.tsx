@@ -6,6 +6,7 @@ import type { Item } from '../api/client';
 import { DueText } from './DueText';
 import { PendingExtensionTag, StatusTag } from './StatusTag';
 import { namedPagerItem } from '../layout/quiet-icons';
+import { noticeHeading, noticeNumber } from '../notices/notice-labels';
 
 interface Props {
   readonly items: Item[];
@@ -19,12 +20,23 @@ interface Props {
 }
 
 const itemTitle = (i: Item) => (i.code ? `${i.code}. ${i.text}` : i.text);
+/** Which notice an item is from: "2.a" of two notices look alike. */
+const noticeOf = (i: Item): string | null =>
+  i.noticeId ? noticeNumber({ number: i.noticeNumber }) : null;
 
 const columns: ColumnsType<Item> = [
   {
     title: 'Nhiệm vụ',
     key: 'text',
     render: (_: unknown, i: Item) => <Link to={`/items/${i.id}`}>{itemTitle(i)}</Link>,
+  },
+  {
+    title: 'Thông báo',
+    key: 'notice',
+    width: 130,
+    // From a desk's width on: a narrow table keeps its room for the item's text.
+    responsive: ['lg'],
+    render: (_: unknown, i: Item) => noticeOf(i) ?? '—',
   },
   {
     title: 'Cơ quan chủ trì',
@@ -90,6 +102,7 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
                 }
                 description={
                   <Typography.Text type="secondary">
+                    {i.noticeId && `${noticeHeading({ number: i.noticeNumber })} · `}
                     {i.leadName ?? i.lead} · Hạn <DueText item={i} /> <StatusTag item={i} />
                     <PendingExtensionTag item={i} />
                   </Typography.Text>
