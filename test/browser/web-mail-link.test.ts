@@ -151,6 +151,10 @@ describe("a reminder mail's link", () => {
       .set('authorization', `Bearer ${secretariat}`)
       .send({ reason: 'Bổ sung danh sách hồ sơ còn thiếu.' })
       .expect(200);
+    // The agency opening its link again reads why, and may report again.
+    await page.goto(link);
+    await page.getByText('Văn phòng đã trả lại: Bổ sung danh sách hồ sơ còn thiếu.').waitFor();
+    await page.getByRole('button', { name: 'Báo cáo hoàn thành' }).waitFor();
   });
 
   it('with one character of its token changed gets the Vietnamese dead-link page', async () => {

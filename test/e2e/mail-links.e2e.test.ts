@@ -34,6 +34,7 @@ interface LinkBody {
   item: Item;
   agency: { code: string; name: string };
   actions: string[];
+  returnReason: string | null;
 }
 interface ApiErrorBody {
   statusCode: number;
@@ -273,6 +274,25 @@ describe('mail links', () => {
       stack.config.linkSigningSecret,
     );
     expect((await open(fresh)).status).toBe(200);
+  });
+
+  it('the link of the mail returning a report says why, until the agency reports again', async () => {
+    const { item, mail } = await itemWithReminder();
+    const first = linkIn(mail, item.id);
+    expect((await open(first)).body as LinkBody).toMatchObject({ returnReason: null });
+    await stack.http().post(`/api/links/${first}/submit`).send({ note: 'Xong.' }).expect(200);
+    await stack
+      .http()
+      .post(`/api/items/${item.id}/return`)
+      .set(auth(secretariat))
+      .send({ reason: 'Thiếu số liệu quý IV.' })
+      .expect(200);
+    const token = linkIn(await mailOf(item.id, 'returned', 'stc@dondoc.local'), item.id);
+    const opened = (await open(token)).body as LinkBody;
+    expect(opened).toMatchObject({ returnReason: 'Thiếu số liệu quý IV.' });
+    expect(opened.actions).toContain('submit');
+    await stack.http().post(`/api/links/${token}/submit`).send({ note: 'Đã bổ sung.' }).expect(200);
+    expect((await open(token)).body as LinkBody).toMatchObject({ returnReason: null });
   });
 
   it('the link routes are in the OpenAPI document, public, with their refusals', async () => {

@@ -11,4 +11,5 @@ export * from './reminders/recurrence';
 export * from './reminders/escalation';
 export * from './status/item-status';
 export * from './status/overdue';
+export * from './status/pending-return';
 export * from './notice';

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { nullableString } from '../common/nullable-string';
 import { ItemResponse } from '../items/items.module';
 
 /** What a signed link lets its holder do, named as the web app's buttons are. */
@@ -22,6 +23,10 @@ export class LinkResponse {
     description: "The lead agency's commands the item's current status allows",
   })
   actions!: LinkAction[];
+  @nullableString(
+    "Why the Văn phòng returned the completion report, while the agency has still to report again ('' when no reason was recorded); null otherwise",
+  )
+  returnReason!: string | null;
 }
 
 /** The answer to an extension request: the item and the new request's id. */

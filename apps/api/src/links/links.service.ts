@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { canPerform, type ItemAction } from '../../../../libs/domain/src';
+import { canPerform, pendingReturnReason, type ItemAction } from '../../../../libs/domain/src';
 import { ItemReadRepository, type ItemEntity } from '../../../../libs/persistence/src';
 import { itemLinkScope, verifyItemLink } from '../../../../libs/security/src';
 import { AgenciesService } from '../agencies/agencies.module';
@@ -56,10 +56,15 @@ export class LinksService {
 
   async open(token: string): Promise<LinkResponse> {
     const { row, agencyName } = await this.holder(token);
+    const [item, history] = await Promise.all([
+      this.read.record(row, Date.now()),
+      this.read.history(row.workflowId),
+    ]);
     return {
-      item: await this.read.record(row, Date.now()),
+      item,
       agency: { code: row.leadCode, name: agencyName },
       actions: linkActions(row),
+      returnReason: pendingReturnReason(row.status, history),
     };
   }
 

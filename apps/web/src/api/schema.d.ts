@@ -1456,6 +1456,8 @@ export type components = {
             agency: components["schemas"]["LinkAgencyResponse"];
             /** @description The same item as GET /api/items/:id */
             item: components["schemas"]["ItemResponse"];
+            /** @description Why the Văn phòng returned the completion report, while the agency has still to report again ('' when no reason was recorded); null otherwise */
+            returnReason: string | null;
         };
         LoginDto: {
             /**

@@ -110,6 +110,11 @@ export function returnedBanner(
     .reverse()
     .find((e) => e.type === 'returned' || e.type === 'submitted' || e.type === 'completed');
   if (last?.type !== 'returned') return null;
-  const reason = last.detail?.reason?.trim();
-  return reason ? `Văn phòng đã trả lại: ${reason}` : 'Văn phòng đã trả lại báo cáo hoàn thành';
+  return returnedText(last.detail?.reason ?? '');
+}
+
+/** The return banner's words for a reason ('' when none was recorded). */
+export function returnedText(reason: string): string {
+  const said = reason.trim();
+  return said ? `Văn phòng đã trả lại: ${said}` : 'Văn phòng đã trả lại báo cáo hoàn thành';
 }

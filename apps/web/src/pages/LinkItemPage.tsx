@@ -7,6 +7,7 @@ import { messageOf, statusOf, unwrap } from '../api/errors';
 import { formatDate } from '../format';
 import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
+import { returnedText } from '../item/due-labels';
 import { ItemHeading, itemTitle } from '../item/ItemHeading';
 import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
@@ -94,7 +95,7 @@ export function LinkItemPage({ token }: { token: string }) {
       />
     );
   }
-  const { item, agency, actions } = link.data;
+  const { item, agency, actions, returnReason } = link.data;
   return (
     <main className="app-content">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -107,7 +108,10 @@ export function LinkItemPage({ token }: { token: string }) {
           title={`Bạn đang thao tác thay mặt ${agency.name} qua liên kết trong thư, không cần đăng nhập.`}
         />
         <ItemHeading item={item} />
-        <ItemFacts item={item} />
+        <ItemFacts
+          item={item}
+          returned={returnReason === null ? null : returnedText(returnReason)}
+        />
         {sent && <Alert type="success" showIcon title={sent.title} description={sent.text} />}
         {actions.length > 0 ? (
           <AgencyActions
