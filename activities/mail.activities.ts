@@ -239,6 +239,8 @@ export function createMailActivities(deps: MailActivityDeps) {
       previousDue: input.previousDue ?? null,
       requestedDue: input.requestedDue ?? null,
       previousLeadName: input.previousLeadName ?? null,
+      reportWaiting: input.reportWaiting === true,
+      completedLate: input.completedLate ?? null,
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
       undelivered: input.undelivered ?? null,

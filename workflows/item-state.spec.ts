@@ -229,6 +229,57 @@ describe('item workflow decisions on the 2026 calendar', () => {
     expect(isRejection(early)).toBe(true);
   });
 
+  it('a decision while the completion report waits says so; the closing mail carries the note and lateness', () => {
+    const due = dueOn('2026-03-02');
+    const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });
+    let s = initialState(input, 'item-sim', vn('2026-02-26 09:00')).state;
+    const ask = requestExtension(
+      s,
+      { actor: STC_USER, requestId: 'ext-1', due: dueOn('2026-03-31'), reason: 'Chờ ý kiến Bộ' },
+      { now: vn('2026-02-26 10:00'), input },
+    );
+    if (isRejection(ask)) throw new Error(ask.message);
+    const done = submit(
+      ask.state,
+      { actor: STC_USER, note: 'Đã trình' },
+      { now: vn('2026-02-27 09:00'), input },
+    );
+    if (isRejection(done)) throw new Error(done.message);
+    s = done.state;
+    const cmd = { actor: SECRETARIAT, requestId: 'ext-1', approve: true };
+    const t = decideExtension(s, cmd, { now: vn('2026-02-27 10:00'), input });
+    if (isRejection(t)) throw new Error(t.message);
+    expect(t.state.status).toBe('submitted');
+    expect(t.mails[0]).toMatchObject({ kind: 'extension_approved', reportWaiting: true });
+    const accepted = accept(
+      t.state,
+      { actor: SECRETARIAT, note: 'Tốt' },
+      { now: vn('2026-02-27 11:00'), input },
+    );
+    if (isRejection(accepted)) throw new Error(accepted.message);
+    expect(accepted.mails[0]).toMatchObject({
+      kind: 'completed',
+      reason: 'Tốt',
+      completedLate: false,
+    });
+    expect(accepted.mails[0]).not.toHaveProperty('reportWaiting');
+    // An open item's mails ask for its report as before.
+    const open = initialState(input, 'item-sim', vn('2026-02-26 09:00')).state;
+    const late = submit(
+      open,
+      { actor: STC_USER, note: 'Xong' },
+      { now: vn('2026-03-04 09:00'), input },
+    );
+    if (isRejection(late)) throw new Error(late.message);
+    const closed = accept(
+      late.state,
+      { actor: SECRETARIAT },
+      { now: vn('2026-03-04 10:00'), input },
+    );
+    if (isRejection(closed)) throw new Error(closed.message);
+    expect(closed.mails[0]).toMatchObject({ kind: 'completed', reason: null, completedLate: true });
+  });
+
   it('submitted before the due: the overdue mark and escalations are skipped, marked done', () => {
     const due = dueOn('2026-02-25');
     const input = itemInput(due, { policy: DEFAULT_TEST_POLICY });

@@ -36,6 +36,13 @@ export interface MailCommand {
    */
   readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
+  /**
+   * The lead agency's completion report waits for the Văn phòng's decision (status submitted):
+   * the mail asks for no report. Set only then.
+   */
+  readonly reportWaiting?: true;
+  /** completed: whether it was completed after its current deadline (null: no deadline). */
+  readonly completedLate?: boolean | null;
   /** delivery_failed: the mail some recipients rejected (ADR 0018). */
   readonly undelivered?: UndeliveredMail;
 }
@@ -74,10 +81,6 @@ export function emit(
 /** Step key of the closing mail (one per item: it closes once). */
 export const CLOSED_STEP = 'closed';
 
-/**
- * The mail that closes an item (ADR 0027): to the lead and each co-ordinating agency, whose
- * calendar event it withdraws. Sent after the loop, behind the patch 'closing-mail'.
- */
 /** Addresses, each once (as mail servers compare them), the empty ones left out. */
 const distinct = (addresses: readonly string[]): string[] => [
   ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
@@ -98,13 +101,21 @@ export const deadlineCopies = (
     : [];
 };
 
+/**
+ * The mail that closes an item (ADR 0027): to the lead and each co-ordinating agency, whose
+ * calendar event it withdraws. Sent after the loop, behind the patch 'closing-mail'.
+ */
 export const closingMail = (
   s: ItemState,
   kind: 'completed' | 'cancelled',
   reason: string | null,
 ): MailCommand => {
   const recipients = distinct([s.lead.contactEmail, ...s.support.map((a) => a.contactEmail)]);
-  return leadMail(s, CLOSED_STEP, kind, { recipients, reason });
+  return leadMail(s, CLOSED_STEP, kind, {
+    recipients,
+    reason,
+    ...(kind === 'completed' ? { completedLate: s.completedLate } : {}),
+  });
 };
 
 /** A mail to the lead agency's contact about the current deadline version. */
@@ -121,5 +132,6 @@ export const leadMail = (
   due: s.due,
   leadName: s.lead.name,
   leadCode: s.lead.code,
+  ...(s.status === 'submitted' ? { reportWaiting: true as const } : {}),
   ...extra,
 });

@@ -228,6 +228,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     ...(mail.requestedDue ? { requestedDue: mail.requestedDue } : {}),
     previousLeadName: mail.previousLeadName ?? null,
     ...(mail.undelivered ? { undelivered: mail.undelivered } : {}),
+    ...(mail.reportWaiting ? { reportWaiting: true } : {}),
+    ...(mail.completedLate !== undefined ? { completedLate: mail.completedLate } : {}),
   });
   /** What an assignment mail names beyond the other mails (ADR 0024). */
   const assignmentFields = {

@@ -128,12 +128,17 @@ describe('item life on the dev server', () => {
       .http()
       .post(`/api/items/${item.id}/accept`)
       .set(auth(secretariat))
-      .send({});
+      .send({ note: 'Đề nghị gửi bản ký số về Văn phòng.' });
     expect(accepted.status).toBe(200);
     expect((accepted.body as Item).status).toBe('completed');
 
     // The closing mail to the lead and the co-ordinating agency (ADR 0027), then nothing more.
-    await stack.smtp.waitFor((m) => mailItem(m) === item.id && mailKind(m) === 'completed', 2);
+    // It says the item was completed late, and what the Văn phòng noted.
+    const closing = await stack.smtp.waitFor(ofItem('completed'), 2);
+    for (const m of closing) {
+      expect(m.text).toContain('Nhiệm vụ hoàn thành sau thời hạn.');
+      expect(m.text).toContain('Đề nghị gửi bản ký số về Văn phòng.');
+    }
     const count = stack.smtp.messages.filter((m) => mailItem(m) === item.id).length;
     await sleep(3000);
     const after = stack.smtp.messages.filter((m) => mailItem(m) === item.id);

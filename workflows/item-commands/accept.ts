@@ -28,5 +28,5 @@ export const accept: Reducer<AcceptCommand> = (state, cmd, ctx) => {
     },
   );
   // Its mail goes out after the loop, once the workflow has the patch (ADR 0027).
-  return { state: s, events: [ev], mails: [closingMail(s, 'completed', null)] };
+  return { state: s, events: [ev], mails: [closingMail(s, 'completed', cmd.note ?? null)] };
 };

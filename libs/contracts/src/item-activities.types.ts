@@ -170,6 +170,10 @@ export interface SendItemMailInput {
    */
   readonly requestedDue?: DueSpec | null;
   readonly previousLeadName?: string | null;
+  /** The lead agency's completion report waits for the Văn phòng's decision. */
+  readonly reportWaiting?: boolean;
+  /** completed: whether it was completed after its current deadline (null: no deadline). */
+  readonly completedLate?: boolean | null;
   /** delivery_failed: the mail that did not reach some of its recipients. */
   readonly undelivered?: UndeliveredMail | null;
 }

@@ -39,6 +39,13 @@ export interface ItemMailData {
   readonly requestedDue?: DueSpec | null;
   /** Reassigned: the agency that had the item before. */
   readonly previousLeadName?: string | null;
+  /**
+   * The lead agency's completion report waits for the Văn phòng's decision: the mail asks for no
+   * report, extension or progress.
+   */
+  readonly reportWaiting?: boolean;
+  /** completed: after its current deadline (true), by it (false); null without a deadline. */
+  readonly completedLate?: boolean | null;
   /** The web app's origin: every link points at the item's page there, never at `/api`. */
   readonly publicBaseUrl: string;
   /**

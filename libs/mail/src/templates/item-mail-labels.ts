@@ -139,6 +139,14 @@ export function closedFactsOf(d: ItemMailData): Block {
 
 export function whatToDo(d: ItemMailData): Block[] {
   const url = itemUrl(d);
+  if (d.reportWaiting) {
+    return [
+      {
+        p: 'Báo cáo hoàn thành của Quý cơ quan đang chờ Văn phòng UBND tỉnh xem xét, xác nhận; Quý cơ quan không cần báo cáo lại.',
+      },
+      { button: 'Xem nhiệm vụ', url },
+    ];
+  }
   return [
     {
       p: d.linkToken

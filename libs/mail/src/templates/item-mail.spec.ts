@@ -313,4 +313,33 @@ describe('renderItemMail', () => {
     expect(cancelled.text).toContain('Đã lồng ghép');
     expect(cancelled.text).toContain('gỡ khỏi lịch');
   });
+
+  it('completed: says whether it was on time, and the Văn phòng’s note', () => {
+    const onTime = renderItemMail({
+      ...base,
+      kind: 'completed',
+      completedLate: false,
+      reason: 'Kết quả tốt, đề nghị nhân rộng.',
+    });
+    expect(onTime.text).toContain('Nhiệm vụ hoàn thành đúng hạn.');
+    expect(onTime.text).toContain('Ý kiến của Văn phòng:');
+    expect(onTime.text).toContain('Kết quả tốt, đề nghị nhân rộng.');
+    const late = renderItemMail({ ...base, kind: 'completed', completedLate: true });
+    expect(late.text).toContain('Nhiệm vụ hoàn thành sau thời hạn.');
+    expect(late.text).not.toContain('Ý kiến');
+    const undated = renderItemMail({ ...base, kind: 'completed', due: null, completedLate: null });
+    expect(undated.text).not.toMatch(/đúng hạn|sau thời hạn/);
+  });
+
+  it('a decision while the completion report waits asks for no report, only a look', () => {
+    for (const kind of ['extension_approved', 'extension_rejected', 'deadline_changed'] as const) {
+      const mail = renderItemMail({ ...base, kind, reportWaiting: true, linkToken: 'v1.a.b' });
+      expect(mail.text).toContain(
+        'Báo cáo hoàn thành của Quý cơ quan đang chờ Văn phòng UBND tỉnh xem xét, xác nhận',
+      );
+      expect(mail.text).not.toContain('Báo cáo hoàn thành kèm kết quả');
+      expect(mail.text).not.toContain('đề nghị gia hạn (thời hạn mới và lý do)');
+      expect(mail.html).toContain('Xem nhiệm vụ');
+    }
+  });
 });

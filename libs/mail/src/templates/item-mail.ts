@@ -303,7 +303,11 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
               : `Nhiệm vụ dưới đây, do ${d.leadName} chủ trì, đã được hủy; không tiếp tục thực hiện.`,
             strong: true,
           },
-          ...(!done && d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
+          ...(done && d.completedLate === false ? [{ p: 'Nhiệm vụ hoàn thành đúng hạn.' }] : []),
+          ...(done && d.completedLate === true ? [{ p: 'Nhiệm vụ hoàn thành sau thời hạn.' }] : []),
+          ...(d.reason
+            ? [{ p: done ? 'Ý kiến của Văn phòng:' : 'Lý do:' }, { quote: d.reason }]
+            : []),
           closedFactsOf(d),
           {
             p: 'Hệ thống thôi gửi thư nhắc hạn về nhiệm vụ này; hạn nhiệm vụ được gỡ khỏi lịch của Quý cơ quan (tệp lịch kèm theo).',
