@@ -352,7 +352,13 @@ async function expectListPagesInOrder(): Promise<void> {
   for (const sort of ['overdue', 'due', '-due'] as const) {
     for (const f of filters) {
       const order = [
-        ...(sort === 'overdue' ? [`CASE WHEN ${overdueSql('i', '$1')} THEN 0 ELSE 1 END`] : []),
+        // Overdue first, the closed last.
+        ...(sort === 'overdue'
+          ? [
+              `CASE WHEN ${overdueSql('i', '$1')} THEN 0
+                    WHEN i.status IN ('completed', 'cancelled') THEN 2 ELSE 1 END`,
+            ]
+          : []),
         `i.due_at ${sort === '-due' ? 'DESC' : 'ASC'} NULLS LAST`,
         'i.created_at',
         'i.id',
