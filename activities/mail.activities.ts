@@ -72,6 +72,7 @@ const LEAD_AGENCY_KINDS: readonly ItemMailKind[] = [
   'extension_approved',
   'extension_rejected',
   'reassigned',
+  'period_opened',
 ];
 
 /**

@@ -101,7 +101,7 @@ describe('item workflow: assignment mail (ADR 0024)', () => {
     await finish(handle);
   });
 
-  it('a recurring item: the first mail names the recurrence; the next period is not announced again', async () => {
+  it('a recurring item: the first mail names the recurrence; the next period is told, not assigned again', async () => {
     const t0 = await suite.env.currentTimeMs();
     let date = civilDateAt(t0 + 10 * DAY);
     while (!calendar.isWorkingDay(date)) date = addDays(date, 1);
@@ -125,8 +125,13 @@ describe('item workflow: assignment mail (ADR 0024)', () => {
     await suite.env.sleep(DAY);
     expect(fakes.eventsOf(wf)[3]?.detail).toMatchObject({ period: true });
     expect(fakes.eventsOf(wf)[3]?.detail).not.toHaveProperty('recipients');
-    // The period's report went to the secretariat (patch 'submitted-mail'); no second assignment.
-    expect(steps(wf)).toEqual(['assigned@1', 'submitted-2@1']);
+    // The period's report went to the secretariat (patch 'submitted-mail'); no second assignment,
+    // but the lead is told the next period's deadline (patch 'period-mail').
+    expect(steps(wf)).toEqual(['assigned@1', 'submitted-2@1', 'period-2@2']);
+    expect(fakes.mailsOf(wf)[2]).toMatchObject({
+      kind: 'period_opened',
+      recipients: ['stc@dondoc.local'],
+    });
     await finish(latest);
   });
 

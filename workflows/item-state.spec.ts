@@ -352,6 +352,15 @@ describe('recurring items', () => {
         detail: expect.objectContaining({ period: true }) as unknown,
       }),
     ]);
+    // The lead is told the new deadline; the co-ordinating agencies get their copy.
+    const step = `period-${done.deadlineVersion + 1}`;
+    expect(next!.mails.map((m) => [m.kind, m.step, m.recipients])).toEqual([
+      ['period_opened', step, [done.lead.contactEmail]],
+      ...(done.support.length > 0
+        ? [['deadline_copy', `${step}-copy`, done.support.map((a) => a.contactEmail)]]
+        : []),
+    ]);
+    expect(next!.mails[0]).toMatchObject({ due: next!.state.due, previousDue: done.due });
   });
 
   it('does nothing for a one-off item, a cancelled one, or one without a dated due', () => {

@@ -8,6 +8,7 @@ import { nextPeriodDue } from './item-plan';
 import { restoredState } from './item-restore';
 import { skipPast } from './item-schedule';
 import {
+  deadlineCopies,
   emit,
   leadMail,
   unchanged,
@@ -121,7 +122,18 @@ export function nextPeriod(state: ItemState, ctx: Context): Transition | null {
     due,
     recurrence: input.recurrence,
   });
-  return { state: skipPast(s, ctx), events: [ev], mails: [] };
+  const next = skipPast(s, ctx);
+  // The lead is told the new deadline, the co-ordinating agencies get their copy; both move the
+  // calendar event (sent behind the patch 'period-mail').
+  const step = `period-${next.deadlineVersion}`;
+  return {
+    state: next,
+    events: [ev],
+    mails: [
+      leadMail(next, step, 'period_opened', { previousDue: state.due }),
+      ...deadlineCopies(next, step, state.due),
+    ],
+  };
 }
 
 /** What the state query and every update answer: the state without the workflow's bookkeeping. */

@@ -118,6 +118,12 @@ const DEADLINE_COPY_MAIL = 'deadline-copy-mail';
  * item turns overdue (and escalates) on time, as ADR 0018 has it.
  */
 const ASSIGNMENT_FIRST = 'assignment-first';
+/**
+ * Patch id: when a recurring item's accepted period gives way to the next one, the lead agency is
+ * mailed the new deadline and the co-ordinating agencies their copy, each moving the calendar
+ * event; before it, nobody was told and the event stayed on the past deadline.
+ */
+const PERIOD_MAIL = 'period-mail';
 
 /**
  * Whether a queued mail goes out: a kind added later is sent only by a run that has its patch, so
@@ -527,6 +533,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     if (next) {
       state = next.state;
       await record(next.events);
+      if (patched(PERIOD_MAIL)) {
+        for (const mail of next.mails) await dispatch(mail);
+        await condition(() => inFlight === 0);
+      }
       await continueAsNew<typeof itemWorkflow>({
         ...input,
         due: state.due,

@@ -41,6 +41,13 @@ async function inviteOf(mail: ReceivedMail): Promise<ReadCalendar> {
   return readIcs(files[0]!.content);
 }
 
+/** Once its assignment mail is in: the lead reports the item done, the secretariat accepts. */
+async function assignedThenAccepted(id: string, note: string): Promise<void> {
+  await mailOf(id, 'assigned', 'stc@dondoc.local');
+  await stack.http().post(`/api/items/${id}/submit`).set(auth(stc)).send({ note }).expect(200);
+  await stack.http().post(`/api/items/${id}/accept`).set(auth(secretariat)).send({}).expect(200);
+}
+
 it('sends the invite with the assignment, replaces it on an extension and for a new lead', async () => {
   const created = await stack
     .http()
@@ -188,14 +195,7 @@ it('withdraws the event when the item is completed', async () => {
     .send({ text: 'Ban hành quy chế phối hợp', lead: 'STC', due: '2027-04-28' })
     .expect(201);
   const id = (created.body as { id: string }).id;
-  await mailOf(id, 'assigned', 'stc@dondoc.local');
-  await stack
-    .http()
-    .post(`/api/items/${id}/submit`)
-    .set(auth(stc))
-    .send({ note: 'Đã ban hành Quyết định số 15/QĐ-UBND.' })
-    .expect(200);
-  await stack.http().post(`/api/items/${id}/accept`).set(auth(secretariat)).send({}).expect(200);
+  await assignedThenAccepted(id, 'Đã ban hành Quyết định số 15/QĐ-UBND.');
   const mail = await mailOf(id, 'completed', 'stc@dondoc.local');
   expect(mail.subject).toContain('Nhiệm vụ đã hoàn thành');
   expect(mail.text).toContain('Văn phòng UBND tỉnh đã xác nhận nhiệm vụ dưới đây');
@@ -293,3 +293,42 @@ it('a deadline corrected by the secretariat: the mail says both dates and replac
   const history = await stack.historyTypes(id, secretariat);
   expect(history).toContain('deadline_changed');
 }, 60_000);
+
+it('a recurring item’s next period: the lead is told its deadline and both calendars move', async () => {
+  const deadline = { kind: 'recurring', frequency: 'monthly', day: 20 };
+  const confirmed = await stack
+    .http()
+    .post('/api/notices')
+    .set(auth(secretariat))
+    .send({
+      text: 'Thông báo thử định kỳ\n1. Sở Tài chính báo cáo giải ngân hằng tháng.',
+      items: [{ code: '1', text: 'Báo cáo giải ngân', lead: 'STC', support: ['SXD'], deadline }],
+    })
+    .expect(201);
+  const [{ id }] = (confirmed.body as { items: { id: string }[] }).items as [{ id: string }];
+  const first = (await stack.http().get(`/api/items/${id}`).set(auth(secretariat)).expect(200))
+    .body as { due: string };
+  await assignedThenAccepted(id, 'Đã báo cáo tháng này.');
+
+  const told = await mailOf(id, 'period_opened', 'stc@dondoc.local');
+  const next = (await stack.http().get(`/api/items/${id}`).set(auth(secretariat)).expect(200))
+    .body as { due: string; status: string };
+  expect(next.due > first.due).toBe(true);
+  expect(next.status).toBe('open');
+  const [y, m, d] = next.due.split('-');
+  expect(told.subject).toContain(`(hạn ${d}/${m}/${y})`);
+  expect(told.text).toMatch(/\?t=[A-Za-z0-9_.-]+/);
+  for (const [mail, to] of [
+    [told, 'stc@dondoc.local'],
+    [await mailOf(id, 'deadline_copy', 'sxd@dondoc.local'), 'sxd@dondoc.local'],
+  ] as const) {
+    const invite = await inviteOf(mail);
+    expect(invite.method).toBe('REQUEST');
+    expect(invite.events[0]).toMatchObject({
+      uid: `${id}@dondoc`,
+      sequence: 2,
+      start: next.due,
+      attendees: [to],
+    });
+  }
+}, 90_000);

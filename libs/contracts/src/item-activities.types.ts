@@ -87,6 +87,12 @@ export const ITEM_MAIL_KINDS = [
    * changed; patch 'deadline-copy-mail'): for information, with the moved calendar event.
    */
   'deadline_copy',
+  /**
+   * To the lead agency when a recurring item's period was accepted and the next one opens (patch
+   * 'period-mail'): the new deadline, with the moved calendar event; the co-ordinating agencies
+   * get a deadline_copy.
+   */
+  'period_opened',
 ] as const;
 export type ItemMailKind = (typeof ITEM_MAIL_KINDS)[number];
 
@@ -143,6 +149,7 @@ export const INVITE_MAIL_KINDS: readonly ItemMailKind[] = [
   'reassigned',
   'reassigned_away',
   'deadline_copy',
+  'period_opened',
 ];
 
 export interface SendItemMailInput {

@@ -187,6 +187,7 @@ export const MAIL_KIND_NAMES: Readonly<Record<ItemMailKind, string>> = {
   deadline_changed: 'thư báo thay đổi thời hạn',
   submitted: 'thư báo cơ quan báo cáo hoàn thành',
   deadline_copy: 'thư báo thời hạn mới gửi cơ quan phối hợp',
+  period_opened: 'thư báo kỳ mới của nhiệm vụ định kỳ',
 };
 
 /** The first block of a late mail: when it was meant to go out and why it comes now. */

@@ -331,6 +331,25 @@ describe('renderItemMail', () => {
     expect(undated.text).not.toMatch(/đúng hạn|sau thời hạn/);
   });
 
+  it('period opened: the accepted period, the new deadline and what to do, with the signed link', () => {
+    const mail = renderItemMail({
+      ...base,
+      kind: 'period_opened',
+      due: { date: '2026-02-24', at: Date.parse('2026-02-24T17:00:00Z') },
+      previousDue: base.due,
+      linkToken: 'v1.a.b',
+    });
+    expect(mail.subject).toBe(
+      '[Đôn Đốc] Kỳ mới của nhiệm vụ định kỳ: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 24/02/2026)',
+    );
+    expect(mail.text).toContain(
+      'Văn phòng UBND tỉnh đã xác nhận hoàn thành kỳ có hạn ngày 22/01/2026',
+    );
+    expect(mail.text).toContain('Nhiệm vụ định kỳ tiếp tục với kỳ mới, hạn ngày 24/02/2026');
+    expect(mail.text).toContain(`${url}?t=v1.a.b`);
+    expect(mail.text).toContain('Báo cáo hoàn thành kèm kết quả');
+  });
+
   it('a decision while the completion report waits asks for no report, only a look', () => {
     for (const kind of ['extension_approved', 'extension_rejected', 'deadline_changed'] as const) {
       const mail = renderItemMail({ ...base, kind, reportWaiting: true, linkToken: 'v1.a.b' });

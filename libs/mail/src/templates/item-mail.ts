@@ -208,6 +208,19 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           { p: `Xem nhiệm vụ (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}` },
         ],
       };
+    case 'period_opened':
+      return {
+        subject: `[Đôn Đốc] Kỳ mới của nhiệm vụ định kỳ: ${label}${due ? ` (hạn ${due})` : ''}`,
+        blocks: [
+          { p: `Kính gửi: ${d.leadName},` },
+          {
+            p: `Văn phòng UBND tỉnh đã xác nhận hoàn thành ${d.previousDue ? `kỳ có hạn ${dueLabel(d.previousDue)}` : 'kỳ vừa qua'}. Nhiệm vụ định kỳ tiếp tục với kỳ mới${d.due ? `, hạn ${dueLabel(d.due)}` : ''}.`,
+            strong: true,
+          },
+          factsOf(d),
+          ...whatToDo(d),
+        ],
+      };
     case 'submitted':
       return {
         subject: `[Đôn Đốc] Báo cáo hoàn thành: ${label} (${d.leadName})`,
