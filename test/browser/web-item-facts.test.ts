@@ -1,3 +1,4 @@
+import { act } from './support/actions';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { useBrowser } from './support/browser';
@@ -163,23 +164,24 @@ describe('an item’s deadline', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  it('accepting a period labels the next one in the history', async () => {
+  it('accepting a period shows the next one open at once, labelled in the history', async () => {
     const { page } = b;
-    await complete(ids.recurring);
-    await waitFor(
-      'the next period',
-      async () =>
-        (
-          await stack
-            .http()
-            .get(`/api/items/${ids.recurring}/history`)
-            .set(auth(secretariat))
-            .expect(200)
-        ).body as Event[],
-      (events) => events.some((e) => e.type === 'created' && e.detail?.period === true),
-    );
+    await submit(ids.recurring);
     await openAs(page, `/items/${ids.recurring}`, 'secretariat@dondoc.local');
+    await act(page, 'Xác nhận hoàn thành', {});
+    await page.getByText('Đã xác nhận hoàn thành kỳ này.').waitFor();
+    // Without a reload: the item is open again (not "Đã hoàn thành"), the next period in history.
     await page.getByText(/^Mở kỳ mới \(hạn \d\d\/\d\d\/\d{4}\)$/).waitFor();
+    await page.getByText('Đang thực hiện', { exact: true }).first().waitFor();
+    expect(await page.getByText('Đã hoàn thành', { exact: true }).count()).toBe(0);
+    const events = (
+      await stack
+        .http()
+        .get(`/api/items/${ids.recurring}/history`)
+        .set(auth(secretariat))
+        .expect(200)
+    ).body as Event[];
+    expect(events.some((e) => e.type === 'created' && e.detail?.period === true)).toBe(true);
   });
 
   it('the notice’s items on a phone are cards, their dates whole', async () => {

@@ -10,6 +10,7 @@ import { DateField } from '../layout/DateField';
 import { FormDueDayNote } from '../layout/DueDayNote';
 import { ActionModal } from './ActionModal';
 import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
+import { isRecurring, nextPeriodOpened } from './next-period';
 
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
 const DAY = 'YYYY-MM-DD';
@@ -46,10 +47,15 @@ export function SecretariatActions({
           label="Xác nhận hoàn thành"
           primary
           onSubmit={async ({ note }) => {
-            unwrap(
+            const accepted = unwrap(
               await api.POST('/api/items/{id}/accept', { params: { path: id }, body: { note } }),
             );
-            ok('Đã xác nhận hoàn thành.')();
+            if (accepted.status === 'completed' && isRecurring(item)) {
+              await nextPeriodOpened(
+                async () => (await api.GET('/api/items/{id}', { params: { path: id } })).data,
+              );
+            }
+            ok(isRecurring(item) ? 'Đã xác nhận hoàn thành kỳ này.' : 'Đã xác nhận hoàn thành.')();
           }}
         >
           <Form.Item label={FIELD_LABELS.acceptNote} name="note">
