@@ -6,6 +6,7 @@ import {
   renderAgencyDigest,
   renderHeadDigest,
   renderSecretariatDigest,
+  itemPageUrl,
   type Mailer,
   type MailAttachment,
   type RenderedDigest,
@@ -23,6 +24,7 @@ import {
   xlsxOf,
 } from '../libs/papers/src';
 import { ItemReadRepository, type ItemRecord } from '../libs/persistence/src';
+import { signItemLink } from '../libs/security/src';
 import { messageIdFor } from './mail.activities';
 import type { MailLogStore } from './ports';
 
@@ -30,7 +32,12 @@ export interface DigestDeps {
   readonly dataSource: DataSource;
   readonly mailer: Mailer;
   readonly mailLog: MailLogStore;
-  readonly config: { readonly publicBaseUrl: string; readonly messageIdDomain?: string };
+  readonly config: {
+    readonly publicBaseUrl: string;
+    /** Signs the agencies' links, as in their item mails (ADR 0011). */
+    readonly linkSigningSecret: string;
+    readonly messageIdDomain?: string;
+  };
   /** The secretariat's and the committee head's addresses (configuration). */
   readonly recipients: { readonly secretariat: string; readonly head: string };
 }
@@ -97,10 +104,39 @@ export function createDigestActivities(deps: DigestDeps) {
         )
       ).map((r) => [r.code, r.contact_email]),
     );
-    return agencyDigests(await notClosed(nowMs), date).flatMap((d) => {
+    const items = await notClosed(nowMs);
+    const link = await agencyLinks(items, instantAt(date));
+    return agencyDigests(items, date).flatMap((d) => {
       const to = contacts.get(d.code);
-      return to ? [{ to, mail: renderAgencyDigest(d, base) }] : [];
+      return to ? [{ to, mail: renderAgencyDigest(d, link) }] : [];
     });
+  }
+
+  /**
+   * Each item's page with a link signed for its lead agency on its current deadline, issued at the
+   * start of the digest's day: a retry renders the same mail.
+   */
+  async function agencyLinks(items: readonly ItemRecord[], issuedAtMs: number) {
+    const versions = new Map(
+      (
+        await deps.dataSource.query<{ id: string; deadline_version: number }[]>(
+          'SELECT id, deadline_version FROM items WHERE id = ANY ($1::uuid[])',
+          [items.map((i) => i.id)],
+        )
+      ).map((r) => [r.id, r.deadline_version]),
+    );
+    return (i: ItemRecord): string => {
+      const token = signItemLink(
+        {
+          itemId: i.id,
+          agencyCode: i.lead,
+          deadlineVersion: versions.get(i.id) ?? 1,
+          issuedAtMs,
+        },
+        deps.config.linkSigningSecret,
+      );
+      return itemPageUrl(base, i.id, token);
+    };
   }
 
   /**

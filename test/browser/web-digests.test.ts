@@ -71,7 +71,7 @@ describe('Thư tổng hợp', () => {
     });
     await agencies.getByRole('button', { name: 'Gửi ngay để kiểm tra' }).click();
     await page.getByText('Đã gửi 1 thư.').waitFor();
-    await stack.smtp.waitFor((m) => m.subject.startsWith('Nhiệm vụ của Sở Xây dựng'));
+    await stack.smtp.waitFor((m) => m.subject.startsWith('[Đôn Đốc] Nhiệm vụ của Sở Xây dựng'));
   });
 
   it('fits a phone', async () => {

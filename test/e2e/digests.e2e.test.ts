@@ -143,7 +143,9 @@ it('sends one now for a check, once a recipient and day', async () => {
     .set(auth(secretariat))
     .expect(200);
   expect(first.body).toMatchObject({ kind: 'agencies', sent: 1, alreadySent: 0, skipped: null });
-  const [mail] = await stack.smtp.waitFor((m) => m.subject.startsWith('Nhiệm vụ của Sở Xây dựng'));
+  const [mail] = await stack.smtp.waitFor((m) =>
+    m.subject.startsWith('[Đôn Đốc] Nhiệm vụ của Sở Xây dựng'),
+  );
   expect(mail?.text).toContain('Rà soát các dự án chậm tiến độ');
   const again = await stack
     .http()

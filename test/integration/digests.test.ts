@@ -72,7 +72,7 @@ it("the secretariat's digest: once a day whatever the retries, on working days o
     alreadySent: 0,
     skipped: null,
   });
-  const [mail] = await stack.smtp.waitFor((m) => m.subject.startsWith('Tổng hợp ngày'));
+  const [mail] = await stack.smtp.waitFor((m) => m.subject.startsWith('[Đôn Đốc] Tổng hợp ngày'));
   expect(mail!.to).toEqual([stack.config.secretariatEmail]);
   expect(mail!.subject).toContain(formatVnDate(today()));
   expect(mail!.subject).toContain('1 đến hạn hôm nay');
@@ -86,13 +86,15 @@ it("the secretariat's digest: once a day whatever the retries, on working days o
   expect(scheduled.skipped).toBe(
     isDigestDay('secretariat', today(), vnPublicSectorCalendar) ? null : 'not-a-digest-day',
   );
-  expect(stack.smtp.messages.filter((m) => m.subject.startsWith('Tổng hợp ngày'))).toHaveLength(1);
+  expect(
+    stack.smtp.messages.filter((m) => m.subject.startsWith('[Đôn Đốc] Tổng hợp ngày')),
+  ).toHaveLength(1);
 });
 
 it("the head's digest carries the overdue spreadsheet; Mondays only without force", async () => {
   const sent = await digest({ kind: 'head', force: true });
   expect(sent.sent).toBe(1);
-  const [mail] = await stack.smtp.waitFor((m) => m.subject.startsWith('Báo cáo tuần'));
+  const [mail] = await stack.smtp.waitFor((m) => m.subject.startsWith('[Đôn Đốc] Báo cáo tuần'));
   expect(mail!.to).toEqual([stack.config.committeeHeadEmail]);
   expect(mail!.subject).toMatch(/: 2 nhiệm vụ quá hạn, tỷ lệ hoàn thành 0%$/);
   const [file] = mail!.attachments;
@@ -108,15 +110,27 @@ it("the head's digest carries the overdue spreadsheet; Mondays only without forc
 it('each agency with open items gets its own; the others none', async () => {
   const sent = await digest({ kind: 'agencies', force: true });
   expect(sent.sent).toBe(3);
-  const mails = await stack.smtp.waitFor((m) => m.subject.startsWith('Nhiệm vụ của'), 3);
-  const stc = mails.find((m) => m.subject.startsWith('Nhiệm vụ của Sở Tài chính'));
-  expect(stc?.subject).toMatch(/: 2 chưa hoàn thành, trong đó 1 quá hạn$/);
+  const mails = await stack.smtp.waitFor((m) => m.subject.startsWith('[Đôn Đốc] Nhiệm vụ của'), 3);
+  const stc = mails.find((m) => m.subject.startsWith('[Đôn Đốc] Nhiệm vụ của Sở Tài chính'));
+  expect(stc?.subject).toMatch(/: 2 cần thực hiện, trong đó 1 quá hạn$/);
   // Overdue first.
   expect(stc!.text.indexOf('giải ngân')).toBeLessThan(stc!.text.indexOf('kế hoạch vốn'));
+  // Each item's link opens it for the agency without a login, as its item mails do.
+  const tokens = [...stc!.text.matchAll(/Mở nhiệm vụ: \S+\/items\/[\w-]+\?t=(\S+)/g)].map((m) =>
+    decodeURIComponent(m[1]!),
+  );
+  expect(tokens).toHaveLength(2);
+  for (const token of tokens) {
+    const opened = await stack
+      .http()
+      .get(`/api/links/${encodeURIComponent(token)}`)
+      .expect(200);
+    expect(opened.body).toMatchObject({ agency: { code: 'STC' } });
+  }
   expect(mails.map((m) => m.subject.split(' tuần')[0]).sort()).toEqual([
-    'Nhiệm vụ của Sở Tài chính',
-    'Nhiệm vụ của Sở Xây dựng',
-    'Nhiệm vụ của Sở Y tế',
+    '[Đôn Đốc] Nhiệm vụ của Sở Tài chính',
+    '[Đôn Đốc] Nhiệm vụ của Sở Xây dựng',
+    '[Đôn Đốc] Nhiệm vụ của Sở Y tế',
   ]);
   // An agency with nothing open (Sở Nội vụ) gets none.
   expect(mails.some((m) => m.subject.includes('Sở Nội vụ'))).toBe(false);

@@ -121,10 +121,19 @@ describe('headDigest and agencyDigests', () => {
     const soon = item('2026-12-09');
     const done = item('2026-12-01', { lead: 'SYT', leadName: 'Sở Y tế', status: 'completed' });
     const other = item('2026-12-20', { lead: 'SXD', leadName: 'Sở Xây dựng' });
-    const digests = agencyDigests([soon, done, late, other], '2026-12-07');
-    expect(digests.map((d) => [d.name, d.items.map((i) => i.id), d.overdue])).toEqual([
-      ['Sở Tài chính', [late.id, soon.id], 1],
-      ['Sở Xây dựng', [other.id], 0],
+    // Reported complete after its deadline: waiting for the office, not to do nor overdue.
+    const reported = item('2026-11-20', { status: 'submitted', overdue: true, daysOverdue: 9 });
+    const digests = agencyDigests([soon, done, late, reported, other], '2026-12-07');
+    expect(
+      digests.map((d) => [
+        d.name,
+        d.items.map((i) => i.id),
+        d.overdue,
+        d.submitted.map((i) => i.id),
+      ]),
+    ).toEqual([
+      ['Sở Tài chính', [late.id, soon.id], 1, [reported.id]],
+      ['Sở Xây dựng', [other.id], 0, []],
     ]);
   });
 });

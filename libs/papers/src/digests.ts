@@ -117,9 +117,11 @@ export interface AgencyDigest {
   readonly date: CivilDate;
   readonly code: string;
   readonly name: string;
-  /** The items it leads that are not closed, soonest due first (overdue ones first of all). */
+  /** The items it leads still to be done, soonest due first (overdue ones first of all). */
   readonly items: readonly ItemRecord[];
   readonly overdue: number;
+  /** Those it has reported complete, waiting for the office to confirm: nothing to do for now. */
+  readonly submitted: readonly ItemRecord[];
 }
 
 /** Each agency's Monday digest of the items it leads; none for an agency with nothing open. */
@@ -131,13 +133,14 @@ export function agencyDigests(items: readonly ItemRecord[], today: CivilDate): A
   return [...byLead.entries()]
     .map(([code, own]) => {
       const late = (i: ItemRecord) => (statusShown(i) === 'overdue' ? 0 : 1);
-      const sorted = [...own].sort((a, b) => late(a) - late(b) || byDue(a, b));
+      const todo = own.filter((i) => i.status !== 'submitted');
       return {
         date: today,
         code,
         name: own[0]?.leadName ?? code,
-        items: sorted,
-        overdue: own.filter((i) => statusShown(i) === 'overdue').length,
+        items: [...todo].sort((a, b) => late(a) - late(b) || byDue(a, b)),
+        overdue: todo.filter((i) => statusShown(i) === 'overdue').length,
+        submitted: own.filter((i) => i.status === 'submitted').sort(byDue),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));

@@ -31,16 +31,16 @@ describe('renderSecretariatDigest', () => {
     };
     const mail = renderSecretariatDigest(d, BASE);
     expect(mail.subject).toBe(
-      'Tổng hợp ngày 07/12/2026: 1 đến hạn hôm nay, 1 mới quá hạn, 1 chờ Văn phòng xử lý',
+      '[Đôn Đốc] Tổng hợp ngày 07/12/2026: 1 đến hạn hôm nay, 1 mới quá hạn, 1 chờ Văn phòng xử lý',
     );
     expect(mail.text).toContain('Mới quá hạn (kể cả nhiệm vụ mới nhập đã quá hạn) (1):');
     // Addressed as the item mails address the secretariat.
     expect(mail.text.startsWith('Kính gửi: Văn phòng UBND tỉnh,')).toBe(true);
     expect(mail.text).toContain(
-      '2.a — Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · Sở Tài chính · hạn 04/12/2026 · quá hạn 1 ngày làm việc — https://dondoc.example.vn/items/a1',
+      'Nhiệm vụ 2.a: Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · Sở Tài chính · hạn 04/12/2026 · quá hạn 1 ngày làm việc — Xem nhiệm vụ: https://dondoc.example.vn/items/a1',
     );
     expect(mail.text).not.toContain('Đến hạn trong tuần này');
-    expect(mail.html).toContain('<a href="https://dondoc.example.vn/items/a3"');
+    expect(mail.html).toContain('<a href="https://dondoc.example.vn/items/a3">Xem nhiệm vụ</a>');
   });
 });
 
@@ -66,7 +66,9 @@ describe('renderHeadDigest', () => {
       mostOverdue: [item('b1', '2026-09-30', { overdue: true, daysOverdue: 46 })],
     };
     const mail = renderHeadDigest(d, BASE, 'nhiem-vu-qua-han-2026-12-07.xlsx');
-    expect(mail.subject).toBe('Báo cáo tuần 07/12/2026: 3 nhiệm vụ quá hạn, tỷ lệ hoàn thành 20%');
+    expect(mail.subject).toBe(
+      '[Đôn Đốc] Báo cáo tuần 07/12/2026: 3 nhiệm vụ quá hạn, tỷ lệ hoàn thành 20%',
+    );
     expect(mail.text).toContain('- Đã hoàn thành: 2 (đúng hạn 1, trễ hạn 1)');
     expect(mail.text).toContain('  • Sở Y tế: 3');
     expect(mail.text).toContain('quá hạn 46 ngày làm việc');
@@ -75,25 +77,59 @@ describe('renderHeadDigest', () => {
 });
 
 describe('renderAgencyDigest', () => {
-  it("lists the agency's open items without repeating its name on each", () => {
-    const d: AgencyDigest = {
-      date: '2026-12-07',
-      code: 'STC',
-      name: 'Sở Tài chính',
-      items: [
-        item('c1', '2026-11-30', { overdue: true, daysOverdue: 5 }),
-        item('c2', '2026-12-20'),
-      ],
-      overdue: 1,
-    };
-    const mail = renderAgencyDigest(d, BASE);
+  const link = (i: ItemRecord) => `${BASE}/items/${i.id}?t=signed-${i.id}`;
+  const d: AgencyDigest = {
+    date: '2026-12-07',
+    code: 'STC',
+    name: 'Sở Tài chính',
+    items: [
+      item('c1', '2026-11-30', { overdue: true, daysOverdue: 5 }),
+      item('c2', '2026-12-20', { code: '3' }),
+    ],
+    overdue: 1,
+    submitted: [],
+  };
+
+  it("lists the agency's items to do, each with its signed link, without repeating its name", () => {
+    const mail = renderAgencyDigest(d, link);
     expect(mail.subject).toBe(
-      'Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 chưa hoàn thành, trong đó 1 quá hạn',
+      '[Đôn Đốc] Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 cần thực hiện, trong đó 1 quá hạn',
     );
     expect(mail.text).toContain(
-      'cơ quan đang chủ trì 2 nhiệm vụ chưa hoàn thành, trong đó 1 nhiệm vụ đã quá hạn.',
+      'cơ quan đang chủ trì 2 nhiệm vụ cần thực hiện, trong đó 1 nhiệm vụ đã quá hạn.',
     );
-    expect(mail.text).toContain('hạn 20/12/2026 — https://dondoc.example.vn/items/c2');
+    // A code alone ("3") reads as the item's number, not as a count.
+    expect(mail.text).toContain(
+      '  • Nhiệm vụ 3: Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · hạn 20/12/2026 — Mở nhiệm vụ: https://dondoc.example.vn/items/c2?t=signed-c2',
+    );
+    expect(mail.html).toContain(
+      '<a href="https://dondoc.example.vn/items/c2?t=signed-c2">Mở nhiệm vụ</a>',
+    );
+    expect(mail.text).toContain('không cần đăng nhập');
     expect(mail.text).not.toContain('· Sở Tài chính ·');
+    expect(mail.text).not.toContain('chờ Văn phòng xác nhận');
+  });
+
+  it('tells apart the items reported complete, waiting for the office: nothing to do', () => {
+    const waiting = item('c3', '2026-12-01', {
+      status: 'submitted',
+      overdue: true,
+      daysOverdue: 4,
+    });
+    const mail = renderAgencyDigest({ ...d, submitted: [waiting] }, link);
+    expect(mail.subject).toBe(
+      '[Đôn Đốc] Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 2 cần thực hiện, trong đó 1 quá hạn; 1 chờ xác nhận hoàn thành',
+    );
+    const [todo, after] = mail.text.split('Đã báo cáo hoàn thành, chờ Văn phòng xác nhận (1):');
+    expect(todo).not.toContain('items/c3');
+    expect(after).toContain('items/c3?t=signed-c3');
+    expect(after).toContain('không cần làm gì thêm');
+
+    const only = renderAgencyDigest({ ...d, items: [], overdue: 0, submitted: [waiting] }, link);
+    expect(only.subject).toBe(
+      '[Đôn Đốc] Nhiệm vụ của Sở Tài chính tuần 07/12/2026: 0 cần thực hiện; 1 chờ xác nhận hoàn thành',
+    );
+    expect(only.text).toContain('cơ quan không còn nhiệm vụ nào cần thực hiện.');
+    expect(only.text).not.toContain('Bấm “Mở nhiệm vụ”');
   });
 });

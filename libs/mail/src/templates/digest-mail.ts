@@ -6,7 +6,7 @@ import {
   type SecretariatDigest,
 } from '../../../papers/src';
 import type { ItemRecord } from '../../../persistence/src';
-import { toHtml, toText, type Block } from './mail-layout';
+import { toHtml, toText, type Block, type ListEntry } from './mail-layout';
 
 export interface RenderedDigest {
   readonly subject: string;
@@ -14,11 +14,14 @@ export interface RenderedDigest {
   readonly html: string;
 }
 
-const render = (subject: string, blocks: readonly Block[]): RenderedDigest => ({
-  subject,
-  text: toText(blocks),
-  html: toHtml(subject, blocks),
-});
+/** Subjects begin as the item mails' do, so that a mail filter catches every mail of Đôn Đốc. */
+const render = (gist: string, blocks: readonly Block[]): RenderedDigest => {
+  const subject = `[Đôn Đốc] ${gist}`;
+  return { subject, text: toText(blocks), html: toHtml(subject, blocks) };
+};
+
+/** The address of an item's page: behind the login, or a signed link (the agency's digest). */
+export type ItemLink = (item: ItemRecord) => string;
 
 const short = (text: string): string => {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -26,22 +29,27 @@ const short = (text: string): string => {
 };
 
 /** One item as a line of a digest: code, words, lead, due, lateness, and its page. */
-function line(i: ItemRecord, baseUrl: string, withLead = true): string {
+function line(i: ItemRecord, link: ItemLink, withLead = true, label = 'Xem nhiệm vụ'): ListEntry {
   const due = legalDueDate(i);
   const parts = [
-    `${i.code ? `${i.code} — ` : ''}${short(i.text)}`,
+    `${i.code ? `Nhiệm vụ ${i.code}: ` : ''}${short(i.text)}`,
     withLead ? (i.leadName ?? i.lead) : null,
     due ? `hạn ${formatVnDate(due)}` : 'không có thời hạn',
     statusShown(i) === 'overdue' ? `quá hạn ${i.daysOverdue} ngày làm việc` : null,
   ].filter((p): p is string => p !== null);
-  return `${parts.join(' · ')} — ${baseUrl}/items/${i.id}`;
+  return { text: parts.join(' · '), link: { label, url: link(i) } };
 }
+
+const pageOf =
+  (baseUrl: string): ItemLink =>
+  (i) =>
+    `${baseUrl}/items/${i.id}`;
 
 function section(title: string, items: readonly ItemRecord[], baseUrl: string): Block[] {
   if (items.length === 0) return [];
   return [
     { p: `${title} (${items.length}):`, strong: true },
-    { list: items.map((i) => line(i, baseUrl)) },
+    { list: items.map((i) => line(i, pageOf(baseUrl))) },
   ];
 }
 
@@ -109,20 +117,47 @@ export function renderHeadDigest(
   ]);
 }
 
-/** An agency's Monday digest of the items it leads. */
-export function renderAgencyDigest(d: AgencyDigest, baseUrl: string): RenderedDigest {
-  const subject =
-    // "chưa hoàn thành, trong đó … quá hạn": the reports' "Đang thực hiện" leaves overdue ones out.
-    `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ${d.items.length} chưa hoàn thành` +
-    (d.overdue > 0 ? `, trong đó ${d.overdue} quá hạn` : '');
-  return render(subject, [
+/**
+ * An agency's Monday digest of the items it leads. Each item's link is signed for the agency (no
+ * login, as in its item mails): `link` signs it.
+ */
+export function renderAgencyDigest(d: AgencyDigest, link: ItemLink): RenderedDigest {
+  const waiting = d.submitted.length;
+  const gist =
+    `Nhiệm vụ của ${d.name} tuần ${formatVnDate(d.date)}: ` +
+    [
+      // "cần thực hiện, trong đó … quá hạn": the reports' "Đang thực hiện" leaves overdue ones out.
+      `${d.items.length} cần thực hiện${d.overdue > 0 ? `, trong đó ${d.overdue} quá hạn` : ''}`,
+      waiting > 0 ? `${waiting} chờ xác nhận hoàn thành` : null,
+    ]
+      .filter((p): p is string => p !== null)
+      .join('; ');
+  const todo =
+    d.items.length === 0
+      ? 'cơ quan không còn nhiệm vụ nào cần thực hiện.'
+      : `cơ quan đang chủ trì ${d.items.length} nhiệm vụ cần thực hiện` +
+        (d.overdue > 0 ? `, trong đó ${d.overdue} nhiệm vụ đã quá hạn.` : '.');
+  const open = (i: ItemRecord) => line(i, link, false, 'Mở nhiệm vụ');
+  return render(gist, [
     { p: `Kính gửi: ${d.name},` },
-    {
-      p:
-        `Đến ngày ${formatVnDate(d.date)}, cơ quan đang chủ trì ${d.items.length} nhiệm vụ chưa hoàn thành` +
-        (d.overdue > 0 ? `, trong đó ${d.overdue} nhiệm vụ đã quá hạn.` : '.'),
-    },
-    { list: d.items.map((i) => line(i, baseUrl, false)) },
-    { p: `Báo cáo tiến độ, báo cáo hoàn thành hoặc đề nghị gia hạn tại trang của từng nhiệm vụ.` },
+    { p: `Đến ngày ${formatVnDate(d.date)}, ${todo}` },
+    ...(d.items.length > 0 ? [{ list: d.items.map(open) }] : []),
+    ...(d.items.length > 0
+      ? [
+          {
+            p: 'Bấm “Mở nhiệm vụ” ở từng nhiệm vụ (không cần đăng nhập; liên kết có hiệu lực 30 ngày) để báo cáo tiến độ, báo cáo hoàn thành hoặc đề nghị gia hạn.',
+          },
+        ]
+      : []),
+    ...(waiting > 0
+      ? [
+          {
+            p: `Đã báo cáo hoàn thành, chờ Văn phòng xác nhận (${waiting}):`,
+            strong: true,
+          },
+          { list: d.submitted.map(open) },
+          { p: 'Các nhiệm vụ này cơ quan không cần làm gì thêm, trừ khi Văn phòng trả lại.' },
+        ]
+      : []),
   ]);
 }

@@ -4,10 +4,15 @@ import { escapeHtml } from '../vn-format';
 export type Block =
   | { readonly p: string; readonly strong?: boolean }
   | { readonly facts: readonly (readonly [string, string])[] }
-  | { readonly list: readonly string[] }
+  | { readonly list: readonly ListEntry[] }
   | { readonly quote: string }
   /** A link to act on: a button in HTML (its address below, to copy), "label: url" in text. */
   | { readonly button: string; readonly url: string };
+
+/** A list entry: words, or words and a link to act on ("label: url" in text, a link in HTML). */
+export type ListEntry =
+  | string
+  | { readonly text: string; readonly link: { readonly label: string; readonly url: string } };
 
 const FOOTER =
   'Thư này được gửi tự động từ hệ thống Đôn Đốc — theo dõi thực hiện kết luận của Ban Chỉ đạo. Vui lòng không trả lời thư này.';
@@ -17,7 +22,7 @@ export function toText(blocks: readonly Block[]): string {
   for (const b of blocks) {
     if ('p' in b) out.push(b.p);
     else if ('facts' in b) out.push(b.facts.map(([k, v]) => `- ${k}: ${v}`).join('\n'));
-    else if ('list' in b) out.push(b.list.map((l) => `  • ${l}`).join('\n'));
+    else if ('list' in b) out.push(b.list.map((l) => `  • ${entryText(l)}`).join('\n'));
     else if ('button' in b) out.push(`${b.button}: ${b.url}`);
     else {
       out.push(
@@ -31,6 +36,14 @@ export function toText(blocks: readonly Block[]): string {
   out.push(`--\n${FOOTER}`);
   return `${out.join('\n\n')}\n`;
 }
+
+const entryText = (l: ListEntry): string =>
+  typeof l === 'string' ? l : `${l.text} — ${l.link.label}: ${l.link.url}`;
+
+const entryHtml = (l: ListEntry): string =>
+  typeof l === 'string'
+    ? linkify(escapeHtml(l))
+    : `${escapeHtml(l.text)} — <a href="${escapeHtml(l.link.url)}">${escapeHtml(l.link.label)}</a>`;
 
 /** Turns URLs in already escaped text into links. */
 const linkify = (escaped: string): string =>
@@ -60,7 +73,7 @@ export function toHtml(subject: string, blocks: readonly Block[]): string {
         return `<table style="border-collapse:collapse;margin:8px 0">${rows}</table>`;
       }
       if ('list' in b) {
-        return `<ul>${b.list.map((l) => `<li>${linkify(escapeHtml(l))}</li>`).join('')}</ul>`;
+        return `<ul>${b.list.map((l) => `<li>${entryHtml(l)}</li>`).join('')}</ul>`;
       }
       if ('button' in b) {
         const url = escapeHtml(b.url);
