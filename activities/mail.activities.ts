@@ -242,6 +242,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       previousLeadName: input.previousLeadName ?? null,
       reportWaiting: input.reportWaiting === true,
       completedLate: input.completedLate ?? null,
+      nextPeriod: input.nextPeriod === true,
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
       undelivered: input.undelivered ?? null,

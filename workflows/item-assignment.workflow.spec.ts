@@ -115,7 +115,9 @@ describe('item workflow: assignment mail (ADR 0024)', () => {
     await handle.executeUpdate(submitUpdate, {
       args: [{ actor: STC_USER, note: 'Báo cáo tháng' }],
     });
-    await handle.executeUpdate(acceptUpdate, { args: [{ actor: SECRETARIAT }] });
+    await handle.executeUpdate(acceptUpdate, {
+      args: [{ actor: SECRETARIAT, note: 'Đủ số liệu.' }],
+    });
     const latest = suite.env.client.workflow.getHandle(wf);
     // The next period is a new run (continue-as-new): wait for it.
     while ((await latest.describe()).runId === firstRun) await suite.env.sleep(1000);
@@ -128,9 +130,12 @@ describe('item workflow: assignment mail (ADR 0024)', () => {
     // The period's report went to the secretariat (patch 'submitted-mail'); no second assignment,
     // but the lead is told the next period's deadline (patch 'period-mail').
     expect(steps(wf)).toEqual(['assigned@1', 'submitted-2@1', 'period-2@2']);
+    // It carries the office's note on the accepted period (its closing mail is not sent).
     expect(fakes.mailsOf(wf)[2]).toMatchObject({
       kind: 'period_opened',
       recipients: ['stc@dondoc.local'],
+      reason: 'Đủ số liệu.',
+      completedLate: false,
     });
     await finish(latest);
   });

@@ -17,7 +17,7 @@ import {
 import { nextStep, performStep } from './item-schedule';
 import { initialState, nextPeriod } from './item-state';
 import type { ItemState, MailCommand } from './item-transition';
-import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER } from './test/harness';
+import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER, SXD } from './test/harness';
 import { dueOn, vn, type Command } from './test/simulated-time';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(':00.000Z', 'Z');
@@ -331,10 +331,11 @@ describe('recurring items', () => {
   };
 
   it('opens the next period when one is accepted: new due, new deadline version, fresh reminders', () => {
-    const start = initialState(monthly, 'item-sim', vn('2026-01-15 09:00')).state;
+    const input = { ...monthly, support: [SXD] };
+    const start = initialState(input, 'item-sim', vn('2026-01-15 09:00')).state;
     const done = acceptAt(start, vn('2026-01-20 10:00'));
     expect(done.status).toBe('completed');
-    const next = nextPeriod(done, { now: vn('2026-01-20 10:01'), input: monthly });
+    const next = nextPeriod(done, { now: vn('2026-01-20 10:01'), input }, 'Đạt yêu cầu.');
     expect(next).not.toBeNull();
     // 24/02/2026 is a Tuesday: the next period is due then.
     expect(next!.state).toMatchObject({
@@ -356,11 +357,17 @@ describe('recurring items', () => {
     const step = `period-${done.deadlineVersion + 1}`;
     expect(next!.mails.map((m) => [m.kind, m.step, m.recipients])).toEqual([
       ['period_opened', step, [done.lead.contactEmail]],
-      ...(done.support.length > 0
-        ? [['deadline_copy', `${step}-copy`, done.support.map((a) => a.contactEmail)]]
-        : []),
+      ['deadline_copy', `${step}-copy`, [SXD.contactEmail]],
     ]);
-    expect(next!.mails[0]).toMatchObject({ due: next!.state.due, previousDue: done.due });
+    // The lead reads whether the accepted period was on time and the office's note; the copies
+    // say it is a new period, not a moved deadline.
+    expect(next!.mails[0]).toMatchObject({
+      due: next!.state.due,
+      previousDue: done.due,
+      completedLate: false,
+      reason: 'Đạt yêu cầu.',
+    });
+    expect(next!.mails[1]).toMatchObject({ nextPeriod: true, previousDue: done.due });
   });
 
   it('does nothing for a one-off item, a cancelled one, or one without a dated due', () => {

@@ -95,9 +95,14 @@ export function withAssignment(start: Transition): Transition {
 /**
  * The next period of a recurring item whose current period was accepted: open again, due at the
  * next occurrence, a new deadline version (fresh reminders), recorded as a 'created' event with
- * `period` in its detail. Null for a one-off item, or one whose due names no date.
+ * `period` in its detail. Null for a one-off item, or one whose due names no date. `acceptNote`:
+ * what the Văn phòng wrote when it accepted the period, told to the lead with the next one.
  */
-export function nextPeriod(state: ItemState, ctx: Context): Transition | null {
+export function nextPeriod(
+  state: ItemState,
+  ctx: Context,
+  acceptNote: string | null = null,
+): Transition | null {
   const { input } = ctx;
   if (state.status !== 'completed' || !input.recurrence || !state.due?.date) return null;
   const due = nextPeriodDue(input.recurrence, state.due.date);
@@ -130,8 +135,13 @@ export function nextPeriod(state: ItemState, ctx: Context): Transition | null {
     state: next,
     events: [ev],
     mails: [
-      leadMail(next, step, 'period_opened', { previousDue: state.due }),
-      ...deadlineCopies(next, step, state.due),
+      // The accepted period's on-time and note, as a one-off item's completion mail gives them.
+      leadMail(next, step, 'period_opened', {
+        previousDue: state.due,
+        completedLate: state.completedLate,
+        reason: acceptNote,
+      }),
+      ...deadlineCopies(next, step, state.due, { nextPeriod: true }),
     ],
   };
 }

@@ -40,9 +40,14 @@ export interface MailCommand {
    * The lead agency's completion report waits for the Văn phòng's decision (status submitted):
    * the mail asks for no report. Set only then.
    */
-  readonly reportWaiting?: true;
-  /** completed: whether it was completed after its current deadline (null: no deadline). */
+  readonly reportWaiting?: boolean;
+  /**
+   * completed: whether it was completed after its current deadline (null: no deadline);
+   * period_opened: the same of the period just accepted.
+   */
   readonly completedLate?: boolean | null;
+  /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
+  readonly nextPeriod?: boolean;
   /** delivery_failed: the mail some recipients rejected (ADR 0018). */
   readonly undelivered?: UndeliveredMail;
 }
@@ -94,10 +99,11 @@ export const deadlineCopies = (
   s: ItemState,
   step: string,
   previousDue: ItemState['due'],
+  extra: Pick<MailCommand, 'nextPeriod'> = {},
 ): MailCommand[] => {
   const recipients = distinct(s.support.map((a) => a.contactEmail));
   return recipients.length > 0
-    ? [leadMail(s, `${step}-copy`, 'deadline_copy', { recipients, previousDue })]
+    ? [leadMail(s, `${step}-copy`, 'deadline_copy', { recipients, previousDue, ...extra })]
     : [];
 };
 
@@ -132,6 +138,6 @@ export const leadMail = (
   due: s.due,
   leadName: s.lead.name,
   leadCode: s.lead.code,
-  ...(s.status === 'submitted' ? { reportWaiting: true as const } : {}),
+  ...(s.status === 'submitted' ? { reportWaiting: true } : {}),
   ...extra,
 });

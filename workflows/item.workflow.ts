@@ -236,6 +236,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     ...(mail.undelivered ? { undelivered: mail.undelivered } : {}),
     ...(mail.reportWaiting ? { reportWaiting: true } : {}),
     ...(mail.completedLate !== undefined ? { completedLate: mail.completedLate } : {}),
+    ...(mail.nextPeriod ? { nextPeriod: true } : {}),
   });
   /** What an assignment mail names beyond the other mails (ADR 0024). */
   const assignmentFields = {
@@ -517,19 +518,22 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   // The mails the closing command queued (ADR 0027). A recurring item's accepted period is no
   // close: its next period opens below, with the same reminders and calendar event.
   await condition(allHandlersFinished);
+  let acceptNote: string | null = null;
   if (outbox.length > 0 && patched(CLOSING_MAIL)) {
     const periodEnds = state.status === 'completed' && Boolean(input.recurrence);
     for (const mail of outbox.splice(0)) {
       // A request the close made moot (a cancel drops it) is not put to the secretariat.
       if (mootOnceClosed(mail.kind) || !sendsQueued(mail.kind)) continue;
-      if (!(periodEnds && mail.step === CLOSED_STEP)) await dispatch(mail);
+      // The period's closing mail gives way to the next period's, which carries its note.
+      if (periodEnds && mail.step === CLOSED_STEP) acceptNote = mail.reason ?? null;
+      else await dispatch(mail);
     }
   }
   // Mails of steps taken before the close still go out, and their events are recorded.
   await condition(() => allHandlersFinished() && inFlight === 0);
   // A recurring item opens its next period once one is accepted (added later: patched).
   if (input.recurrence && patched(RECURRING_PERIODS)) {
-    const next = nextPeriod(state, ctx());
+    const next = nextPeriod(state, ctx(), acceptNote);
     if (next) {
       state = next.state;
       await record(next.events);

@@ -42,10 +42,15 @@ async function inviteOf(mail: ReceivedMail): Promise<ReadCalendar> {
 }
 
 /** Once its assignment mail is in: the lead reports the item done, the secretariat accepts. */
-async function assignedThenAccepted(id: string, note: string): Promise<void> {
+async function assignedThenAccepted(id: string, note: string, acceptNote?: string): Promise<void> {
   await mailOf(id, 'assigned', 'stc@dondoc.local');
   await stack.http().post(`/api/items/${id}/submit`).set(auth(stc)).send({ note }).expect(200);
-  await stack.http().post(`/api/items/${id}/accept`).set(auth(secretariat)).send({}).expect(200);
+  await stack
+    .http()
+    .post(`/api/items/${id}/accept`)
+    .set(auth(secretariat))
+    .send(acceptNote ? { note: acceptNote } : {})
+    .expect(200);
 }
 
 it('sends the invite with the assignment, replaces it on an extension and for a new lead', async () => {
@@ -308,7 +313,7 @@ it('a recurring item’s next period: the lead is told its deadline and both cal
   const [{ id }] = (confirmed.body as { items: { id: string }[] }).items as [{ id: string }];
   const first = (await stack.http().get(`/api/items/${id}`).set(auth(secretariat)).expect(200))
     .body as { due: string };
-  await assignedThenAccepted(id, 'Đã báo cáo tháng này.');
+  await assignedThenAccepted(id, 'Đã báo cáo tháng này.', 'Số liệu đầy đủ, đúng mẫu.');
 
   const told = await mailOf(id, 'period_opened', 'stc@dondoc.local');
   const next = (await stack.http().get(`/api/items/${id}`).set(auth(secretariat)).expect(200))
@@ -318,9 +323,15 @@ it('a recurring item’s next period: the lead is told its deadline and both cal
   const [y, m, d] = next.due.split('-');
   expect(told.subject).toContain(`(hạn ${d}/${m}/${y})`);
   expect(told.text).toMatch(/\?t=[A-Za-z0-9_.-]+/);
+  // The accepted period's note and timeliness, as a one-off item's completion mail gives them.
+  expect(told.text).toContain('Kỳ vừa qua hoàn thành đúng hạn.');
+  expect(told.text).toContain('Ý kiến của Văn phòng:\n\n> Số liệu đầy đủ, đúng mẫu.');
+  const copy = await mailOf(id, 'deadline_copy', 'sxd@dondoc.local');
+  expect(copy.subject).toContain('Kỳ mới của nhiệm vụ định kỳ (phối hợp)');
+  expect(copy.text).not.toContain('Thời hạn trước đây');
   for (const [mail, to] of [
     [told, 'stc@dondoc.local'],
-    [await mailOf(id, 'deadline_copy', 'sxd@dondoc.local'), 'sxd@dondoc.local'],
+    [copy, 'sxd@dondoc.local'],
   ] as const) {
     const invite = await inviteOf(mail);
     expect(invite.method).toBe('REQUEST');

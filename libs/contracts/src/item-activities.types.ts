@@ -179,8 +179,13 @@ export interface SendItemMailInput {
   readonly previousLeadName?: string | null;
   /** The lead agency's completion report waits for the Văn phòng's decision. */
   readonly reportWaiting?: boolean;
-  /** completed: whether it was completed after its current deadline (null: no deadline). */
+  /**
+   * completed: whether it was completed after its current deadline (null: no deadline);
+   * period_opened: the same of the period just accepted.
+   */
   readonly completedLate?: boolean | null;
+  /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
+  readonly nextPeriod?: boolean;
   /** delivery_failed: the mail that did not reach some of its recipients. */
   readonly undelivered?: UndeliveredMail | null;
 }

@@ -44,8 +44,13 @@ export interface ItemMailData {
    * report, extension or progress.
    */
   readonly reportWaiting?: boolean;
-  /** completed: after its current deadline (true), by it (false); null without a deadline. */
+  /**
+   * completed: after its current deadline (true), by it (false); null without a deadline.
+   * period_opened: the same of the period just accepted.
+   */
   readonly completedLate?: boolean | null;
+  /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
+  readonly nextPeriod?: boolean;
   /** The web app's origin: every link points at the item's page there, never at `/api`. */
   readonly publicBaseUrl: string;
   /**

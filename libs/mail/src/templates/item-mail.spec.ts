@@ -348,6 +348,42 @@ describe('renderItemMail', () => {
     expect(mail.text).toContain('Nhiệm vụ định kỳ tiếp tục với kỳ mới, hạn ngày 24/02/2026');
     expect(mail.text).toContain(`${url}?t=v1.a.b`);
     expect(mail.text).toContain('Báo cáo hoàn thành kèm kết quả');
+    expect(mail.text).not.toMatch(/đúng hạn|sau thời hạn|Ý kiến/);
+  });
+
+  it('period opened: whether the accepted period was on time, and the Văn phòng’s note', () => {
+    const next = { date: '2026-02-24', at: Date.parse('2026-02-24T17:00:00Z') };
+    const opened = { ...base, kind: 'period_opened' as const, due: next, previousDue: base.due };
+    const onTime = renderItemMail({ ...opened, completedLate: false, reason: 'Số liệu đầy đủ.' });
+    expect(onTime.text).toContain('Kỳ vừa qua hoàn thành đúng hạn.');
+    expect(onTime.text).toContain('Ý kiến của Văn phòng:\n\n> Số liệu đầy đủ.');
+    const late = renderItemMail({ ...opened, completedLate: true });
+    expect(late.text).toContain('Kỳ vừa qua hoàn thành sau thời hạn.');
+  });
+
+  it('next period copy: a co-ordinating agency reads of a new period, not of a moved deadline', () => {
+    const m = renderItemMail({
+      ...base,
+      kind: 'deadline_copy',
+      nextPeriod: true,
+      due: { date: '2026-02-24', at: Date.parse('2026-02-24T17:00:00Z') },
+      previousDue: base.due,
+      addresseeName: 'Sở Xây dựng',
+    });
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Kỳ mới của nhiệm vụ định kỳ (phối hợp): Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 24/02/2026)',
+    );
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain('Kính gửi: Sở Xây dựng,');
+      expect(body).toContain(
+        'Nhiệm vụ định kỳ dưới đây do Sở Tài chính chủ trì, Quý cơ quan phối hợp, bắt đầu kỳ mới, hạn ngày 24/02/2026.',
+      );
+      expect(body).toContain(
+        'Kỳ trước (hạn ngày 22/01/2026) đã được Văn phòng UBND tỉnh xác nhận hoàn thành.',
+      );
+      expect(body).not.toMatch(/thời hạn mới|Thời hạn trước đây/);
+      expect(body).not.toContain('?t=');
+    }
   });
 
   it('a decision while the completion report waits asks for no report, only a look', () => {

@@ -192,6 +192,30 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         ],
       };
     case 'deadline_copy':
+      if (d.nextPeriod) {
+        return {
+          subject: `[Đôn Đốc] Kỳ mới của nhiệm vụ định kỳ (phối hợp): ${label}${due ? ` (hạn ${due})` : ''}`,
+          blocks: [
+            { p: `Kính gửi: ${d.addresseeName ?? 'Quý cơ quan phối hợp thực hiện nhiệm vụ'},` },
+            {
+              p: `Nhiệm vụ định kỳ dưới đây do ${d.leadName} chủ trì, Quý cơ quan phối hợp, bắt đầu kỳ mới${d.due ? `, hạn ${dueLabel(d.due)}` : ''}.`,
+              strong: true,
+            },
+            ...(d.previousDue
+              ? [
+                  {
+                    p: `Kỳ trước (hạn ${dueLabel(d.previousDue)}) đã được Văn phòng UBND tỉnh xác nhận hoàn thành.`,
+                  },
+                ]
+              : []),
+            factsOf(d),
+            {
+              p: 'Hạn của kỳ mới được đưa vào lịch của Quý cơ quan (tệp lịch kèm theo), thay cho hạn kỳ trước.',
+            },
+            { p: `Xem nhiệm vụ (đăng nhập hệ thống Đôn Đốc): ${itemUrl(d)}` },
+          ],
+        };
+      }
       return {
         subject: `[Đôn Đốc] Thời hạn mới (phối hợp): ${label}${due ? ` — hạn mới ${due}` : ''}`,
         blocks: [
@@ -217,6 +241,9 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
             p: `Văn phòng UBND tỉnh đã xác nhận hoàn thành ${d.previousDue ? `kỳ có hạn ${dueLabel(d.previousDue)}` : 'kỳ vừa qua'}. Nhiệm vụ định kỳ tiếp tục với kỳ mới${d.due ? `, hạn ${dueLabel(d.due)}` : ''}.`,
             strong: true,
           },
+          ...(d.completedLate === false ? [{ p: 'Kỳ vừa qua hoàn thành đúng hạn.' }] : []),
+          ...(d.completedLate === true ? [{ p: 'Kỳ vừa qua hoàn thành sau thời hạn.' }] : []),
+          ...(d.reason ? [{ p: 'Ý kiến của Văn phòng:' }, { quote: d.reason }] : []),
           factsOf(d),
           ...whatToDo(d),
         ],
