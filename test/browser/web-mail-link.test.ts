@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { signItemLink } from '../../libs/security/src';
 import { act } from './support/actions';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
@@ -191,5 +192,37 @@ describe("a reminder mail's link", () => {
     await capture(page, 'mail-link-reassigned');
     await page.getByRole('main').getByRole('link', { name: 'Đăng nhập' }).click();
     await page.getByLabel('Mật khẩu').waitFor();
+  });
+
+  it('once the item is completed still shows it, read only, saying why', async () => {
+    const { page } = b;
+    const created = await stack
+      .http()
+      .post('/api/items')
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ text: 'Tổng hợp báo cáo giải ngân quý IV', lead: 'STC', due: '2027-03-31' })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    const token = signItemLink(
+      { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
+      stack.config.linkSigningSecret,
+    );
+    await stack.http().post(`/api/links/${token}/submit`).send({ note: DONE_NOTE }).expect(200);
+    await stack
+      .http()
+      .post(`/api/items/${id}/accept`)
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ note: 'Đạt yêu cầu.' })
+      .expect(200);
+    await page.goto(`/items/${id}?t=${token}`);
+    await page
+      .getByText('Bạn đang xem nhiệm vụ của Sở Tài chính qua liên kết trong thư.')
+      .waitFor();
+    await page.getByText('Nhiệm vụ đã kết thúc; liên kết này chỉ còn dùng để xem.').waitFor();
+    await page.getByText('Đã hoàn thành', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Báo cáo tiến độ' }).count()).toBe(0);
+    expect(await page.getByText(DEAD).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await capture(page, 'mail-link-closed');
   });
 });

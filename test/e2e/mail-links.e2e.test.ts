@@ -35,6 +35,7 @@ interface LinkBody {
   agency: { code: string; name: string };
   actions: string[];
   returnReason: string | null;
+  readOnly: { reason: string; message: string } | null;
 }
 interface ApiErrorBody {
   statusCode: number;
@@ -82,6 +83,26 @@ function linkIn(mail: ReceivedMail, itemId: string): string {
 }
 
 const open = (token: string) => stack.http().get(`/api/links/${token}`);
+
+/**
+ * A link that only reads now: it shows the item, with no command, and says why; its commands are
+ * refused as a revoked link's.
+ */
+async function expectReadOnly(token: string, reason: string): Promise<LinkBody> {
+  const res = await open(token);
+  expect(res.status).toBe(200);
+  const body = res.body as LinkBody;
+  expect(body.actions).toEqual([]);
+  expect(body.readOnly?.reason).toBe(reason);
+  expect(body.readOnly?.message).toContain('chỉ còn dùng để xem');
+  const progress = await stack
+    .http()
+    .post(`/api/links/${token}/progress`)
+    .send({ percent: 90, note: 'Thử qua liên kết cũ.' });
+  expect(progress.status).toBe(410);
+  expect(progress.body).toMatchObject({ code: 'LINK_REVOKED', details: { reason } });
+  return body;
+}
 
 async function expectRefused(
   token: string,
@@ -182,7 +203,7 @@ describe('mail links', () => {
       .set(auth(secretariat))
       .send({})
       .expect(200);
-    await expectRefused(token, 410, 'LINK_REVOKED', 'deadline_changed');
+    await expectReadOnly(token, 'deadline_changed');
     const approvedLink = linkIn(
       await mailOf(item.id, 'extension_approved', 'stc@dondoc.local'),
       item.id,
@@ -208,14 +229,16 @@ describe('mail links', () => {
     expect(sxdOpened.status).toBe(200);
     expect((sxdOpened.body as LinkBody).agency.code).toBe('SXD');
 
-    // Cancelled: every link is dead.
+    // Cancelled: no link acts any more.
     await stack
       .http()
       .post(`/api/items/${item.id}/cancel`)
       .set(auth(secretariat))
       .send({ reason: 'Nội dung đã được thay thế bằng kết luận mới.' })
       .expect(200);
-    await expectRefused(sxdLink, 410, 'LINK_REVOKED', 'closed');
+    // The lead's link shows how it ended; the former lead's link shows nothing.
+    expect((await expectReadOnly(sxdLink, 'closed')).item.status).toBe('cancelled');
+    await expectRefused(approvedLink, 410, 'LINK_REVOKED', 'reassigned');
   });
 
   it('a submission through the link leaves only reading; tampered and expired links are refused in Vietnamese', async () => {

@@ -6,6 +6,19 @@ import { ItemResponse } from '../items/items.module';
 export const LINK_ACTIONS = ['progress', 'submit', 'extension-request'] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
+/** Why a link that still reads no longer acts: the item closed, or its deadline moved since. */
+export const LINK_READ_ONLY_REASONS = ['closed', 'deadline_changed'] as const;
+export type LinkReadOnlyReason = (typeof LINK_READ_ONLY_REASONS)[number];
+
+export class LinkReadOnlyResponse {
+  @ApiProperty({ enum: LINK_READ_ONLY_REASONS }) reason!: LinkReadOnlyReason;
+  @ApiProperty({
+    description: 'What the agency reads about it (Vietnamese)',
+    example: 'Nhiệm vụ đã kết thúc; liên kết này chỉ còn dùng để xem.',
+  })
+  message!: string;
+}
+
 export class LinkAgencyResponse {
   @ApiProperty({ example: 'STC' }) code!: string;
   @ApiProperty({ example: 'Sở Tài chính' }) name!: string;
@@ -27,6 +40,13 @@ export class LinkResponse {
     "Why the Văn phòng returned the completion report, while the agency has still to report again ('' when no reason was recorded); null otherwise",
   )
   returnReason!: string | null;
+  @ApiProperty({
+    type: LinkReadOnlyResponse,
+    nullable: true,
+    description:
+      "Set when the link only reads: the item closed, or its deadline changed since the mail (the latest mail's link acts); its commands answer 410 LINK_REVOKED. Null while it acts",
+  })
+  readOnly!: LinkReadOnlyResponse | null;
 }
 
 /** The answer to an extension request: the item and the new request's id. */

@@ -13,7 +13,7 @@ import {
   type SubmitDto,
 } from '../items/items.module';
 import { linkExpired, linkInvalid, linkRevoked } from './link-errors';
-import type { LinkAction, LinkResponse } from './link-response';
+import type { LinkAction, LinkReadOnlyReason, LinkResponse } from './link-response';
 
 /** The domain action behind each link action. */
 const ACTIONS: readonly (readonly [LinkAction, ItemAction])[] = [
@@ -41,6 +41,16 @@ interface LinkHolder {
 }
 
 /**
+ * A link of the agency that leads (or led, to its close) the item still shows it, without its
+ * commands: the agency sees how the item ended, or that a newer mail carries the link that acts.
+ */
+const READ_ONLY: Readonly<Record<LinkReadOnlyReason, string>> = {
+  closed: 'Nhiệm vụ đã kết thúc; liên kết này chỉ còn dùng để xem.',
+  deadline_changed:
+    'Thời hạn nhiệm vụ đã thay đổi sau khi gửi thư này; liên kết chỉ còn dùng để xem. Để báo cáo hoặc đề nghị gia hạn, dùng liên kết trong thư mới nhất về nhiệm vụ hoặc đăng nhập.',
+};
+
+/**
  * The login-free signed links of the lead agency's mails: each request checks the signature and
  * the 30 days (libs/security), then the item as it is now (closed, reassigned, deadline changed),
  * and runs the same commands as the agency's login, recorded with the channel 'link'.
@@ -55,7 +65,7 @@ export class LinksService {
   ) {}
 
   async open(token: string): Promise<LinkResponse> {
-    const { row, agencyName } = await this.holder(token);
+    const { row, agencyName, readOnly } = await this.holder(token, { reading: true });
     const [item, history] = await Promise.all([
       this.read.record(row, Date.now()),
       this.read.history(row.workflowId),
@@ -63,8 +73,9 @@ export class LinksService {
     return {
       item,
       agency: { code: row.leadCode, name: agencyName },
-      actions: linkActions(row),
-      returnReason: pendingReturnReason(row.status, history),
+      actions: readOnly ? [] : linkActions(row),
+      returnReason: readOnly ? null : pendingReturnReason(row.status, history),
+      readOnly: readOnly ? { reason: readOnly, message: READ_ONLY[readOnly] } : null,
     };
   }
 
@@ -86,17 +97,26 @@ export class LinksService {
     return this.commands.requestExtension(row.id, dto, user, 'link');
   }
 
-  private async holder(token: string): Promise<LinkHolder> {
+  /** The link's holder; reading, a link that only reads (READ_ONLY) is no refusal. */
+  private async holder(
+    token: string,
+    { reading = false } = {},
+  ): Promise<LinkHolder & { readOnly: LinkReadOnlyReason | null }> {
     const verified = verifyItemLink(token, this.config.linkSigningSecret, Date.now());
     if (!verified.ok) throw verified.reason === 'expired' ? linkExpired() : linkInvalid();
     const row = await this.read.findRow(verified.claims.itemId);
     if (!row) throw linkInvalid();
     const scope = itemLinkScope(verified.claims, row);
     if (scope === 'other_item') throw linkInvalid();
-    if (scope !== 'ok') throw linkRevoked(scope);
+    // The agency it was sent to must still be the lead (a closed item's last lead).
+    const sameLead = verified.claims.agencyCode === row.leadCode;
+    if (scope === 'closed' && !sameLead) throw linkRevoked('reassigned');
+    const readOnly = scope === 'closed' || scope === 'deadline_changed' ? scope : null;
+    if (scope !== 'ok' && !(reading && readOnly)) throw linkRevoked(scope);
     const [agency] = await this.agencies.require([row.leadCode]);
     return {
       row,
+      readOnly,
       agencyName: agency!.name,
       user: {
         id: `link:${agency!.code}`,

@@ -1449,6 +1449,15 @@ export type components = {
             /** @enum {string} */
             workflowState: "pending" | "started";
         };
+        LinkReadOnlyResponse: {
+            /**
+             * @description What the agency reads about it (Vietnamese)
+             * @example Nhiệm vụ đã kết thúc; liên kết này chỉ còn dùng để xem.
+             */
+            message: string;
+            /** @enum {string} */
+            reason: "closed" | "deadline_changed";
+        };
         LinkResponse: {
             /** @description The lead agency's commands the item's current status allows */
             actions: ("progress" | "submit" | "extension-request")[];
@@ -1456,6 +1465,8 @@ export type components = {
             agency: components["schemas"]["LinkAgencyResponse"];
             /** @description The same item as GET /api/items/:id */
             item: components["schemas"]["ItemResponse"];
+            /** @description Set when the link only reads: the item closed, or its deadline changed since the mail (the latest mail's link acts); its commands answer 410 LINK_REVOKED. Null while it acts */
+            readOnly: components["schemas"]["LinkReadOnlyResponse"] | null;
             /** @description Why the Văn phòng returned the completion report, while the agency has still to report again ('' when no reason was recorded); null otherwise */
             returnReason: string | null;
         };

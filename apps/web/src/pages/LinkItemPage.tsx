@@ -95,18 +95,28 @@ export function LinkItemPage({ token }: { token: string }) {
       />
     );
   }
-  const { item, agency, actions, returnReason } = link.data;
+  const { item, agency, actions, returnReason, readOnly } = link.data;
   return (
     <main className="app-content">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text strong style={{ color: '#b71c1c', fontSize: 18 }}>
           Đôn Đốc
         </Typography.Text>
-        <Alert
-          type="info"
-          showIcon
-          title={`Bạn đang thao tác thay mặt ${agency.name} qua liên kết trong thư, không cần đăng nhập.`}
-        />
+        {readOnly ? (
+          // A link that only reads: how the item stands, and where the link that acts is.
+          <Alert
+            type="warning"
+            showIcon
+            title={`Bạn đang xem nhiệm vụ của ${agency.name} qua liên kết trong thư.`}
+            description={readOnly.message}
+          />
+        ) : (
+          <Alert
+            type="info"
+            showIcon
+            title={`Bạn đang thao tác thay mặt ${agency.name} qua liên kết trong thư, không cần đăng nhập.`}
+          />
+        )}
         <ItemHeading item={item} />
         <ItemFacts
           item={item}
@@ -129,7 +139,7 @@ export function LinkItemPage({ token }: { token: string }) {
               void queryClient.invalidateQueries({ queryKey: ['item', changed.id] });
             }}
           />
-        ) : (
+        ) : readOnly ? null : (
           <Alert type="success" showIcon title="Nhiệm vụ không còn thao tác nào cần thực hiện." />
         )}
         <Link to={LOGIN_PATH}>Đăng nhập để xem toàn bộ nhiệm vụ và lịch sử</Link>
