@@ -233,10 +233,11 @@ describe('the notice page', () => {
     await page.goBack();
     await all.getByRole('link', { name: OTHER_TEXT }).waitFor();
     const otherRow = bodyRows(all).filter({ hasText: OTHER_TEXT });
-    await otherRow.getByRole('cell', { name: '(không số)', exact: true }).waitFor();
+    // A notice without a number is told apart by its title.
+    await otherRow.getByRole('cell', { name: `(không số) ${OTHER_TITLE}`, exact: true }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     const cards = page.getByRole('region', { name: 'Tất cả nhiệm vụ' }).getByRole('listitem');
-    await cards.filter({ hasText: OTHER_TEXT }).getByText('Thông báo (không số) ·').waitFor();
+    await cards.filter({ hasText: OTHER_TEXT }).getByText(`Thông báo: ${OTHER_TITLE} ·`).waitFor();
     await cards.first().waitFor();
     expect(await cards.filter({ hasText: `Thông báo số ${NUMBER} ·` }).count()).toBeGreaterThan(0);
   });

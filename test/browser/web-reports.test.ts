@@ -22,7 +22,13 @@ interface OverdueReport {
     code: string;
     name: string;
     overdue: number;
-    items: { id: string; text: string; daysOverdue: number; noticeNumber: string | null }[];
+    items: {
+      id: string;
+      text: string;
+      daysOverdue: number;
+      noticeNumber: string | null;
+      noticeTitle: string | null;
+    }[];
   }[];
 }
 
@@ -204,7 +210,8 @@ async function expectPageShows(page: Page, o: OverdueReport, c: CompletionReport
       expect(texts[k]).toContain(i.text);
       expect(texts[k]).toContain(`quá hạn ${i.daysOverdue} ngày làm việc`);
       // Which notice it is from: "2.a" of two notices look alike.
-      if (i.noticeNumber) expect(texts[k]).toContain(`(TB số ${i.noticeNumber})`);
+      if (i.noticeNumber) expect(texts[k]).toContain(`(Thông báo số ${i.noticeNumber})`);
+      else if (i.noticeTitle) expect(texts[k]).toContain('(Thông báo: ');
     });
   }
   expect(await page.getByRole('list', { name: /^Nhiệm vụ quá hạn của / }).count()).toBe(

@@ -268,6 +268,7 @@ describe('GET /api/reports/overdue: a bounded list of items per agency', () => {
           'code',
           'text',
           'noticeNumber',
+          'noticeTitle',
           'due',
           'dueAt',
           'status',

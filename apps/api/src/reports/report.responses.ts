@@ -18,6 +18,8 @@ export class OverdueItemResponse implements OverdueItem {
   @ApiProperty() text!: string;
   @nullableString('Its notice\'s number, e.g. "12/TB-BCĐ"; null without a notice or a number')
   noticeNumber!: string | null;
+  @nullableString("Its notice's title; null without a notice or a title") noticeTitle!:
+    string | null;
   @nullableString('The date named ("YYYY-MM-DD"), or the exact instant') due!: string | null;
   @nullableString('The instant the item is legally due') dueAt!: string | null;
   @ApiProperty({ enum: ITEM_STATUSES, enumName: 'ItemStatus' }) status!: ItemStatus;

@@ -1572,6 +1572,8 @@ export type components = {
             id: string;
             /** @description Its notice's number, e.g. "12/TB-BCĐ"; null without a notice or a number */
             noticeNumber: string | null;
+            /** @description Its notice's title; null without a notice or a title */
+            noticeTitle: string | null;
             status: components["schemas"]["ItemStatus"];
             text: string;
         };

@@ -6,7 +6,7 @@ import type { Item } from '../api/client';
 import { DueText } from './DueText';
 import { PendingExtensionTag, StatusTag } from './StatusTag';
 import { namedPagerItem } from '../layout/quiet-icons';
-import { noticeHeading, noticeNumber } from '../notices/notice-labels';
+import { noticeShort, noticeShortHeading } from '../notices/notice-labels';
 
 interface Props {
   readonly items: Item[];
@@ -22,7 +22,7 @@ interface Props {
 const itemTitle = (i: Item) => (i.code ? `${i.code}. ${i.text}` : i.text);
 /** Which notice an item is from: "2.a" of two notices look alike. */
 const noticeOf = (i: Item): string | null =>
-  i.noticeId ? noticeNumber({ number: i.noticeNumber }) : null;
+  i.noticeId ? noticeShort({ number: i.noticeNumber, title: i.noticeTitle }) : null;
 
 const columns: ColumnsType<Item> = [
   {
@@ -102,7 +102,8 @@ export function ItemsTable({ items, total, page, pageSize, loading, onPage, labe
                 }
                 description={
                   <Typography.Text type="secondary">
-                    {i.noticeId && `${noticeHeading({ number: i.noticeNumber })} · `}
+                    {i.noticeId &&
+                      `${noticeShortHeading({ number: i.noticeNumber, title: i.noticeTitle })} · `}
                     {i.leadName ?? i.lead} · Hạn <DueText item={i} /> <StatusTag item={i} />
                     <PendingExtensionTag item={i} />
                   </Typography.Text>

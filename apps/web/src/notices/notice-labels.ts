@@ -9,6 +9,21 @@ export const noticeHeading = (n: Pick<NoticeSummary, 'number'>): string =>
 /** The number as a list shows it. */
 export const noticeNumber = (n: Pick<NoticeSummary, 'number'>): string => n.number ?? '(không số)';
 
+/**
+ * Which notice an item is from, short: its number, or for a notice without one the start of its
+ * title (several notices without a number would all read "(không số)").
+ */
+export const noticeShort = (n: Pick<NoticeSummary, 'number' | 'title'>): string =>
+  n.number ?? (n.title ? `(không số) ${truncate(n.title, 40)}` : '(không số)');
+
+/** "Thông báo số 12/TB-BCĐ", or "Thông báo: <start of its title>" for a notice without a number. */
+export const noticeShortHeading = (n: Pick<NoticeSummary, 'number' | 'title'>): string =>
+  n.number
+    ? `Thông báo số ${n.number}`
+    : n.title
+      ? `Thông báo: ${truncate(n.title, 40)}`
+      : NO_NUMBER;
+
 export const noticePath = (id: string): string => `/notices/${id}`;
 
 export const NOTICES_PATH = '/notices';

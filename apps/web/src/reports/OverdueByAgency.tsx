@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { formatDate } from '../format';
 import { dayOffHint } from '../item/due-labels';
+import { noticeShortHeading } from '../notices/notice-labels';
 import { itemsListUrl, type ReportFilter } from './report-filter';
 
 type OverdueAgency = components['schemas']['OverdueAgencyResponse'];
@@ -41,8 +42,11 @@ export function OverdueByAgency({
               <li key={i.id}>
                 <Link to={`/items/${i.id}`}>{i.code ? `${i.code}. ${i.text}` : i.text}</Link>
                 {/* Which notice: the codes "2.a" of two notices look alike. */}
-                {i.noticeNumber && (
-                  <Typography.Text type="secondary"> (TB số {i.noticeNumber})</Typography.Text>
+                {(i.noticeNumber ?? i.noticeTitle) && (
+                  <Typography.Text type="secondary">
+                    {' '}
+                    ({noticeShortHeading({ number: i.noticeNumber, title: i.noticeTitle })})
+                  </Typography.Text>
                 )}
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
                   {dueLine(i)}

@@ -6,12 +6,30 @@ import type { ItemMailData } from './item-mail-data';
 
 const DAY_MS = 86_400_000;
 
-/** "Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ" or the first words of the text, for subjects. */
+/** A text on one line, at most `max` characters: cut at a word where it can be, with an ellipsis. */
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '')}…`;
+}
+
+/**
+ * "Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ" or the first words of the text, for subjects. A notice
+ * without a number is named by the start of its title: "2.a" of two such notices look alike.
+ */
 export function itemLabel(d: ItemMailData): string {
   // "Nhiệm vụ 2.a" alone does not say which notice: an agency follows items of many.
-  if (d.code) return `Nhiệm vụ ${d.code}${d.noticeNumber ? `, TB số ${d.noticeNumber}` : ''}`;
-  const oneLine = d.text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine;
+  if (d.code) {
+    const notice = d.noticeNumber
+      ? `, TB số ${d.noticeNumber}`
+      : d.noticeTitle
+        ? `, TB “${oneLine(d.noticeTitle, 40)}”`
+        : '';
+    return `Nhiệm vụ ${d.code}${notice}`;
+  }
+  return oneLine(d.text, 60);
 }
 
 function noticeLabel(d: ItemMailData): string | null {

@@ -285,6 +285,13 @@ describe('renderItemMail', () => {
     }
   });
 
+  it('a notice without a number is named by the start of its title (two such notices look alike)', () => {
+    const m = renderItemMail({ ...base, noticeNumber: null });
+    expect(m.subject).toBe(
+      '[Đôn Đốc] Nhắc hạn: Nhiệm vụ 2.g.1, TB “Kết luận của Trưởng Ban Chỉ đạo tại…” — còn 3 ngày làm việc (hạn 22/01/2026)',
+    );
+  });
+
   it('items without a code are named by their text; without a due date say so', () => {
     const m = renderItemMail({
       ...base,

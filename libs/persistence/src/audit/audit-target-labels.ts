@@ -12,9 +12,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The key of a target in the map `auditTargetLabels` returns. */
 export const targetKey = (t: AuditTarget): string => `${t.targetType}:${t.targetId}`;
 
+/** A notice title's first 40 characters, cut at a word, with an ellipsis when cut. */
+const TITLE_START = `CASE WHEN length(n.title) <= 40 THEN n.title
+       ELSE coalesce(nullif(regexp_replace(left(n.title, 41), '\\s*\\S*$', ''), ''), left(n.title, 40)) || '…'
+     END`;
+
 /**
  * Names people read for the targets of a page of audit entries, in one statement: an item by its
- * code (its text's beginning when it has none), a notice by its number (its title), an account by
+ * code and its notice's number or title's beginning ("2.a" of two notices look alike; its text's
+ * beginning when it has no code), a notice by its number (its title), an account by
  * its display name, an agency by its name, a digest by its kind. A target deleted since has no
  * label.
  */
@@ -42,9 +48,13 @@ export async function auditTargetLabels(
   );
   if (items.length + notices.length + users.length + agencies.length === 0) return digests;
   const rows: { type: string; id: string; label: string | null }[] = await db.query(
-    `SELECT 'item' AS type, id::text AS id,
-            coalesce(code, left(regexp_replace(text, '\\s+', ' ', 'g'), 60)) AS label
-       FROM items WHERE id = ANY($1::uuid[])
+    `SELECT 'item' AS type, i.id::text AS id,
+            CASE WHEN i.code IS NULL THEN left(regexp_replace(i.text, '\\s+', ' ', 'g'), 60)
+                 ELSE i.code || coalesce(', TB số ' || n.number,
+                                         ', TB “' || ${TITLE_START} || '”', '')
+            END AS label
+       FROM items i LEFT JOIN notices n ON n.id = i.notice_id
+      WHERE i.id = ANY($1::uuid[])
      UNION ALL
      SELECT 'notice', id::text, coalesce(number, title) FROM notices WHERE id = ANY($2::uuid[])
      UNION ALL

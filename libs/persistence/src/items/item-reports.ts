@@ -11,6 +11,7 @@ export type OverdueItem = Pick<
   | 'code'
   | 'text'
   | 'noticeNumber'
+  | 'noticeTitle'
   | 'due'
   | 'dueAt'
   | 'status'
@@ -227,12 +228,14 @@ export function overdueReport(
     if (overdue > 0) byAgency.set(c.code, { code: c.code, name: c.name, overdue, items: [] });
   }
   for (const i of items) {
-    const { id, code, text, noticeNumber, due, dueAt, status, escalationLevel, daysOverdue } = i;
+    const { id, code, text, noticeNumber, noticeTitle, due, dueAt, status } = i;
+    const { escalationLevel, daysOverdue } = i;
     byAgency.get(i.lead)?.items.push({
       id,
       code,
       text,
       noticeNumber,
+      noticeTitle,
       due,
       dueAt,
       status,
