@@ -243,6 +243,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       reportWaiting: input.reportWaiting === true,
       completedLate: input.completedLate ?? null,
       nextPeriod: input.nextPeriod === true,
+      returnedFor: input.returnedFor ?? null,
       publicBaseUrl: deps.config.publicBaseUrl,
       linkToken: linkTokenFor(input, deps.config.linkSigningSecret),
       undelivered: input.undelivered ?? null,

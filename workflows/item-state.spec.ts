@@ -12,11 +12,12 @@ import {
   decideExtension,
   isRejection,
   requestExtension,
+  returnSubmission,
   submit,
 } from './item-commands';
 import { nextStep, performStep } from './item-schedule';
 import { initialState, nextPeriod } from './item-state';
-import type { ItemState, MailCommand } from './item-transition';
+import type { ItemState, MailCommand, Transition } from './item-transition';
 import { DEFAULT_TEST_POLICY, itemInput, SECRETARIAT, STC_USER, SXD } from './test/harness';
 import { dueOn, vn, type Command } from './test/simulated-time';
 
@@ -278,6 +279,28 @@ describe('item workflow decisions on the 2026 calendar', () => {
     );
     if (isRejection(closed)) throw new Error(closed.message);
     expect(closed.mails[0]).toMatchObject({ kind: 'completed', reason: null, completedLate: true });
+  });
+
+  it('each report after a return tells the secretariat why the last one came back', () => {
+    const input = itemInput(dueOn('2026-03-20'), { policy: DEFAULT_TEST_POLICY });
+    const ctx = (at: string) => ({ now: vn(at), input });
+    const ok = (d: ReturnType<typeof submit>): Transition => {
+      if (isRejection(d)) throw new Error(d.message);
+      return d;
+    };
+    const returned = (s: ItemState, reason: string, at: string): ItemState =>
+      ok(returnSubmission(s, { actor: SECRETARIAT, reason }, ctx(at))).state;
+    const start = initialState(input, 'item-sim', vn('2026-03-02 09:00')).state;
+    const first = ok(submit(start, { actor: STC_USER, note: 'Xong' }, ctx('2026-03-03 09:00')));
+    expect(first.mails[0]).not.toHaveProperty('returnedFor');
+    const back = returned(first.state, 'Thiếu biên bản.', '2026-03-03 10:00');
+    const again = ok(submit(back, { actor: STC_USER, note: 'Bổ sung' }, ctx('2026-03-04 09:00')));
+    expect(again.mails[0]).toMatchObject({ kind: 'submitted', returnedFor: 'Thiếu biên bản.' });
+    // Each report answers the return just before it, and clears it.
+    const twice = returned(again.state, 'Còn thiếu phụ lục.', '2026-03-04 10:00');
+    const third = ok(submit(twice, { actor: STC_USER, note: 'Lần ba' }, ctx('2026-03-05 09:00')));
+    expect(third.mails[0]).toMatchObject({ returnedFor: 'Còn thiếu phụ lục.' });
+    expect(third.state.returnedFor).toBeNull();
   });
 
   it('submitted before the due: the overdue mark and escalations are skipped, marked done', () => {

@@ -48,6 +48,8 @@ export interface MailCommand {
   readonly completedLate?: boolean | null;
   /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
   readonly nextPeriod?: boolean;
+  /** submitted: the report answers a return, given for this reason ('' when none). */
+  readonly returnedFor?: string;
   /** delivery_failed: the mail some recipients rejected (ADR 0018). */
   readonly undelivered?: UndeliveredMail;
 }

@@ -237,6 +237,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     ...(mail.reportWaiting ? { reportWaiting: true } : {}),
     ...(mail.completedLate !== undefined ? { completedLate: mail.completedLate } : {}),
     ...(mail.nextPeriod ? { nextPeriod: true } : {}),
+    ...(mail.returnedFor !== undefined ? { returnedFor: mail.returnedFor } : {}),
   });
   /** What an assignment mail names beyond the other mails (ADR 0024). */
   const assignmentFields = {

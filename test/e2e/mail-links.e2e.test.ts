@@ -316,6 +316,14 @@ describe('mail links', () => {
     expect(opened.actions).toContain('submit');
     await stack.http().post(`/api/links/${token}/submit`).send({ note: 'Đã bổ sung.' }).expect(200);
     expect((await open(token)).body as LinkBody).toMatchObject({ returnReason: null });
+    // The secretariat's mail of the second report says it answers the return, and why it was.
+    const [, again] = await stack.smtp.waitFor(
+      (m) => mailItem(m) === item.id && mailKind(m) === 'submitted',
+      2,
+    );
+    expect(again!.subject).toContain('Báo cáo hoàn thành (báo cáo lại)');
+    expect(again!.text).toContain('Lý do trả lại lần trước: Thiếu số liệu quý IV.');
+    expect(again!.text).toContain('Đã bổ sung.');
   });
 
   it('the link routes are in the OpenAPI document, public, with their refusals', async () => {

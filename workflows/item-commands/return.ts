@@ -13,7 +13,7 @@ export const returnSubmission: Reducer<ReturnCommand> = (state, cmd, ctx) => {
   if (blank(cmd.reason)) return invalid('Phải nêu lý do trả lại.');
   const rearmed = t.status === 'overdue' ? { lastWeeklyReminderAt: ctx.now } : {};
   const [s, ev] = emit(
-    { ...state, status: t.status, submittedAt: null, ...rearmed },
+    { ...state, status: t.status, submittedAt: null, returnedFor: cmd.reason, ...rearmed },
     ctx.now,
     'returned',
     cmd.actor,

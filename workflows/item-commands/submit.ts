@@ -9,7 +9,7 @@ export const submit: Reducer<SubmitCommand> = (state, cmd, ctx) => {
   if (!t.ok) return refused(t.error);
   if (blank(cmd.note)) return invalid('Báo cáo hoàn thành phải có nội dung kết quả thực hiện.');
   const [s, ev] = emit(
-    { ...state, status: t.status, submittedAt: ctx.now },
+    { ...state, status: t.status, submittedAt: ctx.now, returnedFor: null },
     ctx.now,
     'submitted',
     cmd.actor,
@@ -20,6 +20,8 @@ export const submit: Reducer<SubmitCommand> = (state, cmd, ctx) => {
   const mail = leadMail(s, `submitted-${ev.seq}`, 'submitted', {
     recipients: [ctx.input.secretariatEmail],
     reason: cmd.note,
+    // A report after a return says so, and what the return asked for.
+    ...(typeof state.returnedFor === 'string' ? { returnedFor: state.returnedFor } : {}),
   });
   return { state: s, events: [ev], mails: [mail] };
 };

@@ -186,6 +186,8 @@ export interface SendItemMailInput {
   readonly completedLate?: boolean | null;
   /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
   readonly nextPeriod?: boolean;
+  /** submitted: the report answers a return, given for this reason ('' when none). */
+  readonly returnedFor?: string;
   /** delivery_failed: the mail that did not reach some of its recipients. */
   readonly undelivered?: UndeliveredMail | null;
 }

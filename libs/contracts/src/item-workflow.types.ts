@@ -125,6 +125,11 @@ export interface ItemCarriedState extends ItemView {
   readonly submittedAt: number | null;
   /** Extension requests already decided, so a retried request or decision changes nothing. */
   readonly decidedExtensionIds: readonly string[];
+  /**
+   * The reason of the Văn phòng's last return that no report has answered yet ('' when it gave
+   * none); null or absent otherwise (runs carried before it existed).
+   */
+  readonly returnedFor?: string | null;
 }
 
 /** Actor of a command: the authenticated user, as the API knows them. */

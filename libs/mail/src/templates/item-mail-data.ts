@@ -51,6 +51,8 @@ export interface ItemMailData {
   readonly completedLate?: boolean | null;
   /** deadline_copy: the deadline is a recurring item's next period's, not a moved one. */
   readonly nextPeriod?: boolean;
+  /** submitted: the report answers a return, given for this reason ('' when none); else null. */
+  readonly returnedFor?: string | null;
   /** The web app's origin: every link points at the item's page there, never at `/api`. */
   readonly publicBaseUrl: string;
   /**

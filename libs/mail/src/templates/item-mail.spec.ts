@@ -265,6 +265,25 @@ describe('renderItemMail', () => {
     );
   });
 
+  it('submitted again after a return: says so, and why the office returned the last report', () => {
+    const again = renderItemMail({
+      ...base,
+      kind: 'submitted',
+      reason: 'Đã bổ sung biên bản nghiệm thu.',
+      returnedFor: 'Thiếu biên bản nghiệm thu.',
+    });
+    expect(again.subject).toBe(
+      '[Đôn Đốc] Báo cáo hoàn thành (báo cáo lại): Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (Sở Tài chính)',
+    );
+    expect(again.text).toContain(
+      'Sở Tài chính báo cáo lại kết quả hoàn thành nhiệm vụ dưới đây, sau khi Văn phòng trả lại báo cáo trước.',
+    );
+    expect(again.text).toContain('Lý do trả lại lần trước: Thiếu biên bản nghiệm thu.');
+    const first = renderItemMail({ ...base, kind: 'submitted', reason: 'Xong.' });
+    expect(first.subject).not.toContain('báo cáo lại');
+    expect(first.text).not.toMatch(/báo cáo lại|lần trước/);
+  });
+
   it('deadline copy: tells a co-ordinating agency the new and the former deadline, no agency link', () => {
     const m = renderItemMail({
       ...base,

@@ -250,10 +250,17 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
       };
     case 'submitted':
       return {
-        subject: `[Đôn Đốc] Báo cáo hoàn thành: ${label} (${d.leadName})`,
+        subject: `[Đôn Đốc] Báo cáo hoàn thành${typeof d.returnedFor === 'string' ? ' (báo cáo lại)' : ''}: ${label} (${d.leadName})`,
         blocks: [
           { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
-          { p: `${d.leadName} báo cáo đã hoàn thành nhiệm vụ dưới đây.`, strong: true },
+          {
+            p:
+              typeof d.returnedFor === 'string'
+                ? `${d.leadName} báo cáo lại kết quả hoàn thành nhiệm vụ dưới đây, sau khi Văn phòng trả lại báo cáo trước.`
+                : `${d.leadName} báo cáo đã hoàn thành nhiệm vụ dưới đây.`,
+            strong: true,
+          },
+          ...(d.returnedFor ? [{ p: `Lý do trả lại lần trước: ${d.returnedFor}` }] : []),
           ...(d.reason ? [{ p: 'Kết quả thực hiện:' }, { quote: d.reason }] : []),
           factsOf(d),
           {
