@@ -194,6 +194,42 @@ describe("a reminder mail's link", () => {
     await page.getByLabel('Mật khẩu').waitFor();
   });
 
+  it('an extension asked through the link is shown once, with its date and reason', async () => {
+    const { page } = b;
+    const created = await stack
+      .http()
+      .post('/api/items')
+      .set('authorization', `Bearer ${secretariat}`)
+      .send({ text: 'Rà soát hồ sơ đất đai tồn đọng', lead: 'STC', due: '2027-03-31' })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    const token = signItemLink(
+      { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
+      stack.config.linkSigningSecret,
+    );
+    await page.goto(`/items/${id}?t=${token}`);
+    await page.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đề nghị gia hạn' });
+    const date = dialog.getByLabel('Hạn đề nghị');
+    await date.click();
+    await date.fill('30/06/2027');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Lý do').fill('Chờ số liệu của các xã.');
+    await dialog.getByRole('button', { name: 'Gửi' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Đang đề nghị gia hạn đến 30/06/2027').waitFor();
+    await page.getByText(/^Lý do: Chờ số liệu của các xã\./).waitFor();
+    // The toast aside, the page says it once (it said it twice, blind check).
+    await eventually(
+      'the toast gone',
+      async () => expect(await page.locator('.ant-message-notice').count()).toBe(0),
+      10_000,
+      200,
+    );
+    expect(await page.getByText(/gia hạn đến 30\/06\/2027/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Đề nghị gia hạn' }).count()).toBe(0);
+  });
+
   it('once the item is completed still shows it, read only, saying why', async () => {
     const { page } = b;
     const created = await stack

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Item } from '../api/client';
 import { messageOf, statusOf, unwrap } from '../api/errors';
-import { formatDate } from '../format';
 import { AgencyActions, type AgencyCommand } from '../item/AgencyActions';
 import { ItemFacts } from '../item/ItemFacts';
 import { returnedText } from '../item/due-labels';
@@ -28,9 +27,10 @@ async function sendThroughLink(token: string, { action, body }: AgencyCommand): 
 
 /**
  * What the agency has just sent from this page, kept in sight: a link page has no history, and
- * after a completion report the facts no longer show the work (issue 8 blind check 3).
+ * after a completion report the facts no longer show the work (issue 8 blind check 3). None for
+ * an extension request: the facts show it already, with its date and reason, while it waits.
  */
-function sentSummary({ action, body }: AgencyCommand): { title: string; text: string } {
+function sentSummary({ action, body }: AgencyCommand): { title: string; text: string } | null {
   switch (action) {
     case 'progress':
       return {
@@ -43,10 +43,7 @@ function sentSummary({ action, body }: AgencyCommand): { title: string; text: st
         text: `Kết quả đã báo cáo: ${body.note}`,
       };
     case 'extension-request':
-      return {
-        title: `Đã gửi đề nghị gia hạn đến ${formatDate(body.due)}, chờ Văn phòng quyết định`,
-        text: `Lý do: ${body.reason}`,
-      };
+      return null;
   }
 }
 
