@@ -60,6 +60,22 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** A new item of STC due 31/03/2027, and a link signed for it as its mails' would be. */
+async function signedItem(text: string): Promise<{ id: string; token: string }> {
+  const created = await stack
+    .http()
+    .post('/api/items')
+    .set('authorization', `Bearer ${secretariat}`)
+    .send({ text, lead: 'STC', due: '2027-03-31' })
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  const token = signItemLink(
+    { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
+    stack.config.linkSigningSecret,
+  );
+  return { id, token };
+}
+
 /** The dead-link page: what happened (from the API, in Vietnamese) and the way on, the login. */
 async function expectDeadLinkPage(page: Page, message: string): Promise<void> {
   const main = page.getByRole('main');
@@ -196,17 +212,7 @@ describe("a reminder mail's link", () => {
 
   it('an extension asked through the link is shown once, with its date and reason', async () => {
     const { page } = b;
-    const created = await stack
-      .http()
-      .post('/api/items')
-      .set('authorization', `Bearer ${secretariat}`)
-      .send({ text: 'Rà soát hồ sơ đất đai tồn đọng', lead: 'STC', due: '2027-03-31' })
-      .expect(201);
-    const id = (created.body as { id: string }).id;
-    const token = signItemLink(
-      { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
-      stack.config.linkSigningSecret,
-    );
+    const { id, token } = await signedItem('Rà soát hồ sơ đất đai tồn đọng');
     await page.goto(`/items/${id}?t=${token}`);
     await page.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đề nghị gia hạn' });
@@ -232,17 +238,7 @@ describe("a reminder mail's link", () => {
 
   it('once the item is completed still shows it, read only, saying why', async () => {
     const { page } = b;
-    const created = await stack
-      .http()
-      .post('/api/items')
-      .set('authorization', `Bearer ${secretariat}`)
-      .send({ text: 'Tổng hợp báo cáo giải ngân quý IV', lead: 'STC', due: '2027-03-31' })
-      .expect(201);
-    const id = (created.body as { id: string }).id;
-    const token = signItemLink(
-      { itemId: id, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
-      stack.config.linkSigningSecret,
-    );
+    const { id, token } = await signedItem('Tổng hợp báo cáo giải ngân quý IV');
     await stack.http().post(`/api/links/${token}/submit`).send({ note: DONE_NOTE }).expect(200);
     await stack
       .http()
