@@ -246,6 +246,10 @@ describe('the second blind user check', () => {
     expect(await history.getByText(assigned, { exact: true }).count()).toBe(1);
     // Refused extension and return: to STC, the lead then; reassignment: to the new lead.
     expect(await history.getByText(lead, { exact: true }).count()).toBe(2);
+    // The extension request and the completion report: to the Văn phòng.
+    expect(
+      await history.getByText('Thư gửi đến: Văn phòng UBND tỉnh', { exact: true }).count(),
+    ).toBe(2);
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'blind2-item-facts');
     // On a phone each label sits above its value (capture checked there is no sideways scroll).

@@ -96,7 +96,7 @@ beforeAll(async () => {
         },
         // 14/03/2027 is a Sunday: legally due at the end of Monday 15/03/2027.
         { code: '2', text: SUNDAY, lead: 'STC', due: '2027-03-14' },
-        { code: '3', text: DONE, lead: 'STC', due: '2027-06-30' },
+        { code: '3', text: DONE, lead: 'STC', support: ['SXD'], due: '2027-06-30' },
         { code: '4', text: RETURNED, lead: 'STC', due: '2027-06-30' },
       ],
     })
@@ -161,6 +161,14 @@ describe('an item’s deadline', () => {
     await openAs(page, `/items/${ids.done}`, 'secretariat@dondoc.local');
     await page.getByText('Đã hoàn thành đúng hạn').waitFor();
     expect(await page.getByRole('progressbar', { name: 'Tiến độ' }).count()).toBe(0);
+    // Its closing mail, to the lead and the co-ordinating agency; the report's, to the office.
+    const history = page.getByRole('region', { name: 'Lịch sử' });
+    await history
+      .getByText('Thư gửi đến: Sở Tài chính (cơ quan chủ trì); Sở Xây dựng (cơ quan phối hợp)', {
+        exact: true,
+      })
+      .waitFor();
+    await history.getByText('Thư gửi đến: Văn phòng UBND tỉnh', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page);
   });
 
@@ -172,6 +180,13 @@ describe('an item’s deadline', () => {
     await page.getByText('Đã xác nhận hoàn thành kỳ này.').waitFor();
     // Without a reload: the item is open again (not "Đã hoàn thành"), the next period in history.
     await page.getByText(/^Mở kỳ mới \(hạn \d\d\/\d\d\/\d{4}\)$/).waitFor();
+    // The next period's mail is named under it; the accepted period sent none of its own.
+    const history = page.getByRole('region', { name: 'Lịch sử' });
+    expect(
+      await history
+        .getByText('Thư gửi đến: Sở Tài chính (cơ quan chủ trì)', { exact: true })
+        .count(),
+    ).toBe(1);
     await page.getByText('Đang thực hiện', { exact: true }).first().waitFor();
     expect(await page.getByText('Đã hoàn thành', { exact: true }).count()).toBe(0);
     const events = (

@@ -40,6 +40,26 @@ const MAILS_LEAD: ReadonlySet<ItemEvent['type']> = new Set([
   'reassigned',
 ]);
 
+/** Who an event's command mailed, when the event does not record the recipients. */
+type Audience = 'lead' | 'lead-and-support' | 'office';
+
+/**
+ * The mails each command sends (workflows/item-commands, ADR 0027): a completion report and an
+ * extension request go to the Văn phòng; a close, and a recurring item's next period, to the lead
+ * and every co-ordinating agency. An accepted period opens the next one, whose event names them.
+ */
+function audienceOf(events: readonly ItemEvent[], i: number): Audience | null {
+  const e = events[i]!;
+  if (MAILS_LEAD.has(e.type)) return 'lead';
+  if (e.type === 'submitted' || e.type === 'extension_requested') return 'office';
+  if (e.type === 'cancelled') return 'lead-and-support';
+  const next = events[i + 1];
+  const period = (x: ItemEvent | undefined) =>
+    x?.type === 'created' && (x.detail as { period?: unknown } | null)?.period === true;
+  if (e.type === 'completed' && !period(next)) return 'lead-and-support';
+  return period(e) ? 'lead-and-support' : null;
+}
+
 /** An agency code in an event's detail (keys the generated type does not name included). */
 const codeAt = (e: ItemEvent | undefined, key: string): string | null => {
   const value = (e?.detail as Record<string, unknown> | null | undefined)?.[key];
@@ -65,7 +85,8 @@ function detailLines(
   type: ItemEvent['type'],
   d: Detail,
   agencyName: (code: string) => string,
-  lead: string,
+  { lead, support }: { lead: string; support: readonly string[] },
+  audience: Audience | null,
   addresses: ReadonlyMap<string, string>,
 ) {
   const lines: string[] = [];
@@ -90,7 +111,14 @@ function detailLines(
     lines.push(`Chuyển sang: ${agencyName(d.to)}`);
   }
   if (d.recipients?.length) lines.push(`Thư gửi đến: ${recipientsText(d.recipients, addresses)}`);
-  else if (MAILS_LEAD.has(type)) lines.push(`Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì)`);
+  else if (audience === 'office') lines.push('Thư gửi đến: Văn phòng UBND tỉnh');
+  else if (audience) {
+    const supports = audience === 'lead-and-support' ? support.map(agencyName) : [];
+    lines.push(
+      `Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì)` +
+        (supports.length > 0 ? `; ${supports.join('; ')} (cơ quan phối hợp)` : ''),
+    );
+  }
   if (d.failedRecipients?.length) {
     lines.push(`Không gửi được đến: ${recipientsText(d.failedRecipients, addresses, true)}`);
   }
@@ -106,7 +134,7 @@ export function ItemTimeline({
   addressNames = new Map(),
 }: {
   events: ItemEvent[];
-  item: Pick<Item, 'lead'>;
+  item: Pick<Item, 'lead' | 'support'>;
   agencyNames: ReadonlyMap<string, string>;
   /** Recipients' addresses → agency names (item/recipients.ts). */
   addressNames?: ReadonlyMap<string, string>;
@@ -131,7 +159,8 @@ export function ItemTimeline({
               e.type,
               e.detail ?? {},
               agencyName,
-              leads[i] ?? item.lead,
+              { lead: leads[i] ?? item.lead, support: item.support },
+              audienceOf(events, i),
               addressNames,
             ).map((line) => (
               <div key={line} style={{ overflowWrap: 'anywhere' }}>
