@@ -110,6 +110,19 @@ describe('renderAgencyDigest', () => {
     expect(mail.text).not.toContain('chờ Văn phòng xác nhận');
   });
 
+  it('gives a due date that is a day off as the web app does: the date named, then the day it runs to', () => {
+    // 14/03/2027 is a Sunday: due at the end of Monday 15/03/2027.
+    const sunday = item('c4', '2027-03-15', { due: '2027-03-14' });
+    const mail = renderAgencyDigest({ ...d, items: [sunday], overdue: 0 }, link);
+    expect(mail.text).toContain(
+      'hạn 14/03/2027 (trùng ngày nghỉ, tính đến hết ngày 15/03/2027) — Mở nhiệm vụ',
+    );
+    const named = item('c5', '2027-03-16', { due: '2027-03-16' });
+    expect(renderAgencyDigest({ ...d, items: [named], overdue: 0 }, link).text).toContain(
+      'hạn 16/03/2027 — Mở nhiệm vụ',
+    );
+  });
+
   it('tells apart the items reported complete, waiting for the office: nothing to do', () => {
     const waiting = item('c3', '2026-12-01', {
       status: 'submitted',

@@ -1,4 +1,4 @@
-import { formatVnDate, statusShown } from '../../../domain/src';
+import { formatVnDate, isCivilDate, statusShown } from '../../../domain/src';
 import {
   legalDueDate,
   type AgencyDigest,
@@ -28,13 +28,23 @@ const short = (text: string): string => {
   return one.length > 90 ? `${one.slice(0, 87).trimEnd()}…` : one;
 };
 
+/**
+ * An item's due as the web app and the item mails give it: the date named, and the working day it
+ * runs to when that date is a day off; an exact instant by its day.
+ */
+function dueText(i: ItemRecord): string {
+  const legal = legalDueDate(i);
+  if (!legal) return 'không có thời hạn';
+  if (!i.due || !isCivilDate(i.due) || i.due === legal) return `hạn ${formatVnDate(legal)}`;
+  return `hạn ${formatVnDate(i.due)} (trùng ngày nghỉ, tính đến hết ngày ${formatVnDate(legal)})`;
+}
+
 /** One item as a line of a digest: code, words, lead, due, lateness, and its page. */
 function line(i: ItemRecord, link: ItemLink, withLead = true, label = 'Xem nhiệm vụ'): ListEntry {
-  const due = legalDueDate(i);
   const parts = [
     `${i.code ? `Nhiệm vụ ${i.code}: ` : ''}${short(i.text)}`,
     withLead ? (i.leadName ?? i.lead) : null,
-    due ? `hạn ${formatVnDate(due)}` : 'không có thời hạn',
+    dueText(i),
     statusShown(i) === 'overdue' ? `quá hạn ${i.daysOverdue} ngày làm việc` : null,
   ].filter((p): p is string => p !== null);
   return { text: parts.join(' · '), link: { label, url: link(i) } };
