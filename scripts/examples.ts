@@ -204,6 +204,7 @@ async function main(): Promise<void> {
         noticeReport({
           notice,
           items: rows,
+          counts: tallyByLead(rows).at(-1)!,
           resultNotes: new Map([
             [rows[0]!.id, 'Đã có Báo cáo số 210/BC-STC ngày 20/10/2026 gửi UBND tỉnh.'],
             [rows[3]!.id, 'Đã bàn giao mặt bằng 3/3 dự án.'],

@@ -1,5 +1,10 @@
 import type { ItemRecord } from '../../persistence/src';
-import { issuerOf, noticeReport, placeOf } from './notice-report';
+import { tallyByLead } from './item-sheets';
+import { issuerOf, noticeReport, placeOf, type NoticeReportInput } from './notice-report';
+
+/** The report with the counts of its items alone (no recurring item has past periods here). */
+const report = (input: Omit<NoticeReportInput, 'counts'>) =>
+  noticeReport({ ...input, counts: tallyByLead(input.items).at(-1)! });
 
 describe('placeOf', () => {
   it('reads the place the notice is dated at, on its own line or after the number', () => {
@@ -60,7 +65,7 @@ describe('noticeReport', () => {
     }) as ItemRecord;
 
   it('says how each item stands; an extended one shows both deadlines', () => {
-    const doc = noticeReport({
+    const doc = report({
       notice: { number: '45/TB-BCĐ', title: null, issuedOn: '2026-09-05', text: 'BAN CHỈ ĐẠO' },
       items: [
         item({ code: '1', due: '2026-11-20', originalDue: '2026-10-15', progressPercent: 40 }),
@@ -84,7 +89,7 @@ describe('noticeReport', () => {
   });
 
   it('names a recurring deadline as the notice did, and why an item was cancelled', () => {
-    const doc = noticeReport({
+    const doc = report({
       notice: { number: '45/TB-BCĐ', title: null, issuedOn: '2026-09-05', text: 'BAN CHỈ ĐẠO' },
       items: [
         item({
@@ -115,5 +120,24 @@ describe('noticeReport', () => {
     expect(json).toContain('"Đã hủy (lý do: Nhiệm vụ đã được giao tại Thông báo "');
     expect(json).toContain('"50/TB"');
     expect(json).toMatch(/"Đã hủy"/);
+  });
+
+  it('counts as the reports page does: every period of a recurring item (issue 8 blind check)', () => {
+    const items = [item({ code: '1', status: 'open' }), item({ code: '2', status: 'open' })];
+    // Item 1 is monthly: two periods accepted before the one open now.
+    const counts = { ...tallyByLead(items).at(-1)!, total: 4, completed: 2, completedOnTime: 1 };
+    const doc = noticeReport({
+      notice: { number: '45/TB-BCĐ', title: null, issuedOn: '2026-09-05', text: 'BAN CHỈ ĐẠO' },
+      items,
+      resultNotes: new Map(),
+      cancelReasons: new Map(),
+      counts: { ...counts, completedLate: 1 },
+      nowMs: Date.parse('2026-12-03T03:00:00Z'),
+    });
+    const json = JSON.stringify(doc.body);
+    expect(json).toContain(
+      'Tổng số nhiệm vụ: 2 (4 lượt thực hiện, tính cả từng kỳ của nhiệm vụ định kỳ); trong đó đã hoàn thành 2 ',
+    );
+    expect(json).toContain('(đúng hạn 1, trễ hạn 1); ');
   });
 });

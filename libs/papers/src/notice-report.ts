@@ -1,7 +1,6 @@
 import { civilDateAt, formatVnDate, isCivilDate, statusShown, toVnIso } from '../../domain/src';
-import type { ItemRecord } from '../../persistence/src';
+import type { CompletionCounts, ItemRecord } from '../../persistence/src';
 import { bodyParagraph, gridTable, heading, run, type OfficialDocument } from './docx-layout';
-import { tallyByLead } from './item-sheets';
 import { capitalised, withoutFinalStop } from './wording';
 
 export interface ReportNotice {
@@ -20,6 +19,11 @@ export interface NoticeReportInput {
   readonly resultNotes: ReadonlyMap<string, string>;
   /** Why the secretariat cancelled an item, by item id. */
   readonly cancelReasons: ReadonlyMap<string, string>;
+  /**
+   * The notice's counts as the reports page gives them (ADR 0016): every period of a recurring
+   * item counts, each completed period too, so the two papers agree.
+   */
+  readonly counts: CompletionCounts;
   readonly nowMs: number;
 }
 
@@ -125,7 +129,7 @@ const namesOf = (names: readonly string[]): string =>
  * (lead, deadline, how each stands) and a draft of what to propose, ready to edit and sign.
  */
 export function noticeReport(input: NoticeReportInput): OfficialDocument {
-  const { notice, items, resultNotes, cancelReasons, nowMs } = input;
+  const { notice, items, resultNotes, cancelReasons, counts: t, nowMs } = input;
   const ref = [
     notice.number ? `số ${notice.number}` : null,
     notice.issuedOn ? `ngày ${formatVnDate(notice.issuedOn)}` : null,
@@ -133,7 +137,6 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
     .filter(Boolean)
     .join(' ');
   const noticeName = `Thông báo kết luận${ref ? ` ${ref}` : ''}`;
-  const t = tallyByLead(items).at(-1);
   const overdueLeads = [
     ...new Set(items.filter((i) => statusShown(i) === 'overdue').map((i) => i.leadName ?? i.lead)),
   ];
@@ -157,13 +160,15 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
       ),
       heading('I. KẾT QUẢ CHUNG'),
       bodyParagraph([
-        run(`Tổng số nhiệm vụ: ${t?.total ?? 0}; trong đó đã hoàn thành ${t?.completed ?? 0} `),
-        run(`(đúng hạn ${t?.completedOnTime ?? 0}, trễ hạn ${t?.completedLate ?? 0}); `),
         run(
-          `chờ xác nhận hoàn thành ${t?.submitted ?? 0}; đang thực hiện trong hạn ${t?.open ?? 0}; `,
+          t.total > items.length
+            ? `Tổng số nhiệm vụ: ${items.length} (${t.total} lượt thực hiện, tính cả từng kỳ của nhiệm vụ định kỳ); trong đó đã hoàn thành ${t.completed} `
+            : `Tổng số nhiệm vụ: ${t.total}; trong đó đã hoàn thành ${t.completed} `,
         ),
-        run(`quá hạn ${t?.overdue ?? 0}`, { bold: (t?.overdue ?? 0) > 0 }),
-        run(`${t?.cancelled ? `; đã hủy ${t.cancelled}` : ''}.`),
+        run(`(đúng hạn ${t.completedOnTime}, trễ hạn ${t.completedLate}); `),
+        run(`chờ xác nhận hoàn thành ${t.submitted}; đang thực hiện trong hạn ${t.open}; `),
+        run(`quá hạn ${t.overdue}`, { bold: t.overdue > 0 }),
+        run(`${t.cancelled ? `; đã hủy ${t.cancelled}` : ''}.`),
       ]),
       heading('II. TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ'),
       gridTable(

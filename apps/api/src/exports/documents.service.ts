@@ -40,11 +40,21 @@ export class DocumentsService {
     const now = Date.now();
     const notice = await this.notices.findOneBy({ id });
     if (!notice) throw ApiError.notFound('NOTICE_NOT_FOUND', 'Không tìm thấy thông báo.');
-    const items = await this.read.ofNotice(id, now);
+    const [items, report] = await Promise.all([
+      this.read.ofNotice(id, now),
+      this.read.completionReport(now, { noticeId: id }),
+    ]);
     const resultNotes = await this.lastSaid(items, ['completed', 'submitted'], 'submitted', 'note');
     const cancelReasons = await this.lastSaid(items, ['cancelled'], 'cancelled', 'reason');
     const bytes = await docxOf(
-      noticeReport({ notice, items, resultNotes, cancelReasons, nowMs: now }),
+      noticeReport({
+        notice,
+        items,
+        resultNotes,
+        cancelReasons,
+        counts: report.totals,
+        nowMs: now,
+      }),
     );
     const number = notice.number ? `-${fileSafe(notice.number)}` : '';
     return {
