@@ -352,11 +352,12 @@ async function expectListPagesInOrder(): Promise<void> {
   for (const sort of ['overdue', 'due', '-due'] as const) {
     for (const f of filters) {
       const order = [
-        // Overdue first, the closed last.
+        // Overdue first, then those to do, those reported complete, the closed last.
         ...(sort === 'overdue'
           ? [
               `CASE WHEN ${overdueSql('i', '$1')} THEN 0
-                    WHEN i.status IN ('completed', 'cancelled') THEN 2 ELSE 1 END`,
+                    WHEN i.status IN ('completed', 'cancelled') THEN 3
+                    WHEN i.status = 'submitted' THEN 2 ELSE 1 END`,
             ]
           : []),
         `i.due_at ${sort === '-due' ? 'DESC' : 'ASC'} NULLS LAST`,

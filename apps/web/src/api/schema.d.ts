@@ -2761,7 +2761,7 @@ export interface operations {
                 pendingExtension?: boolean;
                 /** @description Words in the text or the code, case and Vietnamese diacritics aside */
                 q?: string;
-                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then the closed ones, each soonest first */
+                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then those reported complete (waiting for the Văn phòng), then the closed ones, each soonest first */
                 sort?: "due" | "-due" | "overdue";
                 status?: components["schemas"]["ItemStatus"];
                 /** @description Only items this agency co-ordinates */
@@ -4045,7 +4045,7 @@ export interface operations {
                 pendingExtension?: boolean;
                 /** @description Words in the text or the code, case and Vietnamese diacritics aside */
                 q?: string;
-                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then the closed ones, each soonest first */
+                /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then those reported complete (waiting for the Văn phòng), then the closed ones, each soonest first */
                 sort?: "due" | "-due" | "overdue";
                 status?: components["schemas"]["ItemStatus"];
                 /** @description Only items this agency co-ordinates */

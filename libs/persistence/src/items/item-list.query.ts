@@ -105,10 +105,11 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
   };
   let paged: string;
   if (sort === 'overdue') {
-    // Overdue first, then the running items, then the closed ones, each part in due order: every
-    // status (split at the due instant where the clock decides) is read from an index in due
-    // order (LIMIT offset + limit each) and merged, never a sort of all the items the filter
-    // matches.
+    // Overdue first, then the running items that wait on their agency, then those reported
+    // complete that wait on the Văn phòng (issue 8 blind check: they came before items that
+    // still need a report), then the closed ones, each part in due order: every status (split
+    // at the due instant where the clock decides) is read from an index in due order
+    // (LIMIT offset + limit each) and merged, never a sort of all the items the filter matches.
     const n = bind(offset + limit);
     const now = nowParam();
     const parts = [
@@ -116,7 +117,7 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
       ...(filter.overdue === true
         ? []
         : notOverdueBranchesSql('i', now).map((b) =>
-            rows([b.sql], isClosed(b.status) ? '2' : '1'),
+            rows([b.sql], isClosed(b.status) ? '3' : b.status === 'submitted' ? '2' : '1'),
           )),
     ];
     paged = `SELECT u.* FROM (${parts.map((part) => `(${part} LIMIT ${n})`).join(' UNION ALL ')}) u

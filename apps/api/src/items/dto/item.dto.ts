@@ -93,7 +93,7 @@ export class ListItemsQuery {
     OneOf(ITEM_LIST_SORTS, {
       optional: true,
       description:
-        'due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then the closed ones, each soonest first',
+        'due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then those reported complete (waiting for the Văn phòng), then the closed ones, each soonest first',
     }),
   )
   sort?: ItemListSort;
