@@ -203,6 +203,39 @@ describe('Nhập thông báo', () => {
     );
   });
 
+  it('lets the clerk correct the summary and the number the parser read before confirming', async () => {
+    const { page } = b;
+    const text = [
+      'THÔNG BÁO',
+      'Kết luận của đồng chí Trần Văn B tại buổi làm việc với Sở Xây dựng',
+      // A lead-in over two lines: only its last ends in a colon, its first runs into the summary.
+      'Đồng chí Trần Văn B đã nghe lãnh đạo Sở Xây dựng báo cáo tình hình các dự án,',
+      'sau khi thảo luận, đồng chí kết luận như sau:',
+      '1. Sở Xây dựng rà soát các dự án chậm tiến độ, báo cáo UBND tỉnh trong tháng 12/2026.',
+    ].join('\n');
+    await previewAs(page, text);
+    const summary = page.getByLabel('Trích yếu', { exact: true });
+    // The lead-in sentence ran into the summary: the clerk cuts it and adds the number.
+    expect(await summary.inputValue()).toContain('đã nghe lãnh đạo Sở Xây dựng báo cáo');
+    const title = 'Kết luận của đồng chí Trần Văn B tại buổi làm việc với Sở Xây dựng';
+    await summary.fill(title);
+    await page.getByLabel('Số thông báo', { exact: true }).fill('77/TB-UBND');
+    await popupsClosed(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Xác nhận và giao nhiệm vụ' }).press('Enter');
+    await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Thông báo số 77/TB-UBND', level: 1 }).waitFor();
+    const noticeId = /\/notices\/([0-9a-f-]{36})$/u.exec(page.url())![1]!;
+    const stored = (
+      await stack
+        .http()
+        .get(`/api/notices/${noticeId}`)
+        .set('authorization', `Bearer ${await secretariatToken()}`)
+        .expect(200)
+    ).body as { number: string | null; title: string | null };
+    expect(stored).toMatchObject({ number: '77/TB-UBND', title });
+  });
+
   it('keeps every numbered directive and says on its row how an old or unknown agency was read', async () => {
     const { page } = b;
     await previewAs(page, districts);

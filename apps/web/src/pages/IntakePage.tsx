@@ -144,11 +144,11 @@ function IntakeForm({ userId }: { userId: string }) {
       setRows(parsed);
       setSelection(null);
     });
-  const confirm = (source: string) =>
+  const confirm = (source: string, corrected: NoticePreview['notice']) =>
     run(async () => {
-      const notice = unwrap(
-        await api.POST('/api/notices', { body: { text: source, items: toConfirmItems(rows) } }),
-      );
+      // The header as the clerk corrected it (the parser may miss the summary's end or the number).
+      const body = { text: source, parsed: { notice: corrected }, items: toConfirmItems(rows) };
+      const notice = unwrap(await api.POST('/api/notices', { body }));
       confirmed.current = true;
       if (storage) clearDraft(storage, userId);
       void message.success(
@@ -158,6 +158,19 @@ function IntakeForm({ userId }: { userId: string }) {
       );
       void navigate(`/notices/${notice.id}`);
     });
+  /** A corrected header field, kept with the preview (and so in the draft). */
+  const setHeader = (field: 'title' | 'number', value: string) =>
+    setPreviewed((p) =>
+      p
+        ? {
+            ...p,
+            result: {
+              ...p.result,
+              notice: { ...p.result.notice, [field]: value.trim() ? value : null },
+            },
+          }
+        : p,
+    );
   const setRow = (key: string, row: IntakeRow) =>
     setRows((all) => all.map((r) => (r.key === key ? row : r)));
   const select = (key: string, reveal: boolean) =>
@@ -270,8 +283,32 @@ function IntakeForm({ userId }: { userId: string }) {
             size="small"
             column={1}
             items={[
-              { key: 't', label: 'Trích yếu', children: header.title ?? '—' },
-              { key: 'n', label: 'Số', children: header.number ?? '—' },
+              {
+                key: 't',
+                label: 'Trích yếu',
+                children: (
+                  <Input.TextArea
+                    aria-label="Trích yếu"
+                    autoSize={{ minRows: 1, maxRows: 6 }}
+                    value={header.title ?? ''}
+                    placeholder="Không đọc được trích yếu: nhập nếu cần"
+                    onChange={(e) => setHeader('title', e.target.value)}
+                  />
+                ),
+              },
+              {
+                key: 'n',
+                label: 'Số',
+                children: (
+                  <Input
+                    aria-label="Số thông báo"
+                    value={header.number ?? ''}
+                    placeholder="Không số"
+                    style={{ maxWidth: 240 }}
+                    onChange={(e) => setHeader('number', e.target.value)}
+                  />
+                ),
+              },
               { key: 'i', label: 'Ngày ban hành', children: formatDate(header.issuedOn) },
               { key: 'd', label: 'Ngày họp', children: formatDate(header.meetingDate) },
               { key: 'c', label: 'Chủ trì', children: header.chair ?? '—' },
@@ -305,7 +342,7 @@ function IntakeForm({ userId }: { userId: string }) {
                   <Button onClick={addRow}>Thêm nhiệm vụ</Button>
                   <Button
                     type="primary"
-                    onClick={() => void confirm(previewed.text)}
+                    onClick={() => void confirm(previewed.text, header)}
                     loading={busy}
                     disabled={missing > 0 || rows.length === 0}
                     // Why it cannot be pressed, read with it by a screen reader.

@@ -90,6 +90,15 @@ describe('header, in the styles a blind check used (issue 8)', () => {
     },
   );
 
+  it('ends the summary at an opening that ends in a colon, however it begins', () => {
+    expect(
+      notice(
+        'Kết luận của đồng chí Trần Văn B tại buổi làm việc với Sở Xây dựng',
+        'Đồng chí Trần Văn B đã nghe báo cáo và kết luận như sau:',
+      ).title,
+    ).toBe('Kết luận của đồng chí Trần Văn B tại buổi làm việc với Sở Xây dựng');
+  });
+
   it('ends the summary at an opening "Tại cuộc họp, …"', () => {
     expect(
       notice(

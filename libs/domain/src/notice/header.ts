@@ -100,7 +100,8 @@ function titleOf(
       : '';
   const parts: string[] = [];
   for (const line of header.slice(start)) {
-    if (parts.length > 0 && TITLE_END.test(line)) break;
+    // A line ending "…kết luận như sau:" opens the body: a summary never ends in a colon.
+    if (parts.length > 0 && (TITLE_END.test(line) || /:\s*$/u.test(line))) break;
     parts.push(line);
     if (parts.length >= 6) break;
   }
