@@ -12,7 +12,7 @@ import type {
   ItemWorkflowInput,
   RecordedEvent,
 } from '../libs/contracts/src';
-import { weeklyReminderOf } from '../libs/domain/src';
+import { pendingReturnReason, weeklyReminderOf } from '../libs/domain/src';
 import { stepKeys } from './item-plan';
 import { scheduleOf, skipPast, withDone } from './item-schedule';
 import {
@@ -140,6 +140,8 @@ export function restoredState(
         ? texts([detailOf(e).requestId])
         : [],
     ),
+    // A return the agency has not answered yet, as its history tells it.
+    returnedFor: pendingReturnReason(row.status, events),
   };
   const state: ItemState = { ...base, ...stepsOf(base, events, input, now) };
   const [s, ev] = emit(state, now, 'restored', null, {

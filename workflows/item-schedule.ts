@@ -2,7 +2,7 @@
  * The timer side of the item: which step of the deadline's plan comes next and what performing
  * it does (reminder, overdue mark, escalation, weekly overdue reminder). Pure and deterministic.
  */
-import type { ItemView, ItemWorkflowInput } from '../libs/contracts/src';
+import type { ItemView, ItemWorkflowInput, RecordedEvent } from '../libs/contracts/src';
 import { escalationRecipients, isClosed, transition } from '../libs/domain/src';
 import {
   nextWeeklyStep,
@@ -89,10 +89,23 @@ export function nextStep(state: ItemState, input: ItemWorkflowInput): DueStep | 
 }
 
 /**
- * Performs a due step. Steps that no longer apply (reminders once submitted, escalations
- * of an item that is not overdue) are only marked done.
+ * Whether an escalation step passes over levels nobody was told of (the item escalated less far):
+ * a notice entered late owes its last level only, and the agency's head never heard.
  */
-export function performStep(state: ItemState, step: DueStep, ctx: Context): StepEffects {
+export const skipsLevels = (state: ItemState, step: DueStep): boolean =>
+  step.kind === 'escalation' && state.escalationLevel < (step.level ?? 1) - 1;
+
+/**
+ * Performs a due step. Steps that no longer apply (reminders once submitted, escalations
+ * of an item that is not overdue) are only marked done. `catchUp` (behind a patch): an escalation
+ * that skips levels escalates at each of them too, lowest first, each its own event and mail.
+ */
+export function performStep(
+  state: ItemState,
+  step: DueStep,
+  ctx: Context,
+  { catchUp = false }: { readonly catchUp?: boolean } = {},
+): StepEffects {
   const keys = step.kind === 'weekly' ? [step.key] : stepKeys(step);
   const skip = (): StepEffects => ({
     state: withDone(state, keys),
@@ -138,21 +151,39 @@ export function performStep(state: ItemState, step: DueStep, ctx: Context): Step
     case 'escalation': {
       if (state.status !== 'overdue') return skip();
       const level = step.level ?? 1;
-      const recipients = escalationRecipients(level, {
-        leadContact: state.lead.contactEmail,
-        leadHead: state.lead.headEmail,
-        secretariat: ctx.input.secretariatEmail,
-        committeeHead: ctx.input.committeeHeadEmail,
-      });
-      const [s, ev] = emit(
-        { ...withDone(state, keys), escalationLevel: level },
-        ctx.now,
-        'escalated',
-        null,
-        { step: step.key, level, deadlineVersion: state.deadlineVersion, recipients },
-      );
-      const mail: MailCommand = { ...leadMail(s, step.key, 'escalation', { level }), recipients };
-      return { state: s, events: [ev], mails: [mail], recordFirst: true };
+      // The plan's escalation steps of the levels passed over, then this one.
+      const passed = catchUp
+        ? scheduleOf(state, ctx.input).filter(
+            (p) =>
+              p.kind === 'escalation' &&
+              (p.level ?? 1) > state.escalationLevel &&
+              (p.level ?? 1) < level,
+          )
+        : [];
+      let s = withDone(state, keys);
+      const events: RecordedEvent[] = [];
+      const mails: MailCommand[] = [];
+      for (const [key, at] of [
+        ...passed.map((p) => [p.key, p.level ?? 1] as const),
+        [step.key, level] as const,
+      ]) {
+        const recipients = escalationRecipients(at, {
+          leadContact: state.lead.contactEmail,
+          leadHead: state.lead.headEmail,
+          secretariat: ctx.input.secretariatEmail,
+          committeeHead: ctx.input.committeeHeadEmail,
+        });
+        const [next, ev] = emit({ ...s, escalationLevel: at }, ctx.now, 'escalated', null, {
+          step: key,
+          level: at,
+          deadlineVersion: state.deadlineVersion,
+          recipients,
+        });
+        s = next;
+        events.push(ev);
+        mails.push({ ...leadMail(s, key, 'escalation', { level: at }), recipients });
+      }
+      return { state: s, events, mails, recordFirst: true };
     }
     case 'weekly': {
       // nextStep only yields weekly steps for overdue items; keep the guard for safety.

@@ -26,6 +26,7 @@ import {
   DEFAULT_TEST_POLICY,
   eventually,
   itemInput,
+  STC,
   STC_USER,
   SUB_DAY_POLICY,
   SXD,
@@ -284,24 +285,39 @@ describe('item workflow: schedule', () => {
     await finish(handle);
   });
 
-  it('steps already past at creation are skipped; the overdue mark and the last escalation owed apply at once', async () => {
+  it('steps already past at creation are skipped; the overdue mark and the escalations owed apply at once', async () => {
     const due = await dueIn(-100);
     const input = itemInput(due, { policy: SUB_DAY_POLICY });
     const wf = itemWorkflowId(input.itemId);
     const handle = await start(input);
     await sleepUntil(due.at + 120_000);
-    // The assignment and the overdue mark go out at once, apart from each other (ADR 0024); of
-    // the escalations already past, the last one (level 2) runs, not each (patch late-escalation).
+    // The assignment and the overdue mark go out at once, apart from each other (ADR 0024); the
+    // escalations already past run at once (patch late-escalation), the level the last one passes
+    // over with it: the agency's head hears too, not the committee head alone (patch
+    // escalation-catch-up).
     await eventually(() =>
-      expect([...steps(wf)].sort()).toEqual(['assigned@1', 'escalate:2:PT60S@1', 'overdue@1']),
+      expect([...steps(wf)].sort()).toEqual([
+        'assigned@1',
+        'escalate:1:PT30S@1',
+        'escalate:2:PT60S@1',
+        'overdue@1',
+      ]),
     );
-    expect(fakes.mailsOf(wf).find((m) => m.kind === 'escalation')).toMatchObject({ level: 2 });
+    // Sent apart from each other (ADR 0018): in either order.
+    const escalations = fakes
+      .mailsOf(wf)
+      .filter((m) => m.kind === 'escalation')
+      .sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
+    expect(escalations.map((m) => [m.level, m.recipients])).toEqual([
+      [1, [STC.headEmail, 'secretariat@dondoc.local', STC.contactEmail]],
+      [2, ['head@dondoc.local']],
+    ]);
     const view = await handle.query(itemStateQuery);
     expect(view).toMatchObject({ status: 'overdue', escalationLevel: 2 });
     expect(view.doneSteps).toEqual(
       expect.arrayContaining(['remind:PT100S', 'escalate:1:PT30S', 'escalate:2:PT60S', 'overdue']),
     );
-    expect(types(wf)).toEqual(['created', 'overdue', 'escalated']);
+    expect(types(wf)).toEqual(['created', 'overdue', 'escalated', 'escalated']);
     await finish(handle);
   });
 

@@ -49,6 +49,7 @@ export function initialState(
     closedAt: null,
     submittedAt: null,
     decidedExtensionIds: [],
+    returnedFor: null,
   };
   const [s, ev] = emit(fresh, now, 'created', input.createdBy, {
     lead: input.lead.code,

@@ -52,7 +52,13 @@ import {
   type Reducer,
 } from './item-commands';
 import { pendingMails } from './item-restore';
-import { nextStep, owedEscalation, performStep, withOwedEscalation } from './item-schedule';
+import {
+  nextStep,
+  owedEscalation,
+  performStep,
+  skipsLevels,
+  withOwedEscalation,
+} from './item-schedule';
 import { initialState, nextPeriod, toProjection, toView, withAssignment } from './item-state';
 import {
   CLOSED_STEP,
@@ -92,6 +98,12 @@ const CLOSING_MAIL = 'closing-mail';
  * at the last level whose time has passed, instead of never.
  */
 const LATE_ESCALATION = 'late-escalation';
+/**
+ * Patch id: an escalation that passes over levels nobody was told of (a notice entered late owes
+ * only its last level) escalates at each of them too, lowest first: the agency's head hears
+ * before, or with, the committee head (issue 8 blind check). Before it, only the last level went.
+ */
+const ESCALATION_CATCH_UP = 'escalation-catch-up';
 /**
  * Patch id: the secretariat is mailed an agency's extension request at once ("Đề nghị gia hạn"),
  * not only told by the dashboard and the next digest.
@@ -472,7 +484,9 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     }
     const step = nextStep(state, input);
     if (step && step.at <= Date.now()) {
-      const effects = performStep(state, step, ctx());
+      // patched() only where the step would differ: the runs before it replay unchanged.
+      const catchUp = skipsLevels(state, step) && patched(ESCALATION_CATCH_UP);
+      const effects = performStep(state, step, ctx(), { catchUp });
       state = effects.state;
       if (mailsApart) {
         await performApart(effects);

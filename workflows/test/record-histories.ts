@@ -117,6 +117,18 @@ const recurringPeriod: Scenario['run'] = async (env, start) => {
   return env.client.workflow.getHandle<typeof itemWorkflow>(h.workflowId, firstRunId);
 };
 
+/** Created 100 s past its due with both escalations already past; cancelled a minute later. */
+const enteredLate: Scenario['run'] = async (env, start) => {
+  const now = await env.currentTimeMs();
+  const due: DueSpec = { date: null, at: now - 100_000 };
+  const h = await start(
+    itemInput(due, { policy: { remindBefore: ['PT100S'], escalateAfter: ['PT30S', 'PT60S'] } }),
+  );
+  await sleepUntil(env, now + 60_000);
+  await cancel(env, h);
+  return h;
+};
+
 const scenarios: Scenario[] = [
   {
     // Default policy over weeks: 4 reminders, overdue, escalations 1 and 2, weekly reminders, progress.
@@ -296,16 +308,13 @@ const scenarios: Scenario[] = [
     // Patch 'late-escalation': created 100 s past its due with both escalations already past:
     // the assignment, the overdue mark and the last escalation (level 2) at once; then cancel.
     name: 'late-escalation',
-    async run(env, start) {
-      const now = await env.currentTimeMs();
-      const due: DueSpec = { date: null, at: now - 100_000 };
-      const h = await start(
-        itemInput(due, { policy: { remindBefore: ['PT100S'], escalateAfter: ['PT30S', 'PT60S'] } }),
-      );
-      await sleepUntil(env, now + 60_000);
-      await cancel(env, h);
-      return h;
-    },
+    run: enteredLate,
+  },
+  {
+    // Patch 'escalation-catch-up': as 'late-escalation', and the level the owed escalation passes
+    // over (1) goes out with it, lowest first; then cancel.
+    name: 'escalation-catch-up',
+    run: enteredLate,
   },
   {
     // The 'changeDeadline' update (issue 8): the secretariat moves the deadline without a
