@@ -50,12 +50,13 @@ export function SecretariatActions({
             const accepted = unwrap(
               await api.POST('/api/items/{id}/accept', { params: { path: id }, body: { note } }),
             );
-            if (accepted.status === 'completed' && isRecurring(item)) {
+            const recurring = isRecurring(item);
+            if (accepted.status === 'completed' && recurring) {
               await nextPeriodOpened(
                 async () => (await api.GET('/api/items/{id}', { params: { path: id } })).data,
               );
             }
-            ok(isRecurring(item) ? 'Đã xác nhận hoàn thành kỳ này.' : 'Đã xác nhận hoàn thành.')();
+            ok(recurring ? 'Đã xác nhận hoàn thành kỳ này.' : 'Đã xác nhận hoàn thành.')();
           }}
         >
           <Form.Item label={FIELD_LABELS.acceptNote} name="note">
