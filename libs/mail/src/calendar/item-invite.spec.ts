@@ -57,6 +57,11 @@ describe('itemInvite', () => {
       dueDate: '2026-01-25',
     });
     expect(ics).toContain('DTSTART;VALUE=DATE:20260126');
+    // Its description names the date as the mails do (issue 8 blind check: they disagreed).
+    expect(unfold(ics)).toContain(
+      'Thời hạn: ngày 25/01/2026 (trùng ngày nghỉ\\, hạn được tính đến hết ngày 26/01/2026)',
+    );
+    expect(unfold(itemInvite(input))).toContain('Thời hạn: ngày 22/01/2026\\n');
   });
 
   it('folds lines at 75 octets of UTF-8, never inside a character (RFC 5545 §3.1)', () => {

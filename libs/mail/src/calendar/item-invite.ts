@@ -3,6 +3,7 @@ import {
   addDays,
   dueDayOf,
   civilParts,
+  formatVnDate,
   planSchedule,
   vnPublicSectorCalendar,
   type CivilDate,
@@ -79,6 +80,10 @@ export function itemInvite(input: ItemInviteInput): string {
     description: [
       input.method === 'CANCEL' ? 'Nhiệm vụ đã kết thúc; sự kiện này được gỡ khỏi lịch.' : null,
       `${named}${input.text.trim()}`,
+      // The date the notice named, as the mails give it: the event sits on the day it runs to.
+      input.dueDate && input.dueDate !== day
+        ? `Thời hạn: ngày ${formatVnDate(input.dueDate)} (trùng ngày nghỉ, hạn được tính đến hết ngày ${formatVnDate(day)})`
+        : `Thời hạn: ngày ${formatVnDate(day)}`,
       `Cơ quan chủ trì: ${input.leadName}`,
       input.noticeTitle ? `Theo: ${input.noticeTitle}` : null,
       `Xem và báo cáo: ${input.url}`,
