@@ -84,7 +84,7 @@ describe('renderAgencyDigest', () => {
     name: 'Sở Tài chính',
     items: [
       item('c1', '2026-11-30', { overdue: true, daysOverdue: 5 }),
-      item('c2', '2026-12-20', { code: '3' }),
+      item('c2', '2026-12-20', { code: '3', noticeNumber: '45/TB-BCĐ' }),
     ],
     overdue: 1,
     submitted: [],
@@ -98,9 +98,9 @@ describe('renderAgencyDigest', () => {
     expect(mail.text).toContain(
       'cơ quan đang chủ trì 2 nhiệm vụ cần thực hiện, trong đó 1 nhiệm vụ đã quá hạn.',
     );
-    // A code alone ("3") reads as the item's number, not as a count.
+    // A code alone ("3") reads as the item's number, not as a count; its notice says which.
     expect(mail.text).toContain(
-      '  • Nhiệm vụ 3: Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · hạn 20/12/2026 — Mở nhiệm vụ: https://dondoc.example.vn/items/c2?t=signed-c2',
+      '  • Nhiệm vụ 3 (TB số 45/TB-BCĐ): Sở Tài chính tổng hợp tình hình giải ngân vốn đầu tư công · hạn 20/12/2026 — Mở nhiệm vụ: https://dondoc.example.vn/items/c2?t=signed-c2',
     );
     expect(mail.html).toContain(
       '<a href="https://dondoc.example.vn/items/c2?t=signed-c2">Mở nhiệm vụ</a>',

@@ -6,6 +6,7 @@ import {
   type SecretariatDigest,
 } from '../../../papers/src';
 import type { ItemRecord } from '../../../persistence/src';
+import { noticeRef } from './item-mail-labels';
 import { toHtml, toText, type Block, type ListEntry } from './mail-layout';
 
 export interface RenderedDigest {
@@ -41,8 +42,10 @@ function dueText(i: ItemRecord): string {
 
 /** One item as a line of a digest: code, words, lead, due, lateness, and its page. */
 function line(i: ItemRecord, link: ItemLink, withLead = true, label = 'Xem nhiệm vụ'): ListEntry {
+  // Which notice: "2.a" of two notices look alike.
+  const notice = i.code ? noticeRef(i.noticeNumber, i.noticeTitle) : null;
   const parts = [
-    `${i.code ? `Nhiệm vụ ${i.code}: ` : ''}${short(i.text)}`,
+    `${i.code ? `Nhiệm vụ ${i.code}${notice ? ` (${notice})` : ''}: ` : ''}${short(i.text)}`,
     withLead ? (i.leadName ?? i.lead) : null,
     dueText(i),
     statusShown(i) === 'overdue' ? `quá hạn ${i.daysOverdue} ngày làm việc` : null,

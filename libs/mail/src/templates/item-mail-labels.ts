@@ -22,14 +22,16 @@ function oneLine(text: string, max: number): string {
 export function itemLabel(d: ItemMailData): string {
   // "Nhiệm vụ 2.a" alone does not say which notice: an agency follows items of many.
   if (d.code) {
-    const notice = d.noticeNumber
-      ? `, TB số ${d.noticeNumber}`
-      : d.noticeTitle
-        ? `, TB “${oneLine(d.noticeTitle, 40)}”`
-        : '';
-    return `Nhiệm vụ ${d.code}${notice}`;
+    const notice = noticeRef(d.noticeNumber, d.noticeTitle);
+    return `Nhiệm vụ ${d.code}${notice ? `, ${notice}` : ''}`;
   }
   return oneLine(d.text, 60);
+}
+
+/** "TB số 12/TB-BCĐ", or "TB “<start of its title>”" for a notice without a number; null: none. */
+export function noticeRef(number: string | null, title: string | null): string | null {
+  if (number) return `TB số ${number}`;
+  return title ? `TB “${oneLine(title, 40)}”` : null;
 }
 
 function noticeLabel(d: ItemMailData): string | null {
