@@ -504,10 +504,14 @@ describe('kill -9 of the API in the middle of a notice confirmation', () => {
     expect(overdue).toBe(trials * PAST_DUE);
     expect(assigned).toHaveLength(trials * ITEMS);
     expect(new Set(assigned.map((m) => mailItem(m))).size).toBe(trials * ITEMS);
-    // Each item already past its escalations escalates once, at the last level owed.
+    // Each item already past its escalations escalates once at each level owed, the agency's
+    // head's and the committee head's (patch escalation-catch-up).
     const escalations = mails.filter((m) => mailKind(m) === 'escalation');
     expect(new Set(escalations.map((m) => mailItem(m))).size).toBe(trials * PAST_DUE);
-    expect(new Set(escalations.map((m) => mailStep(m))).size).toBe(1);
+    expect(new Set(escalations.map((m) => mailStep(m))).size).toBe(2);
+    expect(new Set(escalations.map((m) => `${mailItem(m)} ${mailStep(m)}`)).size).toBe(
+      trials * PAST_DUE * 2,
+    );
     // Nothing else was sent.
     expect(mails).toHaveLength(overdue + assigned.length + copies + escalations.length);
   }, 900_000);
