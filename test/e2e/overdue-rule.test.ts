@@ -119,12 +119,18 @@ describe('the read repository uses the one rule', () => {
     expect(others.some((i) => i.overdue)).toBe(false);
   });
 
-  it('sort=overdue lists the overdue items, then the running ones, then the closed ones, each by due', async () => {
+  it('sort=overdue lists the overdue items, then the running ones, those reported complete, then the closed ones, each by due', async () => {
     const group = (c: Case) =>
-      isOverdue(c, NOW) ? 0 : c.status === 'completed' || c.status === 'cancelled' ? 2 : 1;
+      isOverdue(c, NOW)
+        ? 0
+        : c.status === 'completed' || c.status === 'cancelled'
+          ? 3
+          : c.status === 'submitted'
+            ? 2
+            : 1;
     const byDue = (a: Case, b: Case) => (a.dueAtMs ?? Infinity) - (b.dueAtMs ?? Infinity);
     const groups = (list: readonly Case[]) =>
-      [0, 1, 2].map((g) => list.filter((c) => group(c) === g));
+      [0, 1, 2, 3].map((g) => list.filter((c) => group(c) === g));
     const listed = await read.list({ sort: 'overdue', limit: 1000 }, NOW);
     const listedCases = listed.map((i) => cases.find((c) => c.id === i.id) as Case);
     expect(listedCases.map(group)).toEqual([...listedCases.map(group)].sort());
