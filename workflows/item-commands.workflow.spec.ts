@@ -431,6 +431,8 @@ describe('item workflow: commands', () => {
     });
     expect(notice?.previousLeadName).toBe('Sở Tài chính');
     expect(notice?.item.leadName).toBe('Sở Xây dựng');
+    // The new lead takes the item as it stands: its co-ordinators and recurrence (none here).
+    expect(notice?.item).toMatchObject({ supportNames: [], recurrence: null });
     expect(reminder?.recipients).toEqual(['sxd@dondoc.local']);
     expect(reminder?.item.leadName).toBe('Sở Xây dựng');
     expect(overdue?.recipients).toEqual(['sxd@dondoc.local']);

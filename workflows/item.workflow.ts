@@ -270,6 +270,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
         ...r.item,
         ...(assignment ? assignmentFields : {}),
         ...(isClosingMail(mail.kind) ? { supportNames: assignmentFields.supportNames } : {}),
+        // The new lead takes the item over as it stands: its recurrence and co-ordinators too.
+        ...(mail.kind === 'reassigned' || mail.kind === 'reassigned_away'
+          ? { supportNames: assignmentFields.supportNames, recurrence: assignmentFields.recurrence }
+          : {}),
         ...(mail.kind === 'assigned_copy' || mail.kind === 'deadline_copy'
           ? { recipientNames: supportByAddress }
           : {}),

@@ -141,7 +141,22 @@ describe('Xuất Excel', () => {
       .set({ Authorization: `Bearer ${secretariat}` })
       .expect(200);
     const [late] = res.body as { id: string }[];
-    await openAs(page, `/items/${late!.id}`, 'secretariat@dondoc.local');
+    // Nobody to urge on an item still within its deadline (issue 8 blind check).
+    const all = await stack
+      .http()
+      .get('/api/items?limit=100')
+      .set({ Authorization: `Bearer ${secretariat}` })
+      .expect(200);
+    const onTime = (all.body as { id: string; overdue: boolean; status: string }[]).find(
+      (i) => !i.overdue && i.status === 'open',
+    );
+    await openAs(page, `/items/${onTime!.id}`, 'secretariat@dondoc.local');
+    await page.getByRole('heading', { name: 'Lịch sử' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Soạn công văn đôn đốc (Word)' }).count()).toBe(
+      0,
+    );
+
+    await page.goto(`/items/${late!.id}`);
     // The date to report by is the secretariat's to choose (issue 11 blind check).
     await page.getByRole('button', { name: 'Soạn công văn đôn đốc (Word)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Soạn công văn đôn đốc (Word)' });

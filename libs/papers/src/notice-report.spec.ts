@@ -40,6 +40,23 @@ describe('issuerOf', () => {
     ).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NINH']);
     expect(issuerOf('Kết luận của đồng chí Chủ tịch')).toEqual(['BAN CHỈ ĐẠO']);
   });
+
+  it('keeps only the left column of a two-column header pasted from Word', () => {
+    expect(
+      issuerOf(
+        'UBND TỈNH LẠNG SƠN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO\tĐộc lập - Tự do - Hạnh phúc\nSố: 45/TB-BCĐ\tLạng Sơn, ngày 20 tháng 01 năm 2026',
+      ),
+    ).toEqual(['UBND TỈNH LẠNG SƠN', 'BAN CHỈ ĐẠO']);
+    expect(
+      issuerOf(
+        'BAN CHỈ ĐẠO TỈNH      CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n                      Độc lập - Tự do - Hạnh phúc',
+      ),
+    ).toEqual(['BAN CHỈ ĐẠO TỈNH']);
+    // The gap collapsed to one space, as a blind check pasted it.
+    expect(
+      issuerOf('BAN CHỈ ĐẠO TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'),
+    ).toEqual(['BAN CHỈ ĐẠO TỈNH']);
+  });
 });
 
 describe('noticeReport', () => {

@@ -29,16 +29,33 @@ export interface NoticeReportInput {
 
 const UPPER_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
+const NATIONAL_HEADER = /CỘNG H(?:ÒA|OÀ)|Độc lập\s*[-–—]/u;
+
+/**
+ * A header line's left column. Notices pasted from Word keep the two-column header on one line
+ * ("BAN CHỈ ĐẠO TỈNH<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), sometimes with the gap collapsed to
+ * one space: the issuing body is what comes before the second column or the national name. Null
+ * when the line starts with the national name, where the issuing body's lines have ended.
+ */
+function leftColumn(raw: string): string | null {
+  const first = raw.trim().split(/\t| {2,}/u)[0] ?? '';
+  const national = first.search(NATIONAL_HEADER);
+  if (national === 0) return null;
+  const left = national > 0 ? first.slice(0, national) : first;
+  return left.replace(/\s+/gu, ' ').trim();
+}
+
 /**
  * The issuing body as the notice names it: its first lines in capitals before its number or the
  * national name ("UBND TỈNH LẠNG SƠN", "BAN CHỈ ĐẠO"); the report comes from the same body.
  */
 export function issuerOf(noticeText: string): string[] {
   const lines: string[] = [];
-  for (const raw of noticeText.split('\n')) {
-    const line = raw.replace(/\s+/g, ' ').trim();
+  for (const raw of noticeText.normalize('NFC').split('\n')) {
+    const line = leftColumn(raw);
+    if (line === null) break;
     if (line === '') continue;
-    if (/^(Số\b|CỘNG HÒA|CỘNG HOÀ|THÔNG BÁO)/u.test(line) || !UPPER_LINE.test(line)) break;
+    if (/^(Số\b|THÔNG BÁO)/u.test(line) || !UPPER_LINE.test(line)) break;
     lines.push(line);
     if (lines.length === 3) break;
   }

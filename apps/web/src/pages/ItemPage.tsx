@@ -17,6 +17,16 @@ import { NoAccessPage } from './NoAccessPage';
 
 const AGENCY_ACTIONS: readonly AgencyAction[] = ['progress', 'submit', 'extension-request'];
 
+/**
+ * A công văn đôn đốc is for an item past its deadline that the agency has not reported complete:
+ * one waiting for the Văn phòng's decision, or closed, has nobody to urge (issue 8 blind check).
+ */
+const urgingDue = (item: { readonly overdue: boolean; readonly status: string }): boolean =>
+  item.overdue &&
+  item.status !== 'submitted' &&
+  item.status !== 'completed' &&
+  item.status !== 'cancelled';
+
 async function sendAsLead(id: string, { action, body }: AgencyCommand): Promise<unknown> {
   const params = { path: { id } };
   switch (action) {
@@ -70,7 +80,7 @@ export function ItemPage() {
       {me?.role === 'secretariat' && (
         <SecretariatActions item={data} allowed={allowed} onDone={() => void refresh()} />
       )}
-      {me?.role === 'secretariat' && data.status !== 'completed' && data.status !== 'cancelled' && (
+      {me?.role === 'secretariat' && urgingDue(data) && (
         <div className="no-print">
           <UrgingLetterDialog itemId={id} />
         </div>

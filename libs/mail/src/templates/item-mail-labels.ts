@@ -1,5 +1,5 @@
 import type { DueSpec, ItemMailKind, RecurrenceSpec } from '../../../contracts/src';
-import { dueDayOf, formatVnDate } from '../../../domain/src';
+import { capitalised, dueDayOf, formatVnDate } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
 import type { ItemMailData } from './item-mail-data';
@@ -141,13 +141,27 @@ export function assignmentFactsOf(d: ItemMailData): Block {
   return { facts: rows };
 }
 
-export function factsOf(d: ItemMailData): Block {
-  const rows = itemRows(d);
+/** A running item's deadline rows: a recurring item's recurrence, the due date, what is left. */
+function deadlineRows(d: ItemMailData): [string, string][] {
+  const rows: [string, string][] = [];
+  if (d.recurrence) rows.push(['Định kỳ', capitalised(recurrenceText(d.recurrence))]);
   if (d.due) {
-    rows.push(['Thời hạn', dueLabel(d.due)]);
+    rows.push([d.recurrence ? 'Thời hạn kỳ này' : 'Thời hạn', dueLabel(d.due)]);
     rows.push(['Tình trạng', remainingLabel(d)]);
   }
-  return { facts: rows };
+  return rows;
+}
+
+export function factsOf(d: ItemMailData): Block {
+  return { facts: [...itemRows(d), ...deadlineRows(d)] };
+}
+
+/** A reassigned item's facts for its new lead: the co-ordinating agencies it now leads too. */
+export function reassignedFactsOf(d: ItemMailData): Block {
+  const support = d.supportNames ?? [];
+  const supportRow: [string, string][] =
+    support.length > 0 ? [['Cơ quan phối hợp', support.join('; ')]] : [];
+  return { facts: [...itemRows(d), ...supportRow, ...deadlineRows(d)] };
 }
 
 /** A closed item's facts: its deadline, without the days left (nothing is left to do). */

@@ -203,6 +203,26 @@ describe('renderItemMail', () => {
     });
     expect(g.subject).toContain('Giao chủ trì nhiệm vụ');
     expect(g.text).toContain('được chuyển từ Sở Tài chính sang Sở Xây dựng chủ trì thực hiện');
+    // A recurring item handed over: the new lead learns it recurs, and who co-ordinates (issue 8
+    // blind check: the mail named only the current period's deadline).
+    const recurring = renderItemMail({
+      ...base,
+      kind: 'reassigned',
+      leadName: 'Sở Xây dựng',
+      previousLeadName: 'Sở Tài chính',
+      recurrence: { frequency: 'monthly', day: 25 },
+      supportNames: ['Sở Nội vụ', 'Công an tỉnh'],
+    });
+    for (const body of [recurring.text, recurring.html]) {
+      expect(body).toContain('Hằng tháng, ngày 25');
+      expect(body).toContain('Thời hạn kỳ này');
+      expect(body).toContain('Sở Nội vụ; Công an tỉnh');
+    }
+    expect(recurring.text.indexOf('Cơ quan phối hợp')).toBeGreaterThan(
+      recurring.text.indexOf('Cơ quan chủ trì'),
+    );
+    expect(g.text).not.toContain('Định kỳ');
+    expect(g.text).not.toContain('Cơ quan phối hợp');
     // To the former lead: it no longer leads, and its calendar event goes.
     const away = renderItemMail({
       ...base,

@@ -6,6 +6,7 @@ import {
   dueLabel,
   dueShort,
   factsOf,
+  reassignedFactsOf,
   itemLabel,
   itemUrl,
   lateNotice,
@@ -312,7 +313,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
             strong: true,
           },
           ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
-          factsOf(d),
+          reassignedFactsOf(d),
           ...whatToDo(d),
         ],
       };
