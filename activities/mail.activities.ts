@@ -253,10 +253,21 @@ export function createMailActivities(deps: MailActivityDeps) {
       urgingLetterAttached: letter !== null,
     };
     const rendered = renderItemMail(data);
-    /** A co-ordinating agency's copy greets it by name: one rendering per such recipient. */
+    const letterTo = input.letterTo ? new Set(normalise(input.letterTo)) : null;
+    /** Whether this recipient gets the draft urging letter (its contact does not). */
+    const letterFor = (recipient: string): boolean =>
+      letter !== null && (letterTo === null || letterTo.has(recipient));
+    /**
+     * A co-ordinating agency's copy greets it by name, and a recipient without the draft letter
+     * is not told of it: one rendering per such recipient.
+     */
     const renderedFor = (recipient: string) => {
       const name = input.item.recipientNames?.[recipient];
-      return name ? renderItemMail({ ...data, addresseeName: name }) : rendered;
+      if (name) return renderItemMail({ ...data, addresseeName: name });
+      if (letter !== null && !letterFor(recipient)) {
+        return renderItemMail({ ...data, urgingLetterAttached: false });
+      }
+      return rendered;
     };
     const sent: string[] = [];
     const skipped: string[] = [];
@@ -308,7 +319,7 @@ export function createMailActivities(deps: MailActivityDeps) {
           html: mail.html,
           messageId,
           ...(invite ? { calendar: invite } : {}),
-          ...(letter ? { attachments: [letter] } : {}),
+          ...(letter && letterFor(recipient) ? { attachments: [letter] } : {}),
           headers: {
             'X-DonDoc-Item': input.itemId,
             'X-DonDoc-Step': `${input.step}:${input.deadlineVersion}`,

@@ -181,7 +181,10 @@ export function performStep(
         });
         s = next;
         events.push(ev);
-        mails.push({ ...leadMail(s, key, 'escalation', { level: at }), recipients });
+        const letterTo = recipients.filter(
+          (r) => r === state.lead.headEmail || r !== state.lead.contactEmail,
+        );
+        mails.push({ ...leadMail(s, key, 'escalation', { level: at }), recipients, letterTo });
       }
       return { state: s, events, mails, recordFirst: true };
     }

@@ -28,6 +28,11 @@ export interface MailCommand {
   /** The lead agency the mail is about: its signed link is scoped to it (ADR 0011). */
   readonly leadCode: string;
   readonly level?: number;
+  /**
+   * escalation: the recipients the draft urging letter goes to (the lead agency's head and the
+   * Văn phòng), not its contact, for whom an unsigned draft is no business (issue 8 blind check).
+   */
+  readonly letterTo?: readonly string[];
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
   /**

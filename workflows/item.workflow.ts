@@ -249,6 +249,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     ...(mail.reportWaiting ? { reportWaiting: true } : {}),
     ...(mail.completedLate !== undefined ? { completedLate: mail.completedLate } : {}),
     ...(mail.nextPeriod ? { nextPeriod: true } : {}),
+    ...(mail.letterTo ? { letterTo: mail.letterTo } : {}),
     ...(mail.returnedFor !== undefined ? { returnedFor: mail.returnedFor } : {}),
   });
   /** What an assignment mail names beyond the other mails (ADR 0024). */

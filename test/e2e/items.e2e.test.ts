@@ -78,11 +78,17 @@ describe('item life on the dev server', () => {
     const [overdue] = await stack.smtp.waitFor(ofItem('overdue'), 1, 20_000);
     expect(overdue!.to).toEqual(['stc@dondoc.local']);
     expect(overdue!.receivedAt).toBeGreaterThanOrEqual(dueAt - 1000);
-    const escalations = await stack.smtp.waitFor(ofItem('escalation'), 2, 20_000);
+    const [toHead, toOffice, contact] = await stack.smtp.waitFor(ofItem('escalation'), 3, 20_000);
+    const escalations = [toHead!, toOffice!];
     expect(escalations.flatMap((m) => m.to).sort()).toEqual([
       'secretariat@dondoc.local',
       'stc-head@dondoc.local',
     ]);
+    // The lead's contact is copied, without the unsigned draft: that is for its head and the Văn
+    // phòng to finish and sign (issue 8 blind check).
+    expect(contact!.to).toEqual(['stc@dondoc.local']);
+    expect(contact!.attachments.filter((a) => a.filename.endsWith('.docx'))).toEqual([]);
+    expect(contact!.text).not.toContain('Kèm theo thư này');
     for (const m of escalations) expect(m.receivedAt).toBeGreaterThanOrEqual(dueAt + 2000 - 1000);
     // Each carries the draft urging letter to the agency's head (issue 11), read by python-docx.
     for (const m of escalations) {

@@ -169,6 +169,11 @@ export interface SendItemMailInput {
   /** Workflow time when the step ran: days left / overdue are counted from here. */
   readonly nowMs: number;
   readonly level?: number;
+  /**
+   * escalation: who gets the draft urging letter (absent in activities scheduled before the field
+   * existed: every recipient).
+   */
+  readonly letterTo?: readonly string[];
   readonly reason?: string | null;
   readonly previousDue?: DueSpec | null;
   /**

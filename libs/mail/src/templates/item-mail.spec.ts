@@ -127,6 +127,11 @@ describe('renderItemMail', () => {
     const m = renderItemMail({ ...base, kind: 'overdue', nowMs: dueAt });
     expect(m.subject).toBe('[Đôn Đốc] Quá hạn: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ (hạn 22/01/2026)');
     expect(m.text).toContain('đã quá thời hạn');
+    // States the rule, promising nothing an escalation sent the same hour has already done.
+    expect(m.text).toContain(
+      'Theo quy chế, nhiệm vụ quá hạn chưa được báo cáo hoàn thành được báo cáo Thủ trưởng Sở Tài chính và lãnh đạo Ban Chỉ đạo.',
+    );
+    expect(m.text).not.toContain('sẽ báo cáo');
     const w = renderItemMail({
       ...base,
       kind: 'weekly_overdue',

@@ -90,7 +90,9 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           { p: `Nhiệm vụ dưới đây đã quá thời hạn mà chưa được báo cáo hoàn thành.`, strong: true },
           factsOf(d),
           {
-            p: 'Nếu nhiệm vụ vẫn chưa được báo cáo hoàn thành, hệ thống sẽ báo cáo lãnh đạo theo quy chế.',
+            // The rule, not a promise: an item entered late is escalated in the same hour (issue 8
+            // blind check read "sẽ báo cáo lãnh đạo" beside the escalation already sent).
+            p: `Theo quy chế, nhiệm vụ quá hạn chưa được báo cáo hoàn thành được báo cáo Thủ trưởng ${d.leadName} và lãnh đạo Ban Chỉ đạo.`,
           },
           ...whatToDo(d),
         ],
