@@ -239,7 +239,8 @@ describe('the second blind user check', () => {
     await expectOneLine(page.getByText('Đang thực hiện', { exact: true }).first());
     const history = page.getByRole('region', { name: 'Lịch sử' });
     const lead = `Thư gửi đến: ${names.get('STC')} (cơ quan chủ trì)`;
-    const newLead = `Thư gửi đến: ${names.get(support[0]!)} (cơ quan chủ trì)`;
+    // The reassignment: the new lead, and the former one told it no longer leads (blind check).
+    const newLead = `Thư gửi đến: ${names.get(support[0]!)} (cơ quan chủ trì mới); ${names.get('STC')} (cơ quan chủ trì trước đây)`;
     await history.getByText(newLead, { exact: true }).waitFor();
     // The assignment's recipients by name, not by address (issue 8 blind check).
     const assigned = `Thư gửi đến: ${['STC', ...support].map((c) => names.get(c)).join(', ')}`;

@@ -18,7 +18,7 @@ let stack: BrowserStack;
 let id: string;
 beforeAll(async () => {
   stack = await startBrowserStack();
-  id = await createItem(stack, { text: TEXT, lead: 'STC', due: '2027-03-31' });
+  id = await createItem(stack, { text: TEXT, lead: 'STC', support: ['SXD'], due: '2027-03-31' });
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
@@ -89,6 +89,15 @@ describe('extension requests in the web app', () => {
     await history.getByText('Thời hạn mới: 30/07/2027').waitFor();
     await history.getByText('Thời hạn trước đây: 15/06/2027').waitFor();
     await history.getByText('Lý do thay đổi: Theo chỉ đạo mới của Trưởng Ban Chỉ đạo.').waitFor();
+    // The approval and the change each mailed the lead and a copy to the co-ordinating agency,
+    // whose calendar moves too (issue 8 blind check: the history named the lead alone).
+    expect(
+      await history
+        .getByText('Thư gửi đến: Sở Tài chính (cơ quan chủ trì); Sở Xây dựng (cơ quan phối hợp)', {
+          exact: true,
+        })
+        .count(),
+    ).toBe(2);
     await expectNoSeriousA11yViolations(secretariat);
     await capture(secretariat, 'item-deadline-changed');
   });

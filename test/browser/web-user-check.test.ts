@@ -218,6 +218,18 @@ describe('the items list and the item page after the user check', () => {
     expect(await date.inputValue()).toBe(shown(first));
     // axe on a calendar still fading out reads its half-transparent text as low contrast.
     await page.getByTitle(first, { exact: true }).waitFor({ state: 'hidden' });
+    // A date typed before the bound stays in the field and is refused with why, not emptied
+    // without a word (issue 8 blind check).
+    await date.fill(shown(legal));
+    await page.keyboard.press('Enter');
+    // Exact: the field's hint ends with the same words.
+    const refusal = dialog.getByText(`Chọn từ ngày ${shown(first)} trở đi.`, { exact: true });
+    await refusal.waitFor();
+    expect(await date.inputValue()).toBe(shown(legal));
+    await date.fill(shown(first));
+    await page.keyboard.press('Enter');
+    await refusal.waitFor({ state: 'detached' });
+    await page.getByTitle(first, { exact: true }).waitFor({ state: 'hidden' });
     await dialog.getByLabel('Lý do').fill('Chờ số liệu quyết toán của các huyện.');
     await expectNoSeriousA11yViolations(page);
     await capture(page, 'item-extension-dialog');

@@ -27,21 +27,26 @@ function dueOf(value: unknown): string | null {
 }
 
 /**
- * The events whose command mailed the lead agency (workflows/item-commands: return, extension
- * decisions, reassignment) without recording the recipients in the event's detail: the workflow
- * sends them to the lead's contact address, which the history does not keep, so the page names
- * the agency (for a reassignment, the new lead).
+ * The events whose command mailed the lead agency (workflows/item-commands: return, a refused
+ * extension) without recording the recipients in the event's detail: the workflow sends them to
+ * the lead's contact address, which the history does not keep, so the page names the agency.
  */
-const MAILS_LEAD: ReadonlySet<ItemEvent['type']> = new Set([
+const MAILS_LEAD: ReadonlySet<ItemEvent['type']> = new Set(['returned', 'extension_rejected']);
+
+/**
+ * The events whose command moved the deadline: the lead's mail, and each co-ordinating agency's
+ * copy (its calendar event moves too; workflows/item-transition `deadlineCopies`).
+ */
+const MAILS_LEAD_AND_SUPPORT: ReadonlySet<ItemEvent['type']> = new Set([
   'deadline_changed',
-  'returned',
   'extension_approved',
-  'extension_rejected',
-  'reassigned',
 ]);
 
-/** Who an event's command mailed, when the event does not record the recipients. */
-type Audience = 'lead' | 'lead-and-support' | 'office';
+/**
+ * Who an event's command mailed, when the event does not record the recipients; a reassignment
+ * mails the new lead and tells the former one (workflows/item-commands/reassign).
+ */
+type Audience = 'lead' | 'lead-and-support' | 'office' | 'new-and-former-lead';
 
 /**
  * The mails each command sends (workflows/item-commands, ADR 0027): a completion report and an
@@ -51,6 +56,8 @@ type Audience = 'lead' | 'lead-and-support' | 'office';
 function audienceOf(events: readonly ItemEvent[], i: number): Audience | null {
   const e = events[i]!;
   if (MAILS_LEAD.has(e.type)) return 'lead';
+  if (MAILS_LEAD_AND_SUPPORT.has(e.type)) return 'lead-and-support';
+  if (e.type === 'reassigned') return 'new-and-former-lead';
   if (e.type === 'submitted' || e.type === 'extension_requested') return 'office';
   if (e.type === 'cancelled') return 'lead-and-support';
   const next = events[i + 1];
@@ -112,7 +119,13 @@ function detailLines(
   }
   if (d.recipients?.length) lines.push(`Thư gửi đến: ${recipientsText(d.recipients, addresses)}`);
   else if (audience === 'office') lines.push('Thư gửi đến: Văn phòng UBND tỉnh');
-  else if (audience) {
+  else if (audience === 'new-and-former-lead') {
+    // `from` is not in the generated detail type (an agency here, a deadline elsewhere).
+    const from = (d as Record<string, unknown>)['from'];
+    const former =
+      typeof from === 'string' ? `; ${agencyName(from)} (cơ quan chủ trì trước đây)` : '';
+    lines.push(`Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì mới)${former}`);
+  } else if (audience) {
     const supports = audience === 'lead-and-support' ? support.map(agencyName) : [];
     lines.push(
       `Thư gửi đến: ${agencyName(lead)} (cơ quan chủ trì)` +

@@ -9,7 +9,7 @@ import { FIELD_LABELS } from '../labels';
 import { DateField } from '../layout/DateField';
 import { FormDueDayNote } from '../layout/DueDayNote';
 import { ActionModal } from './ActionModal';
-import { extensionBound, isTooEarly, laterDateRule } from './extension-dates';
+import { extensionBound, fromDateRule, isTooEarly, laterDateRule } from './extension-dates';
 import { isRecurring, nextPeriodOpened } from './next-period';
 
 const reasonRule = [{ required: true, whitespace: true, message: 'Nhập lý do.' }];
@@ -181,7 +181,10 @@ export function SecretariatActions({
                 <FormDueDayNote name="due" />
               </>
             }
-            rules={[{ required: true, message: 'Chọn ngày.' }]}
+            rules={[
+              { required: true, message: 'Chọn ngày.' },
+              fromDateRule(() => todayVn(), 'Thời hạn mới không được ở quá khứ.'),
+            ]}
           >
             <DateField block disabledDate={(d: Dayjs) => d.format(DAY) < todayVn()} />
           </Form.Item>

@@ -5,8 +5,10 @@ import { todayVn } from '../format';
 import { DateField } from '../layout/DateField';
 import { saveDownload } from '../layout/DownloadButton';
 import { ActionModal } from './ActionModal';
+import { fromDateRule } from './extension-dates';
 
 const DAY = 'YYYY-MM-DD';
+const tomorrowVn = (): string => todayVn(Date.now() + 86_400_000);
 
 /**
  * A draft công văn đôn đốc to the lead agency's head, to edit, sign and send: the secretariat
@@ -34,6 +36,7 @@ export function UrgingLetterDialog({ itemId }: { readonly itemId: string }) {
         label="Báo cáo kết quả trước ngày"
         name="reportBy"
         extra="Để trống: năm ngày làm việc kể từ hôm nay."
+        rules={[fromDateRule(tomorrowVn, 'Chọn một ngày sau hôm nay.')]}
       >
         <DateField block disabledDate={(d: Dayjs) => d.format(DAY) <= todayVn()} />
       </Form.Item>

@@ -50,6 +50,17 @@ type PickedDay = { format(template: string): string };
 export const isTooEarly = (bound: ExtensionBound, day: PickedDay): boolean =>
   day.format('YYYY-MM-DD') < bound.first;
 
+/**
+ * The form rule of a date that must not be before the day `first()` gives ("YYYY-MM-DD", read when
+ * the form checks): a typed earlier date reaches the form (layout/DateField), refused with `message`.
+ */
+export const fromDateRule = (first: () => string, message: string) => ({
+  validator: (_: unknown, value: PickedDay | null | undefined): Promise<void> =>
+    value && value.format('YYYY-MM-DD') < first()
+      ? Promise.reject(new Error(message))
+      : Promise.resolve(),
+});
+
 /** The form rule of a later deadline (asked or granted): refused before the bound, with why. */
 export const laterDateRule = (bound: ExtensionBound) => ({
   validator: (_: unknown, value: PickedDay | null | undefined): Promise<void> =>

@@ -1,6 +1,9 @@
 import { DatePicker, type DatePickerProps } from 'antd';
-import type { Dayjs } from 'dayjs';
-import type { KeyboardEvent } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import type { FocusEvent, KeyboardEvent } from 'react';
+
+dayjs.extend(customParseFormat);
 
 /**
  * How a date may be typed: the first shows it, all parse ("05/03/2027", "5/3/2027" as notices
@@ -19,10 +22,22 @@ export const DATE_PLACEHOLDER = 'ngày/tháng/năm';
  */
 export function DateField({
   onKeyDown,
+  onBlur,
   block = false,
   style,
   ...props
 }: DatePickerProps<Dayjs, false> & { readonly block?: boolean }) {
+  const { disabledDate, onChange } = props;
+  /**
+   * The picker drops a typed date it may not offer, leaving the field empty without a word (issue
+   * 8 blind check): hand it to the form instead, whose rule then says why it is refused.
+   */
+  const keepRefused = (input: EventTarget) => {
+    const text = input instanceof HTMLInputElement ? input.value.trim() : '';
+    if (!disabledDate || !onChange || text === '') return;
+    const day = dayjs(text, DATE_FORMATS, true);
+    if (day.isValid() && disabledDate(day, { type: 'date' })) onChange(day, text);
+  };
   return (
     <DatePicker
       format={DATE_FORMATS}
@@ -31,8 +46,15 @@ export function DateField({
       {...props}
       onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
         // The picker has already taken a typed date on Enter; stop the form's implicit submission.
-        if (event.key === 'Enter') event.preventDefault();
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          keepRefused(event.target);
+        }
         onKeyDown?.(event, preventDefault);
+      }}
+      onBlur={(event: FocusEvent<HTMLElement>, info) => {
+        keepRefused(event.target);
+        onBlur?.(event, info);
       }}
     />
   );
