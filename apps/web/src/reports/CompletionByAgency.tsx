@@ -17,7 +17,9 @@ export function totalsText(t: CompletionTotals): string {
     t.completed > 0
       ? `, trong đó đúng hạn ${t.completedOnTime}, trễ hạn ${t.completedLate} (${percent(t.onTimeRate)} đúng hạn)`
       : '';
-  return `${done}${split}; quá hạn chưa hoàn thành ${t.overdue}.`;
+  // The cancelled are left out of the rate: said, so that the figures add up (issue 8 blind check).
+  const cancelled = t.cancelled > 0 ? `; ${t.cancelled} nhiệm vụ đã hủy không tính` : '';
+  return `${done}${split}; quá hạn chưa hoàn thành ${t.overdue}${cancelled}.`;
 }
 
 const LABEL = 'Tỷ lệ hoàn thành theo cơ quan';

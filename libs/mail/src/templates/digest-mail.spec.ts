@@ -70,7 +70,17 @@ describe('renderHeadDigest', () => {
       '[Đôn Đốc] Báo cáo tuần 07/12/2026: 3 nhiệm vụ quá hạn, tỷ lệ hoàn thành 20%',
     );
     expect(mail.text).toContain('- Đã hoàn thành: 2 (đúng hạn 1, trễ hạn 1)');
+    expect(mail.text).toContain('- Chờ xác nhận hoàn thành: 0');
+    expect(mail.text).not.toContain('Đã hủy');
     expect(mail.text).toContain('  • Sở Y tế: 3');
+    // A cancelled item is named, so that the parts add up to the total (issue 8 blind check).
+    const withCancelled = renderHeadDigest(
+      { ...d, totals: { ...totals, total: 11, cancelled: 1 } },
+      BASE,
+      null,
+    );
+    expect(withCancelled.text).toContain('- Tổng số nhiệm vụ: 11');
+    expect(withCancelled.text).toContain('- Đã hủy (không tính vào tỷ lệ): 1');
     expect(mail.text).toContain('quá hạn 46 ngày làm việc');
     expect(mail.text).toContain('tệp nhiem-vu-qua-han-2026-12-07.xlsx');
   });

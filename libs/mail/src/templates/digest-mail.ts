@@ -112,6 +112,11 @@ export function renderHeadDigest(
         ],
         ['Đang thực hiện trong hạn', String(d.totals.open)],
         ['Quá hạn', String(d.totals.overdue)],
+        // Every part of the total, so the figures add up (issue 8 blind check).
+        ['Chờ xác nhận hoàn thành', String(d.totals.submitted)],
+        ...(d.totals.cancelled > 0
+          ? [['Đã hủy (không tính vào tỷ lệ)', String(d.totals.cancelled)] as const]
+          : []),
         ['Tỷ lệ hoàn thành', percent(d.totals.completionRate)],
         ['Tỷ lệ đúng hạn', percent(d.totals.onTimeRate)],
       ],
