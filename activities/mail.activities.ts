@@ -250,6 +250,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       supportNames: input.item.supportNames ?? null,
       noticeIssuedOn: input.item.noticeIssuedOn ?? null,
       recurrence: input.item.recurrence ?? null,
+      deadlinePhrase: input.item.deadlinePhrase ?? null,
       urgingLetterAttached: letter !== null,
     };
     const rendered = renderItemMail(data);

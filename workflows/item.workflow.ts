@@ -257,6 +257,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     supportNames: input.support.map((a) => a.name),
     noticeIssuedOn: input.noticeIssuedOn ?? null,
     recurrence: input.recurrence ?? null,
+    deadlinePhrase: input.deadlinePhrase ?? null,
   };
   /** The co-ordinating agencies by their contacts' addresses, as the copies' recipients are. */
   const supportByAddress: Record<string, string> = Object.fromEntries(

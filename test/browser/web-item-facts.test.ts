@@ -95,7 +95,12 @@ beforeAll(async () => {
           },
         },
         // 14/03/2027 is a Sunday: legally due at the end of Monday 15/03/2027.
-        { code: '2', text: SUNDAY, lead: 'STC', due: '2027-03-14' },
+        {
+          code: '2',
+          text: SUNDAY,
+          lead: 'STC',
+          deadline: { kind: 'date', due: '2027-03-14', phrase: 'chậm nhất ngày 14/3/2027' },
+        },
         { code: '3', text: DONE, lead: 'STC', support: ['SXD'], due: '2027-06-30' },
         { code: '4', text: RETURNED, lead: 'STC', due: '2027-06-30' },
       ],
@@ -148,6 +153,8 @@ describe('an item’s deadline', () => {
     const { page } = b;
     await openAs(page, `/items/${ids.sunday}`, 'secretariat@dondoc.local');
     await page.getByText('14/03/2027 (trùng ngày nghỉ, tính đến hết ngày 15/03/2027)').waitFor();
+    // The notice's own words beside the date (issue 8 blind check: "trước ngày 15" shown as 14).
+    await page.getByText('Thông báo ghi: “chậm nhất ngày 14/3/2027”', { exact: true }).waitFor();
     await page.goto('/items');
     const row = page.getByRole('row').filter({ hasText: SUNDAY });
     await row.getByText('(trùng ngày nghỉ, tính đến hết ngày 15/03/2027)').waitFor();

@@ -194,7 +194,8 @@ describe('notice intake', () => {
           text: 'Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công, báo cáo UBND tỉnh.',
           lead: 'STC',
           support: ['SXD'],
-          due: `${year}-06-30`,
+          // "trước ngày 01/07" is read as the end of 30/06: the mail quotes the notice's words.
+          deadline: { kind: 'date', due: `${year}-06-30`, phrase: `trước ngày 01/07/${year}` },
         },
         { code: '2', text: 'Sở Xây dựng theo dõi tiến độ các dự án nhà ở xã hội.', lead: 'SXD' },
       ],
@@ -217,7 +218,7 @@ describe('notice intake', () => {
       'Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công',
       'Kết luận của Trưởng Ban Chỉ đạo về giao nhiệm vụ (số 45/TB-BCĐ, ngày 20/11/2026)',
       '- Cơ quan phối hợp: Sở Xây dựng',
-      `- Thời hạn: ngày 30/06/${year}`,
+      `- Thời hạn: ngày 30/06/${year} (Thông báo ghi “trước ngày 01/07/${year}”)`,
       `${stack.config.publicBaseUrl}/items/${one.id}?t=`,
     ]) {
       expect(first!.text).toContain(fact);

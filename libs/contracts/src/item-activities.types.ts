@@ -120,6 +120,8 @@ export interface MailItemFields {
   readonly noticeIssuedOn?: string | null;
   /** Assignment mails: the recurrence of a recurring item. */
   readonly recurrence?: RecurrenceSpec | null;
+  /** Assignment mails: the notice's words the deadline came from. */
+  readonly deadlinePhrase?: string | null;
   /**
    * Mails that carry a calendar invite (INVITE_MAIL_KINDS): the reminder plan's offsets, the
    * invite's alarms. Absent in activities scheduled before the field existed (no alarms).

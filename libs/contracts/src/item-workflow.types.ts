@@ -51,6 +51,8 @@ export interface ItemWorkflowInput {
    * a period is accepted the next one opens. Absent or null for a one-off item.
    */
   readonly recurrence?: RecurrenceSpec | null;
+  /** The notice's words the deadline came from ("trước ngày 15/01/2027"), when parsed from one. */
+  readonly deadlinePhrase?: string | null;
   /** Present only when the workflow continued as new: the state it carries over. */
   readonly carried?: ItemCarriedState;
   /**

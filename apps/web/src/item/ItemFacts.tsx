@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Grid, Progress } from 'antd';
+import { Alert, Descriptions, Grid, Progress, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Item } from '../api/client';
@@ -10,6 +10,18 @@ import { completionLabel, dayOffHint, dueSpecText, recurrenceLabel } from './due
 /** A value that must not break inside: a date, a number of days, a status tag. */
 const whole = (value: ReactNode) => <span className="nowrap">{value}</span>;
 
+/**
+ * The notice's words a dated deadline came from ("trước ngày 15/01/2027", read as the end of the
+ * day before): the page shows them beside the date (issue 8 blind check).
+ */
+function dateWords(deadline: unknown): string | null {
+  if (typeof deadline !== 'object' || deadline === null) return null;
+  const { kind, phrase } = deadline as { kind?: unknown; phrase?: unknown };
+  return kind === 'date' && typeof phrase === 'string' && phrase.trim() !== ''
+    ? phrase.trim()
+    : null;
+}
+
 /** What an item is: text, deadlines, agencies, notice, status; `returned`: the return banner. */
 export function ItemFacts({ item, returned }: { item: Item; returned?: string | null }) {
   // On a phone each label sits above its value: the value gets the whole width.
@@ -19,6 +31,7 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
   const recurrence = recurrenceLabel(item.deadline);
   const hint = dayOffHint(item.due, item.dueAt);
   const done = completionLabel(item.status, item.completedLate);
+  const words = moved ? null : dateWords(item.deadline);
   return (
     <>
       <Descriptions
@@ -37,6 +50,11 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
                 {recurrence && `Định kỳ: ${recurrence} — kỳ này hạn `}
                 {item.due ? whole(formatDate(item.due)) : 'Không có hạn'}
                 {hint && ` ${hint}`}
+                {words && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    Thông báo ghi: “{words}”
+                  </Typography.Text>
+                )}
               </>
             ),
           },

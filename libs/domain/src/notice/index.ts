@@ -3,3 +3,4 @@ export { parseDeadline, type DeadlineContext, type DeadlineResult } from './dead
 export { fold, normalizeNoticeText } from './normalize';
 export { parseNotice, type ParseOptions } from './parse-notice';
 export type { AgencyPhrase, ParsedDeadline, ParsedItem, ParsedNotice } from './types';
+export { strictBeforeWords } from './strict-before';

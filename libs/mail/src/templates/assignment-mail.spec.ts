@@ -48,6 +48,16 @@ describe('assignment mail', () => {
     expect(m.text).toContain('- Thời hạn: ngày 22/01/2026');
   });
 
+  it('a deadline read from "trước ngày X" quotes the notice, so the day before X is not a surprise', () => {
+    const strict = renderItemMail({ ...base, deadlinePhrase: 'hoàn thành trước ngày 23/01/2026' });
+    for (const body of [strict.text, strict.html]) {
+      expect(body).toContain('ngày 22/01/2026 (Thông báo ghi “trước ngày 23/01/2026”)');
+    }
+    // A phrase that names the due date itself needs no word.
+    const plain = renderItemMail({ ...base, deadlinePhrase: 'chậm nhất ngày 22/01/2026' });
+    expect(plain.text).not.toContain('Thông báo ghi');
+  });
+
   it('an item without a deadline says so, and that no reminder will come', () => {
     const m = renderItemMail({ ...base, due: null, workingDaysLeft: null, supportNames: [] });
     expect(m.subject).toBe('[Đôn Đốc] Giao nhiệm vụ: Nhiệm vụ 2.g.1, TB số 12/TB-BCĐ');

@@ -1,5 +1,5 @@
 import type { DueSpec, ItemMailKind, RecurrenceSpec } from '../../../contracts/src';
-import { capitalised, dueDayOf, formatVnDate } from '../../../domain/src';
+import { capitalised, dueDayOf, formatVnDate, strictBeforeWords } from '../../../domain/src';
 import { vnDateTime, vnDuration } from '../vn-format';
 import type { Block } from './mail-layout';
 import type { ItemMailData } from './item-mail-data';
@@ -128,7 +128,9 @@ export function assignedDueLabel(d: ItemMailData): string {
     const first = d.due ? `; kỳ đầu tiên: ${dueLabel(d.due)}` : '';
     return `Định kỳ ${recurrenceText(d.recurrence)}${first}`;
   }
-  return d.due ? dueLabel(d.due) : 'Không có hạn';
+  if (!d.due) return 'Không có hạn';
+  const words = d.due.date ? strictBeforeWords(d.deadlinePhrase, d.due.date) : null;
+  return words ? `${dueLabel(d.due)} (Thông báo ghi “${words}”)` : dueLabel(d.due);
 }
 
 /** What an assignment mail says about the item: its facts, the co-ordinating agencies included. */

@@ -71,6 +71,10 @@ export async function itemWorkflowInput(
     reportTo: row.reportTo,
     due: dueOf(row.dueDate, row.dueAt),
     recurrence: row.deadline?.kind === 'recurring' ? recurrenceOf(row.deadline) : null,
+    deadlinePhrase:
+      row.deadline?.kind === 'date' && typeof row.deadline['phrase'] === 'string'
+        ? row.deadline['phrase']
+        : null,
     policy: row.policy,
     secretariatEmail: addresses.secretariatEmail,
     committeeHeadEmail: addresses.committeeHeadEmail,
