@@ -1,3 +1,4 @@
+import { signItemLink } from '../../libs/security/src';
 import { act } from './support/actions';
 import { startBrowserStack, type BrowserStack } from './support/app';
 import { expectNoSeriousA11yViolations } from './support/axe';
@@ -161,6 +162,19 @@ describe('an item’s deadline', () => {
     // A date that is its own legal day gets no hint.
     const done = page.getByRole('row').filter({ hasText: DONE });
     expect(await done.getByText(/trùng ngày nghỉ/).count()).toBe(0);
+  });
+
+  it("a mail link's page names the notice without linking it: that page needs a login", async () => {
+    const { page } = b;
+    const token = signItemLink(
+      { itemId: ids.sunday, agencyCode: 'STC', deadlineVersion: 1, issuedAtMs: Date.now() },
+      stack.config.linkSigningSecret,
+    );
+    await page.goto(`/items/${ids.sunday}?t=${token}`);
+    const main = page.getByRole('main');
+    await main.getByText('Kết luận về thu chi ngân sách', { exact: false }).first().waitFor();
+    // Issue 8 blind check: the link holder followed it to the login page.
+    expect(await main.getByRole('link', { name: /Kết luận về thu chi|Thông báo/ }).count()).toBe(0);
   });
 
   it('a completed item says it was on time, without a progress bar', async () => {

@@ -250,7 +250,11 @@ describe("a reminder mail's link", () => {
     await page
       .getByText('Bạn đang xem nhiệm vụ của Sở Tài chính qua liên kết trong thư.')
       .waitFor();
-    await page.getByText('Nhiệm vụ đã kết thúc; liên kết này chỉ còn dùng để xem.').waitFor();
+    await page
+      .getByText(
+        'Nhiệm vụ đã được Văn phòng UBND tỉnh xác nhận hoàn thành; liên kết này chỉ còn dùng để xem.',
+      )
+      .waitFor();
     await page.getByText('Đã hoàn thành', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Báo cáo tiến độ' }).count()).toBe(0);
     expect(await page.getByText(DEAD).count()).toBe(0);

@@ -237,7 +237,12 @@ describe('mail links', () => {
       .send({ reason: 'Nội dung đã được thay thế bằng kết luận mới.' })
       .expect(200);
     // The lead's link shows how it ended; the former lead's link shows nothing.
-    expect((await expectReadOnly(sxdLink, 'closed')).item.status).toBe('cancelled');
+    const cancelled = await expectReadOnly(sxdLink, 'closed');
+    expect(cancelled.item.status).toBe('cancelled');
+    // Why it ended, as the Văn phòng gave it (issue 8 blind check).
+    expect(cancelled.readOnly?.message).toBe(
+      'Nhiệm vụ đã được Văn phòng UBND tỉnh hủy. Lý do: Nội dung đã được thay thế bằng kết luận mới. Liên kết này chỉ còn dùng để xem.',
+    );
     await expectRefused(approvedLink, 410, 'LINK_REVOKED', 'reassigned');
   });
 

@@ -51,6 +51,27 @@ const READ_ONLY: Readonly<Record<LinkReadOnlyReason, string>> = {
 };
 
 /**
+ * Why the link only reads: a closed item says how it ended, a cancelled one why (issue 8 blind
+ * check: the agency saw "đã kết thúc" without the reason the Văn phòng gave).
+ */
+function readOnlyMessage(
+  reason: LinkReadOnlyReason,
+  row: { readonly status: string },
+  history: readonly { readonly type: string; readonly detail: unknown }[],
+): string {
+  if (reason !== 'closed') return READ_ONLY[reason];
+  if (row.status === 'completed') {
+    return 'Nhiệm vụ đã được Văn phòng UBND tỉnh xác nhận hoàn thành; liên kết này chỉ còn dùng để xem.';
+  }
+  if (row.status !== 'cancelled') return READ_ONLY.closed;
+  const cancel = [...history].reverse().find((e) => e.type === 'cancelled');
+  const why = (cancel?.detail as { reason?: unknown } | null | undefined)?.reason;
+  return typeof why === 'string' && why.trim() !== ''
+    ? `Nhiệm vụ đã được Văn phòng UBND tỉnh hủy. Lý do: ${why.trim().replace(/[.\s]+$/u, '')}. Liên kết này chỉ còn dùng để xem.`
+    : 'Nhiệm vụ đã được Văn phòng UBND tỉnh hủy; liên kết này chỉ còn dùng để xem.';
+}
+
+/**
  * The login-free signed links of the lead agency's mails: each request checks the signature and
  * the 30 days (libs/security), then the item as it is now (closed, reassigned, deadline changed),
  * and runs the same commands as the agency's login, recorded with the channel 'link'.
@@ -75,7 +96,9 @@ export class LinksService {
       agency: { code: row.leadCode, name: agencyName },
       actions: readOnly ? [] : linkActions(row),
       returnReason: readOnly ? null : pendingReturnReason(row.status, history),
-      readOnly: readOnly ? { reason: readOnly, message: READ_ONLY[readOnly] } : null,
+      readOnly: readOnly
+        ? { reason: readOnly, message: readOnlyMessage(readOnly, row, history) }
+        : null,
     };
   }
 

@@ -23,7 +23,16 @@ function dateWords(deadline: unknown): string | null {
 }
 
 /** What an item is: text, deadlines, agencies, notice, status; `returned`: the return banner. */
-export function ItemFacts({ item, returned }: { item: Item; returned?: string | null }) {
+export function ItemFacts({
+  item,
+  returned,
+  linkNotice = true,
+}: {
+  item: Item;
+  returned?: string | null;
+  /** Off on a mail link's page: the notice's page needs a login the link holder may not have. */
+  linkNotice?: boolean;
+}) {
   // On a phone each label sits above its value: the value gets the whole width.
   const phone = Grid.useBreakpoint().sm === false;
   const moved = item.originalDue !== null && item.originalDue !== item.due;
@@ -75,9 +84,13 @@ export function ItemFacts({ item, returned }: { item: Item; returned?: string | 
                   label: 'Thông báo',
                   children: (
                     <>
-                      <Link to={noticePath(item.noticeId)}>
-                        {noticeHeading({ number: item.noticeNumber })}
-                      </Link>
+                      {linkNotice ? (
+                        <Link to={noticePath(item.noticeId)}>
+                          {noticeHeading({ number: item.noticeNumber })}
+                        </Link>
+                      ) : (
+                        noticeHeading({ number: item.noticeNumber })
+                      )}
                       {item.noticeTitle ? ` — ${item.noticeTitle}` : ''}
                     </>
                   ),

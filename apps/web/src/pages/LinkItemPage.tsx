@@ -117,6 +117,7 @@ export function LinkItemPage({ token }: { token: string }) {
         <ItemHeading item={item} />
         <ItemFacts
           item={item}
+          linkNotice={false}
           returned={returnReason === null ? null : returnedText(returnReason)}
         />
         {sent && <Alert type="success" showIcon title={sent.title} description={sent.text} />}
