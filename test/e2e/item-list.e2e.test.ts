@@ -80,6 +80,19 @@ describe('GET /api/items', () => {
     expect(await list(`q=${encodeURIComponent('_')}`)).toEqual({ keys: [], total: 0 });
   });
 
+  it('finds every word typed, each anywhere in the text; a quoted phrase as typed', async () => {
+    // Issue 8 blind check: the words had to stand side by side, as typed.
+    expect(await list(`q=${encodeURIComponent('ke hoach cong')}`)).toEqual({
+      keys: ['a'],
+      total: 1,
+    });
+    expect(await list(`q=${encodeURIComponent('công vốn')}`)).toEqual({
+      keys: ['a', 'c'],
+      total: 2,
+    });
+    expect(await list(`q=${encodeURIComponent('"công vốn"')}`)).toEqual({ keys: [], total: 0 });
+  });
+
   it('filters by due date range (inclusive) and by co-ordinating agency', async () => {
     expect(await list('dueFrom=2027-02-01&dueTo=2027-03-10')).toEqual({
       keys: ['d', 'a'],

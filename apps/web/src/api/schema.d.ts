@@ -2759,7 +2759,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: only items whose extension request waits for the secretariat's decision; false: the others */
                 pendingExtension?: boolean;
-                /** @description Words in the text or the code, case and Vietnamese diacritics aside */
+                /** @description Words in the text or the code, each anywhere (a "quoted phrase" as typed), case and Vietnamese diacritics aside */
                 q?: string;
                 /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then those reported complete (waiting for the Văn phòng), then the closed ones, each soonest first */
                 sort?: "due" | "-due" | "overdue";
@@ -4043,7 +4043,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: only items whose extension request waits for the secretariat's decision; false: the others */
                 pendingExtension?: boolean;
-                /** @description Words in the text or the code, case and Vietnamese diacritics aside */
+                /** @description Words in the text or the code, each anywhere (a "quoted phrase" as typed), case and Vietnamese diacritics aside */
                 q?: string;
                 /** @description due (default): soonest first; -due: latest first; overdue: overdue first, then the running items, then those reported complete (waiting for the Văn phòng), then the closed ones, each soonest first */
                 sort?: "due" | "-due" | "overdue";

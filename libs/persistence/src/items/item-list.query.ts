@@ -1,6 +1,6 @@
 import { canPerform, isClosed, ITEM_STATUSES, type ItemStatus } from '../../../domain/src';
 import { notOverdueBranchesSql, overdueBranchesSql, overdueSql } from './overdue.sql';
-import { searchPattern } from './search-fold';
+import { searchPattern, searchTerms } from './search-fold';
 import { literalDueDateSql } from './due-date.sql';
 import { itemLabelsJoin, itemLabelsSql } from './item-labels.sql';
 import type { SqlQuery } from './sql-query';
@@ -22,7 +22,10 @@ export interface ItemListFilter {
   readonly noticeId?: string;
   /** true: only overdue items (the domain's `isOverdue`); false: only the others. */
   readonly overdue?: boolean;
-  /** Words in the item's text or code, case and Vietnamese diacritics aside (`matchesSearch`). */
+  /**
+   * Words in the item's text or code, each anywhere, case and Vietnamese diacritics aside
+   * (`matchesAllTerms`); a "quoted phrase" as typed.
+   */
   readonly q?: string;
   /** true: only items whose extension request waits for the secretariat's decision. */
   readonly pendingExtension?: boolean;
@@ -75,9 +78,8 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
     const predicate = overdueSql('i', nowParam());
     where.push(filter.overdue ? predicate : `NOT ${predicate}`);
   }
-  const q = filter.q?.trim();
-  if (q) {
-    const pattern = bind(searchPattern(q));
+  for (const term of searchTerms(filter.q ?? '')) {
+    const pattern = bind(searchPattern(term));
     where.push(`(i.text ~ ${pattern} OR i.code ~ ${pattern})`);
   }
   if (filter.pendingExtension !== undefined) {

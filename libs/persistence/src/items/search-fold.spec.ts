@@ -1,4 +1,10 @@
-import { foldForSearch, matchesSearch, searchPattern } from './search-fold';
+import {
+  foldForSearch,
+  matchesAllTerms,
+  matchesSearch,
+  searchPattern,
+  searchTerms,
+} from './search-fold';
 
 /** The reference: Unicode's decomposition without its marks, đ as d, lower case. */
 const reference = (text: string): string =>
@@ -97,5 +103,24 @@ describe('searchPattern (the regular expression the database runs)', () => {
         ]);
       }
     }
+  });
+});
+
+describe('searchTerms', () => {
+  it('looks for each word anywhere, a quoted phrase whole, punctuation around words aside', () => {
+    expect(searchTerms('kinh phí 2026')).toEqual(['kinh', 'phí', '2026']);
+    expect(searchTerms('  "kinh phí"   2026, ')).toEqual(['kinh phí', '2026']);
+    expect(searchTerms('“Sở Tài chính” chủ trì')).toEqual(['Sở Tài chính', 'chủ', 'trì']);
+    expect(searchTerms('pl.12 100% %')).toEqual(['pl.12', '100', '%']);
+    expect(searchTerms('a a a')).toEqual(['a']);
+    expect(searchTerms('   ')).toEqual([]);
+  });
+
+  it('finds a text holding every word, in any order and apart', () => {
+    const text = 'Sở Tài chính tham mưu bố trí kinh phí năm 2026';
+    expect(matchesAllTerms(text, 'kinh phi 2026')).toBe(true);
+    expect(matchesAllTerms(text, '2026 tai chinh')).toBe(true);
+    expect(matchesAllTerms(text, '"kinh phí 2026"')).toBe(false);
+    expect(matchesAllTerms(text, 'kinh phí 2027')).toBe(false);
   });
 });

@@ -52,6 +52,31 @@ export function matchesSearch(text: string, query: string): boolean {
   return foldForSearch(text).includes(foldForSearch(query));
 }
 
+/** At most this many words are looked for; a longer query is its first ones. */
+const MAX_TERMS = 12;
+
+/**
+ * The words a search looks for, each anywhere in the text (issue 8 blind check: a search found
+ * only the words typed side by side, "kinh phí 2026" missing "kinh phí năm 2026"). A "quoted
+ * phrase" is kept whole; a bare word loses the punctuation around it ("chính," → "chính") unless
+ * it is nothing else ("%").
+ */
+export function searchTerms(query: string): string[] {
+  const terms: string[] = [];
+  for (const m of query.matchAll(/["“”]([^"“”]*)["“”]?|([^\s"“”]+)/gu)) {
+    const phrase = m[1]?.replace(/\s+/gu, ' ').trim();
+    const word = m[2];
+    const term = phrase ?? (word ? word.replace(/^\p{P}+|\p{P}+$/gu, '') || word : '');
+    if (term && !terms.includes(term)) terms.push(term);
+  }
+  return terms.slice(0, MAX_TERMS);
+}
+
+/** Whether the text contains every term of the query (`searchTerms`): what a search finds. */
+export function matchesAllTerms(text: string, query: string): boolean {
+  return searchTerms(query).every((term) => matchesSearch(text, term));
+}
+
 const SYNTAX = /[\\^$.|?*+()[\]{}]/;
 const MARKS = `[${VIETNAMESE_MARKS}]*`;
 

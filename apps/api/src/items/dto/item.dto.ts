@@ -74,7 +74,8 @@ export class ListItemsQuery {
     Text({
       optional: true,
       max: 200,
-      description: 'Words in the text or the code, case and Vietnamese diacritics aside',
+      description:
+        'Words in the text or the code, each anywhere (a "quoted phrase" as typed), case and Vietnamese diacritics aside',
     }),
   )
   q?: string;
