@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Response } from 'superagent';
 import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/waits';
 import {
   cellValues as values,
   printDocx,
@@ -310,7 +311,7 @@ describe('GET /api/reports/overdue.xlsx', () => {
     expect(sheet?.title[1]).toMatch(/\. Thông báo số 45\/TB-BCĐ\.$/);
     // The tally counts every item of the notice, and says so (issue 11 blind check).
     expect(tally?.title[1]).toContain(
-      'Toàn bộ nhiệm vụ, không chỉ nhiệm vụ quá hạn: Thông báo số 45/TB-BCĐ.',
+      'Tính trên toàn bộ nhiệm vụ, không chỉ các nhiệm vụ quá hạn. Thông báo số 45/TB-BCĐ.',
     );
     expect(sheet!.rows).toHaveLength(1 + overdue.length);
     expect(overdue).toHaveLength(3);
@@ -528,8 +529,8 @@ describe('GET /api/notices/:id/report.docx', () => {
     const overdue = items.find((i) => i.code === '2.c')!;
     expect(row('2.c')[4]).toBe(`Quá hạn ${overdue.daysOverdue} ngày làm việc`);
     expect(row('2.d')[4]).toBe('Đang thực hiện, trong hạn');
-    expect(signature?.[0]?.[0]).toMatch(/^Nơi nhận:\n- Trưởng Ban Chỉ đạo/);
-    expect(signature?.[0]?.[1]).toContain('CHÁNH VĂN PHÒNG');
+    expect(signature?.[0]?.[0]).toMatch(/^Nơi nhận:\n- Trưởng Ban, các Phó Trưởng Ban Chỉ đạo/);
+    expect(signature?.[0]?.[1]).toContain('TL. TRƯỞNG BAN\nCHÁNH VĂN PHÒNG');
 
     // As LibreOffice prints it: A4 pages with the title and every item.
     await mkdir(DOCUMENTS, { recursive: true });
@@ -581,7 +582,9 @@ describe('GET /api/items/:id/urging-letter.docx', () => {
     expect(doc.tables[0]?.[0]?.[1]).toContain('Lạng Sơn, ngày …… tháng …… năm ……');
     const text = doc.paragraphs.map((p) => p.text).join('\n');
     expect(text).toContain('Kính gửi: Giám đốc Sở Y tế');
-    expect(text).toContain(`“${late.text}”, thời hạn hoàn thành 30/09/2026.`);
+    expect(text).toContain(
+      `“${late.text.replace(/[.\s]+$/u, '')}”, thời hạn hoàn thành 30/09/2026.`,
+    );
     const now = (await stack.http().get(`/api/items/${late.id}`).set(auth(secretariat)))
       .body as Item;
     expect(text).toContain(`nhiệm vụ đã quá hạn ${now.daysOverdue} ngày làm việc.`);
@@ -592,6 +595,33 @@ describe('GET /api/items/:id/urging-letter.docx', () => {
     const printed = await printDocx(bytes, join(DOCUMENTS, 'urging-letter.pdf'));
     expect(printed.pages).toBe(1);
     expect(printed.text).toContain('Kính gửi');
+
+    // Reported complete, returned: the next letter says so (issue 8 blind check: it said the
+    // agency had not reported at all).
+    await stack
+      .http()
+      .post(`/api/items/${late.id}/submit`)
+      .set(auth(syt))
+      .send({ note: 'Đã hoàn thành hồ sơ.' })
+      .expect(200);
+    await stack
+      .http()
+      .post(`/api/items/${late.id}/return`)
+      .set(auth(secretariat))
+      .send({ reason: 'Thiếu biên bản nghiệm thu.' })
+      .expect(200);
+    const told = `${vn(vnToday())}, Sở Y tế đã báo cáo hoàn thành nhiệm vụ (“Đã hoàn thành hồ sơ”); ngày ${vn(vnToday())}, Văn phòng đã trả lại báo cáo (lý do: “Thiếu biên bản nghiệm thu”)`;
+    await eventually(
+      'the returned report in the letter',
+      async () => {
+        const again = await download(`/api/items/${late.id}/urging-letter.docx`, secretariat);
+        const said = (await readDocx(again.bytes)).paragraphs.map((p) => p.text).join('\n');
+        expect(said).toContain(told);
+        expect(said).not.toContain('Đang hoàn thiện hồ sơ');
+      },
+      30_000,
+      500,
+    );
   }, 120_000);
 
   it('refuses a closed item (409), a date not after today (400), anyone but the secretariat', async () => {

@@ -102,7 +102,9 @@ describe('noticeReport', () => {
     expect(json).toContain('Quá hạn 3 ngày làm việc');
     expect(json).toContain('Đã báo cáo hoàn thành, chờ xác nhận');
     expect(json).toContain('Kết quả: Đã ban hành kế hoạch.');
-    expect(json).toContain('Đề nghị Sở Tài chính khẩn trương hoàn thành');
+    // One item overdue: "nhiệm vụ", not "các nhiệm vụ" (issue 8 blind check).
+    expect(json).toContain('Đề nghị Sở Tài chính khẩn trương hoàn thành nhiệm vụ đã quá hạn');
+    expect(doc.signer).toEqual(['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG']);
   });
 
   it('names a recurring deadline as the notice did, and why an item was cancelled', () => {

@@ -154,9 +154,9 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
     .filter(Boolean)
     .join(' ');
   const noticeName = `Thông báo kết luận${ref ? ` ${ref}` : ''}`;
-  const overdueLeads = [
-    ...new Set(items.filter((i) => statusShown(i) === 'overdue').map((i) => i.leadName ?? i.lead)),
-  ];
+  const overdueItems = items.filter((i) => statusShown(i) === 'overdue');
+  const overdueCount = overdueItems.length;
+  const overdueLeads = [...new Set(overdueItems.map((i) => i.leadName ?? i.lead))];
   const rows = items.map((item, index) => [
     item.code ?? String(index + 1),
     item.text,
@@ -196,13 +196,18 @@ export function noticeReport(input: NoticeReportInput): OfficialDocument {
       heading('III. ĐỀ XUẤT, KIẾN NGHỊ'),
       bodyParagraph(
         overdueLeads.length > 0
-          ? `Đề nghị ${namesOf(overdueLeads)} khẩn trương hoàn thành các nhiệm vụ đã quá hạn, ` +
+          ? `Đề nghị ${namesOf(overdueLeads)} khẩn trương hoàn thành ${overdueCount > 1 ? 'các nhiệm vụ' : 'nhiệm vụ'} đã quá hạn, ` +
               'báo cáo kết quả về Ban Chỉ đạo (qua Văn phòng).'
           : 'Đề nghị các cơ quan tiếp tục thực hiện các nhiệm vụ còn lại, bảo đảm đúng thời hạn.',
         { keepNext: true },
       ),
     ],
-    recipients: ['- Trưởng Ban Chỉ đạo (để báo cáo);', '- Các cơ quan chủ trì;', '- Lưu: VT.'],
-    signer: ['CHÁNH VĂN PHÒNG'],
+    // Numbered in the Ban's name (BC-BCĐ), so signed for its head (issue 8 blind check).
+    recipients: [
+      '- Trưởng Ban, các Phó Trưởng Ban Chỉ đạo (để báo cáo);',
+      '- Các cơ quan chủ trì;',
+      '- Lưu: VT.',
+    ],
+    signer: ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'],
   };
 }

@@ -1,7 +1,7 @@
 import type { CompletionRow, ItemRecord } from '../../persistence/src';
 import { AGENCY_TALLY_COLUMNS, ITEM_COLUMNS, itemColumns, tallyByLead } from './item-sheets';
 import { RANKING_RULE, SCORECARD_COLUMNS, type ScorecardRow } from './scorecard';
-import { asOfLine, filtersLine, type ListFilters } from './sheet-captions';
+import { ALL_ITEMS, asOfLine, filtersLine, type ListFilters } from './sheet-captions';
 import { sheet, type Sheet } from './xlsx-table';
 
 const SUMMARY_SHEET = 'Tổng hợp theo cơ quan';
@@ -58,7 +58,9 @@ export function overdueSheets(
       sheet: SUMMARY_SHEET,
       title: [
         'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ',
-        `${asOfLine(nowMs)}. Toàn bộ nhiệm vụ, không chỉ nhiệm vụ quá hạn: ${what}.`,
+        // Not "…: Tất cả nhiệm vụ." after "Toàn bộ nhiệm vụ" (issue 8 blind check).
+        `${asOfLine(nowMs)}. Tính trên toàn bộ nhiệm vụ, không chỉ các nhiệm vụ quá hạn` +
+          (what === ALL_ITEMS ? '.' : `. ${what}.`),
       ],
       columns: AGENCY_TALLY_COLUMNS,
       rows: tally,

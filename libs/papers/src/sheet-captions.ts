@@ -12,6 +12,9 @@ import { capitalised } from './wording';
 export const asOfLine = (nowMs: number): string =>
   `Tính đến ${toVnIso(nowMs).slice(11, 16)} ngày ${formatVnDate(civilDateAt(nowMs))}`;
 
+/** What `filtersLine` says of a list without a filter. */
+export const ALL_ITEMS = 'Tất cả nhiệm vụ';
+
 /** The filters of an item list, names already looked up (agency names, the notice's number). */
 export interface ListFilters {
   /** The agency whose own list it is (an agency's export): what it leads or co-ordinates. */
@@ -44,7 +47,7 @@ export function filtersLine(f: ListFilters): string {
     f.q ? `có từ “${f.q}”` : null,
     dueRange(f.dueFrom, f.dueTo),
   ].filter((p): p is string => p !== null);
-  if (parts.length === 0) return 'Tất cả nhiệm vụ';
+  if (parts.length === 0) return ALL_ITEMS;
   const [first, ...rest] = parts;
   return [capitalised(first as string), ...rest].join('; ');
 }

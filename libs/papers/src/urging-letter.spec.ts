@@ -44,4 +44,43 @@ describe('urgingLetter', () => {
     expect(json).toContain('Sở Xây dựng chưa báo cáo tiến độ thực hiện nhiệm vụ.');
     expect(json).toContain('trước ngày 10/12/2026');
   });
+
+  it('a returned completion report is told, not "chưa báo cáo" (issue 8 blind check)', () => {
+    const letter = urgingLetter({
+      item: {
+        code: '7',
+        text: 'Tổ chức tập huấn về chữ ký số.',
+        lead: 'STP',
+        leadName: 'Sở Tư pháp',
+        due: '2026-11-19',
+        dueAt: '2026-11-20T00:00:00+07:00',
+        status: 'overdue',
+        overdue: true,
+        daysOverdue: 11,
+      } as ItemRecord,
+      notice: null,
+      lastProgress: {
+        at: Date.parse('2026-11-25T03:00:00Z'),
+        percent: 60,
+        note: 'Đã tổ chức 01 lớp.',
+      },
+      lastReturned: {
+        submittedAt: Date.parse('2026-12-01T03:00:00Z'),
+        note: 'Đã tổ chức 02 lớp tập huấn.',
+        returnedAt: Date.parse('2026-12-02T03:00:00Z'),
+        reason: 'Đề nghị gửi kèm danh sách học viên.',
+      },
+      reportBy: '2026-12-10',
+      nowMs: Date.parse('2026-12-04T03:00:00Z'),
+    });
+    const json = JSON.stringify(letter.body);
+    expect(json).toContain(
+      'Ngày 01/12/2026, Sở Tư pháp đã báo cáo hoàn thành nhiệm vụ (“Đã tổ chức 02 lớp tập huấn”); ngày 02/12/2026, Văn phòng đã trả lại báo cáo (lý do: “Đề nghị gửi kèm danh sách học viên”); đến nay chưa nhận được báo cáo hoàn thành bổ sung.',
+    );
+    // The progress before the completion report is superseded by it.
+    expect(json).not.toContain('60%');
+    expect(json).not.toContain('chưa báo cáo tiến độ');
+    // The item's text quoted without its own full stop before the comma.
+    expect(json).toContain('“Tổ chức tập huấn về chữ ký số”, thời hạn hoàn thành 19/11/2026.');
+  });
 });

@@ -12,10 +12,20 @@ export interface ReportedProgress {
   readonly note: string;
 }
 
+/** The agency's last completion report, which the Văn phòng returned, and why. */
+export interface ReturnedReport {
+  readonly submittedAt: number;
+  readonly note: string;
+  readonly returnedAt: number;
+  readonly reason: string;
+}
+
 export interface UrgingLetterInput {
   readonly item: ItemRecord;
   readonly notice: ReportNotice | null;
   readonly lastProgress: ReportedProgress | null;
+  /** Absent or null: no completion report was returned. */
+  readonly lastReturned?: ReturnedReport | null;
   /** The date by which the agency is to report. */
   readonly reportBy: CivilDate;
   readonly nowMs: number;
@@ -54,6 +64,7 @@ function noticeRef(notice: ReportNotice | null): string | null {
  */
 export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const { item, notice, lastProgress, reportBy, nowMs } = input;
+  const returned = input.lastReturned ?? null;
   const agency = item.leadName ?? item.lead;
   const label = item.code ? `nhiệm vụ ${item.code}` : 'nhiệm vụ';
   const ref = noticeRef(notice);
@@ -63,11 +74,25 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
     statusShown(item) === 'overdue'
       ? `Đến ngày ${today}, nhiệm vụ đã quá hạn ${item.daysOverdue} ngày làm việc.`
       : `Đến ngày ${today}, nhiệm vụ chưa hoàn thành.`;
-  const reported = lastProgress
-    ? `Theo báo cáo ngày ${formatVnDate(civilDateAt(lastProgress.at))} của ${agency}` +
-      (lastProgress.percent !== null ? `, nhiệm vụ đạt khoảng ${lastProgress.percent}%` : '') +
-      `: “${withoutFinalStop(lastProgress.note)}”.`
-    : `Đến nay, ${agency} chưa báo cáo tiến độ thực hiện nhiệm vụ.`;
+  const day = (ms: number): string => formatVnDate(civilDateAt(ms));
+  const progress =
+    lastProgress && (!returned || lastProgress.at > returned.submittedAt)
+      ? `Theo báo cáo ngày ${day(lastProgress.at)} của ${agency}` +
+        (lastProgress.percent !== null ? `, nhiệm vụ đạt khoảng ${lastProgress.percent}%` : '') +
+        `: “${withoutFinalStop(lastProgress.note)}”.`
+      : null;
+  // A completion report returned is no silence (issue 8 blind check: the letter said the agency
+  // had not reported at all).
+  const returnedText = returned
+    ? `Ngày ${day(returned.submittedAt)}, ${agency} đã báo cáo hoàn thành nhiệm vụ` +
+      (returned.note ? ` (“${withoutFinalStop(returned.note)}”)` : '') +
+      `; ngày ${day(returned.returnedAt)}, Văn phòng đã trả lại báo cáo` +
+      (returned.reason ? ` (lý do: “${withoutFinalStop(returned.reason)}”)` : '') +
+      '; đến nay chưa nhận được báo cáo hoàn thành bổ sung.'
+    : null;
+  const reported =
+    [returnedText, progress].filter((s): s is string => s !== null).join(' ') ||
+    `Đến nay, ${agency} chưa báo cáo tiến độ thực hiện nhiệm vụ.`;
   return {
     issuer: issuerOf(notice?.text ?? ''),
     place: placeOf(notice?.text ?? ''),
@@ -82,7 +107,7 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
       }),
       bodyParagraph(
         `${ref ? `Tại ${ref}, ` : ''}Ban Chỉ đạo giao ${agency} chủ trì thực hiện ${label}: ` +
-          `“${item.text.trim()}”, thời hạn hoàn thành ${due}.`,
+          `“${withoutFinalStop(item.text.trim())}”, thời hạn hoàn thành ${due}.`,
       ),
       bodyParagraph(`${standing} ${reported}`),
       bodyParagraph(

@@ -98,7 +98,7 @@ export class DocumentsService {
     }
     const facts = await this.read.urgingLetterFacts(id, now);
     if (!facts) throw ApiError.notFound('ITEM_NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
-    const { item, notice, lastProgress } = facts;
+    const { item, notice, lastProgress, lastReturned } = facts;
     if (item.status === 'completed' || item.status === 'cancelled') {
       throw ApiError.conflict(
         'ITEM_CLOSED',
@@ -112,6 +112,7 @@ export class DocumentsService {
         item,
         notice,
         lastProgress,
+        lastReturned,
         reportBy: reportBy ?? vnPublicSectorCalendar.addWorkingDays(today, 5),
         nowMs: now,
       }),

@@ -90,6 +90,30 @@ export interface UrgingLetterFacts {
   readonly item: ItemRecord;
   readonly notice: NoticeEntity | null;
   readonly lastProgress: { at: number; percent: number | null; note: string } | null;
+  /** The last completion report, when the Văn phòng returned it (and why). */
+  readonly lastReturned: {
+    readonly submittedAt: number;
+    readonly note: string;
+    readonly returnedAt: number;
+    readonly reason: string;
+  } | null;
+}
+
+/** The last completion report and the return that answered it, if it was returned. */
+function lastReturnedOf(history: readonly ItemEventRecord[]): UrgingLetterFacts['lastReturned'] {
+  const s = history.map((e) => e.type).lastIndexOf('submitted');
+  const returned = s < 0 ? undefined : history.slice(s + 1).find((e) => e.type === 'returned');
+  if (!returned) return null;
+  const said = (e: ItemEventRecord, key: string): string => {
+    const value = (e.detail as Record<string, unknown> | null)?.[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return {
+    submittedAt: Date.parse(history[s]!.at),
+    note: said(history[s]!, 'note'),
+    returnedAt: Date.parse(returned.at),
+    reason: said(returned, 'reason'),
+  };
 }
 
 /** One page of a list and the number of items the filter matches. */
@@ -152,9 +176,8 @@ export class ItemReadRepository {
     const notice = item.noticeId
       ? await this.db.getRepository(NoticeEntity).findOneBy({ id: item.noticeId })
       : null;
-    const progress = (await this.history(item.workflowId))
-      .filter((e) => e.type === 'progress_reported')
-      .at(-1);
+    const history = await this.history(item.workflowId);
+    const progress = history.filter((e) => e.type === 'progress_reported').at(-1);
     const detail = (progress?.detail ?? {}) as { note?: unknown; percent?: unknown };
     const lastProgress =
       progress && typeof detail.note === 'string'
@@ -164,7 +187,7 @@ export class ItemReadRepository {
             note: detail.note.trim(),
           }
         : null;
-    return { item, notice, lastProgress };
+    return { item, notice, lastProgress, lastReturned: lastReturnedOf(history) };
   }
 
   /** The item's events, oldest first. */
