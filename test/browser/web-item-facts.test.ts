@@ -177,6 +177,15 @@ describe('an item’s deadline', () => {
     expect(await main.getByRole('link', { name: /Kết luận về thu chi|Thông báo/ }).count()).toBe(0);
   });
 
+  it("a notice with a recurring item says how its counts differ from the reports'", async () => {
+    const { page } = b;
+    await openAs(page, `/notices/${noticeId}`, 'secretariat@dondoc.local');
+    // Issue 8 blind check: "Đã hoàn thành: 0" here beside "1/7 hoàn thành" in the report.
+    await page
+      .getByText('Báo cáo tính riêng từng kỳ, kể cả các kỳ đã hoàn thành.', { exact: false })
+      .waitFor();
+  });
+
   it('a completed item says it was on time, without a progress bar', async () => {
     const { page } = b;
     await openAs(page, `/items/${ids.done}`, 'secretariat@dondoc.local');

@@ -45,11 +45,11 @@ describe('extensionBound', () => {
     expect(extensionBound(at('2027-01-16T01:00:00.000Z'), NOW).first).toBe('2027-01-17');
   });
 
-  it('refuses a picked day before the bound with what to pick, and lets the rest through', async () => {
+  it('refuses a picked day before the bound, naming it, and lets the rest through', async () => {
     const rule = laterDateRule(extensionBound(due('2027-01-15', '2027-01-15'), NOW));
     const day = (d: string) => ({ format: () => d });
     await expect(rule.validator(null, day('2027-01-15'))).rejects.toThrow(
-      'Chọn từ ngày 16/01/2027 trở đi.',
+      'Không chọn được ngày 15/01/2027.',
     );
     await expect(rule.validator(null, day('2027-01-16'))).resolves.toBeUndefined();
     await expect(rule.validator(null, null)).resolves.toBeUndefined();

@@ -64,5 +64,9 @@ export const fromDateRule = (first: () => string, message: string) => ({
 /** The form rule of a later deadline (asked or granted): refused before the bound, with why. */
 export const laterDateRule = (bound: ExtensionBound) => ({
   validator: (_: unknown, value: PickedDay | null | undefined): Promise<void> =>
-    value && isTooEarly(bound, value) ? Promise.reject(new Error(bound.pick)) : Promise.resolve(),
+    value && isTooEarly(bound, value)
+      ? // Names the day refused; the field's hint below says why and what to pick (the same words
+        // in both were read twice, issue 8 blind check).
+        Promise.reject(new Error(`Không chọn được ngày ${formatDate(value.format('YYYY-MM-DD'))}.`))
+      : Promise.resolve(),
 });

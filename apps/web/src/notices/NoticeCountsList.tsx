@@ -14,8 +14,18 @@ const LIST_STYLE = {
 
 const ORDER: readonly ItemStatus[] = ['overdue', 'open', 'submitted', 'completed', 'cancelled'];
 
-/** How many of the notice's items are in each live status. */
-export function NoticeCountsList({ counts }: { counts: NoticeCounts }) {
+/**
+ * How many of the notice's items are in each live status. `recurring`: some item recurs, and the
+ * reports count each of its periods (a completed period too) where this counts the item once, as
+ * it stands: said, so the two are not read as disagreeing (issue 8 blind check).
+ */
+export function NoticeCountsList({
+  counts,
+  recurring = false,
+}: {
+  counts: NoticeCounts;
+  recurring?: boolean;
+}) {
   return (
     <div>
       <Typography.Text strong>{counts.total} nhiệm vụ</Typography.Text>
@@ -31,6 +41,12 @@ export function NoticeCountsList({ counts }: { counts: NoticeCounts }) {
           </li>
         ))}
       </ul>
+      {recurring && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          Mỗi nhiệm vụ được tính một lần theo trạng thái hiện tại; nhiệm vụ định kỳ được tính theo
+          kỳ đang thực hiện. Báo cáo tính riêng từng kỳ, kể cả các kỳ đã hoàn thành.
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

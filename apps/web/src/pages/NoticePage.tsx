@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { messageOf, statusOf } from '../api/errors';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../format';
+import { recurrenceLabel } from '../item/due-labels';
 import { DownloadButton } from '../layout/DownloadButton';
 import { Loading } from '../layout/Loading';
 import { usePageTitle } from '../layout/use-page-title';
@@ -95,7 +96,10 @@ export function NoticePage() {
           )}
         </Flex>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <NoticeCountsList counts={n.counts} />
+          <NoticeCountsList
+            counts={n.counts}
+            recurring={n.items.some((i) => recurrenceLabel(i.deadline) !== null)}
+          />
           <NoticeItemsTable items={n.items} />
         </Space>
       </Card>
