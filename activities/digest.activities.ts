@@ -37,6 +37,8 @@ export interface DigestDeps {
     /** Signs the agencies' links, as in their item mails (ADR 0011). */
     readonly linkSigningSecret: string;
     readonly messageIdDomain?: string;
+    /** OFFICE_NAME: whom the secretariat's digest greets. */
+    readonly officeName?: string;
   };
   /** The secretariat's and the committee head's addresses (configuration). */
   readonly recipients: { readonly secretariat: string; readonly head: string };
@@ -73,7 +75,7 @@ export function createDigestActivities(deps: DigestDeps) {
     if (kind === 'secretariat') {
       const digest = secretariatDigest(await notClosed(nowMs), date, vnPublicSectorCalendar);
       if (isEmptyDigest(digest)) return [];
-      const mail = renderSecretariatDigest(digest, base);
+      const mail = renderSecretariatDigest(digest, base, deps.config.officeName);
       return [{ to: deps.recipients.secretariat, mail }];
     }
     if (kind === 'head') {

@@ -35,6 +35,8 @@ export interface MailActivityConfig {
   readonly messageIdDomain?: string;
   /** MAIL_FROM ('Name <address>'): the calendar invites' organizer. */
   readonly mailFrom?: string;
+  /** OFFICE_NAME: the secretariat as the mails name it. */
+  readonly officeName?: string;
 }
 
 export interface MailActivityDeps {
@@ -251,6 +253,7 @@ export function createMailActivities(deps: MailActivityDeps) {
       noticeIssuedOn: input.item.noticeIssuedOn ?? null,
       recurrence: input.item.recurrence ?? null,
       deadlinePhrase: input.item.deadlinePhrase ?? null,
+      officeName: deps.config.officeName ?? null,
       urgingLetterAttached: letter !== null,
     };
     const rendered = renderItemMail(data);

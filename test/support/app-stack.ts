@@ -96,7 +96,12 @@ export async function startItemWorker(
   servers: Omit<AppStackServers, 'databaseUrl' | 'seedPassword'>,
   config: Pick<
     AppConfig,
-    'mailFrom' | 'publicBaseUrl' | 'linkSigningSecret' | 'secretariatEmail' | 'committeeHeadEmail'
+    | 'mailFrom'
+    | 'publicBaseUrl'
+    | 'linkSigningSecret'
+    | 'secretariatEmail'
+    | 'committeeHeadEmail'
+    | 'officeName'
   >,
 ): Promise<ItemWorker> {
   const mailer: Mailer = createMailer(servers.smtpUrl, config.mailFrom);
@@ -108,6 +113,7 @@ export async function startItemWorker(
       publicBaseUrl: config.publicBaseUrl,
       linkSigningSecret: config.linkSigningSecret,
       mailFrom: config.mailFrom,
+      officeName: config.officeName,
     },
   };
   const worker = await createItemWorker({

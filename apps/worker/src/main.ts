@@ -46,6 +46,7 @@ async function bootstrap(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       linkSigningSecret: config.linkSigningSecret,
       mailFrom: config.mailFrom,
+      officeName: config.officeName,
     },
   };
   const worker = await createItemWorker({

@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly seedPassword: string;
   /** Addresses that receive escalations beyond the lead agency. */
   readonly secretariatEmail: string;
+  /** The secretariat as mails and pages name it ("Văn phòng Ban Chỉ đạo"); OFFICE_NAME. */
+  readonly officeName: string;
   readonly committeeHeadEmail: string;
   /**
    * The digests' hours (UTC+7; issue 11): the secretariat's on every working day, the head's and
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
       SEED_PASSWORD: str({ default: DEV_SEED_PASSWORD }),
       SECRETARIAT_EMAIL: str({ default: 'secretariat@dondoc.local' }),
+      OFFICE_NAME: str({ default: 'Văn phòng UBND tỉnh' }),
       COMMITTEE_HEAD_EMAIL: str({ default: 'head@dondoc.local' }),
       DIGEST_DAILY_AT: timeOfDayOrOff({ default: '07:30' }),
       DIGEST_WEEKLY_AT: timeOfDayOrOff({ default: '08:00' }),
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileIntervalSeconds: clean.RECONCILE_INTERVAL_SECONDS,
     seedPassword: clean.SEED_PASSWORD,
     secretariatEmail: clean.SECRETARIAT_EMAIL,
+    officeName: clean.OFFICE_NAME.trim() || 'Văn phòng UBND tỉnh',
     committeeHeadEmail: clean.COMMITTEE_HEAD_EMAIL,
     digests: {
       dailyAt: timeOfDay(clean.DIGEST_DAILY_AT),

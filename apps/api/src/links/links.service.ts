@@ -58,17 +58,18 @@ function readOnlyMessage(
   reason: LinkReadOnlyReason,
   row: { readonly status: string },
   history: readonly { readonly type: string; readonly detail: unknown }[],
+  office: string,
 ): string {
   if (reason !== 'closed') return READ_ONLY[reason];
   if (row.status === 'completed') {
-    return 'Nhiệm vụ đã được Văn phòng UBND tỉnh xác nhận hoàn thành; liên kết này chỉ còn dùng để xem.';
+    return `Nhiệm vụ đã được ${office} xác nhận hoàn thành; liên kết này chỉ còn dùng để xem.`;
   }
   if (row.status !== 'cancelled') return READ_ONLY.closed;
   const cancel = [...history].reverse().find((e) => e.type === 'cancelled');
   const why = (cancel?.detail as { reason?: unknown } | null | undefined)?.reason;
   return typeof why === 'string' && why.trim() !== ''
-    ? `Nhiệm vụ đã được Văn phòng UBND tỉnh hủy. Lý do: ${why.trim().replace(/[.\s]+$/u, '')}. Liên kết này chỉ còn dùng để xem.`
-    : 'Nhiệm vụ đã được Văn phòng UBND tỉnh hủy; liên kết này chỉ còn dùng để xem.';
+    ? `Nhiệm vụ đã được ${office} hủy. Lý do: ${why.trim().replace(/[.\s]+$/u, '')}. Liên kết này chỉ còn dùng để xem.`
+    : `Nhiệm vụ đã được ${office} hủy; liên kết này chỉ còn dùng để xem.`;
 }
 
 /**
@@ -97,7 +98,10 @@ export class LinksService {
       actions: readOnly ? [] : linkActions(row),
       returnReason: readOnly ? null : pendingReturnReason(row.status, history),
       readOnly: readOnly
-        ? { reason: readOnly, message: readOnlyMessage(readOnly, row, history) }
+        ? {
+            reason: readOnly,
+            message: readOnlyMessage(readOnly, row, history, this.config.officeName),
+          }
         : null,
     };
   }

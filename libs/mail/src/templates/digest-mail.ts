@@ -6,7 +6,7 @@ import {
   type SecretariatDigest,
 } from '../../../papers/src';
 import type { ItemRecord } from '../../../persistence/src';
-import { noticeRef } from './item-mail-labels';
+import { DEFAULT_OFFICE_NAME, noticeRef } from './item-mail-labels';
 import { toHtml, toText, type Block, type ListEntry } from './mail-layout';
 
 export interface RenderedDigest {
@@ -69,7 +69,11 @@ function section(title: string, items: readonly ItemRecord[], baseUrl: string): 
 const count = (n: number, what: string): string | null => (n > 0 ? `${n} ${what}` : null);
 
 /** The secretariat's morning digest of a working day. */
-export function renderSecretariatDigest(d: SecretariatDigest, baseUrl: string): RenderedDigest {
+export function renderSecretariatDigest(
+  d: SecretariatDigest,
+  baseUrl: string,
+  officeName: string = DEFAULT_OFFICE_NAME,
+): RenderedDigest {
   const decisions = d.submitted.length + d.extensionRequests.length;
   const gist = [
     count(d.dueToday.length, 'đến hạn hôm nay'),
@@ -80,7 +84,7 @@ export function renderSecretariatDigest(d: SecretariatDigest, baseUrl: string): 
   const subject = `Tổng hợp ngày ${formatVnDate(d.date)}: ${gist.join(', ')}`;
   return render(subject, [
     // Addressed as the item mails address the secretariat.
-    { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+    { p: `Kính gửi: ${officeName},` },
     { p: `Tình hình các nhiệm vụ đến sáng ngày ${formatVnDate(d.date)}:` },
     ...section('Đến hạn hôm nay', d.dueToday, baseUrl),
     ...section('Mới quá hạn (kể cả nhiệm vụ mới nhập đã quá hạn)', d.becameOverdue, baseUrl),

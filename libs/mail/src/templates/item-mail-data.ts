@@ -66,6 +66,8 @@ export interface ItemMailData {
   readonly noticeIssuedOn?: string | null;
   /** Assignment mails: the recurrence of a recurring item (`due` is then its first period's). */
   readonly recurrence?: RecurrenceSpec | null;
+  /** The secretariat as the mails name it (OFFICE_NAME); absent: DEFAULT_OFFICE_NAME. */
+  readonly officeName?: string | null;
   /** Assignment mails: the notice's words the deadline came from ("trước ngày 15/01/2027"). */
   readonly deadlinePhrase?: string | null;
   /** Escalations: the mail carries a draft urging letter (Word) to the lead agency's head. */

@@ -6,6 +6,13 @@ import type { ItemMailData } from './item-mail-data';
 
 const DAY_MS = 86_400_000;
 
+/** The secretariat's name when the deployment names none (OFFICE_NAME; DESIGN.md, roles). */
+export const DEFAULT_OFFICE_NAME = 'Văn phòng UBND tỉnh';
+
+/** Who follows the items up, as the mails name it (issue 8 blind check: a Ban's own office). */
+export const officeOf = (d: Pick<ItemMailData, 'officeName'>): string =>
+  d.officeName?.trim() || DEFAULT_OFFICE_NAME;
+
 /** A text on one line, at most `max` characters: cut at a word where it can be, with an ellipsis. */
 function oneLine(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -178,7 +185,7 @@ export function whatToDo(d: ItemMailData): Block[] {
   if (d.reportWaiting) {
     return [
       {
-        p: 'Báo cáo hoàn thành của Quý cơ quan đang chờ Văn phòng UBND tỉnh xem xét, xác nhận; Quý cơ quan không cần báo cáo lại.',
+        p: `Báo cáo hoàn thành của Quý cơ quan đang chờ ${officeOf(d)} xem xét, xác nhận; Quý cơ quan không cần báo cáo lại.`,
       },
       { button: 'Xem nhiệm vụ', url },
     ];

@@ -247,6 +247,24 @@ describe('renderItemMail', () => {
     }
   });
 
+  it('names the secretariat as the deployment does (OFFICE_NAME), the provincial office by default', () => {
+    const office = { officeName: 'Văn phòng Ban Chỉ đạo' };
+    const kinds = ['returned', 'extension_approved', 'escalation', 'extension_requested'] as const;
+    for (const kind of kinds) {
+      const named = renderItemMail({ ...base, ...office, kind, reason: 'Thiếu số liệu' });
+      expect([kind, named.text]).toEqual([kind, expect.stringContaining('Văn phòng Ban Chỉ đạo')]);
+      expect([kind, named.text]).toEqual([
+        kind,
+        expect.not.stringContaining('Văn phòng UBND tỉnh'),
+      ]);
+      const byDefault = renderItemMail({ ...base, kind, reason: 'Thiếu số liệu' });
+      expect([kind, byDefault.text]).toEqual([
+        kind,
+        expect.stringContaining('Văn phòng UBND tỉnh'),
+      ]);
+    }
+  });
+
   it('extension requested: tells the secretariat who asks, to when, why, and where to decide', () => {
     const m = renderItemMail({
       ...base,

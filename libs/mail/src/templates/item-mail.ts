@@ -11,6 +11,7 @@ import {
   itemUrl,
   lateNotice,
   MAIL_KIND_NAMES,
+  officeOf,
   remainingLabel,
   whatToDo,
 } from './item-mail-labels';
@@ -31,6 +32,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
   const label = itemLabel(d);
   const due = d.due ? dueShort(d.due) : null;
   const remaining = remainingLabel(d);
+  const office = officeOf(d);
   switch (d.kind) {
     case 'assigned':
       return {
@@ -108,7 +110,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           {
             p: toCommittee
               ? 'Kính gửi: Trưởng Ban Chỉ đạo,'
-              : `Kính gửi: Thủ trưởng ${d.leadName}; Văn phòng UBND tỉnh,`,
+              : `Kính gửi: Thủ trưởng ${d.leadName}; ${office},`,
           },
           {
             // No escalation level: the blind check read "(báo cáo cấp 2)" as jargon; whom the
@@ -120,12 +122,12 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           {
             p: toCommittee
               ? 'Kính đề nghị Trưởng Ban Chỉ đạo xem xét, chỉ đạo.'
-              : `Đề nghị Thủ trưởng ${d.leadName} chỉ đạo hoàn thành ngay và báo cáo kết quả; Văn phòng UBND tỉnh theo dõi, đôn đốc.`,
+              : `Đề nghị Thủ trưởng ${d.leadName} chỉ đạo hoàn thành ngay và báo cáo kết quả; ${office} theo dõi, đôn đốc.`,
           },
           ...(d.urgingLetterAttached
             ? [
                 {
-                  p: `Kèm theo thư này: dự thảo công văn đôn đốc gửi Thủ trưởng ${d.leadName} (tệp Word), để Văn phòng UBND tỉnh hoàn thiện, trình ký ban hành.`,
+                  p: `Kèm theo thư này: dự thảo công văn đôn đốc gửi Thủ trưởng ${d.leadName} (tệp Word), để ${office} hoàn thiện, trình ký ban hành.`,
                 },
               ]
             : []),
@@ -151,7 +153,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         subject: `[Đôn Đốc] Kết quả chưa được chấp nhận: ${label}`,
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
-          { p: 'Văn phòng UBND tỉnh trả lại báo cáo hoàn thành của Quý cơ quan.', strong: true },
+          { p: `${office} trả lại báo cáo hoàn thành của Quý cơ quan.`, strong: true },
           ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
           factsOf(d),
           ...whatToDo(d),
@@ -165,8 +167,8 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           {
             p:
               d.requestedDue && d.due && d.requestedDue.at !== d.due.at
-                ? `Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ, đến ${dueLabel(d.due)} (Quý cơ quan đề nghị đến ${dueLabel(d.requestedDue)}).`
-                : 'Văn phòng UBND tỉnh đồng ý gia hạn thực hiện nhiệm vụ.',
+                ? `${office} đồng ý gia hạn thực hiện nhiệm vụ, đến ${dueLabel(d.due)} (Quý cơ quan đề nghị đến ${dueLabel(d.requestedDue)}).`
+                : `${office} đồng ý gia hạn thực hiện nhiệm vụ.`,
             strong: true,
           },
           ...(d.previousDue
@@ -184,8 +186,8 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           { p: `Kính gửi: ${d.leadName},` },
           {
             p: d.due
-              ? `Văn phòng UBND tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây: hạn mới ${dueLabel(d.due)}.`
-              : 'Văn phòng UBND tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây.',
+              ? `${office} điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây: hạn mới ${dueLabel(d.due)}.`
+              : `${office} điều chỉnh thời hạn thực hiện nhiệm vụ dưới đây.`,
             strong: true,
           },
           ...(d.previousDue ? [{ p: `Thời hạn trước đây: ${dueLabel(d.previousDue)}.` }] : []),
@@ -207,7 +209,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
             ...(d.previousDue
               ? [
                   {
-                    p: `Kỳ trước (hạn ${dueLabel(d.previousDue)}) đã được Văn phòng UBND tỉnh xác nhận hoàn thành.`,
+                    p: `Kỳ trước (hạn ${dueLabel(d.previousDue)}) đã được ${office} xác nhận hoàn thành.`,
                   },
                 ]
               : []),
@@ -241,7 +243,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
           {
-            p: `Văn phòng UBND tỉnh đã xác nhận hoàn thành ${d.previousDue ? `kỳ có hạn ${dueLabel(d.previousDue)}` : 'kỳ vừa qua'}. Nhiệm vụ định kỳ tiếp tục với kỳ mới${d.due ? `, hạn ${dueLabel(d.due)}` : ''}.`,
+            p: `${office} đã xác nhận hoàn thành ${d.previousDue ? `kỳ có hạn ${dueLabel(d.previousDue)}` : 'kỳ vừa qua'}. Nhiệm vụ định kỳ tiếp tục với kỳ mới${d.due ? `, hạn ${dueLabel(d.due)}` : ''}.`,
             strong: true,
           },
           ...(d.completedLate === false ? [{ p: 'Kỳ vừa qua hoàn thành đúng hạn.' }] : []),
@@ -255,7 +257,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
       return {
         subject: `[Đôn Đốc] Báo cáo hoàn thành${typeof d.returnedFor === 'string' ? ' (báo cáo lại)' : ''}: ${label} (${d.leadName})`,
         blocks: [
-          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          { p: `Kính gửi: ${office},` },
           {
             p:
               typeof d.returnedFor === 'string'
@@ -277,7 +279,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
           {
-            p: 'Văn phòng UBND tỉnh không đồng ý đề nghị gia hạn; thời hạn thực hiện giữ nguyên.',
+            p: `${office} không đồng ý đề nghị gia hạn; thời hạn thực hiện giữ nguyên.`,
             strong: true,
           },
           ...(d.reason ? [{ p: 'Lý do:' }, { quote: d.reason }] : []),
@@ -289,7 +291,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
       return {
         subject: `[Đôn Đốc] Đề nghị gia hạn: ${label} (${d.leadName})${d.requestedDue ? ` — đến ${dueShort(d.requestedDue)}` : ''}`,
         blocks: [
-          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          { p: `Kính gửi: ${office},` },
           {
             p: d.requestedDue
               ? `${d.leadName} đề nghị gia hạn thực hiện nhiệm vụ dưới đây đến ${dueLabel(d.requestedDue)}.`
@@ -349,7 +351,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           },
           {
             p: done
-              ? `Văn phòng UBND tỉnh đã xác nhận nhiệm vụ dưới đây, do ${d.leadName} chủ trì, hoàn thành.`
+              ? `${office} đã xác nhận nhiệm vụ dưới đây, do ${d.leadName} chủ trì, hoàn thành.`
               : `Nhiệm vụ dưới đây, do ${d.leadName} chủ trì, đã được hủy; không tiếp tục thực hiện.`,
             strong: true,
           },
@@ -372,7 +374,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
       return {
         subject: `[Đôn Đốc] Không gửi được ${what}: ${label} (${d.leadName})`,
         blocks: [
-          { p: 'Kính gửi: Văn phòng UBND tỉnh,' },
+          { p: `Kính gửi: ${office},` },
           {
             p: `Hệ thống Đôn Đốc không gửi được ${what} về nhiệm vụ dưới đây: máy chủ thư của người nhận đã từ chối hẳn các địa chỉ sau.`,
             strong: true,
