@@ -7,6 +7,7 @@ import { runApiBench } from './api';
 import { runBurstBench } from './burst';
 import { runIntakeBench } from './intake';
 import { runLatenessBench } from './lateness';
+import { runLifeBench } from './life';
 import { runOpenItemsBench } from './open-items';
 import { runParserBench } from './parser';
 import { runReportsBench } from './reports';
@@ -26,6 +27,7 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   burst: () => runBurstBench(),
   workers: () => runWorkersBench(),
   'open-items': () => runOpenItemsBench(),
+  life: () => runLifeBench(),
 };
 const bench = benches[name];
 if (!bench) {

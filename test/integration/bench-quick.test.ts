@@ -95,3 +95,10 @@ it('npm run bench -- workers quick: throughput and burst on one worker process, 
   expect(result.get('missing')).toBe('0');
   expect(result.get('duplicates')).toBe('0');
 }, 900_000);
+
+it("npm run bench -- life: one item's whole default life, its history events by kind", async () => {
+  const result = resultOf(await runBench('life'), 'life');
+  expectFigures(result, ['events', 'activities', 'timers', 'workflow_tasks', 'goal']);
+  // The life ran to its end: the submission and the acceptance (and the progress) were updates.
+  expect(result.get('updates')).toBe('3');
+}, 300_000);
