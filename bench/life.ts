@@ -10,9 +10,7 @@
  * goal=100`. No baseline: the figure is exact, not a time, so it does not move with the load.
  */
 import { temporal } from '@temporalio/proto';
-import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createItemWorker } from '../apps/worker/src/item-worker';
 import {
   acceptUpdate,
   itemWorkflowId,
@@ -34,6 +32,7 @@ import {
   FakeActivities,
   itemInput,
   resultOf,
+  runWithItemWorker,
   SECRETARIAT,
   STC_USER,
 } from '../workflows/test/harness';
@@ -53,15 +52,8 @@ const EVENT_NAMES = new Map<number, string>(
 export async function runLifeBench(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const env = await createTestEnv();
-  const fakes = new FakeActivities();
-  const taskQueue = `life-${randomUUID()}`;
   try {
-    const worker = await createItemWorker({
-      connection: env.nativeConnection,
-      taskQueue,
-      activities: fakes.activities,
-    });
-    const history = await worker.runUntil(async () => {
+    const history = await runWithItemWorker(env, new FakeActivities(), async (taskQueue) => {
       const t0 = await env.currentTimeMs();
       // A Wednesday that is a working day, three weeks on: every reminder falls on its own day.
       let date = civilDateAt(t0 + 21 * DAY);

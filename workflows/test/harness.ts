@@ -8,6 +8,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type Workflow, type WorkflowResultType } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
+import { createItemWorker } from '../../apps/worker/src/item-worker';
 import type {
   AgencyRef,
   DueSpec,
@@ -239,4 +240,22 @@ export async function eventually<T>(fn: () => T, timeoutMs = 15_000): Promise<T>
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * Runs `fn` while a worker with the real workflows and these fakes' activities polls a task queue
+ * of its own on `env` (the histories recorder, the life bench); `fn` gets the queue's name.
+ */
+export async function runWithItemWorker<T>(
+  env: TestWorkflowEnvironment,
+  fakes: FakeActivities,
+  fn: (taskQueue: string) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `items-${randomUUID()}`;
+  const worker = await createItemWorker({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities: fakes.activities,
+  });
+  return worker.runUntil(() => fn(taskQueue));
 }

@@ -14,8 +14,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createItemWorker } from '../../apps/worker/src/item-worker';
-import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -51,6 +49,7 @@ import {
   FakeActivities,
   itemInput,
   resultOf,
+  runWithItemWorker,
   SECRETARIAT,
   STC,
   STC_USER,
@@ -495,14 +494,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const env = await createTestEnv();
   const fakes = new FakeActivities();
-  const taskQueue = `record-${randomUUID()}`;
   try {
-    const worker = await createItemWorker({
-      connection: env.nativeConnection,
-      taskQueue,
-      activities: fakes.activities,
-    });
-    await worker.runUntil(async () => {
+    await runWithItemWorker(env, fakes, async (taskQueue) => {
       await mkdir(HISTORIES_DIR, { recursive: true });
       // `record-histories.ts NAME …` records only those scenarios (existing histories stay as they are).
       const only = process.argv.slice(2);
