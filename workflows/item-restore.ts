@@ -14,7 +14,7 @@ import type {
 } from '../libs/contracts/src';
 import { pendingReturnReason, weeklyReminderOf } from '../libs/domain/src';
 import { stepKeys } from './item-plan';
-import { scheduleOf, skipPast, withDone } from './item-schedule';
+import { letterRecipients, scheduleOf, skipPast, withDone } from './item-schedule';
 import {
   emit,
   leadMail,
@@ -184,7 +184,12 @@ export function pendingMails(state: ItemState, events: readonly RecordedEvent[])
     const recipients = texts(d.recipients);
     const mail: MailCommand =
       kind === 'escalation'
-        ? { ...base, level: typeof d.level === 'number' ? d.level : 1, recipients }
+        ? {
+            ...base,
+            level: typeof d.level === 'number' ? d.level : 1,
+            recipients,
+            letterTo: letterRecipients(recipients, state.lead),
+          }
         : { ...base, ...(recipients.length > 0 ? { recipients } : {}) };
     return mail.recipients.length > 0 ? [{ seq: e.seq, at: e.at, mail }] : [];
   });

@@ -96,6 +96,15 @@ export const skipsLevels = (state: ItemState, step: DueStep): boolean =>
   step.kind === 'escalation' && state.escalationLevel < (step.level ?? 1) - 1;
 
 /**
+ * Who of an escalation's recipients gets the draft urging letter: the lead's head and the Văn
+ * phòng, not the lead's contact, for whom an unsigned draft is no business (issue 8 blind check).
+ */
+export const letterRecipients = (
+  recipients: readonly string[],
+  lead: { readonly contactEmail: string; readonly headEmail: string | null },
+): string[] => recipients.filter((r) => r === lead.headEmail || r !== lead.contactEmail);
+
+/**
  * Performs a due step. Steps that no longer apply (reminders once submitted, escalations
  * of an item that is not overdue) are only marked done. `catchUp` (behind a patch): an escalation
  * that skips levels escalates at each of them too, lowest first, each its own event and mail.
@@ -181,9 +190,7 @@ export function performStep(
         });
         s = next;
         events.push(ev);
-        const letterTo = recipients.filter(
-          (r) => r === state.lead.headEmail || r !== state.lead.contactEmail,
-        );
+        const letterTo = letterRecipients(recipients, state.lead);
         mails.push({ ...leadMail(s, key, 'escalation', { level: at }), recipients, letterTo });
       }
       return { state: s, events, mails, recordFirst: true };
