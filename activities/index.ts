@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '../libs/mail/src';
 import { createDigestActivities } from './digest.activities';
+import { createItemStepActivities } from './item-step.activities';
 import { createMailActivities, type MailActivityConfig } from './mail.activities';
 import { pgItemStore, pgMailLogStore } from './pg-stores';
 import { createProjectionActivities } from './projection.activities';
@@ -14,6 +15,7 @@ export {
   type MailActivityConfig,
 } from './mail.activities';
 export { createProjectionActivities } from './projection.activities';
+export { createItemStepActivities, type ItemStepParts } from './item-step.activities';
 export { createDigestActivities, type DigestActivities } from './digest.activities';
 export { pgItemStore, pgMailLogStore } from './pg-stores';
 export {
@@ -31,7 +33,7 @@ export interface ActivityDeps {
 
 /** Every activity the item workflow calls, built from ports (the worker passes Nest's DI objects). */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  const parts = {
     ...createProjectionActivities({ items: pgItemStore(deps.dataSource) }),
     ...createMailActivities({
       mailLog: pgMailLogStore(deps.dataSource),
@@ -40,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
       urgingLetter: urgingLetterAttachment(deps.dataSource),
     }),
   };
+  return { ...parts, ...createItemStepActivities(parts) };
 }
 
 /** The digests' activity (issue 11), on the same worker as the items'. */

@@ -13,6 +13,7 @@ import type { MailLogStatus, MailLogStore } from './ports';
 import {
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
+  MAIL_UNRECORDED,
   type SendItemMailInput,
   type SendItemMailResult,
 } from '../libs/contracts/src';
@@ -260,6 +261,47 @@ describe('sendItemMail: the database fails after the server took the mail (ADR 0
     expect(log.rows.get(key)).toMatchObject({ status: 'sent', attempts: 1 });
     // Carried again at once, should this attempt fail before recording it.
     expect(nextBeats).toEqual([carried]);
+  });
+
+  it('a local attempt (ADR 0028) carries it in its failure, and the durable attempt given it in its input sends nothing again', async () => {
+    const { mailer, sent } = scriptedMailer();
+    const log = memoryMailLog();
+    let failMarks = 1;
+    const { sendItemMail } = createMailActivities({
+      mailLog: {
+        ...log.store,
+        markSent: (key, at) =>
+          failMarks-- > 0
+            ? Promise.reject(new Error('Connection terminated unexpectedly'))
+            : log.store.markSent(key, at),
+      },
+      mailer,
+      config: { publicBaseUrl: 'http://x', linkSigningSecret: 'test-link-secret' },
+      now: () => new Date(one.nowMs + 1000),
+    });
+    const local = new MockActivityEnvironment(
+      { isLocal: true },
+      { logger: new DefaultLogger('ERROR') },
+    );
+    const beats: unknown[] = [];
+    local.on('heartbeat', (d: unknown) => beats.push(d));
+    const failure = await applicationFailureOf(local.run(sendItemMail, one));
+    const key = mailIdempotencyKey('item-abc', 'remind-P3D', 1, 'stc@dondoc.local');
+    const delivered = [{ key, at: one.nowMs + 1000, late: false }];
+    expect(failure).toMatchObject({ type: MAIL_UNRECORDED, nonRetryable: false });
+    expect(failure.details).toEqual([{ delivered }]);
+    expect(beats).toEqual([]);
+
+    const durable = new MockActivityEnvironment(
+      { attempt: 1, currentAttemptScheduledTimestampMs: one.nowMs + 5000 },
+      { logger: new DefaultLogger('ERROR') },
+    );
+    expect(await durable.run(sendItemMail, { ...one, delivered })).toEqual({
+      sent: ['stc@dondoc.local', 'stc-head@dondoc.local'],
+      skipped: [],
+    });
+    expect(sent.map((m) => m.to)).toEqual(['stc@dondoc.local', 'stc-head@dondoc.local']);
+    expect(log.rows.get(key)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('a delivery carried alone keeps its own lateness', async () => {

@@ -22,6 +22,9 @@ import {
   withdrawsInvite,
   MAIL_PERMANENT,
   MAIL_TRANSIENT,
+  MAIL_UNRECORDED,
+  unrecordedDeliveries,
+  type UnrecordedDelivery,
   type ItemMailKind,
   type SendItemMailInput,
   type SendItemMailResult,
@@ -150,36 +153,25 @@ function attendeeName(
   return name ? { name } : {};
 }
 
-/** A mail an attempt delivered (the server answered 250) but could not record as sent. */
-interface CarriedDelivery {
-  readonly key: string;
-  /** When it was delivered (mail_log.sent_at). */
-  readonly at: number;
-  /** Whether the delivered mail said it was late. */
-  readonly late: boolean;
-}
-
 /**
- * The deliveries an earlier attempt of this activity could not record: the database failed after
- * the SMTP server's 250. They travel in the heartbeat details, which the Temporal server keeps
- * and hands to the next attempt, so that attempt records them instead of sending again (ADR 0003).
+ * The deliveries an earlier attempt could not record: the database failed after the SMTP
+ * server's 250. A durable attempt's travel in the heartbeat details, which the Temporal server
+ * keeps and hands to the next attempt; a local attempt's (ADR 0028) in its failure, which the
+ * workflow passes on in the input. Either way the next attempt records them instead of sending
+ * again (ADR 0003).
  */
-function carriedDeliveries(): Map<string, CarriedDelivery> {
-  const details = activityInfo().heartbeatDetails as { delivered?: unknown } | undefined;
-  const list = Array.isArray(details?.delivered) ? (details.delivered as unknown[]) : [];
-  const valid = list.filter(
-    (d): d is CarriedDelivery =>
-      typeof d === 'object' &&
-      d !== null &&
-      typeof (d as CarriedDelivery).key === 'string' &&
-      typeof (d as CarriedDelivery).at === 'number' &&
-      typeof (d as CarriedDelivery).late === 'boolean',
-  );
-  return new Map(valid.map((d) => [d.key, d]));
+function carriedDeliveries(input: SendItemMailInput): Map<string, UnrecordedDelivery> {
+  const carried = [
+    ...unrecordedDeliveries(activityInfo().heartbeatDetails),
+    ...(input.delivered ?? []),
+  ];
+  return new Map(carried.map((d) => [d.key, d]));
 }
 
-const carry = (delivered: Map<string, CarriedDelivery>): void =>
-  heartbeat({ delivered: [...delivered.values()] });
+/** Keeps the deliveries for a durable attempt after this one (a local one has no heartbeat). */
+const carry = (delivered: Map<string, UnrecordedDelivery>): void => {
+  if (!activityInfo().isLocal) heartbeat({ delivered: [...delivered.values()] });
+};
 
 const normalise = (addresses: readonly string[]): string[] => [
   ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
@@ -219,7 +211,11 @@ export function createMailActivities(deps: MailActivityDeps) {
    */
   async function sendItemMail(input: SendItemMailInput): Promise<SendItemMailResult> {
     // Server time, like the workflow's `nowMs`: the time-skipping server's clock in its tests.
-    const attemptAt = Math.max(input.nowMs, activityInfo().currentAttemptScheduledTimestampMs);
+    const attemptAt = Math.max(
+      input.nowMs,
+      input.localAtMs ?? 0,
+      activityInfo().currentAttemptScheduledTimestampMs,
+    );
     const late = isLateMail(input.nowMs, attemptAt, input.due);
     const sendAt = late ? attemptAt : input.nowMs;
     const letter = input.kind === 'escalation' ? await urgingLetterOf(input) : null;
@@ -276,7 +272,7 @@ export function createMailActivities(deps: MailActivityDeps) {
     const sent: string[] = [];
     const skipped: string[] = [];
     const failed: { recipient: string; error: string }[] = [];
-    const delivered = carriedDeliveries();
+    const delivered = carriedDeliveries(input);
     // Kept for the attempt after this one, should this one fail before recording them.
     if (delivered.size > 0) carry(delivered);
     let reportLate = false;
@@ -369,13 +365,19 @@ export function createMailActivities(deps: MailActivityDeps) {
       } catch (err) {
         delivered.set(key, { key, at: sentAt.getTime(), late });
         carry(delivered);
+        const error = err instanceof Error ? err.message : String(err);
         log.warn('Mail delivered but not recorded as sent; the next attempt records it', {
           recipient,
           step: input.step,
           workflowId: input.workflowId,
-          error: err instanceof Error ? err.message : String(err),
+          error,
         });
-        throw err;
+        if (!activityInfo().isLocal) throw err;
+        throw ApplicationFailure.retryable(
+          `Mail delivered but not recorded as sent: ${error}`,
+          MAIL_UNRECORDED,
+          { delivered: [...delivered.values()] },
+        );
       }
       sent.push(recipient);
     }

@@ -6,8 +6,8 @@
  * reported complete 20 days late and accepted. The activities are the in-memory fakes of the
  * workflow tests: what they do does not change the events the workflow records.
  *
- * Prints the events by type and `RESULT life events=… activities=… timers=… workflow_tasks=…
- * goal=100`. No baseline: the figure is exact, not a time, so it does not move with the load.
+ * Prints the events by type and `RESULT life events=… activities=… local_activities=… timers=…
+ * workflow_tasks=… goal=100`; since ADR 0028 each step is one local activity (a marker). No baseline: the figure is exact, not a time, so it does not move with the load.
  */
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -81,13 +81,17 @@ export async function runLifeBench(): Promise<void> {
       byType.set(name, (byType.get(name) ?? 0) + 1);
     }
     const count = (name: string): number => byType.get(name) ?? 0;
+    const localActivities = (history.events ?? []).filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    ).length;
     for (const [name, n] of [...byType].sort((a, b) => b[1] - a[1])) {
       console.log(`${String(n).padStart(4)}  ${name}`);
     }
     const events = history.events?.length ?? 0;
     console.log(
       `RESULT life events=${events} activities=${count('ACTIVITY_TASK_SCHEDULED')} ` +
-        `timers=${count('TIMER_STARTED')} workflow_tasks=${count('WORKFLOW_TASK_COMPLETED')} ` +
+        `local_activities=${localActivities} timers=${count('TIMER_STARTED')} ` +
+        `workflow_tasks=${count('WORKFLOW_TASK_COMPLETED')} ` +
         `updates=${count('WORKFLOW_EXECUTION_UPDATE_COMPLETED')} goal=${GOAL}`,
     );
   } finally {

@@ -1,12 +1,15 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancelledFailure,
+  TemporalFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   Trigger,
   workflowInfo,
@@ -19,6 +22,9 @@ import {
   decideExtensionUpdate,
   itemStateQuery,
   MAIL_PERMANENT,
+  MAIL_UNRECORDED,
+  unrecordedDeliveries,
+  type UnrecordedDelivery,
   reassignUpdate,
   reportProgressUpdate,
   requestExtensionUpdate,
@@ -30,6 +36,8 @@ import {
   type ItemView,
   type ItemWorkflowInput,
   type MailPermanentDetails,
+  type RecordEventsInput,
+  type RecordMailDeliveryInput,
   type RecordedEvent,
   type SendItemMailInput,
   INVITE_MAIL_KINDS,
@@ -138,6 +146,14 @@ const ASSIGNMENT_FIRST = 'assignment-first';
 const PERIOD_MAIL = 'period-mail';
 
 /**
+ * Patch id (ADR 0028): a step's record, mails and delivery run first as one local activity, a
+ * command's record and a notification's mail each as one: a marker apiece in the history instead
+ * of an activity's three events and a workflow task of its own. Any failure other than a
+ * recipient's rejection falls back to the durable activities of ADR 0018, retried until done.
+ */
+const LOCAL_STEPS = 'local-steps';
+
+/**
  * Whether a queued mail goes out: a kind added later is sent only by a run that has its patch, so
  * a run that took the command before sends no mail for it, and neither does its replay.
  */
@@ -148,6 +164,9 @@ function sendsQueued(kind: ItemMailKind): boolean {
   if (kind === 'deadline_copy') return patched(DEADLINE_COPY_MAIL);
   return true;
 }
+
+const isAssignmentMail = (mail: MailCommand): boolean =>
+  mail.kind === 'assigned' || mail.kind === 'assigned_copy';
 
 /** A request to the secretariat that the close (accepted, cancelled) has answered already. */
 const mootOnceClosed = (kind: ItemMailKind): boolean =>
@@ -195,6 +214,35 @@ const { sendItemMail: deliverItemMail } = proxyActivities<ItemActivities>({
 });
 
 /**
+ * First tries since LOCAL_STEPS (ADR 0028): one attempt each, in the worker that runs the
+ * workflow task. A failure is not retried here, where a long outage would fill the history with
+ * retry timers: the durable activities above take over.
+ */
+const local = proxyLocalActivities<ItemActivities>({
+  startToCloseTimeout: '30s',
+  retry: { maximumAttempts: 1 },
+});
+
+/**
+ * Whether an error is a local activity's failure (or time-out), which the durable activity then
+ * makes good. A local activity's failure comes as its own error, not wrapped in ActivityFailure.
+ */
+const isLocalFailure = (err: unknown): err is TemporalFailure =>
+  err instanceof TemporalFailure && !(err instanceof CancelledFailure);
+
+/** The mails a failed local attempt delivered but could not record (MAIL_UNRECORDED). */
+const unrecordedOf = (err: TemporalFailure): UnrecordedDelivery[] =>
+  err instanceof ApplicationFailure && err.type === MAIL_UNRECORDED
+    ? unrecordedDeliveries(err.details?.[0])
+    : [];
+
+/** Whether a local activity failed because a recipient rejected its mail for good. */
+const rejectedForGood = (err: TemporalFailure): boolean => {
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  return failure instanceof ApplicationFailure && failure.type === MAIL_PERMANENT;
+};
+
+/**
  * One workflow per item: owns the deadline, reminders, escalation and every command on it.
  * A single timer loop sleeps until the next step or until an update changes the state.
  */
@@ -202,6 +250,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   const workflowId = workflowInfo().workflowId;
   const ctx = (): Context => ({ now: Date.now(), input });
 
+  /** Whether this run takes the local first tries (LOCAL_STEPS); decided once, at its start. */
+  const localSteps = patched(LOCAL_STEPS);
   const initial = initialState(input, workflowId, Date.now());
   const owed = input.carried || input.restore ? null : owedEscalation(initial.state, ctx());
   const start: Transition =
@@ -214,13 +264,35 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   /** Notification mails queued by update handlers, sent by the loop (never blocking an update). */
   const outbox: MailCommand[] = [];
 
+  const recordOf = (events: readonly RecordedEvent[]): RecordEventsInput => ({
+    itemId: input.itemId,
+    workflowId,
+    events,
+    projection: toProjection(state),
+  });
+  /**
+   * A local first try (LOCAL_STEPS): its result, or what the durable activity that takes over is
+   * to carry on from (the mails the try delivered but could not record as sent).
+   */
+  const tryLocally = async <T>(
+    work: () => Promise<T>,
+  ): Promise<{ value: T } | { carried: readonly UnrecordedDelivery[] }> => {
+    if (!localSteps) return { carried: [] };
+    try {
+      return { value: await work() };
+    } catch (err) {
+      if (!isLocalFailure(err)) throw err;
+      log.warn('Local activity failed; the durable one takes over', { error: err.message });
+      return { carried: unrecordedOf(err) };
+    }
+  };
   const record = async (events: readonly RecordedEvent[]): Promise<void> => {
-    await recordEvents({
-      itemId: input.itemId,
-      workflowId,
-      events,
-      projection: toProjection(state),
-    });
+    const r = recordOf(events);
+    if (!('value' in (await tryLocally(() => local.recordEvents(r))))) await recordEvents(r);
+  };
+  const recordDelivery = async (d: RecordMailDeliveryInput): Promise<void> => {
+    const done = await tryLocally(() => local.recordMailDelivery(d));
+    if (!('value' in done)) await recordMailDelivery(d);
   };
 
   const request = (mail: MailCommand, nowMs: number): SendItemMailInput => ({
@@ -265,7 +337,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
   );
   const requestOf = (mail: MailCommand, nowMs: number): SendItemMailInput => {
     const r = request(mail, nowMs);
-    const assignment = mail.kind === 'assigned' || mail.kind === 'assigned_copy';
+    const assignment = isAssignmentMail(mail);
     return {
       ...r,
       item: {
@@ -330,18 +402,23 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
    * One mail, retried until it goes out; settles with the recipients that rejected it for good,
    * of whom the secretariat is told.
    */
-  const deliver = async (mail: MailCommand, stepAtMs: number): Promise<MailOutcome> => {
+  const deliver = async (
+    mail: MailCommand,
+    stepAtMs: number,
+    carried?: readonly UnrecordedDelivery[],
+  ): Promise<MailOutcome> => {
     // Not awaited once settled: a run without the patch schedules its mails as it always did.
-    if (assignmentPending && mail.kind !== 'assigned' && mail.kind !== 'assigned_copy') {
+    if (assignmentPending && !isAssignmentMail(mail)) {
       await assignmentPending;
     }
     let outcome: MailOutcome;
     try {
-      const result = await deliverItemMail(requestOf(mail, stepAtMs));
+      const result = await sendFirstLocally(requestOf(mail, stepAtMs), carried);
       outcome = { mail, failed: [], late: result.late === true };
     } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
-      const cause = err.cause;
+      // A durable activity's failure is wrapped in ActivityFailure, a local one's is not.
+      if (!(err instanceof ActivityFailure) && !(localSteps && isLocalFailure(err))) throw err;
+      const cause = err instanceof ActivityFailure ? err.cause : err;
       const details =
         cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
           ? (cause.details?.[0] as Partial<MailPermanentDetails> | undefined)
@@ -353,9 +430,35 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       log.warn('Mail not delivered', { step: mail.step, failed });
       outcome = { mail, failed, late: false };
     }
+    tellUndelivered(outcome, stepAtMs);
+    return outcome;
+  };
+  /** The secretariat is told of the recipients that rejected a mail for good. */
+  const tellUndelivered = (outcome: MailOutcome, stepAtMs: number): void => {
     const notice = undeliveredNotice(outcome, stepAtMs, input.secretariatEmail);
     if (notice) apart(async () => void (await deliver(notice, Date.now())));
-    return outcome;
+  };
+  /** A local first try since LOCAL_STEPS; a recipient's rejection is final, not retried. */
+  /**
+   * A mail, tried locally first since LOCAL_STEPS, then by the durable activity. A recipient's
+   * rejection is final, not retried. `carried`: a failed local step's deliveries, which the
+   * durable activity takes over at once.
+   */
+  const sendFirstLocally = async (
+    req: SendItemMailInput,
+    carried?: readonly UnrecordedDelivery[],
+  ) => {
+    let delivered = carried ?? [];
+    if (localSteps && carried === undefined) {
+      try {
+        return await local.sendItemMail({ ...req, localAtMs: Date.now() });
+      } catch (err) {
+        if (!isLocalFailure(err) || rejectedForGood(err)) throw err;
+        log.warn('Mail not sent locally; the durable activity takes over', { step: req.step });
+        delivered = unrecordedOf(err);
+      }
+    }
+    return deliverItemMail(delivered.length > 0 ? { ...req, delivered } : req);
   };
 
   /** A notification from the outbox: apart from the loop since MAIL_DELIVERY_FAULTS, else awaited. */
@@ -379,15 +482,44 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       if (effects.events.length > 0) await record(effects.events);
       return;
     }
-    if (effects.events.length > 0) await record(pendingDelivery(effects.events));
-    apart(async () => {
-      const outcomes = await Promise.all(effects.mails.map((m) => deliver(m, stepAt)));
-      settled?.();
-      const delivery = deliveryDetail(outcomes, Date.now());
-      for (const e of effects.events) {
-        await recordMailDelivery({ workflowId, seq: e.seq, delivery });
-      }
-    });
+    const pending = pendingDelivery(effects.events);
+    // The whole step as one local activity, unless its mails must wait for the assignment's.
+    const waits = assignmentPending !== null && effects.mails.some((m) => !isAssignmentMail(m));
+    if (localSteps && !waits) {
+      const step = {
+        record: recordOf(pending),
+        mails: effects.mails.map((m) => requestOf(m, stepAt)),
+      };
+      apart(async () => {
+        const done = await tryLocally(() => local.performItemStep(step));
+        if (!('value' in done)) {
+          // Recorded pending again (idempotent: the local try may have got that far), then settled.
+          if (pending.length > 0) await recordEvents(step.record);
+          await settleDurably(effects, stepAt, settled, done.carried);
+          return;
+        }
+        settled?.();
+        effects.mails.forEach((mail, i) => {
+          const o = done.value.outcomes[i];
+          if (o) tellUndelivered({ mail, failed: o.failed, late: o.late }, stepAt);
+        });
+      });
+      return;
+    }
+    if (pending.length > 0) await record(pending);
+    apart(() => settleDurably(effects, stepAt, settled));
+  };
+  /** A step's mails the durable way (ADR 0018), its events recorded pending already. */
+  const settleDurably = async (
+    effects: Transition,
+    stepAt: number,
+    settled?: () => void,
+    carried?: readonly UnrecordedDelivery[],
+  ): Promise<void> => {
+    const outcomes = await Promise.all(effects.mails.map((m) => deliver(m, stepAt, carried)));
+    settled?.();
+    const delivery = deliveryDetail(outcomes, Date.now());
+    for (const e of effects.events) await recordDelivery({ workflowId, seq: e.seq, delivery });
   };
 
   /**
@@ -475,7 +607,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       apart(async () => {
         const outcome = await deliver(mail, at);
         const delivery = deliveryDetail([outcome], Date.now());
-        await recordMailDelivery({ workflowId, seq, delivery });
+        await recordDelivery({ workflowId, seq, delivery });
       });
     }
   }

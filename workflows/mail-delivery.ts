@@ -3,10 +3,11 @@
  * (pending at the step, the outcome once settled), and the notice that tells the secretariat
  * about recipients that rejected a mail for good. Pure.
  */
-import type {
-  MailDeliveryDetail,
-  MailPermanentDetails,
-  RecordedEvent,
+import {
+  deliveryDetail as settledDelivery,
+  type MailDeliveryDetail,
+  type MailPermanentDetails,
+  type RecordedEvent,
 } from '../libs/contracts/src';
 import type { MailCommand } from './item-transition';
 
@@ -17,26 +18,12 @@ export interface MailOutcome {
   readonly late: boolean;
 }
 
-const distinct = (addresses: readonly string[]): string[] => [
-  ...new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0)),
-];
-
 /** The delivery keys of a step's event once its mails have settled at `at` (epoch ms). */
 export function deliveryDetail(outcomes: readonly MailOutcome[], at: number): MailDeliveryDetail {
-  const recipients = distinct(outcomes.flatMap((o) => o.mail.recipients));
-  const failed = distinct(outcomes.flatMap((o) => o.failed.map((f) => f.recipient)));
-  const mailDelivery =
-    failed.length === 0
-      ? 'delivered'
-      : failed.length >= recipients.length
-        ? 'failed'
-        : 'partly_failed';
-  return {
-    mailDelivery,
-    ...(failed.length > 0 ? { failedRecipients: failed } : {}),
-    mailSettledAt: at,
-    ...(outcomes.some((o) => o.late) ? { mailLate: true as const } : {}),
-  };
+  return settledDelivery(
+    outcomes.map((o) => ({ recipients: o.mail.recipients, failed: o.failed, late: o.late })),
+    at,
+  );
 }
 
 /** A step's events as recorded at the step, before its mails have gone out. */

@@ -178,4 +178,24 @@ describe('mail faults (ADR 0018)', () => {
     expect((await handle.query(itemStateQuery)).status).toBe('overdue');
     await finish(handle);
   });
+
+  it('a local step that delivered its mail but could not record it: the durable attempt records it, never sends it twice (ADR 0028)', async () => {
+    const due = await dueIn(3 * 3600);
+    const input = itemInput(due, { policy: { remindBefore: ['PT1H'], escalateAfter: [] } });
+    const wf = itemWorkflowId(input.itemId);
+    fakes.unrecordLocally.add('remind:PT1H');
+    const handle = await start(input);
+    await sleepUntil(due.at - HOUR + MINUTE);
+    const [, reminder] = await eventually(() => {
+      const e = fakes.eventsOf(wf);
+      expect(e.map((x) => x.detail?.mailDelivery)).toEqual(['delivered', 'delivered']);
+      return e;
+    });
+    expect(reminder?.type).toBe('reminder_sent');
+    expect(steps(wf)).toEqual(['assigned@1', 'remind:PT1H@1']);
+    expect(fakes.carriedTo.get('remind:PT1H')).toEqual([
+      expect.objectContaining({ key: `${wf}:remind:PT1H` }),
+    ]);
+    await finish(handle);
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * Replays every recorded history in workflows/test/histories against the current workflow code.
  * A failure here means a change is not deterministic for items already running: guard it with
- * `patched()` instead of re-recording. To add or refresh histories after a compatible change:
- *   node -r ts-node/register/transpile-only workflows/test/record-histories.ts
+ * `patched()` instead of re-recording. To record the histories of new scenarios (or, naming
+ * them, refresh some after a compatible change):
+ *   TZ=UTC node -r ts-node/register/transpile-only workflows/test/record-histories.ts [NAME …]
  * Runs offline (no server).
  */
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';

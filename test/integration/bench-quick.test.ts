@@ -98,7 +98,18 @@ it('npm run bench -- workers quick: throughput and burst on one worker process, 
 
 it("npm run bench -- life: one item's whole default life, its history events by kind", async () => {
   const result = resultOf(await runBench('life'), 'life');
-  expectFigures(result, ['events', 'activities', 'timers', 'workflow_tasks', 'goal']);
+  expectFigures(result, [
+    'events',
+    'activities',
+    'local_activities',
+    'timers',
+    'workflow_tasks',
+    'goal',
+  ]);
   // The life ran to its end: the submission and the acceptance (and the progress) were updates.
   expect(result.get('updates')).toBe('3');
+  // A count, not a time: each step is one local activity (ADR 0028) and nothing failed, so no
+  // durable activity ran, and the whole life stays within the issue's goal.
+  expect(result.get('activities')).toBe('0');
+  expect(Number(result.get('events'))).toBeLessThanOrEqual(Number(result.get('goal')));
 }, 300_000);

@@ -21,8 +21,14 @@ import type {
   RecordedEvent,
   ReminderPolicy,
   SendItemMailInput,
+  UnrecordedDelivery,
 } from '../../libs/contracts/src';
-import type { ItemActivities } from '../../activities';
+import { MAIL_UNRECORDED } from '../../libs/contracts/src';
+import {
+  createItemStepActivities,
+  type ItemActivities,
+  type ItemStepParts,
+} from '../../activities';
 import { isLateMail } from '../../libs/mail/src';
 
 export const STC: AgencyRef = {
@@ -90,6 +96,13 @@ export class FakeActivities {
   failMailUntil: number | null = null;
   /** When set, failMailUntil fails only the mails of these kinds. */
   failMailKinds: ReadonlySet<ItemMailKind> | null = null;
+  /**
+   * Steps whose next local mail attempt delivers but cannot record it (MAIL_UNRECORDED, ADR
+   * 0028): the database failing after the SMTP server's 250. Taken out once used.
+   */
+  readonly unrecordLocally = new Set<string>();
+  /** The `delivered` each durable mail attempt was given, by step. */
+  readonly carriedTo = new Map<string, readonly UnrecordedDelivery[]>();
   /** Mail attempts failed by failMailUntil. */
   failedMailAttempts = 0;
   /** Server time of each delivered mail attempt, in the order of `mails`, per workflow id. */
@@ -143,7 +156,7 @@ export class FakeActivities {
     return rest;
   }
 
-  readonly activities: ItemActivities = {
+  private readonly parts: ItemStepParts = {
     recordEvents: (input: RecordEventsInput) => {
       const list = this.events.get(input.workflowId) ?? [];
       let inserted = 0;
@@ -169,7 +182,11 @@ export class FakeActivities {
       return Promise.resolve({ updated: true });
     },
     sendItemMail: (input: SendItemMailInput) => {
-      const at = activityInfo().currentAttemptScheduledTimestampMs;
+      const info = activityInfo();
+      // A local attempt's schedule time is the worker's clock, not the server's (ADR 0028).
+      const at = info.isLocal
+        ? (input.localAtMs ?? input.nowMs)
+        : info.currentAttemptScheduledTimestampMs;
       const failing = this.failMailKinds === null || this.failMailKinds.has(input.kind);
       if (this.failMailUntil !== null && at < this.failMailUntil && failing) {
         this.failedMailAttempts++;
@@ -177,6 +194,9 @@ export class FakeActivities {
           ApplicationFailure.retryable('connect ECONNREFUSED 127.0.0.1:25', 'MAIL_TRANSIENT'),
         );
       }
+      if (!info.isLocal && input.delivered) this.carriedTo.set(input.step, input.delivered);
+      const carried = input.delivered?.some((d) => d.key === `${input.workflowId}:${input.step}`);
+      if (carried) return Promise.resolve({ sent: [...input.recipients], skipped: [] });
       const list = this.mails.get(input.workflowId) ?? [];
       list.push(input);
       this.mails.set(input.workflowId, list);
@@ -184,6 +204,12 @@ export class FakeActivities {
         ...(this.mailAttemptAt.get(input.workflowId) ?? []),
         at,
       ]);
+      if (info.isLocal && this.unrecordLocally.delete(input.step)) {
+        const delivered = [{ key: `${input.workflowId}:${input.step}`, at, late: false }];
+        return Promise.reject(
+          ApplicationFailure.retryable('not recorded as sent', MAIL_UNRECORDED, { delivered }),
+        );
+      }
       const failed = input.recipients
         .filter((r) => this.bounce.has(r))
         .map((recipient) => ({ recipient, error: '550' }));
@@ -203,6 +229,10 @@ export class FakeActivities {
         ...(late ? { late } : {}),
       });
     },
+  };
+  readonly activities: ItemActivities = {
+    ...this.parts,
+    ...createItemStepActivities(this.parts),
   };
 }
 

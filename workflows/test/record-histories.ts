@@ -4,8 +4,9 @@
  *
  *   TZ=UTC node -r ts-node/register/transpile-only workflows/test/record-histories.ts
  *
- * Never re-record to make a failing replay pass: a failing replay means the new code would
- * break running items. Guard the change with `patched('<id>')` (old path when false), keep the
+ * Without arguments it records only the scenarios that have no history yet; name scenarios to
+ * record them again. Never re-record to make a failing replay pass: a failing replay means the
+ * new code would break running items. Guard the change with `patched('<id>')` (old path when false), keep the
  * old histories, and add new ones recorded with the patch.
  *
  * Uses the time-skipping server (provisioned by scripts/provision.sh, or TEMPORAL_TEST_SERVER_PATH)
@@ -14,7 +15,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   acceptUpdate,
@@ -490,6 +491,27 @@ const scenarios: Scenario[] = [
   },
 ];
 
+/**
+ * The lives recorded again once the patch 'local-steps' (ADR 0028) took their steps to local
+ * activities, as `local-steps-<name>`: the files without the prefix keep the paths before it.
+ */
+const LOCAL_STEPS_LIVES = [
+  'default-policy-escalation',
+  'extension-approved-completed',
+  'recurring-monthly-period',
+  'mail-fault-apart',
+  'closing-mail-completed',
+  'assignment-first',
+  'deadline-copy-mail',
+  'restored-pending-mail',
+];
+const allScenarios: Scenario[] = [
+  ...scenarios,
+  ...scenarios
+    .filter((x) => LOCAL_STEPS_LIVES.includes(x.name))
+    .map((x): Scenario => ({ ...x, name: `local-steps-${x.name}` })),
+];
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const env = await createTestEnv();
@@ -497,9 +519,15 @@ async function main(): Promise<void> {
   try {
     await runWithItemWorker(env, fakes, async (taskQueue) => {
       await mkdir(HISTORIES_DIR, { recursive: true });
-      // `record-histories.ts NAME …` records only those scenarios (existing histories stay as they are).
+      // `record-histories.ts NAME …` records those scenarios again; without names, only the
+      // scenarios that have no history yet: a history recorded before a patch is never replaced
+      // by one that takes the patched path.
       const only = process.argv.slice(2);
-      for (const scenario of scenarios.filter((x) => only.length === 0 || only.includes(x.name))) {
+      const recorded = new Set(await readdir(HISTORIES_DIR));
+      const todo = allScenarios.filter((x) =>
+        only.length > 0 ? only.includes(x.name) : !recorded.has(`${x.name}.json`),
+      );
+      for (const scenario of todo) {
         const handle = await scenario.run(
           env,
           (input) =>

@@ -5,3 +5,4 @@ export * from './item-workflow.types';
 export * from './workflow-ids';
 export * from './reconcile.types';
 export * from './digest.types';
+export * from './mail-delivery';

@@ -170,6 +170,16 @@ export interface SendItemMailInput {
   readonly due: DueSpec | null;
   /** Workflow time when the step ran: days left / overdue are counted from here. */
   readonly nowMs: number;
+  /**
+   * Workflow time of a local attempt (ADR 0028): a local activity is not scheduled by the server,
+   * so its attempt has no server time of its own (the time-skipping server's clock in tests).
+   */
+  readonly localAtMs?: number;
+  /**
+   * Mails a failed local attempt delivered but could not record as sent (ADR 0028): the durable
+   * attempt records them instead of sending them again, as it does with its heartbeat (ADR 0003).
+   */
+  readonly delivered?: readonly UnrecordedDelivery[];
   readonly level?: number;
   /**
    * escalation: who gets the draft urging letter (absent in activities scheduled before the field
@@ -230,6 +240,22 @@ export const MAIL_PERMANENT = 'MAIL_PERMANENT';
  */
 export const MAIL_TRANSIENT = 'MAIL_TRANSIENT';
 
+/**
+ * Failure type of a local attempt (ADR 0028) that delivered mails but could not record them as
+ * sent (the database failed after the SMTP server's 250); its details are `{ delivered }`.
+ */
+export const MAIL_UNRECORDED = 'MAIL_UNRECORDED';
+
+/** A mail delivered (the server answered 250) but not recorded as sent. */
+export interface UnrecordedDelivery {
+  /** Its idempotency key in mail_log. */
+  readonly key: string;
+  /** When it was delivered (mail_log.sent_at). */
+  readonly at: number;
+  /** Whether the delivered mail said it was late. */
+  readonly late: boolean;
+}
+
 /** The details a MAIL_PERMANENT failure carries: which recipients could not be reached. */
 export interface MailPermanentDetails {
   readonly failed: readonly { readonly recipient: string; readonly error: string }[];
@@ -262,4 +288,22 @@ export interface RecordMailDeliveryInput {
 export interface RecordMailDeliveryResult {
   /** false: no such event pending (a retry that already wrote it). */
   readonly updated: boolean;
+}
+
+/**
+ * A due step in one activity (ADR 0028): its events recorded with the mail pending, its mails
+ * sent, then the events told how the mails went.
+ */
+export interface PerformItemStepInput {
+  /** The step's events, each with `mailDelivery: 'pending'`, and the projection after it. */
+  readonly record: RecordEventsInput;
+  readonly mails: readonly SendItemMailInput[];
+}
+
+/** How each mail went, in the order of the input's mails. */
+export interface PerformItemStepResult {
+  readonly outcomes: readonly {
+    readonly failed: MailPermanentDetails['failed'];
+    readonly late: boolean;
+  }[];
 }
