@@ -100,6 +100,16 @@ export class ItemEventDetailResponse {
   @ApiPropertyOptional({ type: [String], description: 'Mail recipients' }) recipients?: string[];
   @ApiPropertyOptional({ type: [String], description: 'Recipients whose mail bounced' })
   failedRecipients?: string[];
+  @ApiPropertyOptional({
+    enum: ['pending', 'delivered', 'partly_failed', 'failed'],
+    description:
+      "How the step's mail went (ADR 0018): pending until it has gone out or been refused",
+  })
+  mailDelivery?: 'pending' | 'delivered' | 'partly_failed' | 'failed';
+  @ApiPropertyOptional({ description: 'The mail went out late and said so (ADR 0018)' })
+  mailLate?: boolean;
+  @ApiPropertyOptional({ description: 'When the mail went out or was refused (epoch ms)' })
+  mailSettledAt?: number;
   @ApiPropertyOptional({ description: 'Escalation level' }) level?: number;
   @ApiPropertyOptional({
     description:

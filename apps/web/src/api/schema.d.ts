@@ -1317,6 +1317,15 @@ export type components = {
             failedRecipients?: string[];
             /** @description Escalation level */
             level?: number;
+            /**
+             * @description How the step's mail went (ADR 0018): pending until it has gone out or been refused
+             * @enum {string}
+             */
+            mailDelivery?: "pending" | "delivered" | "partly_failed" | "failed";
+            /** @description The mail went out late and said so (ADR 0018) */
+            mailLate?: boolean;
+            /** @description When the mail went out or was refused (epoch ms) */
+            mailSettledAt?: number;
             note?: string | null;
             percent?: number | null;
             reason?: string | null;

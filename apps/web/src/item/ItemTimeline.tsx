@@ -3,6 +3,7 @@ import type { Item, ItemEvent } from '../api/client';
 import { formatDateTime } from '../format';
 import { EVENT_LABELS, EVENT_TEXT_LABELS, FIELD_LABELS } from '../labels';
 import { dueSpecText, newPeriodLabel } from './due-labels';
+import { mailStateLine } from './mail-state';
 import { recipientsText } from './recipients';
 
 type Detail = NonNullable<ItemEvent['detail']>;
@@ -135,6 +136,8 @@ function detailLines(
   if (d.failedRecipients?.length) {
     lines.push(`Không gửi được đến: ${recipientsText(d.failedRecipients, addresses, true)}`);
   }
+  const mail = mailStateLine(d);
+  if (mail) lines.push(mail);
   if (d.channelCode === 'email_link') lines.push('Thực hiện qua liên kết trong thư');
   return lines;
 }
