@@ -108,4 +108,21 @@ describe('assignment mail', () => {
     const m = renderItemMail({ ...base, noticeTitle: null });
     expect(m.text).toContain('- Thông báo kết luận: Thông báo số 12/TB-BCĐ ngày 05/01/2026');
   });
+
+  it('an item entered without a notice does not claim one, to the lead nor in the copy', () => {
+    for (const kind of ['assigned', 'assigned_copy'] as const) {
+      const m = renderItemMail({
+        ...base,
+        kind,
+        noticeTitle: null,
+        noticeNumber: null,
+        noticeIssuedOn: null,
+      });
+      expect(m.text).toContain('Theo chỉ đạo của Ban Chỉ đạo, Sở Tài chính được giao chủ trì');
+      expect(m.text).not.toContain('Thông báo kết luận');
+    }
+    expect(renderItemMail(base).text).toContain(
+      'Theo Thông báo kết luận của Ban Chỉ đạo, Sở Tài chính được giao chủ trì',
+    );
+  });
 });

@@ -28,6 +28,16 @@ export interface RenderedMail {
   readonly html: string;
 }
 
+/**
+ * What the assignment rests on: the notice when there is one; an item the secretariat entered on
+ * its own (POST /api/items, no notice) only on the committee's direction (blind check).
+ */
+function assignmentBasis(d: ItemMailData): string {
+  return d.noticeTitle || d.noticeNumber || d.noticeIssuedOn
+    ? 'Theo Thông báo kết luận của Ban Chỉ đạo'
+    : 'Theo chỉ đạo của Ban Chỉ đạo';
+}
+
 function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
   const label = itemLabel(d);
   const due = d.due ? dueShort(d.due) : null;
@@ -40,7 +50,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
         blocks: [
           { p: `Kính gửi: ${d.leadName},` },
           {
-            p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây.`,
+            p: `${assignmentBasis(d)}, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây.`,
             strong: true,
           },
           assignmentFactsOf(d),
@@ -61,7 +71,7 @@ function compose(d: ItemMailData): { subject: string; blocks: Block[] } {
           // One mail to each co-ordinating agency: addressed to the one reading it.
           { p: `Kính gửi: ${d.addresseeName ?? 'Quý cơ quan phối hợp thực hiện nhiệm vụ'},` },
           {
-            p: `Theo Thông báo kết luận của Ban Chỉ đạo, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây; Quý cơ quan được giao phối hợp.`,
+            p: `${assignmentBasis(d)}, ${d.leadName} được giao chủ trì thực hiện nhiệm vụ dưới đây; Quý cơ quan được giao phối hợp.`,
             strong: true,
           },
           assignmentFactsOf(d),
