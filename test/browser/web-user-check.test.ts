@@ -221,6 +221,10 @@ describe('the items list and the item page after the user check', () => {
     // A date typed before the bound stays in the field and is refused with why, not emptied
     // without a word (issue 8 blind check).
     await date.fill(shown(legal));
+    // Typing opens the calendar again under the mouse, still on the day picked above: the picker
+    // then shows that day in the input as a preview. The typed date must not be lost to it (a
+    // race that failed CI when Enter came after the preview).
+    await page.getByTitle(first, { exact: true }).waitFor();
     await page.keyboard.press('Enter');
     const refusal = dialog.getByText(`Không chọn được ngày ${shown(legal)}.`, { exact: true });
     await refusal.waitFor();

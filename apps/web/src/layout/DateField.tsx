@@ -1,7 +1,7 @@
 import { DatePicker, type DatePickerProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import type { FocusEvent, KeyboardEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 
 dayjs.extend(customParseFormat);
 
@@ -22,7 +22,6 @@ export const DATE_PLACEHOLDER = 'ngày/tháng/năm';
  */
 export function DateField({
   onKeyDown,
-  onBlur,
   block = false,
   style,
   ...props
@@ -30,32 +29,31 @@ export function DateField({
   const { disabledDate, onChange } = props;
   /**
    * The picker drops a typed date it may not offer, leaving the field empty without a word (issue
-   * 8 blind check): hand it to the form instead, whose rule then says why it is refused.
+   * 8 blind check): hand it to the form as soon as it is typed whole, whose rule then says why it
+   * is refused. Not on Enter or blur: by then the picker may already have put its last date back
+   * in the input (it does so on a later frame), and the typed one would be lost.
    */
-  const keepRefused = (input: EventTarget) => {
+  const keepRefused = (event: FormEvent<HTMLElement>) => {
+    const input = event.target;
     const text = input instanceof HTMLInputElement ? input.value.trim() : '';
     if (!disabledDate || !onChange || text === '') return;
     const day = dayjs(text, DATE_FORMATS, true);
     if (day.isValid() && disabledDate(day, { type: 'date' })) onChange(day, text);
   };
   return (
-    <DatePicker
-      format={DATE_FORMATS}
-      placeholder={DATE_PLACEHOLDER}
-      style={block ? { width: '100%', ...style } : style}
-      {...props}
-      onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
-        // The picker has already taken a typed date on Enter; stop the form's implicit submission.
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          keepRefused(event.target);
-        }
-        onKeyDown?.(event, preventDefault);
-      }}
-      onBlur={(event: FocusEvent<HTMLElement>, info) => {
-        keepRefused(event.target);
-        onBlur?.(event, info);
-      }}
-    />
+    // `display: contents`: the wrapper only listens to the input's typing; it takes no box.
+    <span style={{ display: 'contents' }} onInput={keepRefused}>
+      <DatePicker
+        format={DATE_FORMATS}
+        placeholder={DATE_PLACEHOLDER}
+        style={block ? { width: '100%', ...style } : style}
+        {...props}
+        onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault: () => void) => {
+          // The picker has already taken a typed date on Enter; stop the form's implicit submission.
+          if (event.key === 'Enter') event.preventDefault();
+          onKeyDown?.(event, preventDefault);
+        }}
+      />
+    </span>
   );
 }
