@@ -1,8 +1,7 @@
-import { activityInfo, ApplicationFailure } from '@temporalio/activity';
+import { activityInfo } from '@temporalio/activity';
 import {
   deliveryDetail,
-  MAIL_PERMANENT,
-  type MailPermanentDetails,
+  mailRejection,
   type PerformItemStepInput,
   type PerformItemStepResult,
   type RecordEventsInput,
@@ -23,13 +22,6 @@ export interface ItemStepParts {
   readonly sendItemMail: (input: SendItemMailInput) => Promise<SendItemMailResult>;
 }
 
-/** The recipients a MAIL_PERMANENT failure names, or null for any other failure. */
-function permanentlyFailed(err: unknown): MailPermanentDetails['failed'] | null {
-  if (!(err instanceof ApplicationFailure) || err.type !== MAIL_PERMANENT) return null;
-  const details = err.details?.[0] as Partial<MailPermanentDetails> | undefined;
-  return details?.failed ?? [];
-}
-
 export function createItemStepActivities(parts: ItemStepParts) {
   /**
    * A due step in one go, run by the workflow as a local activity (ADR 0028): its events are
@@ -46,9 +38,9 @@ export function createItemStepActivities(parts: ItemStepParts) {
         const result = await parts.sendItemMail(mail);
         settled.push({ recipients: mail.recipients, failed: [], late: result.late === true });
       } catch (err) {
-        const failed = permanentlyFailed(err);
-        if (failed === null) throw err;
-        settled.push({ recipients: mail.recipients, failed, late: false });
+        const rejection = mailRejection(err);
+        if (rejection === null) throw err;
+        settled.push({ recipients: mail.recipients, failed: rejection.failed ?? [], late: false });
       }
     }
     // Server time, like the mails' (the time-skipping server's clock in the workflow tests).

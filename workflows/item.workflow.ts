@@ -23,6 +23,7 @@ import {
   itemStateQuery,
   MAIL_PERMANENT,
   MAIL_UNRECORDED,
+  mailRejection,
   unrecordedDeliveries,
   type UnrecordedDelivery,
   reassignUpdate,
@@ -35,7 +36,6 @@ import {
   type ItemMailKind,
   type ItemView,
   type ItemWorkflowInput,
-  type MailPermanentDetails,
   type RecordEventsInput,
   type RecordMailDeliveryInput,
   type RecordedEvent,
@@ -236,12 +236,6 @@ const unrecordedOf = (err: TemporalFailure): UnrecordedDelivery[] =>
     ? unrecordedDeliveries(err.details?.[0])
     : [];
 
-/** Whether a local activity failed because a recipient rejected its mail for good. */
-const rejectedForGood = (err: TemporalFailure): boolean => {
-  const failure = err instanceof ActivityFailure ? err.cause : err;
-  return failure instanceof ApplicationFailure && failure.type === MAIL_PERMANENT;
-};
-
 /**
  * One workflow per item: owns the deadline, reminders, escalation and every command on it.
  * A single timer loop sleeps until the next step or until an update changes the state.
@@ -368,12 +362,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       if (!(err instanceof ActivityFailure)) throw err;
       // Permanent failure or stale step: logged in mail_log; the item goes on.
       const cause = err.cause;
-      const failed =
-        cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
-          ? ((cause.details?.[0] as Partial<MailPermanentDetails> | undefined)?.failed ?? []).map(
-              (f) => f.recipient,
-            )
-          : [...mail.recipients];
+      const rejection = mailRejection(err);
+      const failed = rejection
+        ? (rejection.failed ?? []).map((f) => f.recipient)
+        : [...mail.recipients];
       log.warn('Mail not delivered', {
         step: mail.step,
         failed,
@@ -419,10 +411,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       // A durable activity's failure is wrapped in ActivityFailure, a local one's is not.
       if (!(err instanceof ActivityFailure) && !(localSteps && isLocalFailure(err))) throw err;
       const cause = err instanceof ActivityFailure ? err.cause : err;
-      const details =
-        cause instanceof ApplicationFailure && cause.type === MAIL_PERMANENT
-          ? (cause.details?.[0] as Partial<MailPermanentDetails> | undefined)
-          : undefined;
+      const details = mailRejection(err);
       // Without the details of a recipient's rejection (nothing else ends the retries): all failed.
       const failed =
         details?.failed ??
@@ -438,7 +427,6 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
     const notice = undeliveredNotice(outcome, stepAtMs, input.secretariatEmail);
     if (notice) apart(async () => void (await deliver(notice, Date.now())));
   };
-  /** A local first try since LOCAL_STEPS; a recipient's rejection is final, not retried. */
   /**
    * A mail, tried locally first since LOCAL_STEPS, then by the durable activity. A recipient's
    * rejection is final, not retried. `carried`: a failed local step's deliveries, which the
@@ -453,7 +441,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemView> 
       try {
         return await local.sendItemMail({ ...req, localAtMs: Date.now() });
       } catch (err) {
-        if (!isLocalFailure(err) || rejectedForGood(err)) throw err;
+        if (!isLocalFailure(err) || mailRejection(err) !== null) throw err;
         log.warn('Mail not sent locally; the durable activity takes over', { step: req.step });
         delivered = unrecordedOf(err);
       }

@@ -7,7 +7,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createMailer, type Mailer } from '../../libs/mail/src';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../test/support/smtp';
 import { createActivities, mailIdempotencyKey, messageIdFor } from '..';
 import type { ItemProjection, SendItemMailInput } from '../../libs/contracts/src';
 import { applicationFailureOf } from './application-failure';
@@ -136,33 +136,33 @@ describe('sendItemMail (PostgreSQL + SMTP)', () => {
   });
 });
 
-describe('recordEvents (PostgreSQL)', () => {
-  async function insertItem(): Promise<{ itemId: string; workflowId: string }> {
-    const itemId = randomUUID();
-    const workflowId = `item-${itemId}`;
-    await db.dataSource.query(
-      `INSERT INTO items (id, workflow_id, text, lead_code, policy, status, version) VALUES ($1, $2, 'Việc', 'STC', '{}'::jsonb, 'open', 0)`,
-      [itemId, workflowId],
-    );
-    return { itemId, workflowId };
-  }
-  const projection = (over: Partial<ItemProjection>): ItemProjection => ({
-    version: 1,
-    status: 'open',
-    leadCode: 'STC',
-    supportCodes: ['SXD'],
-    dueDate: '2026-01-22',
-    dueAt: Date.parse('2026-01-22T17:00:00Z'),
-    originalDueDate: '2026-01-22',
-    originalDueAt: Date.parse('2026-01-22T17:00:00Z'),
-    completedLate: null,
-    escalationLevel: 0,
-    progressPercent: null,
-    pendingExtension: null,
-    closedAt: null,
-    ...over,
-  });
+async function insertItem(): Promise<{ itemId: string; workflowId: string }> {
+  const itemId = randomUUID();
+  const workflowId = `item-${itemId}`;
+  await db.dataSource.query(
+    `INSERT INTO items (id, workflow_id, text, lead_code, policy, status, version) VALUES ($1, $2, 'Việc', 'STC', '{}'::jsonb, 'open', 0)`,
+    [itemId, workflowId],
+  );
+  return { itemId, workflowId };
+}
+const projection = (over: Partial<ItemProjection>): ItemProjection => ({
+  version: 1,
+  status: 'open',
+  leadCode: 'STC',
+  supportCodes: ['SXD'],
+  dueDate: '2026-01-22',
+  dueAt: Date.parse('2026-01-22T17:00:00Z'),
+  originalDueDate: '2026-01-22',
+  originalDueAt: Date.parse('2026-01-22T17:00:00Z'),
+  completedLate: null,
+  escalationLevel: 0,
+  progressPercent: null,
+  pendingExtension: null,
+  closedAt: null,
+  ...over,
+});
 
+describe('recordEvents (PostgreSQL)', () => {
   it('recording twice writes one set of events; the item row moves to the version', async () => {
     const { itemId, workflowId } = await insertItem();
     const input = {
@@ -300,5 +300,83 @@ describe('recordEvents (PostgreSQL)', () => {
       [1, 'overdue', at, { step: 'overdue', recipients: ['stc@dondoc.local'], ...delivery }],
       [2, 'progress_reported', at, { note: 'x' }],
     ]);
+  });
+});
+
+describe('performItemStep (PostgreSQL + SMTP, ADR 0028)', () => {
+  const STEP_AT = Date.parse('2026-01-19T01:00:00Z');
+  async function stepOf(recipients: string[][]) {
+    const { itemId, workflowId } = await insertItem();
+    const mails = recipients.map((to, i) =>
+      mailInput({ workflowId, itemId, step: `step-${i}`, recipients: to, nowMs: STEP_AT }),
+    );
+    const event = {
+      seq: 1,
+      type: 'reminder_sent' as const,
+      at: STEP_AT,
+      detail: { step: 'step-0', mailDelivery: 'pending' as const },
+    };
+    const input = {
+      record: { itemId, workflowId, events: [event], projection: projection({ version: 1 }) },
+      mails,
+    };
+    const detail = async () =>
+      (
+        await db.dataSource.query<{ detail: Record<string, unknown> }[]>(
+          'SELECT detail FROM item_events WHERE workflow_id = $1 AND seq = 1',
+          [workflowId],
+        )
+      )[0]?.detail;
+    return { input, detail, itemId };
+  }
+  const ofItem = (itemId: string) => (m: ReceivedMail) => m.headers.get('x-dondoc-item') === itemId;
+
+  it('records the step pending, sends its mails, then records how they went', async () => {
+    const { input, detail, itemId } = await stepOf([['stc@dondoc.local'], ['snv@dondoc.local']]);
+    const result = await env.run(activities.performItemStep, input);
+    expect(result).toEqual({
+      outcomes: [
+        { failed: [], late: false },
+        { failed: [], late: false },
+      ],
+    });
+    const sent = await smtp.waitFor(ofItem(itemId), 2);
+    expect(sent.flatMap((m) => m.to).sort()).toEqual(['snv@dondoc.local', 'stc@dondoc.local']);
+    expect(await detail()).toMatchObject({ step: 'step-0', mailDelivery: 'delivered' });
+  });
+
+  it("a recipient's rejection for good is an outcome: the others still get theirs", async () => {
+    const { input, detail, itemId } = await stepOf([['gone@dondoc.local'], ['stc@dondoc.local']]);
+    smtp.failNext(1, 550);
+    const result = await env.run(activities.performItemStep, input);
+    expect(result.outcomes[0]?.failed.map((f) => f.recipient)).toEqual(['gone@dondoc.local']);
+    expect(result.outcomes[1]).toEqual({ failed: [], late: false });
+    await smtp.waitFor(ofItem(itemId), 1);
+    expect(await detail()).toMatchObject({
+      mailDelivery: 'partly_failed',
+      failedRecipients: ['gone@dondoc.local'],
+    });
+  });
+
+  it('any other failure is thrown after the record, the event left pending for the durable path', async () => {
+    const { input, detail } = await stepOf([['stc@dondoc.local']]);
+    smtp.failNext(1, 450);
+    await expect(env.run(activities.performItemStep, input)).rejects.toThrow(/450/);
+    expect(await detail()).toMatchObject({ step: 'step-0', mailDelivery: 'pending' });
+  });
+
+  it('a step without events records nothing, and still sends its mails', async () => {
+    const { input, itemId } = await stepOf([['vp@dondoc.local']]);
+    const { workflowId } = input.record;
+    await env.run(activities.performItemStep, {
+      ...input,
+      record: { ...input.record, events: [] },
+    });
+    await smtp.waitFor(ofItem(itemId), 1);
+    const rows = await db.dataSource.query<unknown[]>(
+      'SELECT seq FROM item_events WHERE workflow_id = $1',
+      [workflowId],
+    );
+    expect(rows).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
-import type {
-  MailDeliveryDetail,
-  MailPermanentDetails,
-  UnrecordedDelivery,
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import {
+  MAIL_PERMANENT,
+  type MailDeliveryDetail,
+  type MailPermanentDetails,
+  type UnrecordedDelivery,
 } from './item-activities.types';
 
 /** How one mail of a step went: its recipients, those that rejected it for good, lateness. */
@@ -51,4 +53,14 @@ export function unrecordedDeliveries(details: unknown): UnrecordedDelivery[] {
       typeof (d as UnrecordedDelivery).at === 'number' &&
       typeof (d as UnrecordedDelivery).late === 'boolean',
   );
+}
+
+/**
+ * The details of a mail's rejection for good (MAIL_PERMANENT), from the failure itself or from
+ * the ActivityFailure wrapping it (a durable activity's); null for any other error.
+ */
+export function mailRejection(err: unknown): Partial<MailPermanentDetails> | null {
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  if (!(failure instanceof ApplicationFailure) || failure.type !== MAIL_PERMANENT) return null;
+  return (failure.details?.[0] as Partial<MailPermanentDetails> | undefined) ?? {};
 }
