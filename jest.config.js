@@ -23,7 +23,7 @@ const realServers = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    project('unit', ['{libs,activities,apps}/**/*.spec.ts']),
+    project('unit', ['{libs,activities,apps,bench}/**/*.spec.ts']),
     project('workflows', ['workflows/**/*.spec.ts']),
     project(
       'integration',

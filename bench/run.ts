@@ -11,6 +11,7 @@ import { runLifeBench } from './life';
 import { runOpenItemsBench } from './open-items';
 import { runParserBench } from './parser';
 import { runReportsBench } from './reports';
+import { runRiskBench } from './risk';
 import { runThroughputBench } from './throughput';
 import { runWebListBench } from './web-list';
 import { runWorkersBench } from './workers';
@@ -28,6 +29,7 @@ const benches: Record<string, (rounds: number) => Promise<void>> = {
   workers: () => runWorkersBench(),
   'open-items': () => runOpenItemsBench(),
   life: () => runLifeBench(),
+  risk: (years) => runRiskBench(years),
 };
 const bench = benches[name];
 if (!bench) {

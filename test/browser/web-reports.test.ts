@@ -253,6 +253,34 @@ describe('reports in the web app', () => {
     await capture(page, 'reports-head');
   });
 
+  it("'Nguy cơ chậm' lists the items not yet overdue as GET /api/reports/risk orders them, each with its risk and why", async () => {
+    const { page } = b;
+    const risk = await read<{
+      total: number;
+      items: { item: { text: string; leadName: string }; risk: number; reasons: string[] }[];
+    }>('/api/reports/risk', { overdue: 'false', limit: '10' });
+    // The two items due at the end of 2026 and of 2027.
+    expect(risk.total).toBe(2);
+    await openReports(page);
+    await page.getByRole('heading', { name: 'Nguy cơ chậm' }).waitFor();
+    const list = page.getByRole('list', { name: 'Nhiệm vụ có nguy cơ chậm' });
+    await list.waitFor();
+    const shown = await list.locator(':scope > li').allInnerTexts();
+    expect(shown).toHaveLength(risk.items.length);
+    risk.items.forEach((x, k) => {
+      expect(shown[k]).toContain(`Nguy cơ ${Math.round(x.risk * 100)}%`);
+      expect(shown[k]).toContain(x.item.text);
+      expect(shown[k]).toContain(x.item.leadName);
+      for (const reason of x.reasons.slice(0, 3)) expect(shown[k]).toContain(reason);
+    });
+    await page
+      .getByText('Các nhiệm vụ chưa quá hạn, nguy cơ cao nhất trước.', { exact: false })
+      .waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('heading', { name: 'Nguy cơ chậm' }).scrollIntoViewIfNeeded();
+    await capture(page, 'reports-risk');
+  });
+
   it('the notice and period filters change the chart and lists as the API does, and stay in the address', async () => {
     const { page } = b;
     await openReports(page);

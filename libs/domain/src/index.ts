@@ -13,3 +13,4 @@ export * from './status/item-status';
 export * from './status/overdue';
 export * from './status/pending-return';
 export * from './notice';
+export * from './risk/late-risk';

@@ -39,7 +39,7 @@ import type {
   SubmitDto,
 } from './dto/item.dto';
 import { isLeadAgency } from './item-access';
-import type { ItemResponse } from './item-response';
+import type { ItemResponse } from '../common/item-response';
 import { ItemsService } from './items.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 

@@ -37,7 +37,11 @@ import {
 } from './dto/item.dto';
 import { ItemActionsResponse } from './item-actions';
 import { ItemCommandsService } from './item-commands.service';
-import { ExtensionRequestedResponse, ItemEventResponse, ItemResponse } from './item-response';
+import {
+  ExtensionRequestedResponse,
+  ItemEventResponse,
+  ItemResponse,
+} from '../common/item-response';
 import { ItemsService } from './items.service';
 
 const Id = () => Param('id', new ParseIdPipe('item'));

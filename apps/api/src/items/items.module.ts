@@ -19,4 +19,4 @@ export { ItemWorkflowStarter } from './item-workflow-starter';
 export { ItemCommandsService } from './item-commands.service';
 export { ExtensionRequestDto, ListItemsQuery, ProgressDto, SubmitDto } from './dto/item.dto';
 export { ItemsService } from './items.service';
-export { ItemResponse } from './item-response';
+export { ItemResponse } from '../common/item-response';

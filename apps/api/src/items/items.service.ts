@@ -15,7 +15,7 @@ import { ApiError } from '../common/api-error';
 import type { CreateItemDto, ListItemsQuery } from './dto/item.dto';
 import { canRead } from './item-access';
 import { allowedCommands, type ItemCommand } from './item-actions';
-import type { ItemResponse } from './item-response';
+import type { ItemResponse } from '../common/item-response';
 import { ItemWorkflowStarter } from './item-workflow-starter';
 
 /** Reads come from PostgreSQL (the projection the workflow's activities write); creation starts a workflow. */

@@ -41,3 +41,20 @@ export class OverdueReportQuery extends ReportQuery {
   })
   itemsPerAgency?: number;
 }
+
+/** The late-risk forecast's query. */
+export class RiskReportQuery {
+  @QueryParam.bool({
+    description:
+      'false: leave out the overdue items (their risk is 1; GET /api/reports/overdue lists them); ' +
+      'true: only them',
+  })
+  overdue?: boolean;
+
+  @QueryParam.int({
+    min: 1,
+    max: 10000,
+    description: 'At most this many items, the most at risk (default: every open item)',
+  })
+  limit?: number;
+}

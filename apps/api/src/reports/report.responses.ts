@@ -7,8 +7,11 @@ import type {
   OverdueAgency,
   OverdueItem,
   OverdueReport,
+  RiskItem,
+  RiskReport,
 } from '../../../../libs/persistence/src';
 import type { ReportScope } from './reports.service';
+import { ItemResponse } from '../common/item-response';
 import { nullableString } from '../common/nullable-string';
 
 /** The OpenAPI description of the reports (the read repository computes them). */
@@ -106,4 +109,43 @@ export class CompletionReportResponse implements CompletionReport {
   @ApiProperty({ type: CompletionTotalsResponse }) totals!: CompletionTotalsResponse;
   @ApiProperty({ type: [CompletionRowResponse] }) agencies!: CompletionRowResponse[];
   @ApiProperty({ type: ReportScopeResponse }) filter!: ReportScopeResponse;
+}
+
+export class RiskItemResponse implements RiskItem {
+  @ApiProperty({ type: ItemResponse }) item!: ItemResponse;
+  @ApiProperty({
+    description: 'Working days from today to the legal due date (UTC+7); negative when overdue',
+  })
+  workingDaysLeft!: number;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    description: 'How likely it is to be finished late, 0..1 (1: already overdue)',
+  })
+  risk!: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Why, in Vietnamese, the most telling first',
+    example: ['Chưa báo cáo tiến độ, đã qua 70% thời hạn.'],
+  })
+  reasons!: string[];
+}
+
+export class RiskReportResponse implements RiskReport {
+  @ApiProperty({ description: 'The instant of the forecast (+07:00)' }) asOf!: string;
+  @ApiProperty({
+    description:
+      "First day of the agencies' record the forecast weighs (their completed periods due since)",
+  })
+  lookBackFrom!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Share of those periods completed late; null when none was completed',
+  })
+  baseLateRate!: number | null;
+  @ApiProperty({ description: 'The items the query selects, all of them (before `limit`)' })
+  total!: number;
+  @ApiProperty({ type: [RiskItemResponse], description: 'Most at risk first' })
+  items!: RiskItemResponse[];
 }

@@ -2,8 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-error.response';
 import { Roles } from '../auth/auth.decorators';
-import { OverdueReportQuery, ReportQuery } from './report.query';
-import { CompletionReportResponse, OverdueReportResponse } from './report.responses';
+import { OverdueReportQuery, ReportQuery, RiskReportQuery } from './report.query';
+import {
+  CompletionReportResponse,
+  OverdueReportResponse,
+  RiskReportResponse,
+} from './report.responses';
 import { ReportsService } from './reports.service';
 
 const ERRORS =
@@ -48,5 +52,20 @@ export class ReportsController {
   @ApiOkResponse({ type: CompletionReportResponse })
   completion(@Query() q: ReportQuery): Promise<CompletionReportResponse> {
     return this.reports.completion(q);
+  }
+
+  @Get('risk')
+  @ApiOperation({
+    summary: 'Late-risk forecast: every open item with a deadline, most at risk first',
+    description:
+      'Each open, overdue or submitted item with a deadline (see `overdue`), with a risk 0..1 of being finished ' +
+      'after its deadline and the reasons in Vietnamese: working days left, the last progress ' +
+      "reported against the time elapsed, the lead agency's on-time rate and mean lateness on " +
+      'its completed periods due in the last 365 days or later, extensions asked and not ' +
+      'granted. Overdue items are 1. 400 VALIDATION_FAILED for a bad `limit` or `overdue`.',
+  })
+  @ApiOkResponse({ type: RiskReportResponse })
+  risk(@Query() q: RiskReportQuery): Promise<RiskReportResponse> {
+    return this.reports.risk(q);
   }
 }

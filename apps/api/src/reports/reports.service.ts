@@ -8,9 +8,10 @@ import {
   NoticeEntity,
   type OverdueReport,
   type ReportFilter,
+  type RiskReport,
 } from '../../../../libs/persistence/src';
 import { ApiError } from '../common/api-error';
-import type { OverdueReportQuery, ReportQuery } from './report.query';
+import type { OverdueReportQuery, ReportQuery, RiskReportQuery } from './report.query';
 
 /** What a report covers, as its response states it (the notice named for a title or a print). */
 export interface ReportScope {
@@ -41,6 +42,16 @@ export class ReportsService {
   async completion(q: ReportQuery): Promise<CompletionReport & { filter: ReportScope }> {
     const [filter, scope] = await this.filterOf(q);
     return { ...(await this.read.completionReport(Date.now(), filter)), filter: scope };
+  }
+
+  /** The late-risk forecast, the `limit` most at risk (ADR 0029). */
+  async risk(q: RiskReportQuery): Promise<RiskReport & { total: number }> {
+    const report = await this.read.riskReport(Date.now());
+    const items =
+      q.overdue === undefined
+        ? report.items
+        : report.items.filter((x) => x.item.overdue === q.overdue);
+    return { ...report, total: items.length, items: items.slice(0, q.limit) };
   }
 
   private async filterOf(q: ReportQuery): Promise<[ReportFilter, ReportScope]> {

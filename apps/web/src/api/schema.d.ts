@@ -762,6 +762,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Late-risk forecast: every open item with a deadline, most at risk first
+         * @description Each open, overdue or submitted item with a deadline (see `overdue`), with a risk 0..1 of being finished after its deadline and the reasons in Vietnamese: working days left, the last progress reported against the time elapsed, the lead agency's on-time rate and mean lateness on its completed periods due in the last 365 days or later, extensions asked and not granted. Overdue items are 1. 400 VALIDATION_FAILED for a bad `limit` or `overdue`.
+         */
+        get: operations["ReportsController_risk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/scorecard.xlsx": {
         parameters: {
             query?: never;
@@ -1754,6 +1774,32 @@ export type components = {
             noticeId: string | null;
             /** @description Last day of the period, YYYY-MM-DD */
             to: string | null;
+        };
+        RiskItemResponse: {
+            item: components["schemas"]["ItemResponse"];
+            /**
+             * @description Why, in Vietnamese, the most telling first
+             * @example [
+             *       "Chưa báo cáo tiến độ, đã qua 70% thời hạn."
+             *     ]
+             */
+            reasons: string[];
+            /** @description How likely it is to be finished late, 0..1 (1: already overdue) */
+            risk: number;
+            /** @description Working days from today to the legal due date (UTC+7); negative when overdue */
+            workingDaysLeft: number;
+        };
+        RiskReportResponse: {
+            /** @description The instant of the forecast (+07:00) */
+            asOf: string;
+            /** @description Share of those periods completed late; null when none was completed */
+            baseLateRate: number | null;
+            /** @description Most at risk first */
+            items: components["schemas"]["RiskItemResponse"][];
+            /** @description First day of the agencies' record the forecast weighs (their completed periods due since) */
+            lookBackFrom: string;
+            /** @description The items the query selects, all of them (before `limit`) */
+            total: number;
         };
         SetPasswordDto: {
             /** @description The new password: 10 to 128 characters, not a common one */
@@ -4833,6 +4879,66 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No valid bearer token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_risk: {
+        parameters: {
+            query?: {
+                /** @description At most this many items, the most at risk (default: every open item) */
+                limit?: number;
+                /** @description false: leave out the overdue items (their risk is 1; GET /api/reports/overdue lists them); true: only them */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskReportResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED, INVALID_COMMAND, UNKNOWN_AGENCY, …) */

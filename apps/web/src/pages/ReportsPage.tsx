@@ -9,6 +9,7 @@ import { Loading } from '../layout/Loading';
 import { useAddress } from '../layout/use-address';
 import { CompletionByAgency, totalsText } from '../reports/CompletionByAgency';
 import { OverdueByAgency } from '../reports/OverdueByAgency';
+import { LateRisk } from '../reports/LateRisk';
 import { OverdueChart } from '../reports/OverdueChart';
 import { ReportFilters } from '../reports/ReportFilters';
 import {
@@ -18,9 +19,12 @@ import {
   writeReportFilter,
   type ReportFilter,
 } from '../reports/report-filter';
-import { useCompletionReport, useOverdueReport } from '../reports/use-reports';
+import { useCompletionReport, useOverdueReport, useRiskReport } from '../reports/use-reports';
 import '../reports/reports.css';
 import { NoAccessPage } from './NoAccessPage';
+
+/** How many items "Nguy cơ chậm" lists. */
+const RISK_ITEMS_SHOWN = 10;
 
 const cardTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -42,6 +46,7 @@ function Reports() {
   const filter = readReportFilter(params);
   const overdue = useOverdueReport(filter);
   const completion = useCompletionReport(filter);
+  const risk = useRiskReport(RISK_ITEMS_SHOWN);
   // Merged with the address as it is now (useAddress): two quick changes (a date, then the other)
   // both stay.
   const setFilter = (patch: Partial<ReportFilter> | null) =>
@@ -110,6 +115,25 @@ function Reports() {
                 <OverdueByAgency agencies={o.agencies} filter={filter} />
               </>
             )}
+          </Card>
+          <Card title={cardTitle('Nguy cơ chậm')}>
+            {risk.error ? (
+              <Alert type="error" showIcon title={messageOf(risk.error)} />
+            ) : !risk.data ? (
+              <Loading />
+            ) : risk.data.items.length === 0 ? (
+              <Empty description="Không có nhiệm vụ đang thực hiện nào có hạn." />
+            ) : (
+              <LateRisk items={risk.data.items} />
+            )}
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {risk.data && risk.data.total > risk.data.items.length
+                ? `${risk.data.items.length} trong ${risk.data.total} nhiệm vụ chưa quá hạn, nguy cơ cao nhất trước. `
+                : 'Các nhiệm vụ chưa quá hạn, nguy cơ cao nhất trước. '}
+              Nguy cơ tính từ số ngày làm việc còn lại, tiến độ báo cáo so với thời gian đã qua, kết
+              quả đúng hạn của cơ quan chủ trì trong 12 tháng qua và các đề nghị gia hạn chưa được
+              đồng ý; không theo bộ lọc ở trên.
+            </Typography.Paragraph>
           </Card>
           <Card title={cardTitle('Tỷ lệ hoàn thành theo cơ quan')}>
             <Typography.Paragraph>{totalsText(c.totals)}</Typography.Paragraph>

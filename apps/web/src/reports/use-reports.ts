@@ -20,3 +20,12 @@ export function useCompletionReport(filter: ReportFilter) {
       unwrap(await api.GET('/api/reports/completion', { params: { query: filter } })),
   });
 }
+
+/** The items not yet overdue most likely to end late (the overdue ones are the overdue report). */
+export function useRiskReport(limit: number) {
+  return useQuery({
+    queryKey: ['reports', 'risk', limit],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/reports/risk', { params: { query: { overdue: false, limit } } })),
+  });
+}

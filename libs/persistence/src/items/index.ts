@@ -6,3 +6,4 @@ export * from './item-workflow-input';
 export * from './item.mapper';
 export * from './overdue.sql';
 export * from './item-scorecard';
+export * from './item-risk';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { vnPublicSectorCalendar } from '../../../domain/src';
+import { addDays, civilDateAt, toVnIso, vnPublicSectorCalendar } from '../../../domain/src';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { ItemEntity } from '../entities/item.entity';
 import { NoticeEntity } from '../entities/notice.entity';
@@ -28,6 +28,13 @@ import {
   type ReportFilter,
 } from './item-reports';
 import { listQueries, type ItemListFilter } from './item-list.query';
+import {
+  agencyRecords,
+  RISK_ITEMS_SQL,
+  riskItems,
+  type RiskReport,
+  type RiskRow,
+} from './item-risk';
 import {
   EXTENSIONS_SQL,
   LATE_PERIODS_SQL,
@@ -246,6 +253,32 @@ export class ItemReadRepository {
   /** Completion and on-time rates by lead agency, counting each period of a recurring item. */
   async completionReport(nowMs: number, filter: ReportFilter = {}): Promise<CompletionReport> {
     return completionReport(await this.reportCounts(nowMs, filter), nowMs);
+  }
+
+  /**
+   * The late-risk forecast of every open item with a deadline (issue 12): each lead agency's
+   * record is its completed periods due in the last 365 days or later (one finished ahead of a
+   * deadline still to come counts, on time), as the completion report counts them, and the
+   * working days late of its late ones.
+   */
+  async riskReport(nowMs: number): Promise<RiskReport> {
+    const today = civilDateAt(nowMs);
+    const from = addDays(today, -365);
+    const [rows, completion, year] = await Promise.all([
+      this.db.query<(RiskRow & LabeledRow)[]>(RISK_ITEMS_SQL),
+      this.completionReport(nowMs, { from }),
+      this.yearFacts(from, today),
+    ]);
+    const { completed, completedLate } = completion.totals;
+    const base = completed > 0 ? completedLate / completed : null;
+    const records = this.labeledRecords(rows, nowMs);
+    const agencies = agencyRecords(completion, year);
+    return {
+      asOf: toVnIso(nowMs),
+      lookBackFrom: from,
+      baseLateRate: base,
+      items: riskItems(rows, records, agencies, base, nowMs, this.calendar),
+    };
   }
 
   /** Each lead agency's lateness and extensions for the periods due from `from` to `to` (scorecard). */

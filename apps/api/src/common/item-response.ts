@@ -7,7 +7,7 @@ import {
   type ItemRecord,
   type WorkflowStartState,
 } from '../../../../libs/persistence/src';
-import { nullableString } from '../common/nullable-string';
+import { nullableString } from './nullable-string';
 
 /** A resolved deadline as the workflow keeps it. */
 export class DueSpecResponse {
