@@ -4,3 +4,4 @@ export { fold, normalizeNoticeText } from './normalize';
 export { parseNotice, type ParseOptions } from './parse-notice';
 export type { AgencyPhrase, ParsedDeadline, ParsedItem, ParsedNotice } from './types';
 export { strictBeforeWords } from './strict-before';
+export { amendmentReference, type AmendmentKind, type AmendmentReference } from './amendments';
