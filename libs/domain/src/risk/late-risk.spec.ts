@@ -83,7 +83,9 @@ describe('lateRisk', () => {
     );
     expect(
       lateRisk(facts({ agency: { completed: 0, late: 0, meanLateDays: 0 } })).reasons,
-    ).toContain('Cơ quan chủ trì chưa có nhiệm vụ hoàn thành để đối chiếu.');
+    ).toContain(
+      'Cơ quan chủ trì chưa có nhiệm vụ hoàn thành để đối chiếu; tính theo tỷ lệ chậm chung 30%.',
+    );
   });
 
   it('an extension refused or undecided raises it; one granted gave the time and does not', () => {

@@ -80,7 +80,8 @@ export function lateRisk(f: RiskFacts): LateRisk {
     weight: logit(rate) - logit(clamp(f.baseLateRate, 0.02, 0.98)),
     reason:
       a.completed === 0
-        ? 'Cơ quan chủ trì chưa có nhiệm vụ hoàn thành để đối chiếu.'
+        ? 'Cơ quan chủ trì chưa có nhiệm vụ hoàn thành để đối chiếu; tính theo tỷ lệ chậm ' +
+          `chung ${pct(clamp(f.baseLateRate, 0.02, 0.98))}.`
         : `Cơ quan chủ trì hoàn thành đúng hạn ${a.completed - a.late}/${a.completed} nhiệm vụ` +
           (a.late > 0 ? `, chậm trung bình ${days(a.meanLateDays)} ngày làm việc.` : '.'),
   });
