@@ -68,8 +68,8 @@ export function createDigestActivities(deps: DigestDeps) {
     }
   }
 
-  const notClosed = async (nowMs: number): Promise<ItemRecord[]> =>
-    (await Promise.all(NOT_CLOSED.map((status) => all({ status, sort: 'due' }, nowMs)))).flat();
+  const notClosed = (nowMs: number): Promise<ItemRecord[]> =>
+    all({ statuses: NOT_CLOSED, sort: 'due' }, nowMs);
 
   async function mailsOf(kind: DigestKind, date: CivilDate, nowMs: number): Promise<Outgoing[]> {
     if (kind === 'secretariat') {

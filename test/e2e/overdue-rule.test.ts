@@ -119,6 +119,14 @@ describe('the read repository uses the one rule', () => {
     expect(others.some((i) => i.overdue)).toBe(false);
   });
 
+  it('statuses reads any of several statuses in one statement, with its total', async () => {
+    const wanted: ItemStatus[] = ['open', 'overdue', 'submitted'];
+    const page = await read.page({ statuses: wanted, sort: 'due', limit: 1000 }, NOW);
+    const expected = cases.filter((c) => wanted.includes(c.status)).map((c) => c.id);
+    expect(idsOf(page.items)).toEqual(expected.sort());
+    expect(page.total).toBe(expected.length);
+  });
+
   it('sort=overdue lists the overdue items, then the running ones, those reported complete, then the closed ones, each by due', async () => {
     const group = (c: Case) =>
       isOverdue(c, NOW)

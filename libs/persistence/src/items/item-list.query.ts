@@ -16,6 +16,11 @@ export interface ItemListFilter {
   /** An agency's code: only the items it leads or supports. */
   readonly visibleTo?: string;
   readonly status?: ItemStatus;
+  /**
+   * Any of these statuses, in one statement: read status by status, an item that moves between
+   * two of them while they are read is in neither (the digests missed items turning overdue).
+   */
+  readonly statuses?: readonly ItemStatus[];
   readonly lead?: string;
   /** Only the items this agency co-ordinates (supports). */
   readonly support?: string;
@@ -71,6 +76,7 @@ export function listQueries(filter: ItemListFilter, nowMs: number): ListQueries 
     where.push(`(i.lead_code = ${own} OR ${own} = ANY(i.support_codes))`);
   }
   if (filter.status) where.push(`i.status = ${bind(filter.status)}`);
+  if (filter.statuses) where.push(`i.status = ANY(${bind([...filter.statuses])}::text[])`);
   if (filter.lead) where.push(`i.lead_code = ${bind(filter.lead)}`);
   if (filter.support) where.push(`${bind(filter.support)} = ANY(i.support_codes)`);
   if (filter.noticeId) where.push(`i.notice_id = ${bind(filter.noticeId)}`);
