@@ -5,3 +5,10 @@ export { parseNotice, type ParseOptions } from './parse-notice';
 export type { AgencyPhrase, ParsedDeadline, ParsedItem, ParsedNotice } from './types';
 export { strictBeforeWords } from './strict-before';
 export { amendmentReference, type AmendmentKind, type AmendmentReference } from './amendments';
+export {
+  proposeAmendment,
+  SIMILAR_TEXT,
+  textSimilarity,
+  type AmendmentProposal,
+  type EarlierItem,
+} from './amendment-match';
