@@ -193,6 +193,11 @@ async function schemathesis(who: Identity, tag: string): Promise<Run> {
     '30',
     '--generation-database',
     'none',
+    // The due dates' pattern (a date or an exact instant, ADR 0016) makes Hypothesis filter many
+    // generated bodies; its health check then fails an operation without a request that failed
+    // (POST /api/items/{id}/deadline, once the risk report's schemas moved the seeded draws).
+    '--suppress-health-check',
+    'filter_too_much',
     '--no-color',
   ];
   return new Promise((resolve, reject) => {
